@@ -1,0 +1,46 @@
+//===- Compiler.h - From a model source to a native artifact ----*- C++ -*-===//
+//
+// What `nnc compile` does: parse a model, read its signature, check its
+// weights, lower it for a target and emit MLIR, LLVM IR, PTX, an object, a
+// shared library or an executable.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_CODEGEN_COMPILER_H
+#define NNC_CODEGEN_COMPILER_H
+
+#include "mlir/IR/MLIRContext.h"
+
+#include <string>
+
+namespace nnc {
+
+enum class Target { Cpu, Nvptx };
+enum class Emit { Exe, Lib, Obj, Mlir, Llvm, Ptx };
+
+struct CompileOptions {
+  std::string input;  ///< the model, a .mlir file
+  std::string output; ///< where the artifact goes ("-" for stdout text)
+  Target target = Target::Cpu;
+  Emit emit = Emit::Exe;
+  /// Entry function; empty picks `forward`, or the only public function.
+  std::string entry;
+  /// Safetensors file; empty means the model's path with the extension
+  /// `.safetensors`, when the model has parameters.
+  std::string weights;
+  /// Leave the weights out of the artifact; the runtime reads them at load.
+  bool externalWeights = false;
+  /// Name of the exported nnc_model_image global.
+  std::string symbol = "nnc_model_image";
+  /// GPU architecture for --target=nvptx.
+  std::string chip = "sm_90";
+};
+
+/// Compiles per `options`. Errors (with source locations where they have
+/// one) go to stderr prefixed by `error:`; the result says whether it worked.
+llvm::LogicalResult compileModel(mlir::MLIRContext &context,
+                                 const CompileOptions &options);
+
+} // namespace nnc
+
+#endif // NNC_CODEGEN_COMPILER_H

@@ -1,0 +1,95 @@
+//===- ModelImage.cpp - The nnc_model_image global of a compiled model ----===//
+
+#include "codegen/ModelImage.h"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/Support/Error.h"
+
+namespace nnc {
+
+/// Must match NNC_MODEL_ABI_VERSION in runtime/include/nnc/model_abi.h.
+static constexpr uint32_t kModelAbiVersion = 1;
+
+/// `void entry(void **args)` calling `_mlir_ciface_<entry>(args[0], ...)`.
+static llvm::Function *buildPackedEntry(llvm::Module &module,
+                                        llvm::Function *ciface,
+                                        llvm::StringRef name) {
+  llvm::LLVMContext &context = module.getContext();
+  llvm::Type *ptr = llvm::PointerType::getUnqual(context);
+  auto *type =
+      llvm::FunctionType::get(llvm::Type::getVoidTy(context), {ptr}, false);
+  auto *entry = llvm::Function::Create(
+      type, llvm::GlobalValue::InternalLinkage, name, module);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(context, "entry", entry));
+  llvm::SmallVector<llvm::Value *> args;
+  for (unsigned i = 0; i < ciface->arg_size(); ++i) {
+    llvm::Value *slot = b.CreateConstInBoundsGEP1_64(ptr, entry->getArg(0), i);
+    args.push_back(b.CreateLoad(ptr, slot));
+  }
+  b.CreateCall(ciface, args);
+  b.CreateRetVoid();
+  return entry;
+}
+
+/// A private constant byte array holding `bytes`.
+static llvm::GlobalVariable *addBytes(llvm::Module &module,
+                                      llvm::StringRef name,
+                                      llvm::StringRef bytes, bool addNull,
+                                      unsigned alignment) {
+  llvm::Constant *data = llvm::ConstantDataArray::getString(
+      module.getContext(), bytes, addNull);
+  auto *global = new llvm::GlobalVariable(
+      module, data->getType(), /*isConstant=*/true,
+      llvm::GlobalValue::PrivateLinkage, data, name);
+  global->setAlignment(llvm::Align(alignment));
+  return global;
+}
+
+llvm::Error addModelImage(llvm::Module &module,
+                          const ModelSignature &signature,
+                          llvm::StringRef target, llvm::StringRef symbol,
+                          std::optional<llvm::StringRef> weights) {
+  std::string cifaceName = "_mlir_ciface_" + signature.entry;
+  llvm::Function *ciface = module.getFunction(cifaceName);
+  if (!ciface)
+    return llvm::createStringError("lowered module has no function '" +
+                                   cifaceName + "'");
+  if (ciface->arg_size() != signature.slots.size())
+    return llvm::createStringError(
+        "entry '" + signature.entry + "' takes " +
+        std::to_string(ciface->arg_size()) + " arguments after lowering, " +
+        "expected " + std::to_string(signature.slots.size()));
+
+  llvm::LLVMContext &context = module.getContext();
+  llvm::Type *ptr = llvm::PointerType::getUnqual(context);
+  llvm::Type *i32 = llvm::Type::getInt32Ty(context);
+  llvm::Type *i64 = llvm::Type::getInt64Ty(context);
+
+  llvm::Function *entry =
+      buildPackedEntry(module, ciface, (symbol + "_entry").str());
+  llvm::GlobalVariable *metadata =
+      addBytes(module, (symbol + "_metadata").str(),
+               signature.metadata(target), /*addNull=*/true, 1);
+  llvm::Constant *weightsPtr = llvm::ConstantPointerNull::get(
+      llvm::PointerType::getUnqual(context));
+  uint64_t weightsSize = 0;
+  if (weights) {
+    weightsPtr = addBytes(module, (symbol + "_weights").str(), *weights,
+                          /*addNull=*/false, 64);
+    weightsSize = weights->size();
+  }
+
+  auto *imageType = llvm::StructType::get(context, {i32, ptr, ptr, ptr, i64});
+  llvm::Constant *image = llvm::ConstantStruct::get(
+      imageType, {llvm::ConstantInt::get(i32, kModelAbiVersion), metadata,
+                  entry, weightsPtr, llvm::ConstantInt::get(i64, weightsSize)});
+  if (module.getNamedValue(symbol))
+    return llvm::createStringError("symbol '" + symbol.str() +
+                                   "' is already defined by the model");
+  new llvm::GlobalVariable(module, imageType, /*isConstant=*/true,
+                           llvm::GlobalValue::ExternalLinkage, image, symbol);
+  return llvm::Error::success();
+}
+
+} // namespace nnc

@@ -1,0 +1,88 @@
+//===- Pipelines.cpp - Named lowering pipelines for each target -----------===//
+//
+// The stages are the same on every target up to bufferization: nn -> linalg
+// on tensors -> elementwise fusion -> one-shot bufferization with results
+// turned into caller-owned out-parameters. The CPU pipeline then lowers loops
+// to LLVM; the NVPTX pipeline maps parallel loops to GPU blocks and threads
+// first.
+//
+//===----------------------------------------------------------------------===//
+
+#include "codegen/Pipelines.h"
+#include "passes/Passes.h"
+
+#include "mlir/Pass/PassRegistry.h"
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+
+namespace nnc {
+
+/// Adds passes written in the textual pipeline syntax. The strings are fixed
+/// in this file, so a parse failure is a bug in nnc, not bad input.
+static void addTextual(OpPassManager &pm, StringRef pipeline) {
+  if (failed(parsePassPipeline(pipeline, pm, llvm::errs())))
+    llvm::report_fatal_error("nnc: malformed built-in pipeline");
+}
+
+/// Shared front half: nn on tensors to bufferized linalg on memrefs.
+static void buildBufferizedLinalg(OpPassManager &pm) {
+  pm.addPass(createLowerNNToLinalg());
+  addTextual(pm, "canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse,"
+                 "one-shot-bufferize{bufferize-function-boundaries "
+                 "function-boundary-type-conversion=identity-layout-map},"
+                 "buffer-results-to-out-params{modify-public-functions "
+                 "hoist-static-allocs},canonicalize");
+}
+
+/// Shared back half: host code on memrefs/scf to the LLVM dialect.
+static constexpr StringLiteral kHostToLLVM =
+    "lower-affine,convert-scf-to-cf,expand-strided-metadata,"
+    "finalize-memref-to-llvm,convert-math-to-llvm,convert-math-to-libm,"
+    "convert-arith-to-llvm,convert-index-to-llvm,convert-func-to-llvm,"
+    "convert-cf-to-llvm,reconcile-unrealized-casts";
+
+void buildCpuPipeline(OpPassManager &pm) {
+  buildBufferizedLinalg(pm);
+  addTextual(pm, "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+                 "convert-linalg-to-loops,canonicalize");
+  addTextual(pm, kHostToLLVM);
+}
+
+void buildNvptxPipeline(OpPassManager &pm,
+                        const NvptxPipelineOptions &options) {
+  buildBufferizedLinalg(pm);
+  addTextual(pm, "buffer-deallocation-pipeline,convert-bufferization-to-memref");
+  addTextual(pm, llvm::formatv(
+                     "func.func(nnc-math-approximation,"
+                     "convert-linalg-to-parallel-loops,"
+                     "scf-parallel-loop-tiling{{parallel-loop-tile-sizes={0} "
+                     "no-min-max-bounds=true},gpu-map-parallel-loops,"
+                     "convert-parallel-loops-to-gpu),canonicalize",
+                     options.blockSize.getValue())
+                     .str());
+  pm.addPass(createGpuManagedMemory());
+  addTextual(pm,
+             llvm::formatv(
+                 "gpu-kernel-outlining,nnc-gpu-merge-modules,nvvm-attach-target{{chip={0} "
+                 "features={1} O=3},gpu.module(convert-scf-to-cf,"
+                 "convert-gpu-to-nvvm,"
+                 "canonicalize,cse,reconcile-unrealized-casts),"
+                 "gpu-to-llvm,gpu-module-to-binary{{format=isa}",
+                 options.chip.getValue(), options.features.getValue())
+                 .str());
+  addTextual(pm, kHostToLLVM);
+}
+
+void registerPipelines() {
+  PassPipelineRegistration<>(
+      "nnc-cpu-pipeline", "Lower nn to the LLVM dialect for the host CPU",
+      [](OpPassManager &pm) { buildCpuPipeline(pm); });
+  PassPipelineRegistration<NvptxPipelineOptions>(
+      "nnc-nvptx-pipeline",
+      "Lower nn to host LLVM code that launches NVPTX kernels",
+      buildNvptxPipeline);
+}
+
+} // namespace nnc

@@ -1,0 +1,45 @@
+//===- Pipelines.h - Named lowering pipelines for each target ---*- C++ -*-===//
+//
+// A pipeline takes a module of nn ops on tensors to the LLVM dialect for one
+// target. Both are registered by name so nnc-opt can run them:
+//   nnc-opt model.mlir --nnc-cpu-pipeline
+//   nnc-opt model.mlir --nnc-nvptx-pipeline="chip=sm_80"
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_CODEGEN_PIPELINES_H
+#define NNC_CODEGEN_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
+
+namespace nnc {
+
+/// Options of the NVPTX pipeline.
+struct NvptxPipelineOptions
+    : public mlir::PassPipelineOptions<NvptxPipelineOptions> {
+  Option<std::string> chip{*this, "chip",
+                           llvm::cl::desc("GPU architecture (sm_80, sm_90)"),
+                           llvm::cl::init("sm_90")};
+  Option<std::string> features{
+      *this, "features", llvm::cl::desc("PTX ISA feature (+ptx80)"),
+      llvm::cl::init("+ptx80")};
+  Option<int64_t> blockSize{*this, "block-size",
+                            llvm::cl::desc("threads per block"),
+                            llvm::cl::init(256)};
+};
+
+/// nn on tensors -> LLVM dialect for the host CPU.
+void buildCpuPipeline(mlir::OpPassManager &pm);
+
+/// nn on tensors -> LLVM dialect on the host, with the loop nests outlined to
+/// GPU kernels compiled to PTX and embedded as a gpu.binary.
+void buildNvptxPipeline(mlir::OpPassManager &pm,
+                        const NvptxPipelineOptions &options);
+
+/// Registers `nnc-cpu-pipeline` and `nnc-nvptx-pipeline`.
+void registerPipelines();
+
+} // namespace nnc
+
+#endif // NNC_CODEGEN_PIPELINES_H

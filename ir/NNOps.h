@@ -1,0 +1,52 @@
+//===- NNOps.h - Operations of the nn dialect -------------------*- C++ -*-===//
+
+#ifndef NNC_IR_NNOPS_H
+#define NNC_IR_NNOPS_H
+
+#include "ir/NNDialect.h"
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+namespace nnc::nn {
+
+/// Result type of a broadcasting binary op: the broadcast shape with the
+/// operands' common element type.
+llvm::LogicalResult
+inferBroadcastBinaryType(std::optional<mlir::Location> loc, mlir::Type lhs,
+                         mlir::Type rhs,
+                         llvm::SmallVectorImpl<mlir::Type> &types);
+
+/// Result type of a reduction over `axes` (all axes when empty).
+llvm::LogicalResult
+inferReductionType(std::optional<mlir::Location> loc, mlir::Type input,
+                   llvm::ArrayRef<int64_t> axes, bool keepdim,
+                   llvm::SmallVectorImpl<mlir::Type> &types);
+
+/// An inherent attribute as `inferReturnTypes` receives it: from the op's
+/// properties or, while the op is being parsed or built from a generic
+/// attribute list, from its attribute dictionary, where values written in
+/// `attr-dict` still are (llvm/llvm-project#193284). Null where neither has
+/// it, so a default-valued attribute must be defaulted by the caller.
+template <typename AttrT>
+AttrT inherentAttr(AttrT fromProperties, mlir::DictionaryAttr attributes,
+                   llvm::StringRef name) {
+  if (fromProperties)
+    return fromProperties;
+  return attributes ? attributes.getAs<AttrT>(name) : AttrT();
+}
+
+/// Turns a possibly negative axis into one in [0, rank), or nothing where it
+/// is out of range.
+std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
+
+} // namespace nnc::nn
+
+#define GET_OP_CLASSES
+#include "ir/NNOps.h.inc"
+
+#endif // NNC_IR_NNOPS_H

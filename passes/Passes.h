@@ -1,0 +1,31 @@
+//===- Passes.h - Declarations of every nnc pass ----------------*- C++ -*-===//
+
+#ifndef NNC_PASSES_PASSES_H
+#define NNC_PASSES_PASSES_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace nnc {
+
+#define GEN_PASS_DECL
+#include "passes/Passes.h.inc"
+
+/// Patterns rewriting every nn op into linalg/tensor/arith/math.
+void populateNNToLinalgPatterns(mlir::RewritePatternSet &patterns);
+
+/// Patterns moving GPU-model buffers into managed memory.
+void populateGpuManagedMemoryPatterns(mlir::RewritePatternSet &patterns);
+
+#define GEN_PASS_REGISTRATION
+#include "passes/Passes.h.inc"
+
+} // namespace nnc
+
+#endif // NNC_PASSES_PASSES_H

@@ -1,0 +1,67 @@
+//===- Passes.td - Every nnc pass -------------------------*- tablegen -*-===//
+//
+// Passes are named `nnc-*` and kept alphabetical. Each lives in its own file
+// named after the pass and is runnable alone from nnc-opt.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_PASSES_PASSES_TD
+#define NNC_PASSES_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def GpuManagedMemory : Pass<"nnc-gpu-managed-memory", "mlir::ModuleOp"> {
+  let summary = "Places every buffer of a GPU model in memory both the host "
+                "and the device reach";
+  let description = [{
+    Runs on bufferized host code whose loops have become `gpu.launch`
+    regions. Every `memref.alloc`/`memref.dealloc` becomes
+    `gpu.alloc host_shared` / `gpu.dealloc` (CUDA managed memory), and every
+    `memref.get_global` (constants) is copied into such a buffer, so kernels
+    only touch memory the device can reach. Entry arguments are staged in
+    managed memory by the runtime.
+  }];
+  let dependentDialects = ["mlir::gpu::GPUDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
+def GpuMergeModules : Pass<"nnc-gpu-merge-modules", "mlir::ModuleOp"> {
+  let summary = "Gathers every outlined kernel into one gpu.module";
+  let description = [{
+    Kernel outlining makes one `gpu.module` per kernel. This pass moves every
+    kernel function into the first module (renaming on a clash) and retargets
+    each `gpu.launch_func`, so a model carries one PTX module: loaded once at
+    run time, and validated by ptxas as one file.
+  }];
+}
+
+def LowerNNToLinalg : Pass<"nnc-lower-nn-to-linalg", "mlir::ModuleOp"> {
+  let summary = "Lowers nn ops to linalg, tensor, arith and math on tensors";
+  let description = [{
+    Every nn op becomes structured ops on tensors: elementwise ops and
+    activations become `linalg.generic` with broadcasting indexing maps,
+    `nn.matmul` becomes `linalg.matmul` (rank 2) or a batched contraction,
+    reductions and losses become reducing `linalg.generic`s, and shape ops
+    become `tensor` ops or `linalg.transpose`. Softmax, log-softmax and
+    log-sum-exp subtract the running maximum for stability.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::linalg::LinalgDialect",
+                           "mlir::math::MathDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
+def MathApproximation : Pass<"nnc-math-approximation"> {
+  let summary = "Replaces transcendental math ops by polynomial approximations";
+  let description = [{
+    Rewrites f32 `math` ops (exp, log, log1p, expm1, tanh, erf, rsqrt, ...)
+    into arithmetic with MLIR's polynomial approximations, so that GPU
+    kernels need no device math library and vectorize on any target.
+    Ops in other types are left as they are.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::math::MathDialect",
+                           "mlir::vector::VectorDialect"];
+}
+
+#endif // NNC_PASSES_PASSES_TD

@@ -1,0 +1,103 @@
+//===- LinalgBuilders.cpp - Structured-op builders for lowerings ----------===//
+
+#include "passes/lower/LinalgBuilders.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+
+namespace nnc {
+
+/// The indexing map reading an operand of `shape` inside a loop nest over
+/// `resultShape`: trailing dimensions align, and a dimension of extent 1
+/// facing a larger one reads index 0.
+static AffineMap broadcastMap(MLIRContext *context, ArrayRef<int64_t> shape,
+                              ArrayRef<int64_t> resultShape) {
+  size_t lead = resultShape.size() - shape.size();
+  SmallVector<AffineExpr> exprs;
+  for (size_t i = 0; i < shape.size(); ++i) {
+    if (shape[i] == 1 && resultShape[lead + i] != 1)
+      exprs.push_back(getAffineConstantExpr(0, context));
+    else
+      exprs.push_back(getAffineDimExpr(lead + i, context));
+  }
+  return AffineMap::get(resultShape.size(), 0, exprs, context);
+}
+
+Value buildElementwise(ImplicitLocOpBuilder &b, RankedTensorType resultType,
+                       ValueRange inputs, ScalarBody body) {
+  MLIRContext *context = b.getContext();
+  ArrayRef<int64_t> shape = resultType.getShape();
+  SmallVector<AffineMap> maps;
+  for (Value input : inputs)
+    maps.push_back(broadcastMap(
+        context, cast<RankedTensorType>(input.getType()).getShape(), shape));
+  maps.push_back(AffineMap::getMultiDimIdentityMap(shape.size(), context));
+  SmallVector<utils::IteratorType> iterators(shape.size(),
+                                             utils::IteratorType::parallel);
+  Value init = tensor::EmptyOp::create(b, shape, resultType.getElementType());
+  auto generic = linalg::GenericOp::create(
+      b, TypeRange{resultType}, inputs, ValueRange{init}, maps, iterators,
+      [&](OpBuilder &nested, Location loc, ValueRange args) {
+        ImplicitLocOpBuilder inner(loc, nested);
+        Value result = body(inner, args.drop_back());
+        linalg::YieldOp::create(inner, result);
+      });
+  return generic.getResult(0);
+}
+
+Value buildReduction(
+    ImplicitLocOpBuilder &b, Value input, ArrayRef<int64_t> axes, bool keepdim,
+    TypedAttr init,
+    function_ref<Value(ImplicitLocOpBuilder &, Value, Value)> combine) {
+  MLIRContext *context = b.getContext();
+  auto inputType = cast<RankedTensorType>(input.getType());
+  int64_t rank = inputType.getRank();
+  SmallVector<bool> reduced(rank, false);
+  for (int64_t axis : axes)
+    reduced[axis] = true;
+
+  SmallVector<int64_t> shape;
+  SmallVector<AffineExpr> outExprs;
+  SmallVector<utils::IteratorType> iterators;
+  for (int64_t d = 0; d < rank; ++d) {
+    iterators.push_back(reduced[d] ? utils::IteratorType::reduction
+                                   : utils::IteratorType::parallel);
+    if (!reduced[d]) {
+      shape.push_back(inputType.getDimSize(d));
+      outExprs.push_back(getAffineDimExpr(d, context));
+    } else if (keepdim) {
+      shape.push_back(1);
+      outExprs.push_back(getAffineConstantExpr(0, context));
+    }
+  }
+  auto resultType = RankedTensorType::get(shape, inputType.getElementType());
+  Value acc = filledTensor(b, resultType, init);
+  SmallVector<AffineMap> maps = {
+      AffineMap::getMultiDimIdentityMap(rank, context),
+      AffineMap::get(rank, 0, outExprs, context)};
+  auto generic = linalg::GenericOp::create(
+      b, TypeRange{resultType}, ValueRange{input}, ValueRange{acc}, maps,
+      iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
+        ImplicitLocOpBuilder inner(loc, nested);
+        linalg::YieldOp::create(inner, combine(inner, args[1], args[0]));
+      });
+  return generic.getResult(0);
+}
+
+Value floatConstant(ImplicitLocOpBuilder &b, Type type, double value) {
+  return arith::ConstantOp::create(b, b.getFloatAttr(type, value));
+}
+
+Value filledTensor(ImplicitLocOpBuilder &b, RankedTensorType type,
+                   TypedAttr value) {
+  Value empty =
+      tensor::EmptyOp::create(b, type.getShape(), type.getElementType());
+  Value scalar = arith::ConstantOp::create(b, value);
+  return linalg::FillOp::create(b, ValueRange{scalar}, ValueRange{empty})
+      .getResult(0);
+}
+
+} // namespace nnc

@@ -1,0 +1,52 @@
+//===- LinalgBuilders.h - Structured-op builders for lowerings --*- C++ -*-===//
+//
+// The two shapes of loop nest every nn lowering is made of: an elementwise
+// `linalg.generic` whose operands broadcast to the result, and a reduction
+// `linalg.generic` over a set of axes. Lowerings describe only the scalar
+// body.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_PASSES_LOWER_LINALGBUILDERS_H
+#define NNC_PASSES_LOWER_LINALGBUILDERS_H
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+
+namespace nnc {
+
+/// Computes the scalar result from the scalar operands (one per input).
+using ScalarBody =
+    llvm::function_ref<mlir::Value(mlir::ImplicitLocOpBuilder &,
+                                   mlir::ValueRange)>;
+
+/// A tensor of `resultType` whose element at each index is `body` applied to
+/// the elements of `inputs` at that index, each input broadcast (numpy rules)
+/// to the result shape.
+mlir::Value buildElementwise(mlir::ImplicitLocOpBuilder &b,
+                             mlir::RankedTensorType resultType,
+                             mlir::ValueRange inputs, ScalarBody body);
+
+/// Reduces `input` over `axes` (sorted, distinct, in range) starting from
+/// `init`, combining with `combine(accumulator, element)`. With `keepdim`
+/// the reduced axes stay with extent 1.
+mlir::Value buildReduction(mlir::ImplicitLocOpBuilder &b, mlir::Value input,
+                           llvm::ArrayRef<int64_t> axes, bool keepdim,
+                           mlir::TypedAttr init,
+                           llvm::function_ref<mlir::Value(
+                               mlir::ImplicitLocOpBuilder &, mlir::Value,
+                               mlir::Value)>
+                               combine);
+
+/// A scalar constant of float type `type`.
+mlir::Value floatConstant(mlir::ImplicitLocOpBuilder &b, mlir::Type type,
+                          double value);
+
+/// A rank-0 or shaped tensor filled with `value`.
+mlir::Value filledTensor(mlir::ImplicitLocOpBuilder &b,
+                         mlir::RankedTensorType type, mlir::TypedAttr value);
+
+} // namespace nnc
+
+#endif // NNC_PASSES_LOWER_LINALGBUILDERS_H

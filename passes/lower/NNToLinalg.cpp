@@ -1,0 +1,632 @@
+//===- NNToLinalg.cpp - Lowering nn ops to linalg on tensors --------------===//
+//
+// Each nn op becomes structured ops on tensors. Elementwise ops differ only in
+// their scalar body (`scalarOf` overloads below); reductions, softmax-like
+// ops and losses compose the builders of LinalgBuilders.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ir/NNOps.h"
+#include "passes/Passes.h"
+#include "passes/lower/LinalgBuilders.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+#include <cmath>
+
+namespace nnc {
+#define GEN_PASS_DEF_LOWERNNTOLINALG
+#include "passes/Passes.h.inc"
+} // namespace nnc
+
+using namespace mlir;
+using namespace nnc;
+using namespace nnc::nn;
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Scalar formulas
+//===----------------------------------------------------------------------===//
+
+Value constantFor(ImplicitLocOpBuilder &b, Value like, double value) {
+  return floatConstant(b, like.getType(), value);
+}
+
+Value sigmoidOf(ImplicitLocOpBuilder &b, Value x) {
+  Value one = constantFor(b, x, 1.0);
+  Value e = math::ExpOp::create(b, arith::NegFOp::create(b, x));
+  return arith::DivFOp::create(b, one, arith::AddFOp::create(b, one, e));
+}
+
+/// PyTorch's softplus: `x` where `beta x > threshold`, else
+/// `log1p(exp(beta x)) / beta`.
+Value softplusOf(ImplicitLocOpBuilder &b, Value x, double beta,
+                 double threshold) {
+  Value bx = arith::MulFOp::create(b, x, constantFor(b, x, beta));
+  Value soft = arith::DivFOp::create(
+      b, math::Log1pOp::create(b, math::ExpOp::create(b, bx)),
+      constantFor(b, x, beta));
+  Value linear = arith::CmpFOp::create(b, arith::CmpFPredicate::OGT, bx,
+                                       constantFor(b, x, threshold));
+  return arith::SelectOp::create(b, linear, x, soft);
+}
+
+bool isFloat(Value v) { return isa<FloatType>(v.getType()); }
+
+Value scalarOf(NegOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return arith::NegFOp::create(b, a[0]);
+}
+Value scalarOf(AbsOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return math::AbsFOp::create(b, a[0]);
+}
+Value scalarOf(ExpOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return math::ExpOp::create(b, a[0]);
+}
+Value scalarOf(LogOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return math::LogOp::create(b, a[0]);
+}
+Value scalarOf(SqrtOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return math::SqrtOp::create(b, a[0]);
+}
+Value scalarOf(RsqrtOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return math::RsqrtOp::create(b, a[0]);
+}
+Value scalarOf(SigmoidOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return sigmoidOf(b, a[0]);
+}
+Value scalarOf(TanhOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return math::TanhOp::create(b, a[0]);
+}
+Value scalarOf(ReluOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return arith::MaximumFOp::create(b, a[0], constantFor(b, a[0], 0.0));
+}
+Value scalarOf(SiluOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return arith::MulFOp::create(b, a[0], sigmoidOf(b, a[0]));
+}
+Value scalarOf(MishOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  Value sp = softplusOf(b, a[0], 1.0, 20.0);
+  return arith::MulFOp::create(b, a[0], math::TanhOp::create(b, sp));
+}
+Value scalarOf(SoftplusOp op, ImplicitLocOpBuilder &b, ValueRange a) {
+  return softplusOf(b, a[0], op.getBeta().convertToDouble(),
+                    op.getThreshold().convertToDouble());
+}
+Value scalarOf(LeakyReluOp op, ImplicitLocOpBuilder &b, ValueRange a) {
+  Value x = a[0];
+  Value scaled = arith::MulFOp::create(
+      b, x, constantFor(b, x, op.getNegativeSlope().convertToDouble()));
+  Value positive = arith::CmpFOp::create(b, arith::CmpFPredicate::OGE, x,
+                                         constantFor(b, x, 0.0));
+  return arith::SelectOp::create(b, positive, x, scaled);
+}
+Value scalarOf(EluOp op, ImplicitLocOpBuilder &b, ValueRange a) {
+  Value x = a[0];
+  Value negative = arith::MulFOp::create(
+      b, math::ExpM1Op::create(b, x),
+      constantFor(b, x, op.getAlpha().convertToDouble()));
+  Value positive = arith::CmpFOp::create(b, arith::CmpFPredicate::OGT, x,
+                                         constantFor(b, x, 0.0));
+  return arith::SelectOp::create(b, positive, x, negative);
+}
+Value scalarOf(GeluOp op, ImplicitLocOpBuilder &b, ValueRange a) {
+  Value x = a[0];
+  Value half = constantFor(b, x, 0.5);
+  Value one = constantFor(b, x, 1.0);
+  Value inner;
+  if (op.getApproximate() == "tanh") {
+    Value x3 = arith::MulFOp::create(b, x, arith::MulFOp::create(b, x, x));
+    Value poly = arith::AddFOp::create(
+        b, x, arith::MulFOp::create(b, x3, constantFor(b, x, 0.044715)));
+    Value scaled = arith::MulFOp::create(
+        b, poly, constantFor(b, x, std::sqrt(2.0 / M_PI)));
+    inner = math::TanhOp::create(b, scaled);
+  } else {
+    inner = math::ErfOp::create(
+        b, arith::MulFOp::create(b, x, constantFor(b, x, M_SQRT1_2)));
+  }
+  return arith::MulFOp::create(
+      b, arith::MulFOp::create(b, half, x), arith::AddFOp::create(b, one, inner));
+}
+
+Value scalarOf(AddOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  if (isFloat(a[0]))
+    return arith::AddFOp::create(b, a[0], a[1]);
+  return arith::AddIOp::create(b, a[0], a[1]);
+}
+Value scalarOf(SubOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  if (isFloat(a[0]))
+    return arith::SubFOp::create(b, a[0], a[1]);
+  return arith::SubIOp::create(b, a[0], a[1]);
+}
+Value scalarOf(MulOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  if (isFloat(a[0]))
+    return arith::MulFOp::create(b, a[0], a[1]);
+  return arith::MulIOp::create(b, a[0], a[1]);
+}
+Value scalarOf(MaximumOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  if (isFloat(a[0]))
+    return arith::MaximumFOp::create(b, a[0], a[1]);
+  return arith::MaxSIOp::create(b, a[0], a[1]);
+}
+Value scalarOf(MinimumOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  if (isFloat(a[0]))
+    return arith::MinimumFOp::create(b, a[0], a[1]);
+  return arith::MinSIOp::create(b, a[0], a[1]);
+}
+Value scalarOf(DivOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return arith::DivFOp::create(b, a[0], a[1]);
+}
+Value scalarOf(PowOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return math::PowFOp::create(b, a[0], a[1]);
+}
+
+/// Ops whose scalar body only exists for floats.
+template <typename OpTy>
+constexpr bool floatOnly() {
+  return std::is_same_v<OpTy, DivOp> || std::is_same_v<OpTy, PowOp>;
+}
+
+/// Any op that is one scalar formula applied elementwise.
+template <typename OpTy>
+struct ElementwiseLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto type = cast<RankedTensorType>(op.getType());
+    if (floatOnly<OpTy>() && !isa<FloatType>(type.getElementType()))
+      return rewriter.notifyMatchFailure(
+          op, "only floating-point operands are supported");
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value result = buildElementwise(
+        b, type, adaptor.getOperands(),
+        [&](ImplicitLocOpBuilder &inner, ValueRange args) {
+          return scalarOf(op, inner, args);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Reductions and softmax
+//===----------------------------------------------------------------------===//
+
+/// Sorted, non-negative reduction axes; all axes when `axes` is empty.
+SmallVector<int64_t> reductionAxes(ArrayRef<int64_t> axes, int64_t rank) {
+  SmallVector<int64_t> result;
+  if (axes.empty()) {
+    for (int64_t d = 0; d < rank; ++d)
+      result.push_back(d);
+    return result;
+  }
+  for (int64_t axis : axes)
+    result.push_back(*normalizeAxis(axis, rank));
+  llvm::sort(result);
+  return result;
+}
+
+Type elementTypeOf(Value v) {
+  return cast<RankedTensorType>(v.getType()).getElementType();
+}
+
+Value sumOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
+              bool keepdim) {
+  return buildReduction(
+      b, x, axes, keepdim, b.getFloatAttr(elementTypeOf(x), 0.0),
+      [](ImplicitLocOpBuilder &ib, Value acc, Value v) -> Value {
+        return arith::AddFOp::create(ib, acc, v);
+      });
+}
+
+Value maxOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
+              bool keepdim) {
+  return buildReduction(
+      b, x, axes, keepdim,
+      b.getFloatAttr(elementTypeOf(x), -INFINITY),
+      [](ImplicitLocOpBuilder &ib, Value acc, Value v) -> Value {
+        return arith::MaximumFOp::create(ib, acc, v);
+      });
+}
+
+/// Elementwise over tensors of possibly different (broadcastable) shapes,
+/// producing the broadcast shape of `like` with `like`'s element type.
+Value mapLike(ImplicitLocOpBuilder &b, Value like, ValueRange inputs,
+              ScalarBody body) {
+  return buildElementwise(b, cast<RankedTensorType>(like.getType()), inputs,
+                          body);
+}
+
+/// Divides every element of `x` by `count`.
+Value scaleBy(ImplicitLocOpBuilder &b, Value x, double factor) {
+  return mapLike(b, x, x, [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+    return arith::MulFOp::create(ib, a[0], constantFor(ib, a[0], factor));
+  });
+}
+
+/// `log(sum(exp(x - m))) + m` over `axes` with `m` the maximum; an all -inf
+/// slice gives -inf as PyTorch does.
+Value logSumExpOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
+                    bool keepdim) {
+  Value maxKept = maxOver(b, x, axes, /*keepdim=*/true);
+  auto safeMax = [](ImplicitLocOpBuilder &ib, Value m) -> Value {
+    Value finite = math::IsFiniteOp::create(ib, m);
+    return arith::SelectOp::create(ib, finite, m, constantFor(ib, m, 0.0));
+  };
+  Value shifted = mapLike(
+      b, x, {x, maxKept}, [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+        return math::ExpOp::create(
+            ib, arith::SubFOp::create(ib, a[0], safeMax(ib, a[1])));
+      });
+  Value sum = sumOver(b, shifted, axes, /*keepdim=*/true);
+  Value lse = mapLike(
+      b, sum, {sum, maxKept},
+      [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+        return arith::AddFOp::create(ib, math::LogOp::create(ib, a[0]),
+                                     safeMax(ib, a[1]));
+      });
+  if (keepdim)
+    return lse;
+  // Drop the unit axes through a reduction over them (a copy).
+  return sumOver(b, lse, axes, /*keepdim=*/false);
+}
+
+template <typename OpTy>
+struct ReductionLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value input = adaptor.getInput();
+    auto type = cast<RankedTensorType>(input.getType());
+    SmallVector<int64_t> axes = reductionAxes(op.getAxes(), type.getRank());
+    bool keepdim = op.getKeepdim();
+    Value result;
+    if constexpr (std::is_same_v<OpTy, ReduceSumOp>) {
+      result = sumOver(b, input, axes, keepdim);
+    } else if constexpr (std::is_same_v<OpTy, ReduceMeanOp>) {
+      int64_t count = 1;
+      for (int64_t axis : axes)
+        count *= type.getDimSize(axis);
+      result = scaleBy(b, sumOver(b, input, axes, keepdim), 1.0 / count);
+    } else if constexpr (std::is_same_v<OpTy, ReduceMaxOp>) {
+      result = maxOver(b, input, axes, keepdim);
+    } else {
+      result = logSumExpOver(b, input, axes, keepdim);
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// `x - logsumexp(x)` along one axis.
+Value logSoftmaxAlong(ImplicitLocOpBuilder &b, Value x, int64_t axis) {
+  Value lse = logSumExpOver(b, x, {axis}, /*keepdim=*/true);
+  return mapLike(b, x, {x, lse},
+                 [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                   return arith::SubFOp::create(ib, a[0], a[1]);
+                 });
+}
+
+struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(SoftmaxOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value x = adaptor.getInput();
+    int64_t axis = *normalizeAxis(op.getAxis(), op.getType().getRank());
+    Value m = maxOver(b, x, {axis}, /*keepdim=*/true);
+    Value e = mapLike(b, x, {x, m},
+                      [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                        return math::ExpOp::create(
+                            ib, arith::SubFOp::create(ib, a[0], a[1]));
+                      });
+    Value s = sumOver(b, e, {axis}, /*keepdim=*/true);
+    rewriter.replaceOp(
+        op, mapLike(b, x, {e, s},
+                    [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                      return arith::DivFOp::create(ib, a[0], a[1]);
+                    }));
+    return success();
+  }
+};
+
+struct LogSoftmaxLowering : OpConversionPattern<LogSoftmaxOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(LogSoftmaxOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    int64_t axis = *normalizeAxis(op.getAxis(), op.getType().getRank());
+    rewriter.replaceOp(op, logSoftmaxAlong(b, adaptor.getInput(), axis));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Matmul
+//===----------------------------------------------------------------------===//
+
+struct MatmulLowering : OpConversionPattern<MatmulOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(MatmulOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    RankedTensorType type = op.getType();
+    Value acc =
+        filledTensor(b, type, b.getFloatAttr(type.getElementType(), 0.0));
+    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
+    if (type.getRank() == 2) {
+      rewriter.replaceOp(op, linalg::MatmulOp::create(
+                                 b, ValueRange{lhs, rhs}, ValueRange{acc})
+                                 .getResult(0));
+      return success();
+    }
+    // Batched: loops (batch..., m, n, k); each operand reads its own batch
+    // dimensions, broadcast against the result's.
+    MLIRContext *context = b.getContext();
+    int64_t batchRank = type.getRank() - 2;
+    int64_t loops = batchRank + 3;
+    auto dim = [&](int64_t d) { return getAffineDimExpr(d, context); };
+    auto operandMap = [&](Value operand, AffineExpr row, AffineExpr col) {
+      ArrayRef<int64_t> shape =
+          cast<RankedTensorType>(operand.getType()).getShape();
+      int64_t lead = batchRank - (shape.size() - 2);
+      SmallVector<AffineExpr> exprs;
+      for (size_t i = 0; i + 2 < shape.size(); ++i)
+        exprs.push_back(shape[i] == 1 && type.getDimSize(lead + i) != 1
+                            ? getAffineConstantExpr(0, context)
+                            : dim(lead + i));
+      exprs.push_back(row);
+      exprs.push_back(col);
+      return AffineMap::get(loops, 0, exprs, context);
+    };
+    AffineExpr m = dim(batchRank), n = dim(batchRank + 1),
+               k = dim(batchRank + 2);
+    SmallVector<AffineExpr> outExprs;
+    for (int64_t d = 0; d < batchRank; ++d)
+      outExprs.push_back(dim(d));
+    outExprs.append({m, n});
+    SmallVector<AffineMap> maps = {operandMap(lhs, m, k),
+                                   operandMap(rhs, k, n),
+                                   AffineMap::get(loops, 0, outExprs, context)};
+    SmallVector<utils::IteratorType> iterators(loops - 1,
+                                               utils::IteratorType::parallel);
+    iterators.push_back(utils::IteratorType::reduction);
+    auto generic = linalg::GenericOp::create(
+        b, TypeRange{type}, ValueRange{lhs, rhs}, ValueRange{acc}, maps,
+        iterators, [](OpBuilder &nested, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nested);
+          Value product = arith::MulFOp::create(ib, args[0], args[1]);
+          linalg::YieldOp::create(ib,
+                                  arith::AddFOp::create(ib, args[2], product)
+                                      .getResult());
+        });
+    rewriter.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Shape ops
+//===----------------------------------------------------------------------===//
+
+struct ReshapeLowering : OpConversionPattern<ReshapeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ReshapeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    RankedTensorType type = op.getType();
+    auto shapeType =
+        RankedTensorType::get({type.getRank()}, b.getIndexType());
+    SmallVector<Attribute> extents;
+    for (int64_t extent : type.getShape())
+      extents.push_back(b.getIndexAttr(extent));
+    Value shape = arith::ConstantOp::create(
+        b, DenseElementsAttr::get(shapeType, extents));
+    rewriter.replaceOpWithNewOp<tensor::ReshapeOp>(op, type,
+                                                   adaptor.getInput(), shape);
+    return success();
+  }
+};
+
+struct TransposeLowering : OpConversionPattern<TransposeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(TransposeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    RankedTensorType type = op.getType();
+    Value init =
+        tensor::EmptyOp::create(b, type.getShape(), type.getElementType());
+    auto transpose =
+        linalg::TransposeOp::create(b, adaptor.getInput(), init, op.getPerm());
+    rewriter.replaceOp(op, transpose.getResult());
+    return success();
+  }
+};
+
+struct BroadcastToLowering : OpConversionPattern<BroadcastToOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(BroadcastToOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    rewriter.replaceOp(
+        op, buildElementwise(b, op.getType(), adaptor.getInput(),
+                             [](ImplicitLocOpBuilder &, ValueRange a) {
+                               return a[0];
+                             }));
+    return success();
+  }
+};
+
+struct SliceLowering : OpConversionPattern<SliceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(SliceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    RankedTensorType type = op.getType();
+    SmallVector<int64_t> steps(type.getRank(), 1);
+    if (auto given = op.getSteps())
+      steps.assign(given->begin(), given->end());
+    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        op, type, adaptor.getInput(), ValueRange{}, ValueRange{}, ValueRange{},
+        op.getStarts(), type.getShape(), steps);
+    return success();
+  }
+};
+
+struct ConcatLowering : OpConversionPattern<ConcatOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ConcatOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    RankedTensorType type = op.getType();
+    int64_t axis = *normalizeAxis(op.getAxis(), type.getRank());
+    Value result =
+        tensor::EmptyOp::create(b, type.getShape(), type.getElementType());
+    SmallVector<int64_t> offsets(type.getRank(), 0);
+    SmallVector<int64_t> strides(type.getRank(), 1);
+    for (Value input : adaptor.getInputs()) {
+      ArrayRef<int64_t> shape =
+          cast<RankedTensorType>(input.getType()).getShape();
+      result = tensor::InsertSliceOp::create(b, input, result, ValueRange{},
+                                             ValueRange{}, ValueRange{},
+                                             offsets, shape, strides);
+      offsets[axis] += shape[axis];
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Losses
+//===----------------------------------------------------------------------===//
+
+/// Applies a loss's `reduction` to its per-element values.
+Value reduceLoss(ImplicitLocOpBuilder &b, Value perElement,
+                 StringRef reduction) {
+  if (reduction == "none")
+    return perElement;
+  auto type = cast<RankedTensorType>(perElement.getType());
+  Value sum = sumOver(b, perElement, reductionAxes({}, type.getRank()),
+                      /*keepdim=*/false);
+  if (reduction == "sum")
+    return sum;
+  return scaleBy(b, sum, 1.0 / type.getNumElements());
+}
+
+struct MseLossLowering : OpConversionPattern<MseLossOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(MseLossOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value input = adaptor.getInput();
+    Value squared = mapLike(
+        b, input, {input, adaptor.getTarget()},
+        [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+          Value d = arith::SubFOp::create(ib, a[0], a[1]);
+          return arith::MulFOp::create(ib, d, d);
+        });
+    rewriter.replaceOp(op, reduceLoss(b, squared, op.getReduction()));
+    return success();
+  }
+};
+
+struct CrossEntropyLowering : OpConversionPattern<CrossEntropyOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(CrossEntropyOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value logits = adaptor.getLogits(), target = adaptor.getTarget();
+    auto logitsType = cast<RankedTensorType>(logits.getType());
+    Type elementType = logitsType.getElementType();
+    int64_t n = logitsType.getDimSize(0);
+    Value logProbs = logSoftmaxAlong(b, logits, 1);
+    auto rowsType = RankedTensorType::get({n}, elementType);
+    Value perRow;
+    if (target.getType() == logits.getType()) {
+      Value weighted = mapLike(
+          b, logits, {target, logProbs},
+          [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+            return arith::MulFOp::create(ib, a[0], a[1]);
+          });
+      Value sum = sumOver(b, weighted, {1}, /*keepdim=*/false);
+      perRow = buildElementwise(
+          b, rowsType, sum, [](ImplicitLocOpBuilder &ib, ValueRange a) {
+            return arith::NegFOp::create(ib, a[0]).getResult();
+          });
+    } else {
+      // Gather -logProbs[i, target[i]] row by row.
+      perRow = buildElementwise(
+          b, rowsType, target,
+          [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+            Value row = linalg::IndexOp::create(ib, 0);
+            Value cls =
+                arith::IndexCastOp::create(ib, ib.getIndexType(), a[0]);
+            Value lp = tensor::ExtractOp::create(ib, logProbs,
+                                                 ValueRange{row, cls});
+            return arith::NegFOp::create(ib, lp);
+          });
+    }
+    rewriter.replaceOp(op, reduceLoss(b, perRow, op.getReduction()));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
+
+struct LowerNNToLinalgPass
+    : nnc::impl::LowerNNToLinalgBase<LowerNNToLinalgPass> {
+  void runOnOperation() override {
+    ConversionTarget target(getContext());
+    target.addIllegalDialect<NNDialect>();
+    target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
+                           math::MathDialect, tensor::TensorDialect>();
+    RewritePatternSet patterns(&getContext());
+    populateNNToLinalgPatterns(patterns);
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace
+
+void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
+  MLIRContext *context = patterns.getContext();
+  patterns.add<
+      ElementwiseLowering<NegOp>, ElementwiseLowering<AbsOp>,
+      ElementwiseLowering<ExpOp>, ElementwiseLowering<LogOp>,
+      ElementwiseLowering<SqrtOp>, ElementwiseLowering<RsqrtOp>,
+      ElementwiseLowering<SigmoidOp>, ElementwiseLowering<TanhOp>,
+      ElementwiseLowering<ReluOp>, ElementwiseLowering<SiluOp>,
+      ElementwiseLowering<MishOp>, ElementwiseLowering<SoftplusOp>,
+      ElementwiseLowering<LeakyReluOp>, ElementwiseLowering<EluOp>,
+      ElementwiseLowering<GeluOp>, ElementwiseLowering<AddOp>,
+      ElementwiseLowering<SubOp>, ElementwiseLowering<MulOp>,
+      ElementwiseLowering<DivOp>, ElementwiseLowering<PowOp>,
+      ElementwiseLowering<MaximumOp>, ElementwiseLowering<MinimumOp>,
+      ReductionLowering<ReduceSumOp>, ReductionLowering<ReduceMeanOp>,
+      ReductionLowering<ReduceMaxOp>, ReductionLowering<LogSumExpOp>,
+      SoftmaxLowering, LogSoftmaxLowering, MatmulLowering, ReshapeLowering,
+      TransposeLowering, BroadcastToLowering, SliceLowering, ConcatLowering,
+      MseLossLowering, CrossEntropyLowering>(context);
+}

@@ -1,0 +1,59 @@
+/*===- nnc/model_abi.h - The contract between compiled models and runtime -===*
+ *
+ * A model compiled by `nnc compile` is an object file that defines exactly
+ * one global of type `nnc_model_image`, named `nnc_model_image` unless
+ * `--symbol=NAME` chose another name. Everything the runtime needs to call the
+ * model is reachable from that one symbol.
+ *
+ * Metadata text (NUL-terminated, one record per line, fields separated by one
+ * space; shapes are `x`-separated extents, `scalar` for rank 0):
+ *
+ *   nnc-model 1
+ *   target cpu|nvptx
+ *   entry NAME
+ *   input NAME DTYPE SHAPE
+ *   param NAME DTYPE SHAPE
+ *   output NAME DTYPE SHAPE
+ *
+ * DTYPE is one of f32 f64 i1 i8 i32 i64. The order of the input, param and
+ * output lines is the order of the entry's arguments: the entry takes every
+ * input and param in that order, then one destination per output.
+ *
+ * The entry takes `void **args`, one pointer per argument, each pointing to a
+ * ranked memref descriptor in MLIR's layout:
+ *
+ *   struct { void *allocated; void *aligned; int64_t offset;
+ *            int64_t sizes[rank]; int64_t strides[rank]; }
+ *
+ * Tensors are dense and row-major (strides are the suffix products of the
+ * sizes, offset 0). Outputs are written into caller-owned buffers.
+ *
+ * Weights: `weights` points to a safetensors image holding every param by
+ * name, or is NULL (with `weights_size` 0) when the model was compiled to read
+ * its weights from a safetensors file at load time.
+ *===----------------------------------------------------------------------===*/
+#ifndef NNC_MODEL_ABI_H
+#define NNC_MODEL_ABI_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Version of this contract; bumped on any incompatible change. */
+#define NNC_MODEL_ABI_VERSION 1u
+
+typedef struct nnc_model_image {
+  uint32_t abi_version;           /**< NNC_MODEL_ABI_VERSION at compile time */
+  const char *metadata;           /**< the metadata text described above */
+  void (*entry)(void **args);     /**< the packed entry point */
+  const uint8_t *weights;         /**< embedded safetensors image, or NULL */
+  uint64_t weights_size;          /**< its size in bytes, 0 when NULL */
+} nnc_model_image;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NNC_MODEL_ABI_H */

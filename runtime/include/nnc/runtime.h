@@ -1,0 +1,123 @@
+/*===- nnc/runtime.h - C API for loading and running compiled models ------===*
+ *
+ * The runtime loads a model compiled by `nnc compile`, describes its inputs
+ * and outputs, checks the tensors a caller passes against that description,
+ * and runs it. It has no LLVM or MLIR dependency.
+ *
+ * Every fallible call returns an `nnc_status`; anything other than NNC_OK
+ * leaves a message for the calling thread in `nnc_last_error()`.
+ *
+ *   nnc_model *m;
+ *   if (nnc_model_load("mlp.so", NULL, &m) != NNC_OK)
+ *     fprintf(stderr, "%s\n", nnc_last_error());
+ *===----------------------------------------------------------------------===*/
+#ifndef NNC_RUNTIME_H
+#define NNC_RUNTIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nnc/model_abi.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Largest tensor rank the runtime handles. */
+#define NNC_MAX_RANK 8
+
+typedef enum nnc_status {
+  NNC_OK = 0,
+  NNC_ERROR_INVALID_ARGUMENT = 1, /**< a bad call: wrong count, shape, dtype */
+  NNC_ERROR_IO = 2,               /**< a file is missing or unreadable */
+  NNC_ERROR_FORMAT = 3,           /**< a file or image is malformed */
+  NNC_ERROR_UNSUPPORTED = 4,      /**< valid, but not something nnc handles */
+  NNC_ERROR_DEVICE = 5,           /**< the GPU driver or device failed */
+  NNC_ERROR_OUT_OF_MEMORY = 6,
+} nnc_status;
+
+typedef enum nnc_dtype {
+  NNC_F32 = 0,
+  NNC_F64 = 1,
+  NNC_I1 = 2,
+  NNC_I8 = 3,
+  NNC_I32 = 4,
+  NNC_I64 = 5,
+} nnc_dtype;
+
+/** A dense row-major tensor. The runtime never frees `data` it did not
+ *  allocate; tensors it fills (run outputs, .npy reads) are released with
+ *  nnc_tensor_release. */
+typedef struct nnc_tensor {
+  nnc_dtype dtype;
+  int32_t rank;
+  int64_t shape[NNC_MAX_RANK];
+  void *data;
+} nnc_tensor;
+
+/** The description of one model input or output. `name` lives as long as the
+ *  model. */
+typedef struct nnc_tensor_info {
+  const char *name;
+  nnc_dtype dtype;
+  int32_t rank;
+  int64_t shape[NNC_MAX_RANK];
+} nnc_tensor_info;
+
+typedef struct nnc_model nnc_model;
+
+/** The message of the last failed call on this thread ("" if none). */
+const char *nnc_last_error(void);
+
+/** Name of a dtype ("f32", ...), size of one element in bytes. */
+const char *nnc_dtype_name(nnc_dtype dtype);
+size_t nnc_dtype_size(nnc_dtype dtype);
+/** Number of elements and bytes of a tensor. */
+int64_t nnc_tensor_numel(const nnc_tensor *tensor);
+size_t nnc_tensor_nbytes(const nnc_tensor *tensor);
+/** Allocates zeroed data for `tensor` (dtype, rank and shape already set). */
+nnc_status nnc_tensor_alloc(nnc_tensor *tensor);
+/** Frees data allocated by the runtime and clears the pointer. */
+void nnc_tensor_release(nnc_tensor *tensor);
+
+/** Reads a .npy file (little-endian, C order, dtypes above). */
+nnc_status nnc_npy_read(const char *path, nnc_tensor *out);
+/** Writes a tensor as a .npy file. */
+nnc_status nnc_npy_write(const char *path, const nnc_tensor *tensor);
+
+/** Loads a model compiled as a shared library. `weights_path` names a
+ *  safetensors file; NULL uses the embedded weights or, for a model compiled
+ *  with external weights, the file with the library's name and the
+ *  `.safetensors` extension beside it. */
+nnc_status nnc_model_load(const char *library_path, const char *weights_path,
+                          nnc_model **out);
+/** Wraps a model image linked into the program (an executable or object
+ *  build); `weights_path` as for nnc_model_load, where NULL with external
+ *  weights is an error. */
+nnc_status nnc_model_from_image(const nnc_model_image *image,
+                                const char *weights_path, nnc_model **out);
+void nnc_model_free(nnc_model *model);
+
+/** "cpu" or "nvptx". */
+const char *nnc_model_target(const nnc_model *model);
+size_t nnc_model_num_inputs(const nnc_model *model);
+size_t nnc_model_num_outputs(const nnc_model *model);
+nnc_status nnc_model_input_info(const nnc_model *model, size_t index,
+                                nnc_tensor_info *out);
+nnc_status nnc_model_output_info(const nnc_model *model, size_t index,
+                                 nnc_tensor_info *out);
+
+/** Runs the model. `inputs` must match the model's inputs in count, order,
+ *  dtype and shape; anything else is NNC_ERROR_INVALID_ARGUMENT with a
+ *  message naming the input. Each output whose `data` is NULL is allocated by
+ *  the runtime (release it with nnc_tensor_release); otherwise its dtype and
+ *  shape must match and its data is overwritten. */
+nnc_status nnc_model_run(nnc_model *model, const nnc_tensor *inputs,
+                         size_t num_inputs, nnc_tensor *outputs,
+                         size_t num_outputs);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NNC_RUNTIME_H */

@@ -1,0 +1,66 @@
+//===- runtime/src/metadata.h - Model metadata parser ---------------------===//
+//
+// Parses the metadata text of a model image (format in nnc/model_abi.h):
+//
+//   nnc-model 1
+//   target cpu
+//   entry mlp
+//   input x f32 8x64
+//   param fc1.weight f32 64x128
+//   output y f32 8x10
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_RUNTIME_METADATA_H
+#define NNC_RUNTIME_METADATA_H
+
+#include "nnc/runtime.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace nnc::rt {
+
+/// The metadata version this runtime reads.
+constexpr int kMetadataVersion = 1;
+
+/// One input, param or output of a model.
+struct TensorDecl {
+  std::string name;
+  nnc_dtype dtype = NNC_F32;
+  int32_t rank = 0;
+  int64_t shape[NNC_MAX_RANK] = {};
+};
+
+/// Which list an entry argument comes from.
+enum class ArgKind { Input, Param, Output };
+
+/// One argument of the model's entry: its list, and its index there.
+struct EntryArg {
+  ArgKind kind;
+  size_t index;
+};
+
+/// Everything the metadata text says.
+struct ModelMetadata {
+  /// "cpu" or "nvptx".
+  std::string target;
+  /// Name of the model's entry function (informational).
+  std::string entry;
+  std::vector<TensorDecl> inputs;
+  std::vector<TensorDecl> params;
+  std::vector<TensorDecl> outputs;
+  /// The entry's arguments in order: inputs and params as their lines
+  /// interleave, then the outputs.
+  std::vector<EntryArg> arguments;
+};
+
+/// Parses `text` into `out`. A malformed text is NNC_ERROR_FORMAT, another
+/// version NNC_ERROR_UNSUPPORTED; the message names the line.
+nnc_status parseMetadata(const char *text, ModelMetadata *out);
+
+} // namespace nnc::rt
+
+#endif // NNC_RUNTIME_METADATA_H

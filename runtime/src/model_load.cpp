@@ -1,0 +1,128 @@
+//===- runtime/src/model_load.cpp - Loading and freeing models ------------===//
+//
+// A model comes from an image: one linked into the program, or the
+// `nnc_model_image` symbol of a shared library opened with dlopen. Loading
+// checks the ABI version, parses the metadata and binds the weights.
+//
+//===----------------------------------------------------------------------===//
+
+#include "model.h"
+#include "status.h"
+#include "weights.h"
+
+#include <dlfcn.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+
+using namespace nnc::rt;
+
+namespace {
+
+/// The symbol a model library exports.
+constexpr const char *kImageSymbol = "nnc_model_image";
+
+/// `path` with the extension of its file name replaced by `.safetensors`
+/// (`models/mlp.so` -> `models/mlp.safetensors`).
+std::string weightsBeside(const std::string &path) {
+  const size_t slash = path.rfind('/');
+  const size_t dot = path.rfind('.');
+  const bool hasExtension =
+      dot != std::string::npos &&
+      (slash == std::string::npos || dot > slash + 1);
+  return (hasExtension ? path.substr(0, dot) : path) + ".safetensors";
+}
+
+/// Builds a model around `image`: checks it, parses its metadata and binds
+/// its weights (from `weightsPath`, or embedded when that is null).
+nnc_status createModel(const nnc_model_image *image, void *library,
+                       const char *weightsPath, nnc_model **out) {
+  if (image->abi_version != NNC_MODEL_ABI_VERSION)
+    return fail(NNC_ERROR_UNSUPPORTED,
+                "model ABI version " + std::to_string(image->abi_version) +
+                    " is not supported (this runtime reads version " +
+                    std::to_string(NNC_MODEL_ABI_VERSION) + ")");
+  if (!image->entry)
+    return fail(NNC_ERROR_FORMAT, "model image has no entry function");
+  nnc_model *model = new (std::nothrow) nnc_model;
+  if (!model)
+    return fail(NNC_ERROR_OUT_OF_MEMORY, "out of memory creating a model");
+  model->image = image;
+  nnc_status status = parseMetadata(image->metadata, &model->metadata);
+  if (status == NNC_OK)
+    status = loadWeights(model, weightsPath);
+  if (status != NNC_OK) {
+    nnc_model_free(model);
+    return status;
+  }
+  model->library = library;
+  *out = model;
+  return NNC_OK;
+}
+
+} // namespace
+
+extern "C" {
+
+nnc_status nnc_model_from_image(const nnc_model_image *image,
+                                const char *weights_path, nnc_model **out) {
+  if (!image || !out)
+    return fail(NNC_ERROR_INVALID_ARGUMENT,
+                "nnc_model_from_image: null argument");
+  return createModel(image, nullptr, weights_path, out);
+}
+
+nnc_status nnc_model_load(const char *library_path, const char *weights_path,
+                          nnc_model **out) {
+  if (!library_path || !out)
+    return fail(NNC_ERROR_INVALID_ARGUMENT, "nnc_model_load: null argument");
+  const std::string path = library_path;
+  struct stat info;
+  if (stat(library_path, &info) != 0)
+    return fail(NNC_ERROR_IO, path + ": cannot open: " + std::strerror(errno));
+  // dlopen searches the library path for names without a slash; a model is
+  // always the file named.
+  const std::string openPath =
+      path.find('/') == std::string::npos ? "./" + path : path;
+  void *library = dlopen(openPath.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!library) {
+    const char *why = dlerror();
+    return fail(NNC_ERROR_FORMAT, path + ": cannot load the model library: " +
+                                      (why ? why : "unknown dlopen error"));
+  }
+  const auto *image =
+      static_cast<const nnc_model_image *>(dlsym(library, kImageSymbol));
+  if (!image) {
+    dlclose(library);
+    return fail(NNC_ERROR_FORMAT, path + ": no '" + kImageSymbol +
+                                      "' symbol (not a model compiled by "
+                                      "nnc?)");
+  }
+  std::string defaultWeights;
+  if (!weights_path && !image->weights) {
+    defaultWeights = weightsBeside(path);
+    weights_path = defaultWeights.c_str();
+  }
+  nnc_status status = createModel(image, library, weights_path, out);
+  if (status != NNC_OK) {
+    fail(status, path + ": " + nnc_last_error());
+    dlclose(library);
+  }
+  return status;
+}
+
+void nnc_model_free(nnc_model *model) {
+  if (!model)
+    return;
+  for (void *data : model->paramData)
+    std::free(data);
+  if (model->library)
+    dlclose(model->library);
+  delete model;
+}
+
+} // extern "C"

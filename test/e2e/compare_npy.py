@@ -1,0 +1,94 @@
+#!/usr/bin/python3
+"""Compares two .npy arrays elementwise, like numpy.allclose.
+
+Usage: compare_npy.py ACTUAL.npy EXPECTED.npy [--rtol R] [--atol A]
+
+Passes when shapes and dtypes are equal and, for every element,
+|actual - expected| <= atol + rtol * |expected|; NaN matches NaN and an
+infinity matches the same infinity. Prints
+  max abs error E at index I (actual a, expected e)
+then PASS or FAIL: reason. Exit status: 0 pass, 1 mismatch, 2 usage error or a
+missing/unreadable file.
+"""
+
+import argparse
+import sys
+
+import numpy as np
+
+
+def load(path, what):
+    try:
+        with open(path, "rb") as f:
+            if f.read(6) != b"\x93NUMPY":
+                raise ValueError("not a .npy file (bad magic)")
+        return np.load(path, allow_pickle=False)
+    except FileNotFoundError:
+        err = "no such file"
+    except (OSError, ValueError, EOFError) as e:
+        err = str(e) or type(e).__name__
+    print(f"compare_npy: cannot read {what} file {path}: {err}", file=sys.stderr)
+    sys.exit(2)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("actual")
+    p.add_argument("expected")
+    p.add_argument("--rtol", type=float, default=1e-5)
+    p.add_argument("--atol", type=float, default=1e-6)
+    args = p.parse_args()
+
+    actual = load(args.actual, "actual")
+    expected = load(args.expected, "expected")
+
+    if actual.shape != expected.shape:
+        print(f"FAIL: shape {actual.shape} != expected {expected.shape}")
+        return 1
+    if actual.dtype != expected.dtype:
+        print(f"FAIL: dtype {actual.dtype} != expected {expected.dtype}")
+        return 1
+    if actual.size == 0:
+        print("PASS (empty arrays)")
+        return 0
+
+    if actual.dtype.kind in "fc":
+        a = actual.astype(np.complex128 if actual.dtype.kind == "c" else np.float64)
+        e = expected.astype(a.dtype)
+    elif actual.dtype.kind in "biu":
+        a = actual.astype(np.float64)
+        e = expected.astype(np.float64)
+    else:
+        ok = np.array_equal(actual, expected)
+        print("PASS" if ok else f"FAIL: {actual.dtype} arrays differ")
+        return 0 if ok else 1
+
+    close = np.isclose(a, e, rtol=args.rtol, atol=args.atol, equal_nan=True)
+    with np.errstate(invalid="ignore", over="ignore"):
+        diff = np.where(a == e, 0.0, np.abs(a - e))  # equal infinities: 0
+    # Rank elements by error; a NaN/inf mismatch counts as the largest error.
+    both_nan = np.isnan(a) & np.isnan(e)
+    rank = np.where(both_nan, -1.0, np.where(np.isnan(diff), np.inf, diff))
+
+    def argmax_index(values):
+        return tuple(int(i) for i in np.unravel_index(int(np.argmax(values)), a.shape))
+
+    def show(i):
+        return f"index {list(i)} (actual {actual[i]!r}, expected {expected[i]!r})"
+
+    idx = argmax_index(rank)
+    err = 0.0 if both_nan[idx] else diff[idx]
+    print(f"max abs error {err:.6g} at {show(idx)}")
+
+    if close.all():
+        print("PASS")
+        return 0
+    n_bad = int((~close).sum())
+    bad = argmax_index(np.where(close, -1.0, rank))
+    print(f"FAIL: {n_bad} of {a.size} elements differ by more than "
+          f"atol={args.atol:g} + rtol={args.rtol:g}*|expected|; worst at {show(bad)}")
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

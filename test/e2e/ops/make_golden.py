@@ -1,0 +1,291 @@
+#!/usr/bin/python3
+"""Writes the inputs and PyTorch's expected outputs of the per-op models.
+
+Each test/e2e/ops/<group>.mlir is a `@forward` that applies a few nn ops to
+its inputs; this script makes those inputs (float32, or i32/i64 where the
+model says so) and computes every output with the PyTorch function that the
+op's reference semantics name (ir/NNOps.td), in float32 as PyTorch does.
+
+Writes, relative to this folder, for every group:
+  data/<group>/<input>.npy            each `nn.input` of the model
+  data/<group>/expected_<output>.npy  each `nn.output`, as computed by torch
+and checks that the names it writes are exactly the model's `nn.input` and
+`nn.output` names (so a renamed output cannot go untested).
+
+Rerun (from anywhere; needs python3-torch and python3-numpy):
+  /usr/bin/python3 test/e2e/ops/make_golden.py
+Every value is fixed or drawn from a seeded generator, so a rerun reproduces
+the same files byte for byte. The outputs are committed test data: rerun only
+when a model or an input changes, and commit the regenerated files together.
+"""
+
+import os
+import re
+import shutil
+import sys
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "data")
+SEED = 0
+
+f32 = np.float32
+
+
+def t(a):
+    """A torch tensor that shares the numpy array's dtype."""
+    return torch.from_numpy(np.ascontiguousarray(a))
+
+
+# ----------------------------------------------------------------------------
+# Groups: each returns (inputs, expected outputs), both {name: numpy array}.
+# ----------------------------------------------------------------------------
+
+def activations(rng):
+    # Zero, tiny and moderate values, both sides of softplus's thresholds
+    # (beta*x = 5 at x = 2.5 for beta 2; x = 20 for the default), and tails
+    # where exp overflows float32 (x > 88.7) or sigmoid/gelu saturate.
+    x = np.array([
+        -100, -30, -20.5, -10, -5, -3, -2.6,
+        -2.4, -2, -1.5, -1, -0.75, -0.5, -0.25,
+        -0.1, -0.01, -1e-4, 0, 1e-4, 0.01, 0.1,
+        0.25, 0.5, 0.75, 1, 1.5, 2, 2.4,
+        2.5, 2.6, 3, 5, 8, 10, 15,
+        19.5, 20.5, 25, 30, 50, 88, 100,
+    ], dtype=f32).reshape(6, 7)
+    # Positive inputs of log, sqrt, rsqrt over six decades (1.0 included).
+    p = np.logspace(-3, 3, 42).astype(f32)
+    p[20] = 1.0
+    p = rng.permutation(p).reshape(6, 7)
+
+    tx, tp = t(x), t(p)
+    out = {
+        "neg": torch.neg(tx),
+        "abs": torch.abs(tx),
+        "exp": torch.exp(tx),
+        "log": torch.log(tp),
+        "sqrt": torch.sqrt(tp),
+        "rsqrt": torch.rsqrt(tp),
+        "sigmoid": torch.sigmoid(tx),
+        "tanh": torch.tanh(tx),
+        "relu": F.relu(tx),
+        "silu": F.silu(tx),
+        "mish": F.mish(tx),
+        "leaky_relu": F.leaky_relu(tx, negative_slope=0.2),
+        "elu": F.elu(tx, alpha=0.5),
+        "gelu_none": F.gelu(tx, approximate="none"),
+        "gelu_tanh": F.gelu(tx, approximate="tanh"),
+        "softplus": F.softplus(tx),
+        "softplus_b2_t5": F.softplus(tx, beta=2.0, threshold=5.0),
+    }
+    return {"x": x, "p": p}, out
+
+
+def binary(rng):
+    a = rng.standard_normal((2, 3, 4)).astype(f32)
+    a[np.abs(a) < 0.05] = 0.5  # keep s / a finite and well conditioned
+    col = np.array([[1.5], [-0.7], [2.5]], dtype=f32)
+    # Used as an addend and as pow's exponents: negative, fractional, integral.
+    row = np.array([-2.0, -0.5, 1.5, 3.0], dtype=f32)
+    mid = rng.uniform(-2, 2, (2, 1, 4)).astype(f32)
+    wide = rng.standard_normal((1, 4)).astype(f32)
+    s = np.array(0.75, dtype=f32)
+    base = rng.uniform(0.1, 4.0, (2, 3, 4)).astype(f32)
+    ia = rng.integers(-50, 50, (2, 3)).astype(np.int32)
+    ib = rng.integers(-10, 10, (3,)).astype(np.int32)
+
+    ta, tcol, trow, tmid, twide, ts, tbase = map(t, (a, col, row, mid, wide, s, base))
+    tia, tib = t(ia), t(ib)
+    out = {
+        "add_row": torch.add(ta, trow),
+        "add_scalar": torch.add(ts, ta),
+        "sub_col": torch.sub(tcol, ta),
+        "mul_mid": torch.mul(ta, tmid),
+        "div_col": torch.div(ta, tcol),
+        "div_scalar": torch.div(ts, ta),
+        "pow_row": torch.pow(tbase, trow),
+        "pow_mid": torch.pow(tbase, tmid),
+        "maximum_both": torch.maximum(twide, tcol),
+        "minimum_mid": torch.minimum(tmid, ta),
+        "iadd": torch.add(tia, tib),
+        "isub": torch.sub(tia, tib),
+        "imul": torch.mul(tia, tib),
+        "imaximum": torch.maximum(tia, tib),
+        "iminimum": torch.minimum(tib, tia),
+    }
+    inputs = {"a": a, "col": col, "row": row, "mid": mid, "wide": wide,
+              "s": s, "base": base, "ia": ia, "ib": ib}
+    return inputs, out
+
+
+def reductions(rng):
+    x = rng.standard_normal((3, 4, 5)).astype(f32)
+    big = (3 * rng.standard_normal((3, 4, 5))).astype(f32)
+    big[0, 1, :] = [1e4, -1e4, 9999, 1e4 - 0.5, 0]
+    big[1, 2, :] = -np.inf          # logsumexp and amax of it: -inf
+    big[2, :, 0] = -1e4             # a whole axis-1 slice at -1e4
+    big[2, 3, 4] = 1e4
+
+    tx, tb = t(x), t(big)
+    every = list(range(x.ndim))
+    out = {
+        "sum_1": torch.sum(tx, dim=[1]),
+        "sum_0_2_keep": torch.sum(tx, dim=[0, 2], keepdim=True),
+        "sum_all": torch.sum(tx, dim=every),
+        "mean_neg1": torch.mean(tx, dim=[-1]),
+        "mean_neg1_0_keep": torch.mean(tx, dim=[-1, 0], keepdim=True),
+        "mean_all_keep": torch.mean(tx, dim=every, keepdim=True),
+        "max_2_keep": torch.amax(tx, dim=[2], keepdim=True),
+        "max_2_neg3": torch.amax(tx, dim=[2, -3]),
+        "max_all": torch.amax(tx, dim=every),
+        "lse_1": torch.logsumexp(tx, dim=[1]),
+        "lse_neg1_0_keep": torch.logsumexp(tx, dim=[-1, 0], keepdim=True),
+        "lse_all": torch.logsumexp(tx, dim=every),
+        "lse_big_neg1": torch.logsumexp(tb, dim=[-1]),
+        "lse_big_1_keep": torch.logsumexp(tb, dim=[1], keepdim=True),
+        "max_big_neg1": torch.amax(tb, dim=[-1]),
+    }
+    return {"x": x, "big": big}, out
+
+
+def softmax(rng):
+    x = (2 * rng.standard_normal((3, 4, 5))).astype(f32)
+    x[0, 0, 0] = 1e4
+    x[0, 2, 4] = -1e4
+    x[1, 2, 3] = -1e4
+    x[2, 3, 1] = 1e4
+    x[2, 3, 2] = 1e4 - 1          # competes with x[2, 3, 1] along axis -1
+    x[1, 0, 2] = -np.inf          # masked positions, never a whole slice
+    x[2, 1, 3] = -np.inf
+
+    tx = t(x)
+    out = {}
+    for axis, name in ((0, "0"), (1, "1"), (-1, "neg1")):
+        out["softmax_" + name] = torch.softmax(tx, dim=axis)
+        out["log_softmax_" + name] = torch.log_softmax(tx, dim=axis)
+    return {"x": x}, out
+
+
+def matmul(rng):
+    shapes = {"a": (4, 5), "b": (5, 3), "c": (2, 4, 5), "d": (2, 5, 3),
+              "e": (2, 1, 4, 5), "f": (3, 5, 3)}
+    inputs = {n: rng.standard_normal(s).astype(f32) for n, s in shapes.items()}
+    ti = {n: t(v) for n, v in inputs.items()}
+    out = {
+        "mm_2d": torch.matmul(ti["a"], ti["b"]),
+        "mm_batched": torch.matmul(ti["c"], ti["d"]),
+        "mm_broadcast": torch.matmul(ti["e"], ti["f"]),
+        "mm_2d_3d": torch.matmul(ti["a"], ti["d"]),
+        "mm_3d_2d": torch.matmul(ti["c"], ti["b"]),
+    }
+    return inputs, out
+
+
+def shape(rng):
+    # Distinct values, so a misplaced element cannot match by accident.
+    x = (np.arange(24, dtype=f32) * 0.25 - 3).reshape(2, 3, 4)
+    col = np.array([[10], [20], [30]], dtype=f32)
+    y = rng.standard_normal((2, 1, 4)).astype(f32)
+    z = rng.standard_normal((2, 2, 4)).astype(f32)
+
+    tx, tcol, ty, tz = map(t, (x, col, y, z))
+    tt = tx.permute(2, 0, 1)
+    out = {
+        "reshape_4_m1": torch.reshape(tx, (4, -1)),
+        "reshape_flat": torch.reshape(tx, (-1,)),
+        "transpose_201": tt,
+        "reshape_transposed": torch.reshape(tt, (3, 8)),
+        "broadcast_col": torch.broadcast_to(tcol, (2, 3, 4)),
+        "broadcast_same": torch.broadcast_to(tx, (2, 3, 4)),
+        "slice_step": tx[0:2, 1:3, 0:4:2],
+        "slice_odd": tx[1:2, 0:3:2, 1:4:2],
+        "slice_unit": tx[1:2, 1:3, 1:4],
+        "concat_1": torch.cat([tx, ty, tz], dim=1),
+        "concat_neg1": torch.cat([tx, tx], dim=-1),
+    }
+    return {"x": x, "col": col, "y": y, "z": z}, out
+
+
+def losses(rng):
+    pred = rng.standard_normal((3, 4)).astype(f32)
+    y = rng.standard_normal((3, 4)).astype(f32)
+    logits = (2 * rng.standard_normal((4, 5))).astype(f32)
+    labels = np.array([2, 4, 3, 0], dtype=np.int64)
+    logits[0, 2] = 1e4    # the target class dominates: loss ~0
+    logits[1, 4] = -1e4   # the target class is -1e4: loss ~1e4
+    logits[2, 0] = 1e4    # a wrong class dominates: loss ~1e4
+    logits[2, 1] = -1e4
+    logits[3, 0] = 1e4 - 1  # the target is 1 below the largest logit:
+    logits[3, 1] = 1e4      # loss 1 + log(1 + 1/e) = 1.3133
+    probs = F.softmax(t(rng.standard_normal((4, 5)).astype(f32)), dim=1).numpy()
+    probs[1] = [0, 0, 0, 0, 1]  # one-hot on the -1e4 logit
+    probs[3] = [1, 0, 0, 0, 0]  # one-hot, equal to labels[3]
+
+    tp, ty, tl, tlab, tprob = map(t, (pred, y, logits, labels, probs))
+    out = {
+        "mse_none": F.mse_loss(tp, ty, reduction="none"),
+        "mse_mean": F.mse_loss(tp, ty, reduction="mean"),
+        "mse_sum": F.mse_loss(tp, ty, reduction="sum"),
+        "ce_class_mean": F.cross_entropy(tl, tlab, reduction="mean"),
+        "ce_class_sum": F.cross_entropy(tl, tlab, reduction="sum"),
+        "ce_class_none": F.cross_entropy(tl, tlab, reduction="none"),
+        "ce_prob_mean": F.cross_entropy(tl, tprob, reduction="mean"),
+        "ce_prob_sum": F.cross_entropy(tl, tprob, reduction="sum"),
+        "ce_prob_none": F.cross_entropy(tl, tprob, reduction="none"),
+    }
+    inputs = {"pred": pred, "y": y, "logits": logits, "labels": labels,
+              "probs": probs}
+    return inputs, out
+
+
+GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses]
+
+
+# ----------------------------------------------------------------------------
+
+def model_names(group):
+    """The nn.input and nn.output names of <group>.mlir, in order."""
+    with open(os.path.join(HERE, group + ".mlir")) as f:
+        text = f.read()
+    return (re.findall(r'nn\.input\s*=\s*"([^"]+)"', text),
+            re.findall(r'nn\.output\s*=\s*"([^"]+)"', text))
+
+
+def main():
+    torch.manual_seed(SEED)
+    torch.set_num_threads(1)
+    ok = True
+    for i, make in enumerate(GROUPS):
+        group = make.__name__
+        # One generator per group, so editing one group leaves the others'
+        # data unchanged.
+        inputs, outputs = make(np.random.default_rng([SEED, i]))
+        outputs = {k: v.numpy() for k, v in outputs.items()}
+
+        want_in, want_out = model_names(group)
+        if sorted(want_in) != sorted(inputs) or sorted(want_out) != sorted(outputs):
+            print(f"{group}: names differ from {group}.mlir:\n"
+                  f"  model inputs {want_in}\n  script inputs {list(inputs)}\n"
+                  f"  model outputs {want_out}\n  script outputs {list(outputs)}",
+                  file=sys.stderr)
+            ok = False
+            continue
+
+        folder = os.path.join(DATA, group)
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+        for name, value in inputs.items():
+            np.save(os.path.join(folder, name + ".npy"), value)
+        for name, value in outputs.items():
+            assert value.dtype in (np.float32, np.int32), (group, name, value.dtype)
+            np.save(os.path.join(folder, "expected_" + name + ".npy"), value)
+        print(f"{group}: {len(inputs)} inputs, {len(outputs)} outputs -> "
+              f"{os.path.relpath(folder, HERE)}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,310 @@
+// RUN: nnc-opt %s -split-input-file | nnc-opt -split-input-file | FileCheck %s
+// RUN: nnc-opt %s -split-input-file -mlir-print-op-generic | nnc-opt -split-input-file | FileCheck %s
+
+// Every nn op prints in its custom form and parses back; result types that
+// the ops infer are checked through the enclosing function's results.
+
+// Entry functions name their inputs, parameters, outputs and destinations.
+// CHECK-LABEL: func.func @entry_attributes
+// CHECK-SAME: (%[[X:.*]]: tensor<8x4xf32> {nn.input = "x"}, %[[W:.*]]: tensor<4x3xf32> {nn.param = "fc.weight"}, %[[OUT:.*]]: tensor<8x3xf32> {nn.output = "y"})
+// CHECK-SAME: -> (tensor<8x3xf32> {nn.output = "y"})
+// CHECK: %[[Y:.*]] = nn.matmul %[[X]], %[[W]] : tensor<8x4xf32>, tensor<4x3xf32>
+// CHECK: return %[[Y]] : tensor<8x3xf32>
+func.func @entry_attributes(%x: tensor<8x4xf32> {nn.input = "x"},
+                            %w: tensor<4x3xf32> {nn.param = "fc.weight"},
+                            %out: tensor<8x3xf32> {nn.output = "y"})
+    -> (tensor<8x3xf32> {nn.output = "y"}) {
+  %y = nn.matmul %x, %w : tensor<8x4xf32>, tensor<4x3xf32>
+  return %y : tensor<8x3xf32>
+}
+
+// -----
+
+// Matrix products: plain, batched with broadcast batch dimensions, and a
+// rank-2 operand against a batched one.
+// CHECK-LABEL: func.func @matmul
+// CHECK-SAME: -> (tensor<8x3xf32>, tensor<2x5x8x3xf32>, tensor<6x8x3xf16>)
+// CHECK: %[[A:.*]] = nn.matmul %{{.*}}, %{{.*}} : tensor<8x4xf32>, tensor<4x3xf32>
+// CHECK: %[[B:.*]] = nn.matmul %{{.*}}, %{{.*}} : tensor<2x1x8x4xf32>, tensor<5x4x3xf32>
+// CHECK: %[[C:.*]] = nn.matmul %{{.*}}, %{{.*}} : tensor<8x4xf16>, tensor<6x4x3xf16>
+// CHECK: return %[[A]], %[[B]], %[[C]] : tensor<8x3xf32>, tensor<2x5x8x3xf32>, tensor<6x8x3xf16>
+func.func @matmul(%a: tensor<8x4xf32>, %b: tensor<4x3xf32>,
+                  %c: tensor<2x1x8x4xf32>, %d: tensor<5x4x3xf32>,
+                  %e: tensor<8x4xf16>, %f: tensor<6x4x3xf16>)
+    -> (tensor<8x3xf32>, tensor<2x5x8x3xf32>, tensor<6x8x3xf16>) {
+  %0 = nn.matmul %a, %b : tensor<8x4xf32>, tensor<4x3xf32>
+  %1 = nn.matmul %c, %d : tensor<2x1x8x4xf32>, tensor<5x4x3xf32>
+  %2 = nn.matmul %e, %f : tensor<8x4xf16>, tensor<6x4x3xf16>
+  return %0, %1, %2 : tensor<8x3xf32>, tensor<2x5x8x3xf32>, tensor<6x8x3xf16>
+}
+
+// -----
+
+// Broadcasting binary ops: 8x1x4 with 3x1 gives 8x3x4; a rank-0 operand
+// stretches to any shape; integer tensors are accepted.
+// CHECK-LABEL: func.func @broadcast_binary
+// CHECK: %[[ADD:.*]] = nn.add %{{.*}}, %{{.*}} : tensor<8x1x4xf32>, tensor<3x1xf32>
+// CHECK: %[[SUB:.*]] = nn.sub %[[ADD]], %{{.*}} : tensor<8x3x4xf32>, tensor<f32>
+// CHECK: %[[MUL:.*]] = nn.mul %{{.*}}, %[[SUB]] : tensor<3x1xf32>, tensor<8x3x4xf32>
+// CHECK: %[[DIV:.*]] = nn.div %[[MUL]], %{{.*}} : tensor<8x3x4xf32>, tensor<4xf32>
+// CHECK: %[[POW:.*]] = nn.pow %[[DIV]], %{{.*}} : tensor<8x3x4xf32>, tensor<f32>
+// CHECK: %[[MAX:.*]] = nn.maximum %[[POW]], %{{.*}} : tensor<8x3x4xf32>, tensor<8x1x4xf32>
+// CHECK: %[[MIN:.*]] = nn.minimum %{{.*}}, %{{.*}} : tensor<2x1xi32>, tensor<1x5xi32>
+// CHECK: return %[[MAX]], %[[MIN]] : tensor<8x3x4xf32>, tensor<2x5xi32>
+func.func @broadcast_binary(%a: tensor<8x1x4xf32>, %b: tensor<3x1xf32>,
+                            %s: tensor<f32>, %v: tensor<4xf32>,
+                            %i: tensor<2x1xi32>, %j: tensor<1x5xi32>)
+    -> (tensor<8x3x4xf32>, tensor<2x5xi32>) {
+  %0 = nn.add %a, %b : tensor<8x1x4xf32>, tensor<3x1xf32>
+  %1 = nn.sub %0, %s : tensor<8x3x4xf32>, tensor<f32>
+  %2 = nn.mul %b, %1 : tensor<3x1xf32>, tensor<8x3x4xf32>
+  %3 = nn.div %2, %v : tensor<8x3x4xf32>, tensor<4xf32>
+  %4 = nn.pow %3, %s : tensor<8x3x4xf32>, tensor<f32>
+  %5 = nn.maximum %4, %a : tensor<8x3x4xf32>, tensor<8x1x4xf32>
+  %6 = nn.minimum %i, %j : tensor<2x1xi32>, tensor<1x5xi32>
+  return %5, %6 : tensor<8x3x4xf32>, tensor<2x5xi32>
+}
+
+// -----
+
+// Unary math and activations without attributes, in several float types.
+// CHECK-LABEL: func.func @unary
+// CHECK: %[[NEG:.*]] = nn.neg %{{.*}} : tensor<2x3xf32>
+// CHECK: %[[ABS:.*]] = nn.abs %[[NEG]] : tensor<2x3xf32>
+// CHECK: %[[EXP:.*]] = nn.exp %[[ABS]] : tensor<2x3xf32>
+// CHECK: %[[LOG:.*]] = nn.log %[[EXP]] : tensor<2x3xf32>
+// CHECK: %[[SQRT:.*]] = nn.sqrt %[[LOG]] : tensor<2x3xf32>
+// CHECK: %[[RSQRT:.*]] = nn.rsqrt %[[SQRT]] : tensor<2x3xf32>
+// CHECK: %[[SIG:.*]] = nn.sigmoid %[[RSQRT]] : tensor<2x3xf32>
+// CHECK: %[[TANH:.*]] = nn.tanh %[[SIG]] : tensor<2x3xf32>
+// CHECK: %[[RELU:.*]] = nn.relu %[[TANH]] : tensor<2x3xf32>
+// CHECK: %[[SILU:.*]] = nn.silu %[[RELU]] : tensor<2x3xf32>
+// CHECK: %[[MISH:.*]] = nn.mish %[[SILU]] : tensor<2x3xf32>
+// CHECK: %[[H:.*]] = nn.relu %{{.*}} : tensor<4xf16>
+// CHECK: %[[BF:.*]] = nn.tanh %{{.*}} : tensor<bf16>
+// CHECK: %[[D:.*]] = nn.sigmoid %{{.*}} : tensor<1x1xf64>
+// CHECK: return %[[MISH]], %[[H]], %[[BF]], %[[D]]
+func.func @unary(%x: tensor<2x3xf32>, %h: tensor<4xf16>, %bf: tensor<bf16>,
+                 %d: tensor<1x1xf64>)
+    -> (tensor<2x3xf32>, tensor<4xf16>, tensor<bf16>, tensor<1x1xf64>) {
+  %0 = nn.neg %x : tensor<2x3xf32>
+  %1 = nn.abs %0 : tensor<2x3xf32>
+  %2 = nn.exp %1 : tensor<2x3xf32>
+  %3 = nn.log %2 : tensor<2x3xf32>
+  %4 = nn.sqrt %3 : tensor<2x3xf32>
+  %5 = nn.rsqrt %4 : tensor<2x3xf32>
+  %6 = nn.sigmoid %5 : tensor<2x3xf32>
+  %7 = nn.tanh %6 : tensor<2x3xf32>
+  %8 = nn.relu %7 : tensor<2x3xf32>
+  %9 = nn.silu %8 : tensor<2x3xf32>
+  %10 = nn.mish %9 : tensor<2x3xf32>
+  %11 = nn.relu %h : tensor<4xf16>
+  %12 = nn.tanh %bf : tensor<bf16>
+  %13 = nn.sigmoid %d : tensor<1x1xf64>
+  return %10, %11, %12, %13 : tensor<2x3xf32>, tensor<4xf16>, tensor<bf16>, tensor<1x1xf64>
+}
+
+// -----
+
+// Activations with attributes: default values are not printed, others are.
+// CHECK-LABEL: func.func @activation_attributes
+// CHECK: nn.leaky_relu %{{.*}} : tensor<2x3xf32>
+// CHECK: nn.leaky_relu %{{.*}} {negative_slope = 2.000000e-01 : f64} : tensor<2x3xf32>
+// CHECK: nn.elu %{{.*}} : tensor<2x3xf32>
+// CHECK: nn.elu %{{.*}} {alpha = 5.000000e-01 : f64} : tensor<2x3xf32>
+// CHECK: nn.gelu %{{.*}} : tensor<2x3xf32>
+// CHECK: nn.gelu %{{.*}} {approximate = "tanh"} : tensor<2x3xf32>
+// CHECK: nn.softplus %{{.*}} : tensor<2x3xf32>
+// CHECK: nn.softplus %{{.*}} {beta = 2.000000e+00 : f64, threshold = 1.000000e+01 : f64} : tensor<2x3xf32>
+// CHECK: nn.softplus %{{.*}} {beta = -1.000000e+00 : f64} : tensor<2x3xf32>
+func.func @activation_attributes(%x: tensor<2x3xf32>) {
+  %0 = nn.leaky_relu %x : tensor<2x3xf32>
+  %1 = nn.leaky_relu %x {negative_slope = 0.2 : f64} : tensor<2x3xf32>
+  %2 = nn.elu %x : tensor<2x3xf32>
+  %3 = nn.elu %x {alpha = 0.5 : f64} : tensor<2x3xf32>
+  %4 = nn.gelu %x {approximate = "none"} : tensor<2x3xf32>
+  %5 = nn.gelu %x {approximate = "tanh"} : tensor<2x3xf32>
+  %6 = nn.softplus %x : tensor<2x3xf32>
+  %7 = nn.softplus %x {beta = 2.0 : f64, threshold = 10.0 : f64} : tensor<2x3xf32>
+  %8 = nn.softplus %x {beta = -1.0 : f64} : tensor<2x3xf32>
+  return
+}
+
+// -----
+
+// Softmax and log-softmax along a positive and a negative axis.
+// CHECK-LABEL: func.func @softmax
+// CHECK: %[[S:.*]] = nn.softmax %{{.*}} axis 1 : tensor<8x10xf32>
+// CHECK: %[[L:.*]] = nn.log_softmax %[[S]] axis -2 : tensor<8x10xf32>
+// CHECK: return %[[L]] : tensor<8x10xf32>
+func.func @softmax(%x: tensor<8x10xf32>) -> tensor<8x10xf32> {
+  %0 = nn.softmax %x axis 1 : tensor<8x10xf32>
+  %1 = nn.log_softmax %0 axis -2 : tensor<8x10xf32>
+  return %1 : tensor<8x10xf32>
+}
+
+// -----
+
+// Reductions drop or keep their axes; an empty list reduces every axis.
+// CHECK-LABEL: func.func @reductions
+// CHECK-SAME: -> (tensor<2x4xf32>, tensor<2x1x4xf32>, tensor<3xf32>, tensor<f32>, tensor<1x1x1xf32>, tensor<2x3xf32>, tensor<1x3x1xf32>)
+// CHECK: %[[S0:.*]] = nn.reduce_sum %{{.*}} [1] : tensor<2x3x4xf32>
+// CHECK: %[[S1:.*]] = nn.reduce_sum %{{.*}} [1] {keepdim = true} : tensor<2x3x4xf32>
+// CHECK: %[[M0:.*]] = nn.reduce_mean %{{.*}} [-1, 0] : tensor<2x3x4xf32>
+// CHECK: %[[X0:.*]] = nn.reduce_max %{{.*}} [] : tensor<2x3x4xf32>
+// CHECK: %[[X1:.*]] = nn.reduce_max %{{.*}} [] {keepdim = true} : tensor<2x3x4xf32>
+// CHECK: %[[L0:.*]] = nn.logsumexp %{{.*}} [-1] : tensor<2x3x4xf32>
+// CHECK: %[[L1:.*]] = nn.logsumexp %{{.*}} [2, 0] {keepdim = true} : tensor<2x3x4xf32>
+// CHECK: return %[[S0]], %[[S1]], %[[M0]], %[[X0]], %[[X1]], %[[L0]], %[[L1]]
+func.func @reductions(%x: tensor<2x3x4xf32>)
+    -> (tensor<2x4xf32>, tensor<2x1x4xf32>, tensor<3xf32>, tensor<f32>,
+        tensor<1x1x1xf32>, tensor<2x3xf32>, tensor<1x3x1xf32>) {
+  %0 = nn.reduce_sum %x [1] : tensor<2x3x4xf32>
+  %1 = nn.reduce_sum %x [1] {keepdim = true} : tensor<2x3x4xf32>
+  %2 = nn.reduce_mean %x [-1, 0] {keepdim = false} : tensor<2x3x4xf32>
+  %3 = nn.reduce_max %x [] : tensor<2x3x4xf32>
+  %4 = nn.reduce_max %x [] {keepdim = true} : tensor<2x3x4xf32>
+  %5 = nn.logsumexp %x [-1] : tensor<2x3x4xf32>
+  %6 = nn.logsumexp %x [2, 0] {keepdim = true} : tensor<2x3x4xf32>
+  return %0, %1, %2, %3, %4, %5, %6
+      : tensor<2x4xf32>, tensor<2x1x4xf32>, tensor<3xf32>, tensor<f32>,
+        tensor<1x1x1xf32>, tensor<2x3xf32>, tensor<1x3x1xf32>
+}
+
+// -----
+
+// Reshape with an explicit shape, with -1, to rank 0 and of integers.
+// CHECK-LABEL: func.func @reshape
+// CHECK-SAME: -> (tensor<6x4xf32>, tensor<24xf32>, tensor<2x1x12xf32>, tensor<f32>, tensor<3x2xi64>)
+// CHECK: %[[A:.*]] = nn.reshape %{{.*}} [-1, 4] : tensor<2x3x4xf32>
+// CHECK: %[[B:.*]] = nn.reshape %{{.*}} [24] : tensor<2x3x4xf32>
+// CHECK: %[[C:.*]] = nn.reshape %{{.*}} [2, 1, -1] : tensor<2x3x4xf32>
+// CHECK: %[[D:.*]] = nn.reshape %{{.*}} [] : tensor<1x1xf32>
+// CHECK: %[[E:.*]] = nn.reshape %{{.*}} [3, 2] : tensor<6xi64>
+// CHECK: return %[[A]], %[[B]], %[[C]], %[[D]], %[[E]]
+func.func @reshape(%x: tensor<2x3x4xf32>, %one: tensor<1x1xf32>,
+                   %i: tensor<6xi64>)
+    -> (tensor<6x4xf32>, tensor<24xf32>, tensor<2x1x12xf32>, tensor<f32>,
+        tensor<3x2xi64>) {
+  %0 = nn.reshape %x [-1, 4] : tensor<2x3x4xf32>
+  %1 = nn.reshape %x [24] : tensor<2x3x4xf32>
+  %2 = nn.reshape %x [2, 1, -1] : tensor<2x3x4xf32>
+  %3 = nn.reshape %one [] : tensor<1x1xf32>
+  %4 = nn.reshape %i [3, 2] : tensor<6xi64>
+  return %0, %1, %2, %3, %4
+      : tensor<6x4xf32>, tensor<24xf32>, tensor<2x1x12xf32>, tensor<f32>,
+        tensor<3x2xi64>
+}
+
+// -----
+
+// Transpose permutes extents: result dimension i is input dimension perm[i].
+// CHECK-LABEL: func.func @transpose
+// CHECK-SAME: -> (tensor<4x2x3xf32>, tensor<3x2xf32>)
+// CHECK: %[[A:.*]] = nn.transpose %{{.*}} [2, 0, 1] : tensor<2x3x4xf32>
+// CHECK: %[[B:.*]] = nn.transpose %{{.*}} [1, 0] : tensor<2x3xf32>
+// CHECK: return %[[A]], %[[B]]
+func.func @transpose(%x: tensor<2x3x4xf32>, %m: tensor<2x3xf32>)
+    -> (tensor<4x2x3xf32>, tensor<3x2xf32>) {
+  %0 = nn.transpose %x [2, 0, 1] : tensor<2x3x4xf32>
+  %1 = nn.transpose %m [1, 0] : tensor<2x3xf32>
+  return %0, %1 : tensor<4x2x3xf32>, tensor<3x2xf32>
+}
+
+// -----
+
+// broadcast_to adds leading dimensions and stretches size-1 ones.
+// CHECK-LABEL: func.func @broadcast_to
+// CHECK-SAME: -> (tensor<2x3x4xf32>, tensor<3x1xf32>, tensor<5x7xf32>)
+// CHECK: %[[A:.*]] = nn.broadcast_to %{{.*}} [2, 3, 4] : tensor<3x1xf32>
+// CHECK: %[[B:.*]] = nn.broadcast_to %{{.*}} [3, 1] : tensor<3x1xf32>
+// CHECK: %[[C:.*]] = nn.broadcast_to %{{.*}} [5, 7] : tensor<f32>
+// CHECK: return %[[A]], %[[B]], %[[C]]
+func.func @broadcast_to(%x: tensor<3x1xf32>, %s: tensor<f32>)
+    -> (tensor<2x3x4xf32>, tensor<3x1xf32>, tensor<5x7xf32>) {
+  %0 = nn.broadcast_to %x [2, 3, 4] : tensor<3x1xf32>
+  %1 = nn.broadcast_to %x [3, 1] : tensor<3x1xf32>
+  %2 = nn.broadcast_to %s [5, 7] : tensor<f32>
+  return %0, %1, %2 : tensor<2x3x4xf32>, tensor<3x1xf32>, tensor<5x7xf32>
+}
+
+// -----
+
+// Slices without steps (all ones), with steps that do not divide the range,
+// and an empty range with explicit unit steps.
+// CHECK-LABEL: func.func @slice
+// CHECK-SAME: -> (tensor<8x8xf32>, tensor<4x4xf32>, tensor<0x10xf32>)
+// CHECK: %[[A:.*]] = nn.slice %{{.*}} [0, 2] to [8, 10] : tensor<8x10xf32>
+// CHECK: %[[B:.*]] = nn.slice %{{.*}} [1, 0] to [8, 10] by [2, 3] : tensor<8x10xf32>
+// CHECK: %[[C:.*]] = nn.slice %{{.*}} [3, 0] to [3, 10] by [1, 1] : tensor<8x10xf32>
+// CHECK: return %[[A]], %[[B]], %[[C]]
+func.func @slice(%x: tensor<8x10xf32>)
+    -> (tensor<8x8xf32>, tensor<4x4xf32>, tensor<0x10xf32>) {
+  %0 = nn.slice %x [0, 2] to [8, 10] : tensor<8x10xf32>
+  %1 = nn.slice %x [1, 0] to [8, 10] by [2, 3] : tensor<8x10xf32>
+  %2 = nn.slice %x [3, 0] to [3, 10] by [1, 1] : tensor<8x10xf32>
+  return %0, %1, %2 : tensor<8x8xf32>, tensor<4x4xf32>, tensor<0x10xf32>
+}
+
+// -----
+
+// Concatenation along a negative and a leading axis, and of one input.
+// CHECK-LABEL: func.func @concat
+// CHECK-SAME: -> (tensor<8x9xf32>, tensor<5x4xi32>, tensor<2x2xf32>)
+// CHECK: %[[A:.*]] = nn.concat %{{.*}}, %{{.*}}, %{{.*}} axis -1 : tensor<8x3xf32>, tensor<8x5xf32>, tensor<8x1xf32>
+// CHECK: %[[B:.*]] = nn.concat %{{.*}}, %{{.*}} axis 0 : tensor<2x4xi32>, tensor<3x4xi32>
+// CHECK: %[[C:.*]] = nn.concat %{{.*}} axis 1 : tensor<2x2xf32>
+// CHECK: return %[[A]], %[[B]], %[[C]]
+func.func @concat(%a: tensor<8x3xf32>, %b: tensor<8x5xf32>,
+                  %c: tensor<8x1xf32>, %i: tensor<2x4xi32>,
+                  %j: tensor<3x4xi32>, %m: tensor<2x2xf32>)
+    -> (tensor<8x9xf32>, tensor<5x4xi32>, tensor<2x2xf32>) {
+  %0 = nn.concat %a, %b, %c axis -1
+      : tensor<8x3xf32>, tensor<8x5xf32>, tensor<8x1xf32>
+  %1 = nn.concat %i, %j axis 0 : tensor<2x4xi32>, tensor<3x4xi32>
+  %2 = nn.concat %m axis 1 : tensor<2x2xf32>
+  return %0, %1, %2 : tensor<8x9xf32>, tensor<5x4xi32>, tensor<2x2xf32>
+}
+
+// -----
+
+// Mean squared error: "mean" (the default, not printed) and "sum" give a
+// scalar, "none" keeps the shape.
+// CHECK-LABEL: func.func @mse_loss
+// CHECK-SAME: -> (tensor<f32>, tensor<f32>, tensor<8x1xf32>)
+// CHECK: %[[MEAN:.*]] = nn.mse_loss %{{.*}}, %{{.*}} : tensor<8x1xf32>, tensor<8x1xf32>
+// CHECK: %[[SUM:.*]] = nn.mse_loss %{{.*}}, %{{.*}} {reduction = "sum"} : tensor<8x1xf32>, tensor<8x1xf32>
+// CHECK: %[[NONE:.*]] = nn.mse_loss %{{.*}}, %{{.*}} {reduction = "none"} : tensor<8x1xf32>, tensor<8x1xf32>
+// CHECK: return %[[MEAN]], %[[SUM]], %[[NONE]]
+func.func @mse_loss(%p: tensor<8x1xf32>, %y: tensor<8x1xf32>)
+    -> (tensor<f32>, tensor<f32>, tensor<8x1xf32>) {
+  %0 = nn.mse_loss %p, %y : tensor<8x1xf32>, tensor<8x1xf32>
+  %1 = nn.mse_loss %p, %y {reduction = "sum"} : tensor<8x1xf32>, tensor<8x1xf32>
+  %2 = nn.mse_loss %p, %y {reduction = "none"} : tensor<8x1xf32>, tensor<8x1xf32>
+  return %0, %1, %2 : tensor<f32>, tensor<f32>, tensor<8x1xf32>
+}
+
+// -----
+
+// Cross-entropy from class indices (any signless integer width) or from
+// class probabilities; "none" keeps one loss per row.
+// CHECK-LABEL: func.func @cross_entropy
+// CHECK-SAME: -> (tensor<f32>, tensor<8xf32>, tensor<f32>, tensor<8xf32>)
+// CHECK: %[[A:.*]] = nn.cross_entropy %{{.*}}, %{{.*}} : tensor<8x10xf32>, tensor<8xi64>
+// CHECK: %[[B:.*]] = nn.cross_entropy %{{.*}}, %{{.*}} {reduction = "none"} : tensor<8x10xf32>, tensor<8xi32>
+// CHECK: %[[C:.*]] = nn.cross_entropy %{{.*}}, %{{.*}} {reduction = "sum"} : tensor<8x10xf32>, tensor<8x10xf32>
+// CHECK: %[[D:.*]] = nn.cross_entropy %{{.*}}, %{{.*}} {reduction = "none"} : tensor<8x10xf32>, tensor<8x10xf32>
+// CHECK: return %[[A]], %[[B]], %[[C]], %[[D]]
+func.func @cross_entropy(%logits: tensor<8x10xf32>, %labels: tensor<8xi64>,
+                         %labels32: tensor<8xi32>, %probs: tensor<8x10xf32>)
+    -> (tensor<f32>, tensor<8xf32>, tensor<f32>, tensor<8xf32>) {
+  %0 = nn.cross_entropy %logits, %labels {reduction = "mean"}
+      : tensor<8x10xf32>, tensor<8xi64>
+  %1 = nn.cross_entropy %logits, %labels32 {reduction = "none"}
+      : tensor<8x10xf32>, tensor<8xi32>
+  %2 = nn.cross_entropy %logits, %probs {reduction = "sum"}
+      : tensor<8x10xf32>, tensor<8x10xf32>
+  %3 = nn.cross_entropy %logits, %probs {reduction = "none"}
+      : tensor<8x10xf32>, tensor<8x10xf32>
+  return %0, %1, %2, %3 : tensor<f32>, tensor<8xf32>, tensor<f32>, tensor<8xf32>
+}

@@ -1,0 +1,74 @@
+//===- test/runtime/fake_model.cpp - A hand-written stand-in model --------===//
+//
+// What `nnc compile` emits for a model with external weights, written by
+// hand so that the runtime's tests need no compiler: an `nnc_model_image`
+// whose entry computes
+//
+//   y = x @ w + b         x: f32 2x3, w: f32 3x4, b: f32 4 -> y: f32 2x4
+//   rows = 2              i64 scalar
+//   ramp[0][i] = i / 2    f32 1x300 (longer than model_main prints)
+//
+// through nnc_kernels, as generated code would. Built as a shared library
+// (for nnc_model_load) and, with nnc_model_main, as a model executable.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nnc/kernels.h"
+#include "nnc/model_abi.h"
+
+#include <cstdint>
+
+namespace {
+
+/// MLIR's ranked memref descriptor of rank N.
+template <typename T, int N>
+struct MemRef {
+  T *allocated;
+  T *aligned;
+  int64_t offset;
+  int64_t sizes[N];
+  int64_t strides[N];
+};
+
+/// ...and of rank 0.
+template <typename T>
+struct MemRef0 {
+  T *allocated;
+  T *aligned;
+  int64_t offset;
+};
+
+constexpr char kMetadata[] = "nnc-model 1\n"
+                             "target cpu\n"
+                             "entry affine\n"
+                             "input x f32 2x3\n"
+                             "param w f32 3x4\n"
+                             "param b f32 4\n"
+                             "output y f32 2x4\n"
+                             "output rows i64 scalar\n"
+                             "output ramp f32 1x300\n";
+
+/// The packed entry: x, w, b, then y, rows, ramp.
+void affine(void **args) {
+  auto *x = static_cast<MemRef<float, 2> *>(args[0]);
+  auto *w = static_cast<MemRef<float, 2> *>(args[1]);
+  auto *b = static_cast<MemRef<float, 1> *>(args[2]);
+  auto *y = static_cast<MemRef<float, 2> *>(args[3]);
+  auto *rows = static_cast<MemRef0<int64_t> *>(args[4]);
+  auto *ramp = static_cast<MemRef<float, 2> *>(args[5]);
+  const int64_t m = x->sizes[0], k = x->sizes[1], n = w->sizes[1];
+  nnc_uk_matmul_f32(x->aligned, w->aligned, y->aligned, m, n, k);
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < n; ++j)
+      y->aligned[i * n + j] += b->aligned[j];
+  *rows->aligned = m;
+  for (int64_t i = 0; i < ramp->sizes[1]; ++i)
+    ramp->aligned[i] = static_cast<float>(i) / 2;
+}
+
+} // namespace
+
+// The symbol shares its name with the nnc_model_image type, so it is
+// defined under another C++ name and bound by its assembler name.
+extern "C" const nnc_model_image fakeImage __asm__("nnc_model_image") = {
+    NNC_MODEL_ABI_VERSION, kMetadata, affine, nullptr, 0};

@@ -1,0 +1,10 @@
+//===- test/runtime/not_a_model.cpp - A shared library that is no model ---===//
+//
+// Loads fine with dlopen but lacks the `nnc_model_image` symbol.
+//
+//===----------------------------------------------------------------------===//
+
+extern "C" {
+/// Something for the library to export.
+int nncTestNotAModel = 1;
+}

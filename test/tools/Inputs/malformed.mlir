@@ -1,0 +1,3 @@
+func.func @forward(%x: tensor<4xf32> {nn.input = "x"}) -> tensor<4xf32> {
+  %y = nn.relu %x : tensor<4xf32>
+  return %y : tensor<4xf32>
