@@ -180,12 +180,13 @@ LogicalResult compileModel(MLIRContext &context,
   if (options.emit == Emit::Mlir)
     return writeText(options.output,
                      [&](llvm::raw_ostream &os) { module->print(os); });
-  if (options.emit == Emit::Ptx) {
+  if (options.target == Target::Nvptx) {
     auto ptx = extractPtx(*module);
     if (failed(ptx))
       return failure();
-    return writeText(options.output,
-                     [&](llvm::raw_ostream &os) { os << *ptx; });
+    if (options.emit == Emit::Ptx)
+      return writeText(options.output,
+                       [&](llvm::raw_ostream &os) { os << *ptx; });
   }
 
   llvm::LLVMContext llvmContext;

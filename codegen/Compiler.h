@@ -30,8 +30,8 @@ struct CompileOptions {
   std::string weights;
   /// Leave the weights out of the artifact; the runtime reads them at load.
   bool externalWeights = false;
-  /// Name of the exported nnc_model_image global.
-  std::string symbol = "nnc_model_image";
+  /// Name of the exported model image (an nnc_model_image global).
+  std::string symbol = "nnc_compiled_model";
   /// GPU architecture for --target=nvptx.
   std::string chip = "sm_90";
 };

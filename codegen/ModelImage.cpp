@@ -1,4 +1,4 @@
-//===- ModelImage.cpp - The nnc_model_image global of a compiled model ----===//
+//===- ModelImage.cpp - The image global of a compiled model -------------===//
 
 #include "codegen/ModelImage.h"
 
@@ -87,6 +87,11 @@ llvm::Error addModelImage(llvm::Module &module,
   if (module.getNamedValue(symbol))
     return llvm::createStringError("symbol '" + symbol.str() +
                                    "' is already defined by the model");
+  // The image is the model's only export: two models linked into one
+  // program must not clash on `forward` or on their kernels' globals.
+  for (llvm::GlobalValue &value : module.global_values())
+    if (!value.isDeclaration() && !value.hasLocalLinkage())
+      value.setLinkage(llvm::GlobalValue::InternalLinkage);
   new llvm::GlobalVariable(module, imageType, /*isConstant=*/true,
                            llvm::GlobalValue::ExternalLinkage, image, symbol);
   return llvm::Error::success();

@@ -1,9 +1,9 @@
-//===- ModelImage.h - The nnc_model_image global of a compiled model -*- C++ -*-===//
+//===- ModelImage.h - The image global of a compiled model ------*- C++ -*-===//
 //
 // Adds to a translated LLVM module everything runtime/include/nnc/model_abi.h
 // promises: the metadata text, a packed entry `void (void **args)` that
 // forwards to the entry's C interface, the embedded weights, and the one
-// exported `nnc_model_image` global tying them together.
+// exported global of type `nnc_model_image` tying them together.
 //
 //===----------------------------------------------------------------------===//
 

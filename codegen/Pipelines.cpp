@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "codegen/Pipelines.h"
+#include "codegen/nvptx/Libdevice.h"
 #include "passes/Passes.h"
 
 #include "mlir/Pass/PassRegistry.h"
@@ -45,32 +46,40 @@ static constexpr StringLiteral kHostToLLVM =
 
 void buildCpuPipeline(OpPassManager &pm) {
   buildBufferizedLinalg(pm);
+  // Polynomial math vectorizes where libm calls would not.
+  pm.addPass(createMathApproximation());
+  pm.addPass(createCpuMicrokernels());
   addTextual(pm, "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-                 "convert-linalg-to-loops,canonicalize");
+                 "nnc-memref-copy-to-linalg,convert-linalg-to-loops,"
+                 "canonicalize");
   addTextual(pm, kHostToLLVM);
 }
 
 void buildNvptxPipeline(OpPassManager &pm,
                         const NvptxPipelineOptions &options) {
   buildBufferizedLinalg(pm);
-  addTextual(pm, "buffer-deallocation-pipeline,convert-bufferization-to-memref");
+  addTextual(pm, "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+                 "nnc-memref-copy-to-linalg");
   addTextual(pm, llvm::formatv(
-                     "func.func(nnc-math-approximation,"
-                     "convert-linalg-to-parallel-loops,"
+                     "func.func(convert-linalg-to-parallel-loops,"
                      "scf-parallel-loop-tiling{{parallel-loop-tile-sizes={0} "
                      "no-min-max-bounds=true},gpu-map-parallel-loops,"
                      "convert-parallel-loops-to-gpu),canonicalize",
                      options.blockSize.getValue())
                      .str());
   pm.addPass(createGpuManagedMemory());
+  std::string libdevice = options.libdevice;
+  if (libdevice.empty())
+    libdevice = findLibdevice().value_or("");
+  std::string link = libdevice.empty() ? "" : " l=" + libdevice;
   addTextual(pm,
              llvm::formatv(
-                 "gpu-kernel-outlining,nnc-gpu-merge-modules,nvvm-attach-target{{chip={0} "
-                 "features={1} O=3},gpu.module(convert-scf-to-cf,"
-                 "convert-gpu-to-nvvm,"
+                 "gpu-kernel-outlining,nnc-gpu-merge-modules,"
+                 "nvvm-attach-target{{chip={0} features={1} O=3{2}},"
+                 "gpu.module(convert-scf-to-cf,convert-gpu-to-nvvm,"
                  "canonicalize,cse,reconcile-unrealized-casts),"
                  "gpu-to-llvm,gpu-module-to-binary{{format=isa}",
-                 options.chip.getValue(), options.features.getValue())
+                 options.chip.getValue(), options.features.getValue(), link)
                  .str());
   addTextual(pm, kHostToLLVM);
 }

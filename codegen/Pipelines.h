@@ -24,6 +24,11 @@ struct NvptxPipelineOptions
   Option<std::string> features{
       *this, "features", llvm::cl::desc("PTX ISA feature (+ptx80)"),
       llvm::cl::init("+ptx80")};
+  Option<std::string> libdevice{
+      *this, "libdevice",
+      llvm::cl::desc("CUDA libdevice bitcode to link (default: found in the "
+                     "CUDA toolkit)"),
+      llvm::cl::init("")};
   Option<int64_t> blockSize{*this, "block-size",
                             llvm::cl::desc("threads per block"),
                             llvm::cl::init(256)};

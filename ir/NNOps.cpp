@@ -140,9 +140,11 @@ LogicalResult SoftplusOp::verify() {
 template <typename AxisOp>
 static LogicalResult verifyAxisOp(AxisOp op) {
   int64_t rank = op.getInput().getType().getRank();
-  if (!normalizeAxis(op.getAxis(), rank))
+  // I64Attr's getter returns uint64_t; the axis is signed.
+  auto axis = static_cast<int64_t>(op.getAxis());
+  if (!normalizeAxis(axis, rank))
     return op.emitOpError("axis ")
-           << op.getAxis() << " is out of range for rank " << rank;
+           << axis << " is out of range for rank " << rank;
   return success();
 }
 
@@ -282,7 +284,8 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
   int64_t rank = first.getRank();
   auto axis = normalizeAxis(adaptor.getAxis(), rank);
   if (!axis)
-    return emitOptionalError(loc, "axis ", adaptor.getAxis(),
+    return emitOptionalError(loc, "axis ",
+                             static_cast<int64_t>(adaptor.getAxis()),
                              " is out of range for rank ", rank);
   SmallVector<int64_t> shape(first.getShape());
   shape[*axis] = 0;

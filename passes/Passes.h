@@ -4,7 +4,9 @@
 #define NNC_PASSES_PASSES_H
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -19,6 +21,12 @@ namespace nnc {
 
 /// Patterns rewriting every nn op into linalg/tensor/arith/math.
 void populateNNToLinalgPatterns(mlir::RewritePatternSet &patterns);
+
+/// Patterns replacing covered linalg ops on memrefs by microkernel calls.
+void populateCpuMicrokernelPatterns(mlir::RewritePatternSet &patterns);
+
+/// Patterns turning memref.copy into linalg.copy.
+void populateMemrefCopyToLinalgPatterns(mlir::RewritePatternSet &patterns);
 
 /// Patterns moving GPU-model buffers into managed memory.
 void populateGpuManagedMemoryPatterns(mlir::RewritePatternSet &patterns);

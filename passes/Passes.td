@@ -10,6 +10,21 @@
 
 include "mlir/Pass/PassBase.td"
 
+def CpuMicrokernels : Pass<"nnc-cpu-microkernels", "mlir::ModuleOp"> {
+  let summary = "Calls the runtime's microkernels for the matmuls they cover";
+  let description = [{
+    Runs on bufferized linalg. A `linalg.matmul` on dense row-major f32
+    memrefs (static shapes, identity layouts, the default indexing maps)
+    whose output was just zero-filled becomes one call to the runtime's
+    `nnc_uk_matmul_f32` (runtime/include/nnc/kernels.h, a Halide-generated
+    kernel), and the fill goes away. Other matmuls stay for loop codegen.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::func::FuncDialect",
+                           "mlir::LLVM::LLVMDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
 def GpuManagedMemory : Pass<"nnc-gpu-managed-memory", "mlir::ModuleOp"> {
   let summary = "Places every buffer of a GPU model in memory both the host "
                 "and the device reach";
@@ -49,6 +64,17 @@ def LowerNNToLinalg : Pass<"nnc-lower-nn-to-linalg", "mlir::ModuleOp"> {
                            "mlir::linalg::LinalgDialect",
                            "mlir::math::MathDialect",
                            "mlir::tensor::TensorDialect"];
+}
+
+def MemrefCopyToLinalg : Pass<"nnc-memref-copy-to-linalg"> {
+  let summary = "Turns memref.copy into linalg.copy";
+  let description = [{
+    Bufferization copies buffers with `memref.copy`, which LLVM lowering
+    turns into a call to MLIR's C runner library for strided views. As
+    `linalg.copy` the copy becomes loops on the CPU and a kernel on the GPU,
+    like every other structured op.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
 def MathApproximation : Pass<"nnc-math-approximation"> {

@@ -17,8 +17,21 @@ FailureOr<std::string> extractPtx(ModuleOp module) {
            << binaries.size();
   for (Attribute attr : binaries.front().getObjects()) {
     auto object = dyn_cast<gpu::ObjectAttr>(attr);
-    if (object && object.getFormat() == gpu::CompilationTarget::Assembly)
-      return object.getObject().getValue().str();
+    if (!object || object.getFormat() != gpu::CompilationTarget::Assembly)
+      continue;
+    StringRef ptx = object.getObject().getValue();
+    // Math lowers to libdevice calls; unresolved, the driver cannot load it.
+    size_t external = ptx.find(".extern .func");
+    if (external != StringRef::npos) {
+      StringRef rest = ptx.drop_front(external);
+      StringRef name = rest.substr(0, rest.find('(')).rtrim();
+      name = name.substr(name.find_last_of(" \t") + 1);
+      return binaries.front().emitError()
+             << "kernels call '" << name
+             << "', which the PTX does not define: CUDA's libdevice was not "
+                "found; set CUDA_HOME to the CUDA toolkit";
+    }
+    return ptx.str();
   }
   return binaries.front().emitError("kernel module holds no PTX assembly");
 }

@@ -9,7 +9,7 @@ namespace nnc {
 
 /// The PTX assembly of the model's kernel module (serialized by
 /// `gpu-module-to-binary{format=isa}`), or failure with an error on `module`
-/// where there is none.
+/// where there is none or where it calls functions it does not define.
 llvm::FailureOr<std::string> extractPtx(mlir::ModuleOp module);
 
 } // namespace nnc

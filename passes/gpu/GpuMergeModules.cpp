@@ -27,21 +27,37 @@ struct GpuMergeModulesPass
     // Old `@module::@kernel` reference -> new one in `target`.
     DenseMap<Attribute, SymbolRefAttr> moved;
     for (gpu::GPUModuleOp source : ArrayRef(gpuModules).drop_front()) {
+      // Rename clashing symbols while they are still in `source`, so that
+      // every use inside `source` (a kernel reading its module's copy of a
+      // global, say) follows the new name before anything moves.
+      SymbolTable sourceSymbols(source);
+      SmallVector<std::pair<StringAttr, Operation *>> symbols;
+      for (Operation &op : source.getBody()->getOperations())
+        if (auto symbol = dyn_cast<SymbolOpInterface>(op))
+          symbols.push_back({symbol.getNameAttr(), &op});
+      for (auto [oldName, op] : symbols) {
+        if (!targetSymbols.lookup(oldName))
+          continue;
+        if (failed(sourceSymbols.renameToUnique(op, {&targetSymbols}))) {
+          op->emitError("cannot rename '")
+              << oldName.getValue() << "' to merge it into "
+              << target.getNameAttr();
+          return signalPassFailure();
+        }
+      }
+      for (auto [oldName, op] : symbols)
+        moved[SymbolRefAttr::get(source.getNameAttr(),
+                                 {FlatSymbolRefAttr::get(oldName)})] =
+            SymbolRefAttr::get(
+                target.getNameAttr(),
+                {FlatSymbolRefAttr::get(SymbolTable::getSymbolName(op))});
       for (Operation &op :
            llvm::make_early_inc_range(source.getBody()->getOperations())) {
-        auto symbol = dyn_cast<SymbolOpInterface>(op);
-        StringAttr oldName = symbol ? symbol.getNameAttr() : StringAttr();
         op.remove();
-        if (symbol) {
-          // insert() renames on a clash and returns the final name.
-          StringAttr newName = targetSymbols.insert(&op);
-          moved[SymbolRefAttr::get(source.getNameAttr(),
-                                   {FlatSymbolRefAttr::get(oldName)})] =
-              SymbolRefAttr::get(target.getNameAttr(),
-                                 {FlatSymbolRefAttr::get(newName)});
-        } else {
+        if (isa<SymbolOpInterface>(op))
+          targetSymbols.insert(&op);
+        else
           target.getBody()->push_back(&op);
-        }
       }
       source.erase();
     }

@@ -250,27 +250,52 @@ Value scaleBy(ImplicitLocOpBuilder &b, Value x, double factor) {
   });
 }
 
+/// The maximum of `x` over `axes` (kept as unit axes), with a non-finite
+/// maximum (an all -inf slice) replaced by 0 so that subtracting it is safe.
+Value safeMaxOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes) {
+  Value m = maxOver(b, x, axes, /*keepdim=*/true);
+  return mapLike(b, m, m, [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+    Value finite = math::IsFiniteOp::create(ib, a[0]);
+    return arith::SelectOp::create(ib, finite, a[0],
+                                   constantFor(ib, a[0], 0.0));
+  });
+}
+
+/// `x - m` for the safe maximum `m` over `axes`: the largest element becomes
+/// 0, so exponentials cannot overflow.
+Value shiftByMax(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
+                 Value &m) {
+  m = safeMaxOver(b, x, axes);
+  return mapLike(b, x, {x, m},
+                 [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                   return arith::SubFOp::create(ib, a[0], a[1]);
+                 });
+}
+
+/// `log(sum(exp(shifted)))` over `axes`, kept as unit axes.
+Value logSumExpOfShifted(ImplicitLocOpBuilder &b, Value shifted,
+                         ArrayRef<int64_t> axes) {
+  Value e = mapLike(b, shifted, shifted,
+                    [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                      return math::ExpOp::create(ib, a[0]);
+                    });
+  Value sum = sumOver(b, e, axes, /*keepdim=*/true);
+  return mapLike(b, sum, sum,
+                 [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                   return math::LogOp::create(ib, a[0]);
+                 });
+}
+
 /// `log(sum(exp(x - m))) + m` over `axes` with `m` the maximum; an all -inf
 /// slice gives -inf as PyTorch does.
 Value logSumExpOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
                     bool keepdim) {
-  Value maxKept = maxOver(b, x, axes, /*keepdim=*/true);
-  auto safeMax = [](ImplicitLocOpBuilder &ib, Value m) -> Value {
-    Value finite = math::IsFiniteOp::create(ib, m);
-    return arith::SelectOp::create(ib, finite, m, constantFor(ib, m, 0.0));
-  };
-  Value shifted = mapLike(
-      b, x, {x, maxKept}, [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
-        return math::ExpOp::create(
-            ib, arith::SubFOp::create(ib, a[0], safeMax(ib, a[1])));
-      });
-  Value sum = sumOver(b, shifted, axes, /*keepdim=*/true);
-  Value lse = mapLike(
-      b, sum, {sum, maxKept},
-      [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
-        return arith::AddFOp::create(ib, math::LogOp::create(ib, a[0]),
-                                     safeMax(ib, a[1]));
-      });
+  Value m;
+  Value shifted = shiftByMax(b, x, axes, m);
+  Value lse = mapLike(b, m, {logSumExpOfShifted(b, shifted, axes), m},
+                      [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                        return arith::AddFOp::create(ib, a[0], a[1]);
+                      });
   if (keepdim)
     return lse;
   // Drop the unit axes through a reduction over them (a copy).
@@ -306,10 +331,14 @@ struct ReductionLowering : OpConversionPattern<OpTy> {
   }
 };
 
-/// `x - logsumexp(x)` along one axis.
+/// `(x - m) - log(sum(exp(x - m)))` along one axis. Subtracting the maximum
+/// first keeps the result exact next to large logits (1e4 and beyond), where
+/// forming `m + log(sum)` would round away the small terms.
 Value logSoftmaxAlong(ImplicitLocOpBuilder &b, Value x, int64_t axis) {
-  Value lse = logSumExpOver(b, x, {axis}, /*keepdim=*/true);
-  return mapLike(b, x, {x, lse},
+  Value m;
+  Value shifted = shiftByMax(b, x, {axis}, m);
+  Value lse = logSumExpOfShifted(b, shifted, {axis});
+  return mapLike(b, x, {shifted, lse},
                  [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
                    return arith::SubFOp::create(ib, a[0], a[1]);
                  });
@@ -323,11 +352,11 @@ struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     Value x = adaptor.getInput();
     int64_t axis = *normalizeAxis(op.getAxis(), op.getType().getRank());
-    Value m = maxOver(b, x, {axis}, /*keepdim=*/true);
-    Value e = mapLike(b, x, {x, m},
+    Value m;
+    Value shifted = shiftByMax(b, x, {axis}, m);
+    Value e = mapLike(b, x, shifted,
                       [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
-                        return math::ExpOp::create(
-                            ib, arith::SubFOp::create(ib, a[0], a[1]));
+                        return math::ExpOp::create(ib, a[0]);
                       });
     Value s = sumOver(b, e, {axis}, /*keepdim=*/true);
     rewriter.replaceOp(

@@ -1,7 +1,7 @@
 //===- runtime/src/model_load.cpp - Loading and freeing models ------------===//
 //
 // A model comes from an image: one linked into the program, or the
-// `nnc_model_image` symbol of a shared library opened with dlopen. Loading
+// `nnc_compiled_model` symbol of a shared library opened with dlopen. Loading
 // checks the ABI version, parses the metadata and binds the weights.
 //
 //===----------------------------------------------------------------------===//
@@ -24,7 +24,7 @@ using namespace nnc::rt;
 namespace {
 
 /// The symbol a model library exports.
-constexpr const char *kImageSymbol = "nnc_model_image";
+constexpr const char *kImageSymbol = "nnc_compiled_model";
 
 /// `path` with the extension of its file name replaced by `.safetensors`
 /// (`models/mlp.so` -> `models/mlp.safetensors`).

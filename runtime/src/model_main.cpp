@@ -26,10 +26,8 @@
 #include <utility>
 #include <vector>
 
-// The image the compiled model object defines. The symbol shares its name
-// with the nnc_model_image type, which C and C++ cannot declare in one
-// scope, so it is bound by its assembler name.
-extern "C" const nnc_model_image linkedImage __asm__("nnc_model_image");
+// The image the compiled model object defines.
+extern "C" const nnc_model_image nnc_compiled_model;
 
 namespace {
 
@@ -310,9 +308,9 @@ int runModel(const char *argv0, const Options &options, nnc_model **model,
              std::vector<nnc_tensor> *inputs,
              std::vector<nnc_tensor> *outputs) {
   std::string weights = options.weights;
-  if (weights.empty() && !linkedImage.weights)
+  if (weights.empty() && !nnc_compiled_model.weights)
     weights = programPath(argv0) + ".safetensors";
-  if (nnc_model_from_image(&linkedImage,
+  if (nnc_model_from_image(&nnc_compiled_model,
                            weights.empty() ? nullptr : weights.c_str(),
                            model) != NNC_OK)
     return error(nnc_last_error());
@@ -343,7 +341,7 @@ int help(const char *program) {
   printUsage(stdout, program);
   std::printf("\nThis model:\n");
   const std::string metadata =
-      linkedImage.metadata ? linkedImage.metadata : "";
+      nnc_compiled_model.metadata ? nnc_compiled_model.metadata : "";
   size_t start = 0;
   while (start < metadata.size()) {
     size_t end = metadata.find('\n', start);

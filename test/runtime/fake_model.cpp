@@ -68,7 +68,5 @@ void affine(void **args) {
 
 } // namespace
 
-// The symbol shares its name with the nnc_model_image type, so it is
-// defined under another C++ name and bound by its assembler name.
-extern "C" const nnc_model_image fakeImage __asm__("nnc_model_image") = {
+extern "C" const nnc_model_image nnc_compiled_model = {
     NNC_MODEL_ABI_VERSION, kMetadata, affine, nullptr, 0};

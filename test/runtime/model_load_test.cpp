@@ -95,7 +95,7 @@ TEST(ModelLoad, NonLibraryIsAFormatError) {
 
 TEST(ModelLoad, LibraryWithoutAnImageIsAFormatError) {
   expectLoadError(kNotAModelLibrary, nullptr, NNC_ERROR_FORMAT,
-                  "no 'nnc_model_image' symbol");
+                  "no 'nnc_compiled_model' symbol");
 }
 
 TEST(ModelLoad, WeightErrorsNameTheLibrary) {

@@ -1,6 +1,6 @@
 //===- test/runtime/not_a_model.cpp - A shared library that is no model ---===//
 //
-// Loads fine with dlopen but lacks the `nnc_model_image` symbol.
+// Loads fine with dlopen but lacks the `nnc_compiled_model` symbol.
 //
 //===----------------------------------------------------------------------===//
 

@@ -44,7 +44,7 @@ static constexpr const char *kCompileUsage =
     "  --external-weights       embed no weights; the runtime reads\n"
     "                           OUT.safetensors (or --weights) at load time\n"
     "  --symbol=NAME            name of the exported model image\n"
-    "                           (default nnc_model_image)\n"
+    "                           (default nnc_compiled_model)\n"
     "  --chip=SM                GPU architecture for nvptx (default sm_90)\n";
 
 /// Splits `--key=value` and `--key value` forms; returns the value of `key`

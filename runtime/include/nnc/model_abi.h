@@ -1,8 +1,10 @@
 /*===- nnc/model_abi.h - The contract between compiled models and runtime -===*
  *
  * A model compiled by `nnc compile` is an object file that defines exactly
- * one global of type `nnc_model_image`, named `nnc_model_image` unless
- * `--symbol=NAME` chose another name. Everything the runtime needs to call the
+ * one global of type `nnc_model_image`, named `nnc_compiled_model` unless
+ * `--symbol=NAME` chose another name:
+ *
+ *   extern const nnc_model_image nnc_compiled_model; Everything the runtime needs to call the
  * model is reachable from that one symbol.
  *
  * Metadata text (NUL-terminated, one record per line, fields separated by one

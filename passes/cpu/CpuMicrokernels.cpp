@@ -1,0 +1,133 @@
+//===- CpuMicrokernels.cpp - Matmuls as runtime microkernel calls ---------===//
+//
+// The runtime's f32 GEMM (Halide-generated, register-tiled and vectorized
+// for the host) beats the loops linalg lowers to. This pass hands it every
+// matmul whose operands it can take as raw pointers.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace nnc {
+#define GEN_PASS_DEF_CPUMICROKERNELS
+#include "passes/Passes.h.inc"
+} // namespace nnc
+
+using namespace mlir;
+
+namespace {
+
+/// Name of the C entry point in runtime/include/nnc/kernels.h.
+constexpr StringLiteral kMatmulKernel = "nnc_uk_matmul_f32";
+
+/// A dense row-major static f32 matrix the kernel can take by pointer.
+bool isKernelMatrix(Value value) {
+  auto type = dyn_cast<MemRefType>(value.getType());
+  return type && type.getRank() == 2 && type.hasStaticShape() &&
+         type.getElementType().isF32() && type.getLayout().isIdentity();
+}
+
+/// The zero fill of `buffer` that `matmul` accumulates onto, if it comes
+/// right before with nothing touching `buffer` in between.
+linalg::FillOp zeroFillBefore(linalg::MatmulOp matmul, Value buffer) {
+  for (Operation *op = matmul->getPrevNode(); op; op = op->getPrevNode()) {
+    if (auto fill = dyn_cast<linalg::FillOp>(op)) {
+      if (fill.getOutputs()[0] == buffer)
+        return matchPattern(fill.getInputs()[0], m_AnyZeroFloat())
+                   ? fill
+                   : linalg::FillOp();
+    }
+    if (llvm::is_contained(op->getOperands(), buffer))
+      return {};
+  }
+  return {};
+}
+
+/// The aligned data pointer of an identity-layout memref as `!llvm.ptr`.
+Value dataPointer(PatternRewriter &rewriter, Location loc, Value memref) {
+  Value index =
+      memref::ExtractAlignedPointerAsIndexOp::create(rewriter, loc, memref);
+  Value integer = arith::IndexCastOp::create(rewriter, loc,
+                                             rewriter.getI64Type(), index);
+  return LLVM::IntToPtrOp::create(
+      rewriter, loc, LLVM::LLVMPointerType::get(rewriter.getContext()),
+      integer);
+}
+
+/// `func.func private @nnc_uk_matmul_f32(ptr, ptr, ptr, i64, i64, i64)`.
+func::FuncOp declareMatmulKernel(PatternRewriter &rewriter, ModuleOp module) {
+  if (auto existing = module.lookupSymbol<func::FuncOp>(kMatmulKernel))
+    return existing;
+  Type ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
+  Type i64 = rewriter.getI64Type();
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPointToStart(module.getBody());
+  auto func = func::FuncOp::create(
+      rewriter, module.getLoc(), kMatmulKernel,
+      rewriter.getFunctionType({ptr, ptr, ptr, i64, i64, i64}, {}));
+  func.setPrivate();
+  return func;
+}
+
+struct MatmulToMicrokernel : OpRewritePattern<linalg::MatmulOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(linalg::MatmulOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!op.hasPureBufferSemantics())
+      return rewriter.notifyMatchFailure(op, "not on buffers");
+    if (op.hasUserDefinedMaps())
+      return rewriter.notifyMatchFailure(op, "transposed or broadcast maps");
+    Value a = op.getInputs()[0], b = op.getInputs()[1],
+          c = op.getOutputs()[0];
+    if (!isKernelMatrix(a) || !isKernelMatrix(b) || !isKernelMatrix(c))
+      return rewriter.notifyMatchFailure(
+          op, "operands are not dense static f32 matrices");
+    linalg::FillOp fill = zeroFillBefore(op, c);
+    if (!fill)
+      return rewriter.notifyMatchFailure(op, "output not zero-filled first");
+
+    auto module = op->getParentOfType<ModuleOp>();
+    func::FuncOp kernel = declareMatmulKernel(rewriter, module);
+    Location loc = op.getLoc();
+    ArrayRef<int64_t> aShape = cast<MemRefType>(a.getType()).getShape();
+    ArrayRef<int64_t> cShape = cast<MemRefType>(c.getType()).getShape();
+    auto extent = [&](int64_t value) -> Value {
+      return arith::ConstantOp::create(rewriter, loc,
+                                       rewriter.getI64IntegerAttr(value));
+    };
+    SmallVector<Value> args = {dataPointer(rewriter, loc, a),
+                               dataPointer(rewriter, loc, b),
+                               dataPointer(rewriter, loc, c),
+                               extent(cShape[0]), extent(cShape[1]),
+                               extent(aShape[1])};
+    func::CallOp::create(rewriter, loc, kernel, args);
+    rewriter.eraseOp(op);
+    rewriter.eraseOp(fill);
+    return success();
+  }
+};
+
+struct CpuMicrokernelsPass
+    : nnc::impl::CpuMicrokernelsBase<CpuMicrokernelsPass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    nnc::populateCpuMicrokernelPatterns(patterns);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace
+
+void nnc::populateCpuMicrokernelPatterns(RewritePatternSet &patterns) {
+  patterns.add<MatmulToMicrokernel>(patterns.getContext());
+}

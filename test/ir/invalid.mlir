@@ -1,0 +1,633 @@
+// RUN: nnc-opt %s -split-input-file -verify-diagnostics
+
+// Every diagnostic of the nn dialect, one per case. Custom-form cases fail
+// while the op's result type is inferred; cases in the generic form (which
+// names the result type) fail in the verifier instead.
+
+//===----------------------------------------------------------------------===//
+// Static shapes
+//===----------------------------------------------------------------------===//
+
+// A broadcasting op needs a static lhs.
+func.func @binary_dynamic_lhs(%a: tensor<?x4xf32>, %b: tensor<4xf32>) {
+  // expected-error @+1 {{lhs must have a static shape, got 'tensor<?x4xf32>'}}
+  %0 = nn.add %a, %b : tensor<?x4xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+// ... and a static rhs.
+func.func @binary_dynamic_rhs(%a: tensor<2x4xf32>, %b: tensor<?xf32>) {
+  // expected-error @+1 {{rhs must have a static shape, got 'tensor<?xf32>'}}
+  %0 = nn.mul %a, %b : tensor<2x4xf32>, tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @matmul_dynamic(%a: tensor<8x?xf32>, %b: tensor<4x3xf32>) {
+  // expected-error @+1 {{lhs must have a static shape, got 'tensor<8x?xf32>'}}
+  %0 = nn.matmul %a, %b : tensor<8x?xf32>, tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @matmul_dynamic_rhs(%a: tensor<8x4xf32>, %b: tensor<4x?xf32>) {
+  // expected-error @+1 {{rhs must have a static shape, got 'tensor<4x?xf32>'}}
+  %0 = nn.matmul %a, %b : tensor<8x4xf32>, tensor<4x?xf32>
+  return
+}
+
+// -----
+
+// Unary ops have no shape inference; their type constraint asks for a
+// static shape.
+func.func @unary_dynamic(%x: tensor<?x4xf32>) {
+  // expected-error @+1 {{operand #0 must be statically shaped tensor of floating-point values, but got 'tensor<?x4xf32>'}}
+  %0 = nn.relu %x : tensor<?x4xf32>
+  return
+}
+
+// -----
+
+func.func @softmax_dynamic(%x: tensor<?x4xf32>) {
+  // expected-error @+1 {{operand #0 must be statically shaped tensor of floating-point values, but got 'tensor<?x4xf32>'}}
+  %0 = nn.softmax %x axis 1 : tensor<?x4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_dynamic(%x: tensor<?x4xf32>) {
+  // expected-error @+1 {{input must have a static shape, got 'tensor<?x4xf32>'}}
+  %0 = nn.reduce_sum %x [1] : tensor<?x4xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_dynamic(%x: tensor<?x4xf32>) {
+  // expected-error @+1 {{input must have a static shape, got 'tensor<?x4xf32>'}}
+  %0 = nn.reshape %x [-1] : tensor<?x4xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_dynamic(%x: tensor<?x4xf32>) {
+  // expected-error @+1 {{input must have a static shape, got 'tensor<?x4xf32>'}}
+  %0 = nn.transpose %x [1, 0] : tensor<?x4xf32>
+  return
+}
+
+// -----
+
+func.func @broadcast_to_dynamic(%x: tensor<?xf32>) {
+  // expected-error @+1 {{input must have a static shape, got 'tensor<?xf32>'}}
+  %0 = nn.broadcast_to %x [2, 4] : tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @slice_dynamic(%x: tensor<?xf32>) {
+  // expected-error @+1 {{input must have a static shape, got 'tensor<?xf32>'}}
+  %0 = nn.slice %x [0] to [1] : tensor<?xf32>
+  return
+}
+
+// -----
+
+// The second input of a concatenation is dynamic.
+func.func @concat_dynamic(%a: tensor<2x4xf32>, %b: tensor<?x4xf32>) {
+  // expected-error @+1 {{input must have a static shape, got 'tensor<?x4xf32>'}}
+  %0 = nn.concat %a, %b axis 0 : tensor<2x4xf32>, tensor<?x4xf32>
+  return
+}
+
+// -----
+
+func.func @mse_dynamic(%a: tensor<?xf32>) {
+  // expected-error @+1 {{input must have a static shape, got 'tensor<?xf32>'}}
+  %0 = nn.mse_loss %a, %a : tensor<?xf32>, tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @cross_entropy_dynamic_logits(%l: tensor<?x10xf32>, %t: tensor<8xi64>) {
+  // expected-error @+1 {{logits must have a static shape, got 'tensor<?x10xf32>'}}
+  %0 = nn.cross_entropy %l, %t : tensor<?x10xf32>, tensor<8xi64>
+  return
+}
+
+// -----
+
+func.func @cross_entropy_dynamic_target(%l: tensor<8x10xf32>, %t: tensor<?xi64>) {
+  // expected-error @+1 {{target must have a static shape, got 'tensor<?xi64>'}}
+  %0 = nn.cross_entropy %l, %t : tensor<8x10xf32>, tensor<?xi64>
+  return
+}
+
+//===----------------------------------------------------------------------===//
+// Broadcasting binary ops
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @binary_element_types(%a: tensor<4xf32>, %b: tensor<4xf16>) {
+  // expected-error @+1 {{operands must have the same element type, got 'f32' and 'f16'}}
+  %0 = nn.sub %a, %b : tensor<4xf32>, tensor<4xf16>
+  return
+}
+
+// -----
+
+func.func @binary_no_broadcast(%a: tensor<8x3xf32>, %b: tensor<4xf32>) {
+  // expected-error @+1 {{shapes 8x3 and 4 do not broadcast}}
+  %0 = nn.add %a, %b : tensor<8x3xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+// Leading dimensions broadcast too: 2x1x3 against 5x1x3 does not.
+func.func @binary_no_broadcast_leading(%a: tensor<2x1x3xf32>, %b: tensor<5x1x3xf32>) {
+  // expected-error @+1 {{shapes 2x1x3 and 5x1x3 do not broadcast}}
+  %0 = nn.maximum %a, %b : tensor<2x1x3xf32>, tensor<5x1x3xf32>
+  return
+}
+
+// -----
+
+// An unranked operand fails the type constraint.
+func.func @binary_unranked(%a: tensor<*xf32>, %b: tensor<4xf32>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of any type values, but got 'tensor<*xf32>'}}
+  %0 = "nn.div"(%a, %b) : (tensor<*xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+// The generic form names a result type; it must be the inferred one.
+func.func @binary_wrong_result(%a: tensor<8x1xf32>, %b: tensor<3xf32>) {
+  // expected-error @+2 {{'nn.add' op inferred type(s) 'tensor<8x3xf32>' are incompatible with return type(s) of operation 'tensor<8x1xf32>'}}
+  // expected-error @+1 {{'nn.add' op failed to infer returned types}}
+  %0 = "nn.add"(%a, %b) : (tensor<8x1xf32>, tensor<3xf32>) -> tensor<8x1xf32>
+  return
+}
+
+//===----------------------------------------------------------------------===//
+// Matmul
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @matmul_rank(%a: tensor<4xf32>, %b: tensor<4x3xf32>) {
+  // expected-error @+1 {{operands must have rank >= 2, got ranks 1 and 2}}
+  %0 = nn.matmul %a, %b : tensor<4xf32>, tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @matmul_element_types(%a: tensor<8x4xf32>, %b: tensor<4x3xbf16>) {
+  // expected-error @+1 {{operands must have the same element type, got 'f32' and 'bf16'}}
+  %0 = nn.matmul %a, %b : tensor<8x4xf32>, tensor<4x3xbf16>
+  return
+}
+
+// -----
+
+func.func @matmul_contraction(%a: tensor<8x4xf32>, %b: tensor<5x3xf32>) {
+  // expected-error @+1 {{contraction dimensions differ: lhs 8x4 has K = 4, rhs 5x3 has K = 5}}
+  %0 = nn.matmul %a, %b : tensor<8x4xf32>, tensor<5x3xf32>
+  return
+}
+
+// -----
+
+func.func @matmul_batch(%a: tensor<2x8x4xf32>, %b: tensor<3x4x5xf32>) {
+  // expected-error @+1 {{batch dimensions of 2x8x4 and 3x4x5 do not broadcast}}
+  %0 = nn.matmul %a, %b : tensor<2x8x4xf32>, tensor<3x4x5xf32>
+  return
+}
+
+// -----
+
+// matmul works on floating-point tensors only.
+func.func @matmul_integer(%a: tensor<8x4xi32>, %b: tensor<4x3xi32>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point values, but got 'tensor<8x4xi32>'}}
+  %0 = "nn.matmul"(%a, %b) : (tensor<8x4xi32>, tensor<4x3xi32>) -> tensor<8x3xi32>
+  return
+}
+
+//===----------------------------------------------------------------------===//
+// Unary ops and activations
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @relu_integer(%x: tensor<4xi32>) {
+  // expected-error @+1 {{operand #0 must be statically shaped tensor of floating-point values, but got 'tensor<4xi32>'}}
+  %0 = nn.relu %x : tensor<4xi32>
+  return
+}
+
+// -----
+
+func.func @unary_result_type(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'nn.exp' op requires the same type for all operands and results}}
+  %0 = "nn.exp"(%x) : (tensor<4xf32>) -> tensor<4xf16>
+  return
+}
+
+// -----
+
+func.func @gelu_approximate(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'nn.gelu' op approximate must be "none" or "tanh", got "fast"}}
+  %0 = nn.gelu %x {approximate = "fast"} : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @softplus_beta(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'nn.softplus' op beta must be non-zero}}
+  %0 = nn.softplus %x {beta = 0.0 : f64} : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @leaky_relu_slope_type(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'nn.leaky_relu' op attribute 'negative_slope' failed to satisfy constraint: 64-bit float attribute}}
+  %0 = nn.leaky_relu %x {negative_slope = 0.1 : f32} : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @softmax_axis(%x: tensor<8x10xf32>) {
+  // expected-error @+1 {{'nn.softmax' op axis 2 is out of range for rank 2}}
+  %0 = nn.softmax %x axis 2 : tensor<8x10xf32>
+  return
+}
+
+// -----
+
+func.func @log_softmax_axis(%x: tensor<8x10xf32>) {
+  // expected-error @+1 {{'nn.log_softmax' op axis -3 is out of range for rank 2}}
+  %0 = nn.log_softmax %x axis -3 : tensor<8x10xf32>
+  return
+}
+
+// -----
+
+func.func @softmax_missing_axis(%x: tensor<8x10xf32>) {
+  // expected-error @+1 {{'nn.softmax' op requires attribute 'axis'}}
+  %0 = "nn.softmax"(%x) : (tensor<8x10xf32>) -> tensor<8x10xf32>
+  return
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @reduce_axis_range(%x: tensor<8x10xf32>) {
+  // expected-error @+1 {{axis 2 is out of range for rank 2}}
+  %0 = nn.reduce_mean %x [2] : tensor<8x10xf32>
+  return
+}
+
+// -----
+
+// -1 and 1 name the same axis of a rank-2 tensor.
+func.func @reduce_axis_twice(%x: tensor<8x10xf32>) {
+  // expected-error @+1 {{axis -1 is listed twice}}
+  %0 = nn.reduce_max %x [1, -1] {keepdim = true} : tensor<8x10xf32>
+  return
+}
+
+// -----
+
+func.func @logsumexp_integer(%x: tensor<8xi32>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point values, but got 'tensor<8xi32>'}}
+  %0 = "nn.logsumexp"(%x) <{axes = array<i64>}> : (tensor<8xi32>) -> tensor<i32>
+  return
+}
+
+//===----------------------------------------------------------------------===//
+// Shape ops
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @reshape_two_inferred(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{at most one extent may be -1}}
+  %0 = nn.reshape %x [-1, -1] : tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_negative(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{extent -2 is negative}}
+  %0 = nn.reshape %x [-2, 3] : tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_count(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{cannot reshape 2x3 (6 elements) to 4x2 (8 elements)}}
+  %0 = nn.reshape %x [4, 2] : tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_not_divisible(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{cannot reshape 2x3 (6 elements) to a shape with a multiple of 4 elements}}
+  %0 = nn.reshape %x [4, -1] : tensor<2x3xf32>
+  return
+}
+
+// -----
+
+// With an extent of 0 any value of -1 fits; PyTorch refuses too.
+func.func @reshape_ambiguous(%x: tensor<0x3xf32>) {
+  // expected-error @+1 {{extent -1 is ambiguous next to an extent of 0}}
+  %0 = nn.reshape %x [0, -1] : tensor<0x3xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_size(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{perm has 3 entries for an input of rank 2}}
+  %0 = nn.transpose %x [0, 1, 2] : tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_repeated(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{perm must be a permutation of 0..1}}
+  %0 = nn.transpose %x [1, 1] : tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_out_of_range(%x: tensor<2x3x4xf32>) {
+  // expected-error @+1 {{perm must be a permutation of 0..2}}
+  %0 = nn.transpose %x [0, 3, 1] : tensor<2x3x4xf32>
+  return
+}
+
+// -----
+
+func.func @broadcast_to_negative(%x: tensor<3xf32>) {
+  // expected-error @+1 {{target extents must be non-negative}}
+  %0 = nn.broadcast_to %x [-1, 3] : tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @broadcast_to_incompatible(%x: tensor<3x2xf32>) {
+  // expected-error @+1 {{cannot broadcast 3x2 to 4x3}}
+  %0 = nn.broadcast_to %x [4, 3] : tensor<3x2xf32>
+  return
+}
+
+// -----
+
+// broadcast_to never drops dimensions.
+func.func @broadcast_to_lower_rank(%x: tensor<1x3xf32>) {
+  // expected-error @+1 {{cannot broadcast 1x3 to 3}}
+  %0 = nn.broadcast_to %x [3] : tensor<1x3xf32>
+  return
+}
+
+// -----
+
+func.func @slice_counts(%x: tensor<8x10xf32>) {
+  // expected-error @+1 {{starts, limits and steps need one entry per dimension (2)}}
+  %0 = nn.slice %x [0] to [8, 10] : tensor<8x10xf32>
+  return
+}
+
+// -----
+
+func.func @slice_step_count(%x: tensor<8x10xf32>) {
+  // expected-error @+1 {{starts, limits and steps need one entry per dimension (2)}}
+  %0 = nn.slice %x [0, 0] to [8, 10] by [1] : tensor<8x10xf32>
+  return
+}
+
+// -----
+
+func.func @slice_limit(%x: tensor<8x10xf32>) {
+  // expected-error @+1 {{dimension 1: need 0 <= start <= limit <= 10, got start 4 and limit 12}}
+  %0 = nn.slice %x [0, 4] to [8, 12] : tensor<8x10xf32>
+  return
+}
+
+// -----
+
+func.func @slice_start_after_limit(%x: tensor<8x10xf32>) {
+  // expected-error @+1 {{dimension 0: need 0 <= start <= limit <= 8, got start 5 and limit 3}}
+  %0 = nn.slice %x [5, 0] to [3, 10] : tensor<8x10xf32>
+  return
+}
+
+// -----
+
+func.func @slice_negative_start(%x: tensor<8x10xf32>) {
+  // expected-error @+1 {{dimension 0: need 0 <= start <= limit <= 8, got start -1 and limit 8}}
+  %0 = nn.slice %x [-1, 0] to [8, 10] : tensor<8x10xf32>
+  return
+}
+
+// -----
+
+func.func @slice_step(%x: tensor<8x10xf32>) {
+  // expected-error @+1 {{dimension 1: step must be positive, got 0}}
+  %0 = nn.slice %x [0, 0] to [8, 10] by [1, 0] : tensor<8x10xf32>
+  return
+}
+
+// -----
+
+// The custom form cannot spell a concatenation of nothing; the generic one
+// can.
+func.func @concat_empty() {
+  // expected-error @+2 {{needs at least one input}}
+  // expected-error @+1 {{'nn.concat' op failed to infer returned types}}
+  %0 = "nn.concat"() <{axis = 0 : i64}> : () -> tensor<0xf32>
+  return
+}
+
+// -----
+
+func.func @concat_axis(%a: tensor<2x4xf32>, %b: tensor<2x4xf32>) {
+  // expected-error @+1 {{axis 2 is out of range for rank 2}}
+  %0 = nn.concat %a, %b axis 2 : tensor<2x4xf32>, tensor<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @concat_negative_axis(%a: tensor<2x4xf32>) {
+  // expected-error @+1 {{axis -3 is out of range for rank 2}}
+  %0 = nn.concat %a axis -3 : tensor<2x4xf32>
+  return
+}
+
+// -----
+
+// A rank-0 tensor has no axis to join along.
+func.func @concat_scalar(%a: tensor<f32>) {
+  // expected-error @+1 {{axis 0 is out of range for rank 0}}
+  %0 = nn.concat %a, %a axis 0 : tensor<f32>, tensor<f32>
+  return
+}
+
+// -----
+
+func.func @concat_rank(%a: tensor<2x4xf32>, %b: tensor<2x4x1xf32>) {
+  // expected-error @+1 {{input #1 has type 'tensor<2x4x1xf32>', expected rank 2 and element type 'f32'}}
+  %0 = nn.concat %a, %b axis 0 : tensor<2x4xf32>, tensor<2x4x1xf32>
+  return
+}
+
+// -----
+
+func.func @concat_element_type(%a: tensor<2x4xf32>, %b: tensor<2x4xf16>) {
+  // expected-error @+1 {{input #1 has type 'tensor<2x4xf16>', expected rank 2 and element type 'f32'}}
+  %0 = nn.concat %a, %b axis 0 : tensor<2x4xf32>, tensor<2x4xf16>
+  return
+}
+
+// -----
+
+func.func @concat_extent(%a: tensor<3x4xf32>, %b: tensor<3x5xf32>, %c: tensor<2x4xf32>) {
+  // expected-error @+1 {{input #2 has shape 2x4, which differs from 3x4 outside axis 1}}
+  %0 = nn.concat %a, %b, %c axis -1 : tensor<3x4xf32>, tensor<3x5xf32>, tensor<2x4xf32>
+  return
+}
+
+//===----------------------------------------------------------------------===//
+// Losses
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @mse_types(%a: tensor<8x1xf32>, %b: tensor<8xf32>) {
+  // expected-error @+1 {{input and target must have the same type, got 'tensor<8x1xf32>' and 'tensor<8xf32>'}}
+  %0 = nn.mse_loss %a, %b : tensor<8x1xf32>, tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @mse_reduction(%a: tensor<8xf32>) {
+  // expected-error @+1 {{reduction must be "none", "mean" or "sum", got "avg"}}
+  %0 = nn.mse_loss %a, %a {reduction = "avg"} : tensor<8xf32>, tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @cross_entropy_reduction(%l: tensor<8x10xf32>, %t: tensor<8xi64>) {
+  // expected-error @+1 {{reduction must be "none", "mean" or "sum", got "batchmean"}}
+  %0 = nn.cross_entropy %l, %t {reduction = "batchmean"} : tensor<8x10xf32>, tensor<8xi64>
+  return
+}
+
+// -----
+
+func.func @cross_entropy_logits_rank(%l: tensor<10xf32>, %t: tensor<1xi64>) {
+  // expected-error @+1 {{logits must be [N, C], got 10}}
+  %0 = nn.cross_entropy %l, %t : tensor<10xf32>, tensor<1xi64>
+  return
+}
+
+// -----
+
+// Class indices must be integers, one per row.
+func.func @cross_entropy_float_indices(%l: tensor<8x10xf32>, %t: tensor<8xf32>) {
+  // expected-error @+1 {{target must be [8] integer class indices or 8x10 probabilities of type 'f32', got 'tensor<8xf32>'}}
+  %0 = nn.cross_entropy %l, %t : tensor<8x10xf32>, tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @cross_entropy_index_count(%l: tensor<8x10xf32>, %t: tensor<4xi64>) {
+  // expected-error @+1 {{target must be [8] integer class indices or 8x10 probabilities of type 'f32', got 'tensor<4xi64>'}}
+  %0 = nn.cross_entropy %l, %t : tensor<8x10xf32>, tensor<4xi64>
+  return
+}
+
+// -----
+
+// Probabilities have the logits' type exactly.
+func.func @cross_entropy_probabilities(%l: tensor<8x10xf32>, %t: tensor<8x10xf16>) {
+  // expected-error @+1 {{target must be [8] integer class indices or 8x10 probabilities of type 'f32', got 'tensor<8x10xf16>'}}
+  %0 = nn.cross_entropy %l, %t : tensor<8x10xf32>, tensor<8x10xf16>
+  return
+}
+
+//===----------------------------------------------------------------------===//
+// Function argument and result attributes
+//===----------------------------------------------------------------------===//
+
+// -----
+
+// expected-error @+1 {{unknown argument attribute 'nn.weight', expected 'nn.input', 'nn.param' or 'nn.output'}}
+func.func @unknown_arg_attribute(%x: tensor<4xf32> {nn.weight = "w"}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{unknown result attribute 'nn.input', expected 'nn.output'}}
+func.func @unknown_result_attribute(%x: tensor<4xf32>) -> (tensor<4xf32> {nn.input = "y"}) {
+  return %x : tensor<4xf32>
+}
+
+// -----
+
+// expected-error @+1 {{'nn.input' on argument #1 must be a non-empty string}}
+func.func @empty_input_name(%x: tensor<4xf32> {nn.input = "x"}, %y: tensor<4xf32> {nn.input = ""}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'nn.param' on argument #0 must be a non-empty string}}
+func.func @param_not_a_string(%w: tensor<4xf32> {nn.param = 3 : i64}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'nn.output' on argument #0 must be a non-empty string}}
+func.func @destination_unit(%out: tensor<4xf32> {nn.output}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'nn.output' on result #1 must be a non-empty string}}
+func.func @empty_output_name(%x: tensor<4xf32>)
+    -> (tensor<4xf32> {nn.output = "a"}, tensor<4xf32> {nn.output = ""}) {
+  return %x, %x : tensor<4xf32>, tensor<4xf32>
+}

@@ -1,0 +1,113 @@
+// RUN: nnc-opt %s -split-input-file -allow-unregistered-dialect \
+// RUN:   --nnc-gpu-managed-memory | FileCheck %s
+
+// Host buffers become managed (host_shared) allocations, static and dynamic;
+// each free waits on a fresh stream around an asynchronous gpu.dealloc.
+// CHECK-LABEL: func.func @alloc_dealloc
+// CHECK-SAME: (%[[N:.*]]: index)
+// CHECK-NOT: memref.alloc
+// CHECK: %[[A:.*]] = gpu.alloc host_shared () : memref<4xf32>
+// CHECK: %[[D:.*]] = gpu.alloc host_shared (%[[N]]) : memref<?x4xf32>
+// CHECK: "test.use"(%[[A]], %[[D]])
+// CHECK: %[[S0:.*]] = gpu.wait async
+// CHECK: %[[F0:.*]] = gpu.dealloc async [%[[S0]]] %[[A]] : memref<4xf32>
+// CHECK: gpu.wait [%[[F0]]]
+// CHECK: %[[S1:.*]] = gpu.wait async
+// CHECK: %[[F1:.*]] = gpu.dealloc async [%[[S1]]] %[[D]] : memref<?x4xf32>
+// CHECK: gpu.wait [%[[F1]]]
+// CHECK-NOT: memref.dealloc
+// CHECK: return
+func.func @alloc_dealloc(%n: index) {
+  %a = memref.alloc() {alignment = 64 : i64} : memref<4xf32>
+  %d = memref.alloc(%n) : memref<?x4xf32>
+  "test.use"(%a, %d) : (memref<4xf32>, memref<?x4xf32>) -> ()
+  memref.dealloc %a : memref<4xf32>
+  memref.dealloc %d : memref<?x4xf32>
+  return
+}
+
+// -----
+
+// A constant is read through a managed copy, freed before the terminator of
+// the block that reads it; the original get_global stays as the copy's
+// source and loses the pass's internal marker.
+memref.global "private" constant @weights : memref<4xf32> = dense<[1.0, 2.0, 3.0, 4.0]>
+
+// CHECK-LABEL: func.func @get_global
+// CHECK: %[[G:.*]] = memref.get_global @weights : memref<4xf32>
+// CHECK-NOT: nnc.staged
+// CHECK: %[[COPY:.*]] = gpu.alloc host_shared () : memref<4xf32>
+// CHECK: memref.copy %[[G]], %[[COPY]] : memref<4xf32> to memref<4xf32>
+// CHECK: "test.use"(%[[COPY]])
+// CHECK: %[[S:.*]] = gpu.wait async
+// CHECK: %[[F:.*]] = gpu.dealloc async [%[[S]]] %[[COPY]] : memref<4xf32>
+// CHECK: gpu.wait [%[[F]]]
+// CHECK-NEXT: return
+func.func @get_global() {
+  %w = memref.get_global @weights : memref<4xf32>
+  "test.use"(%w) : (memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+memref.global "private" constant @table : memref<2xf32> = dense<[1.0, 2.0]>
+
+// Allocations, frees and global reads inside a gpu.launch body belong to the
+// kernel and stay; host buffers the kernel uses are managed.
+// CHECK-LABEL: func.func @inside_launch
+// CHECK: %[[HOST:.*]] = gpu.alloc host_shared () : memref<2xf32>
+// CHECK: gpu.launch
+// CHECK: %[[K:.*]] = memref.alloc() : memref<2xf32>
+// CHECK: %[[T:.*]] = memref.get_global @table : memref<2xf32>
+// CHECK: memref.copy %[[T]], %[[K]]
+// CHECK: memref.copy %[[K]], %[[HOST]]
+// CHECK: memref.dealloc %[[K]] : memref<2xf32>
+// CHECK: gpu.terminator
+// CHECK: gpu.dealloc async
+// CHECK-NOT: gpu.alloc
+// CHECK: return
+func.func @inside_launch() {
+  %c1 = arith.constant 1 : index
+  %host = memref.alloc() : memref<2xf32>
+  gpu.launch blocks(%bx, %by, %bz) in (%x = %c1, %y = %c1, %z = %c1)
+             threads(%tx, %ty, %tz) in (%u = %c1, %v = %c1, %t = %c1) {
+    %k = memref.alloc() : memref<2xf32>
+    %g = memref.get_global @table : memref<2xf32>
+    memref.copy %g, %k : memref<2xf32> to memref<2xf32>
+    memref.copy %k, %host : memref<2xf32> to memref<2xf32>
+    memref.dealloc %k : memref<2xf32>
+    gpu.terminator
+  }
+  memref.dealloc %host : memref<2xf32>
+  return
+}
+
+// -----
+
+// Device code in a gpu.module is left alone.
+// CHECK-LABEL: gpu.module @kernels
+// CHECK: gpu.func @kernel
+// CHECK: memref.alloc() : memref<8xf32>
+// CHECK: memref.dealloc %{{.*}} : memref<8xf32>
+// CHECK-NOT: gpu.alloc
+gpu.module @kernels {
+  gpu.func @kernel() kernel {
+    %k = memref.alloc() : memref<8xf32>
+    memref.dealloc %k : memref<8xf32>
+    gpu.return
+  }
+}
+
+// -----
+
+// A free of memory the function did not allocate (here an argument) is not
+// a managed buffer and stays a memref.dealloc.
+// CHECK-LABEL: func.func @foreign_dealloc
+// CHECK-SAME: (%[[M:.*]]: memref<4xf32>)
+// CHECK-NEXT: memref.dealloc %[[M]] : memref<4xf32>
+// CHECK-NEXT: return
+func.func @foreign_dealloc(%m: memref<4xf32>) {
+  memref.dealloc %m : memref<4xf32>
+  return
+}

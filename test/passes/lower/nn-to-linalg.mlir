@@ -1,0 +1,575 @@
+// RUN: nnc-opt %s -split-input-file --nnc-lower-nn-to-linalg | FileCheck %s
+
+// A rank-2 matmul becomes linalg.matmul into a zero-filled accumulator.
+// CHECK-LABEL: func.func @matmul_2d
+// CHECK-SAME: (%[[A:.*]]: tensor<8x4xf32>, %[[B:.*]]: tensor<4x3xf32>)
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<8x3xf32>
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: %[[ACC:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%[[EMPTY]] : tensor<8x3xf32>)
+// CHECK: %[[MM:.*]] = linalg.matmul ins(%[[A]], %[[B]] : tensor<8x4xf32>, tensor<4x3xf32>)
+// CHECK-SAME: outs(%[[ACC]] : tensor<8x3xf32>)
+// CHECK: return %[[MM]]
+// CHECK-NOT: nn.
+func.func @matmul_2d(%a: tensor<8x4xf32>, %b: tensor<4x3xf32>) -> tensor<8x3xf32> {
+  %0 = nn.matmul %a, %b : tensor<8x4xf32>, tensor<4x3xf32>
+  return %0 : tensor<8x3xf32>
+}
+
+// -----
+
+// A batched matmul is a contraction over (batch..., m, n, k): the lhs batch
+// extent of 1 reads index 0, the rank-3 rhs skips the leading batch loop.
+// CHECK-DAG: #[[$BMM_LHS:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, 0, d2, d4)>
+// CHECK-DAG: #[[$BMM_RHS:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d1, d4, d3)>
+// CHECK-DAG: #[[$BMM_OUT:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @matmul_batched
+// CHECK-SAME: (%[[A:.*]]: tensor<2x1x8x4xf32>, %[[B:.*]]: tensor<5x4x3xf32>)
+// CHECK: %[[ACC:.*]] = linalg.fill
+// CHECK: linalg.generic
+// CHECK-SAME: indexing_maps = [#[[$BMM_LHS]], #[[$BMM_RHS]], #[[$BMM_OUT]]]
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]
+// CHECK-SAME: ins(%[[A]], %[[B]] : tensor<2x1x8x4xf32>, tensor<5x4x3xf32>)
+// CHECK-SAME: outs(%[[ACC]] : tensor<2x5x8x3xf32>)
+// CHECK: ^bb0(%[[L:.*]]: f32, %[[R:.*]]: f32, %[[OUT:.*]]: f32):
+// CHECK: %[[P:.*]] = arith.mulf %[[L]], %[[R]] : f32
+// CHECK: %[[S:.*]] = arith.addf %[[OUT]], %[[P]] : f32
+// CHECK: linalg.yield %[[S]] : f32
+// CHECK-NOT: linalg.matmul
+func.func @matmul_batched(%a: tensor<2x1x8x4xf32>, %b: tensor<5x4x3xf32>) -> tensor<2x5x8x3xf32> {
+  %0 = nn.matmul %a, %b : tensor<2x1x8x4xf32>, tensor<5x4x3xf32>
+  return %0 : tensor<2x5x8x3xf32>
+}
+
+// -----
+
+// Broadcasting: trailing dimensions align and a size-1 dimension facing a
+// larger one reads index 0.
+// CHECK-DAG: #[[$LHS:.*]] = affine_map<(d0, d1, d2) -> (d0, 0, d2)>
+// CHECK-DAG: #[[$RHS:.*]] = affine_map<(d0, d1, d2) -> (d1, 0)>
+// CHECK-DAG: #[[$ID3:.*]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+// CHECK-LABEL: func.func @add_broadcast
+// CHECK-SAME: (%[[A:.*]]: tensor<8x1x4xf32>, %[[B:.*]]: tensor<3x1xf32>)
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<8x3x4xf32>
+// CHECK: linalg.generic
+// CHECK-SAME: indexing_maps = [#[[$LHS]], #[[$RHS]], #[[$ID3]]]
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel"]
+// CHECK-SAME: ins(%[[A]], %[[B]] : tensor<8x1x4xf32>, tensor<3x1xf32>)
+// CHECK-SAME: outs(%[[EMPTY]] : tensor<8x3x4xf32>)
+// CHECK: ^bb0(%[[X:.*]]: f32, %[[Y:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[SUM:.*]] = arith.addf %[[X]], %[[Y]] : f32
+// CHECK: linalg.yield %[[SUM]]
+func.func @add_broadcast(%a: tensor<8x1x4xf32>, %b: tensor<3x1xf32>) -> tensor<8x3x4xf32> {
+  %0 = nn.add %a, %b : tensor<8x1x4xf32>, tensor<3x1xf32>
+  return %0 : tensor<8x3x4xf32>
+}
+
+// -----
+
+// A missing leading dimension is not indexed: tensor<3xf32> against 2x3.
+// CHECK-DAG: #[[$ID2:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$ROW:.*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @float_binary
+// CHECK: linalg.generic {indexing_maps = [#[[$ID2]], #[[$ROW]], #[[$ID2]]]
+// CHECK: arith.subf
+// CHECK: linalg.generic
+// CHECK: arith.mulf
+// CHECK: linalg.generic
+// CHECK: arith.divf
+// CHECK: linalg.generic
+// CHECK: math.powf
+// CHECK: linalg.generic
+// CHECK: arith.maximumf
+// CHECK: linalg.generic
+// CHECK: arith.minimumf
+func.func @float_binary(%a: tensor<2x3xf32>, %b: tensor<3xf32>) -> tensor<2x3xf32> {
+  %0 = nn.sub %a, %b : tensor<2x3xf32>, tensor<3xf32>
+  %1 = nn.mul %0, %b : tensor<2x3xf32>, tensor<3xf32>
+  %2 = nn.div %1, %b : tensor<2x3xf32>, tensor<3xf32>
+  %3 = nn.pow %2, %b : tensor<2x3xf32>, tensor<3xf32>
+  %4 = nn.maximum %3, %b : tensor<2x3xf32>, tensor<3xf32>
+  %5 = nn.minimum %4, %b : tensor<2x3xf32>, tensor<3xf32>
+  return %5 : tensor<2x3xf32>
+}
+
+// -----
+
+// Integer operands use integer arithmetic (signed max/min); a rank-0 operand
+// is read through an empty map.
+// CHECK-DAG: #[[$ID2:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$SCALAR:.*]] = affine_map<(d0, d1) -> ()>
+// CHECK-LABEL: func.func @integer_binary
+// CHECK-SAME: (%[[I:.*]]: tensor<2x3xi32>, %[[S:.*]]: tensor<i32>)
+// CHECK: linalg.generic {indexing_maps = [#[[$ID2]], #[[$SCALAR]], #[[$ID2]]]
+// CHECK-SAME: ins(%[[I]], %[[S]] : tensor<2x3xi32>, tensor<i32>)
+// CHECK: arith.addi
+// CHECK: arith.subi
+// CHECK: arith.muli
+// CHECK: arith.maxsi
+// CHECK: arith.minsi
+// CHECK-NOT: arith.{{.*}}f
+func.func @integer_binary(%i: tensor<2x3xi32>, %s: tensor<i32>) -> tensor<2x3xi32> {
+  %0 = nn.add %i, %s : tensor<2x3xi32>, tensor<i32>
+  %1 = nn.sub %0, %s : tensor<2x3xi32>, tensor<i32>
+  %2 = nn.mul %1, %s : tensor<2x3xi32>, tensor<i32>
+  %3 = nn.maximum %2, %s : tensor<2x3xi32>, tensor<i32>
+  %4 = nn.minimum %3, %s : tensor<2x3xi32>, tensor<i32>
+  return %4 : tensor<2x3xi32>
+}
+
+// -----
+
+// Unary math maps one-to-one onto arith and math; relu is a maximum with 0;
+// sigmoid is 1 / (1 + exp(-x)).
+// CHECK-LABEL: func.func @unary
+// CHECK: ^bb0(%[[X0:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: arith.negf %[[X0]] : f32
+// CHECK: ^bb0(%[[X1:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: math.absf %[[X1]] : f32
+// CHECK: ^bb0(%[[X2:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: math.exp %[[X2]] : f32
+// CHECK: ^bb0(%[[X3:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: math.log %[[X3]] : f32
+// CHECK: ^bb0(%[[X4:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: math.sqrt %[[X4]] : f32
+// CHECK: ^bb0(%[[X5:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: math.rsqrt %[[X5]] : f32
+// CHECK: ^bb0(%[[X6:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: math.tanh %[[X6]] : f32
+// CHECK: ^bb0(%[[X7:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: %[[Z:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK-NEXT: arith.maximumf %[[X7]], %[[Z]] : f32
+// CHECK: ^bb0(%[[X8:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK-NEXT: %[[NEG:.*]] = arith.negf %[[X8]] : f32
+// CHECK-NEXT: %[[E:.*]] = math.exp %[[NEG]] : f32
+// CHECK-NEXT: %[[DEN:.*]] = arith.addf %[[ONE]], %[[E]] : f32
+// CHECK-NEXT: %[[SIG:.*]] = arith.divf %[[ONE]], %[[DEN]] : f32
+// CHECK-NEXT: linalg.yield %[[SIG]] : f32
+func.func @unary(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = nn.neg %x : tensor<4xf32>
+  %1 = nn.abs %0 : tensor<4xf32>
+  %2 = nn.exp %1 : tensor<4xf32>
+  %3 = nn.log %2 : tensor<4xf32>
+  %4 = nn.sqrt %3 : tensor<4xf32>
+  %5 = nn.rsqrt %4 : tensor<4xf32>
+  %6 = nn.tanh %5 : tensor<4xf32>
+  %7 = nn.relu %6 : tensor<4xf32>
+  %8 = nn.sigmoid %7 : tensor<4xf32>
+  return %8 : tensor<4xf32>
+}
+
+// -----
+
+// Exact GELU: x/2 * (1 + erf(x / sqrt(2))).
+// CHECK-LABEL: func.func @gelu_none
+// CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f32):
+// CHECK-DAG: %[[HALF:.*]] = arith.constant 5.000000e-01 : f32
+// CHECK-DAG: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK-DAG: %[[RSQRT2:.*]] = arith.constant 0.707106769 : f32
+// CHECK: %[[SCALED:.*]] = arith.mulf %[[X]], %[[RSQRT2]] : f32
+// CHECK: %[[ERF:.*]] = math.erf %[[SCALED]] : f32
+// CHECK: %[[HX:.*]] = arith.mulf %[[HALF]], %[[X]] : f32
+// CHECK: %[[SUM:.*]] = arith.addf %[[ONE]], %[[ERF]] : f32
+// CHECK: %[[R:.*]] = arith.mulf %[[HX]], %[[SUM]] : f32
+// CHECK: linalg.yield %[[R]]
+// CHECK-NOT: math.tanh
+func.func @gelu_none(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = nn.gelu %x : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// Tanh GELU: x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3))).
+// CHECK-LABEL: func.func @gelu_tanh
+// CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[X2:.*]] = arith.mulf %[[X]], %[[X]] : f32
+// CHECK: %[[X3:.*]] = arith.mulf %[[X]], %[[X2]] : f32
+// CHECK: %[[C:.*]] = arith.constant 4.471500e-02 : f32
+// CHECK: %[[CX3:.*]] = arith.mulf %[[X3]], %[[C]] : f32
+// CHECK: %[[POLY:.*]] = arith.addf %[[X]], %[[CX3]] : f32
+// CHECK: %[[K:.*]] = arith.constant 0.797884583 : f32
+// CHECK: %[[ARG:.*]] = arith.mulf %[[POLY]], %[[K]] : f32
+// CHECK: %[[T:.*]] = math.tanh %[[ARG]] : f32
+// CHECK: arith.addf %{{.*}}, %[[T]] : f32
+// CHECK-NOT: math.erf
+func.func @gelu_tanh(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = nn.gelu %x {approximate = "tanh"} : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// SiLU: x * (1 / (1 + exp(-x))).
+// CHECK-LABEL: func.func @silu
+// CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[NEG:.*]] = arith.negf %[[X]] : f32
+// CHECK: %[[E:.*]] = math.exp %[[NEG]] : f32
+// CHECK: %[[DEN:.*]] = arith.addf %{{.*}}, %[[E]] : f32
+// CHECK: %[[SIG:.*]] = arith.divf %{{.*}}, %[[DEN]] : f32
+// CHECK: %[[R:.*]] = arith.mulf %[[X]], %[[SIG]] : f32
+// CHECK: linalg.yield %[[R]]
+func.func @silu(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = nn.silu %x : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// Softplus with beta 2 and threshold 10: x where 2x > 10, else
+// log1p(exp(2x)) / 2.
+// CHECK-LABEL: func.func @softplus
+// CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[BETA:.*]] = arith.constant 2.000000e+00 : f32
+// CHECK: %[[BX:.*]] = arith.mulf %[[X]], %[[BETA]] : f32
+// CHECK: %[[E:.*]] = math.exp %[[BX]] : f32
+// CHECK: %[[L:.*]] = math.log1p %[[E]] : f32
+// CHECK: %[[SOFT:.*]] = arith.divf %[[L]], %{{.*}} : f32
+// CHECK: %[[THRESHOLD:.*]] = arith.constant 1.000000e+01 : f32
+// CHECK: %[[LINEAR:.*]] = arith.cmpf ogt, %[[BX]], %[[THRESHOLD]] : f32
+// CHECK: %[[R:.*]] = arith.select %[[LINEAR]], %[[X]], %[[SOFT]] : f32
+// CHECK: linalg.yield %[[R]]
+func.func @softplus(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = nn.softplus %x {beta = 2.0 : f64, threshold = 10.0 : f64} : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// Mish: x * tanh(softplus(x)) with PyTorch's softplus defaults.
+// CHECK-LABEL: func.func @mish
+// CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f32):
+// CHECK: math.log1p
+// CHECK: %[[THRESHOLD:.*]] = arith.constant 2.000000e+01 : f32
+// CHECK: arith.cmpf ogt, %{{.*}}, %[[THRESHOLD]] : f32
+// CHECK: %[[SP:.*]] = arith.select
+// CHECK: %[[T:.*]] = math.tanh %[[SP]] : f32
+// CHECK: %[[R:.*]] = arith.mulf %[[X]], %[[T]] : f32
+// CHECK: linalg.yield %[[R]]
+func.func @mish(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = nn.mish %x : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// Leaky ReLU: x where x >= 0, else slope * x.
+// CHECK-LABEL: func.func @leaky_relu
+// CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[SLOPE:.*]] = arith.constant 2.000000e-01 : f32
+// CHECK: %[[SCALED:.*]] = arith.mulf %[[X]], %[[SLOPE]] : f32
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: %[[POS:.*]] = arith.cmpf oge, %[[X]], %[[ZERO]] : f32
+// CHECK: %[[R:.*]] = arith.select %[[POS]], %[[X]], %[[SCALED]] : f32
+// CHECK: linalg.yield %[[R]]
+func.func @leaky_relu(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = nn.leaky_relu %x {negative_slope = 0.2 : f64} : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// ELU in f64: x where x > 0, else alpha * expm1(x).
+// CHECK-LABEL: func.func @elu
+// CHECK: ^bb0(%[[X:.*]]: f64, %{{.*}}: f64):
+// CHECK: %[[EM1:.*]] = math.expm1 %[[X]] : f64
+// CHECK: %[[ALPHA:.*]] = arith.constant 5.000000e-01 : f64
+// CHECK: %[[NEG:.*]] = arith.mulf %[[EM1]], %[[ALPHA]] : f64
+// CHECK: %[[POS:.*]] = arith.cmpf ogt, %[[X]], %{{.*}} : f64
+// CHECK: %[[R:.*]] = arith.select %[[POS]], %[[X]], %[[NEG]] : f64
+// CHECK: linalg.yield %[[R]] : f64
+func.func @elu(%x: tensor<4xf64>) -> tensor<4xf64> {
+  %0 = nn.elu %x {alpha = 0.5 : f64} : tensor<4xf64>
+  return %0 : tensor<4xf64>
+}
+
+// -----
+
+// Softmax along the last axis: a maximum (from -inf) kept as 8x1 and
+// broadcast back, exp(x - max), a sum kept as 8x1, a division.
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$KEEP:.*]] = affine_map<(d0, d1) -> (d0, 0)>
+// CHECK-LABEL: func.func @softmax
+// CHECK-SAME: (%[[X:.*]]: tensor<8x10xf32>)
+// CHECK: %[[NEG_INF:.*]] = arith.constant 0xFF800000 : f32
+// CHECK: %[[MAX_INIT:.*]] = linalg.fill ins(%[[NEG_INF]] : f32) outs(%{{.*}} : tensor<8x1xf32>)
+// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$KEEP]]], iterator_types = ["parallel", "reduction"]}
+// CHECK-SAME: ins(%[[X]] : tensor<8x10xf32>) outs(%[[MAX_INIT]] : tensor<8x1xf32>)
+// CHECK: arith.maximumf
+// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$KEEP]], #[[$ID]]]
+// CHECK-SAME: ins(%[[X]], %{{.*}} : tensor<8x10xf32>, tensor<8x1xf32>)
+// CHECK: arith.subf
+// CHECK: %[[EXP:.*]] = linalg.generic
+// CHECK: math.exp
+// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$KEEP]]], iterator_types = ["parallel", "reduction"]}
+// CHECK-SAME: ins(%[[EXP]] : tensor<8x10xf32>)
+// CHECK: arith.addf
+// CHECK: %[[R:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$KEEP]], #[[$ID]]]
+// CHECK-SAME: ins(%[[EXP]], %[[SUM]] : tensor<8x10xf32>, tensor<8x1xf32>)
+// CHECK: arith.divf
+// CHECK: return %[[R]]
+func.func @softmax(%x: tensor<8x10xf32>) -> tensor<8x10xf32> {
+  %0 = nn.softmax %x axis -1 : tensor<8x10xf32>
+  return %0 : tensor<8x10xf32>
+}
+
+// -----
+
+// Log-softmax along axis 0: the maximum is kept as 1x10 (a non-finite one
+// counts as 0), then (x - m) - log(sum(exp(x - m))).
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$KEEP:.*]] = affine_map<(d0, d1) -> (0, d1)>
+// CHECK-LABEL: func.func @log_softmax
+// CHECK-SAME: (%[[X:.*]]: tensor<8x10xf32>)
+// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$KEEP]]], iterator_types = ["reduction", "parallel"]}
+// CHECK-SAME: ins(%[[X]] : tensor<8x10xf32>) outs(%{{.*}} : tensor<1x10xf32>)
+// CHECK: arith.maximumf
+// CHECK: math.isfinite
+// CHECK: arith.select
+// CHECK: %[[SHIFTED:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$KEEP]], #[[$ID]]]
+// CHECK-SAME: ins(%[[X]], %{{.*}} : tensor<8x10xf32>, tensor<1x10xf32>)
+// CHECK: arith.subf
+// CHECK: math.exp
+// CHECK: linalg.generic {{.*}} iterator_types = ["reduction", "parallel"]
+// CHECK: arith.addf
+// CHECK: %[[LOG:.*]] = linalg.generic
+// CHECK: math.log
+// CHECK: %[[R:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$KEEP]], #[[$ID]]]
+// CHECK-SAME: ins(%[[SHIFTED]], %[[LOG]] : tensor<8x10xf32>, tensor<1x10xf32>)
+// CHECK: arith.subf
+// CHECK: return %[[R]]
+func.func @log_softmax(%x: tensor<8x10xf32>) -> tensor<8x10xf32> {
+  %0 = nn.log_softmax %x axis 0 : tensor<8x10xf32>
+  return %0 : tensor<8x10xf32>
+}
+
+// -----
+
+// logsumexp is log(sum(exp(x - m))) + m with the axis kept; without keepdim
+// a reduction over the unit axis then drops it.
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$DROP:.*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @logsumexp
+// CHECK: arith.maximumf
+// CHECK: math.exp
+// CHECK: arith.addf
+// CHECK: math.log
+// CHECK: %[[LSE:.*]] = linalg.generic
+// CHECK: arith.addf
+// CHECK: } -> tensor<2x1xf32>
+// CHECK: %[[R:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$DROP]]], iterator_types = ["parallel", "reduction"]}
+// CHECK-SAME: ins(%[[LSE]] : tensor<2x1xf32>) outs(%{{.*}} : tensor<2xf32>)
+// CHECK: return %[[R]] : tensor<2xf32>
+// CHECK-LABEL: func.func @logsumexp_keepdim
+// CHECK: math.log
+// CHECK: %[[LSE:.*]] = linalg.generic
+// CHECK: arith.addf
+// CHECK: } -> tensor<2x1xf32>
+// CHECK-NEXT: return %[[LSE]] : tensor<2x1xf32>
+func.func @logsumexp(%x: tensor<2x3xf32>) -> tensor<2xf32> {
+  %0 = nn.logsumexp %x [1] : tensor<2x3xf32>
+  return %0 : tensor<2xf32>
+}
+func.func @logsumexp_keepdim(%x: tensor<2x3xf32>) -> tensor<2x1xf32> {
+  %0 = nn.logsumexp %x [-1] {keepdim = true} : tensor<2x3xf32>
+  return %0 : tensor<2x1xf32>
+}
+
+// -----
+
+// Reductions: kept axes are read at index 0 of the result; dropped ones are
+// not indexed; reducing every axis gives a rank-0 tensor.
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+// CHECK-DAG: #[[$KEEP1:.*]] = affine_map<(d0, d1, d2) -> (d0, 0, d2)>
+// CHECK-DAG: #[[$ONLY1:.*]] = affine_map<(d0, d1, d2) -> (d1)>
+// CHECK-DAG: #[[$NONE:.*]] = affine_map<(d0, d1, d2) -> ()>
+// CHECK-LABEL: func.func @reductions
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>)
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: %[[INIT:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%{{.*}} : tensor<2x1x4xf32>)
+// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$KEEP1]]], iterator_types = ["parallel", "reduction", "parallel"]}
+// CHECK-SAME: ins(%[[X]] : tensor<2x3x4xf32>) outs(%[[INIT]] : tensor<2x1x4xf32>)
+// CHECK: ^bb0(%[[IN:.*]]: f32, %[[ACC:.*]]: f32):
+// CHECK: arith.addf %[[ACC]], %[[IN]] : f32
+// CHECK: %[[MSUM:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$ONLY1]]], iterator_types = ["reduction", "parallel", "reduction"]}
+// CHECK-SAME: ins(%[[X]] : tensor<2x3x4xf32>) outs(%{{.*}} : tensor<3xf32>)
+// CHECK: arith.addf
+// CHECK: %[[MEAN:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[MSUM]] : tensor<3xf32>)
+// CHECK: %[[EIGHTH:.*]] = arith.constant 1.250000e-01 : f32
+// CHECK: arith.mulf %{{.*}}, %[[EIGHTH]] : f32
+// CHECK: %[[NEG_INF:.*]] = arith.constant 0xFF800000 : f32
+// CHECK: %[[MAX_INIT:.*]] = linalg.fill ins(%[[NEG_INF]] : f32) outs(%{{.*}} : tensor<f32>)
+// CHECK: %[[MAX:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$NONE]]], iterator_types = ["reduction", "reduction", "reduction"]}
+// CHECK-SAME: outs(%[[MAX_INIT]] : tensor<f32>)
+// CHECK: arith.maximumf
+// CHECK: return %[[SUM]], %[[MEAN]], %[[MAX]]
+func.func @reductions(%x: tensor<2x3x4xf32>) -> (tensor<2x1x4xf32>, tensor<3xf32>, tensor<f32>) {
+  %0 = nn.reduce_sum %x [1] {keepdim = true} : tensor<2x3x4xf32>
+  %1 = nn.reduce_mean %x [-1, 0] : tensor<2x3x4xf32>
+  %2 = nn.reduce_max %x [] : tensor<2x3x4xf32>
+  return %0, %1, %2 : tensor<2x1x4xf32>, tensor<3xf32>, tensor<f32>
+}
+
+// -----
+
+// Reshape becomes tensor.reshape with the inferred extents as a constant.
+// CHECK-LABEL: func.func @reshape
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>)
+// CHECK: %[[SHAPE:.*]] = arith.constant dense<[6, 4]> : tensor<2xindex>
+// CHECK: %[[R:.*]] = tensor.reshape %[[X]](%[[SHAPE]]) : (tensor<2x3x4xf32>, tensor<2xindex>) -> tensor<6x4xf32>
+// CHECK: return %[[R]]
+func.func @reshape(%x: tensor<2x3x4xf32>) -> tensor<6x4xf32> {
+  %0 = nn.reshape %x [-1, 4] : tensor<2x3x4xf32>
+  return %0 : tensor<6x4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @transpose
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>)
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<4x2x3xf32>
+// CHECK: %[[T:.*]] = linalg.transpose ins(%[[X]] : tensor<2x3x4xf32>) outs(%[[EMPTY]] : tensor<4x2x3xf32>) permutation = [2, 0, 1]
+// CHECK: return %[[T]]
+func.func @transpose(%x: tensor<2x3x4xf32>) -> tensor<4x2x3xf32> {
+  %0 = nn.transpose %x [2, 0, 1] : tensor<2x3x4xf32>
+  return %0 : tensor<4x2x3xf32>
+}
+
+// -----
+
+// broadcast_to is a copy through a broadcasting map.
+// CHECK-DAG: #[[$IN:.*]] = affine_map<(d0, d1, d2) -> (d1, 0)>
+// CHECK-DAG: #[[$OUT:.*]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+// CHECK-LABEL: func.func @broadcast_to
+// CHECK-SAME: (%[[X:.*]]: tensor<3x1xf32>)
+// CHECK: linalg.generic {indexing_maps = [#[[$IN]], #[[$OUT]]], iterator_types = ["parallel", "parallel", "parallel"]}
+// CHECK-SAME: ins(%[[X]] : tensor<3x1xf32>) outs(%{{.*}} : tensor<2x3x4xf32>)
+// CHECK-NEXT: ^bb0(%[[V:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: linalg.yield %[[V]] : f32
+func.func @broadcast_to(%x: tensor<3x1xf32>) -> tensor<2x3x4xf32> {
+  %0 = nn.broadcast_to %x [2, 3, 4] : tensor<3x1xf32>
+  return %0 : tensor<2x3x4xf32>
+}
+
+// -----
+
+// A strided slice: offsets are the starts, sizes the inferred extents,
+// strides the steps.
+// CHECK-LABEL: func.func @slice
+// CHECK-SAME: (%[[X:.*]]: tensor<8x10xf32>)
+// CHECK: %[[A:.*]] = tensor.extract_slice %[[X]][1, 0] [4, 4] [2, 3] : tensor<8x10xf32> to tensor<4x4xf32>
+// CHECK: %[[B:.*]] = tensor.extract_slice %[[X]][0, 2] [8, 8] [1, 1] : tensor<8x10xf32> to tensor<8x8xf32>
+// CHECK: return %[[A]], %[[B]]
+func.func @slice(%x: tensor<8x10xf32>) -> (tensor<4x4xf32>, tensor<8x8xf32>) {
+  %0 = nn.slice %x [1, 0] to [8, 10] by [2, 3] : tensor<8x10xf32>
+  %1 = nn.slice %x [0, 2] to [8, 10] : tensor<8x10xf32>
+  return %0, %1 : tensor<4x4xf32>, tensor<8x8xf32>
+}
+
+// -----
+
+// Concatenation inserts each input at a growing offset along the axis.
+// CHECK-LABEL: func.func @concat
+// CHECK-SAME: (%[[A:.*]]: tensor<8x3xf32>, %[[B:.*]]: tensor<8x5xf32>, %[[C:.*]]: tensor<8x1xf32>)
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<8x9xf32>
+// CHECK: %[[S0:.*]] = tensor.insert_slice %[[A]] into %[[EMPTY]][0, 0] [8, 3] [1, 1] : tensor<8x3xf32> into tensor<8x9xf32>
+// CHECK: %[[S1:.*]] = tensor.insert_slice %[[B]] into %[[S0]][0, 3] [8, 5] [1, 1] : tensor<8x5xf32> into tensor<8x9xf32>
+// CHECK: %[[S2:.*]] = tensor.insert_slice %[[C]] into %[[S1]][0, 8] [8, 1] [1, 1] : tensor<8x1xf32> into tensor<8x9xf32>
+// CHECK: return %[[S2]]
+func.func @concat(%a: tensor<8x3xf32>, %b: tensor<8x5xf32>, %c: tensor<8x1xf32>) -> tensor<8x9xf32> {
+  %0 = nn.concat %a, %b, %c axis -1 : tensor<8x3xf32>, tensor<8x5xf32>, tensor<8x1xf32>
+  return %0 : tensor<8x9xf32>
+}
+
+// -----
+
+// MSE: (input - target)^2, then one reduction over every element, scaled by
+// 1/16 for "mean"; "sum" does not scale and "none" does not reduce.
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$ALL:.*]] = affine_map<(d0, d1) -> ()>
+// CHECK-LABEL: func.func @mse_loss
+// CHECK-SAME: (%[[P:.*]]: tensor<8x2xf32>, %[[Y:.*]]: tensor<8x2xf32>)
+// CHECK: %[[SQ:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$ID]], #[[$ID]]]
+// CHECK-SAME: ins(%[[P]], %[[Y]] : tensor<8x2xf32>, tensor<8x2xf32>)
+// CHECK: %[[D:.*]] = arith.subf
+// CHECK: arith.mulf %[[D]], %[[D]] : f32
+// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$ALL]]], iterator_types = ["reduction", "reduction"]}
+// CHECK-SAME: ins(%[[SQ]] : tensor<8x2xf32>)
+// CHECK: %[[MEAN:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[SUM]] : tensor<f32>)
+// CHECK: arith.constant 6.250000e-02 : f32
+// CHECK: %[[SQ2:.*]] = linalg.generic
+// CHECK: %[[SUM2:.*]] = linalg.generic {{.*}} iterator_types = ["reduction", "reduction"]
+// CHECK-SAME: ins(%[[SQ2]] : tensor<8x2xf32>)
+// CHECK-NOT: linalg.generic
+// CHECK: %[[NONE:.*]] = linalg.generic
+// CHECK: arith.subf
+// CHECK: arith.mulf
+// CHECK-NOT: linalg.generic
+// CHECK: return %[[MEAN]], %[[SUM2]], %[[NONE]]
+func.func @mse_loss(%p: tensor<8x2xf32>, %y: tensor<8x2xf32>) -> (tensor<f32>, tensor<f32>, tensor<8x2xf32>) {
+  %0 = nn.mse_loss %p, %y : tensor<8x2xf32>, tensor<8x2xf32>
+  %1 = nn.mse_loss %p, %y {reduction = "sum"} : tensor<8x2xf32>, tensor<8x2xf32>
+  %2 = nn.mse_loss %p, %y {reduction = "none"} : tensor<8x2xf32>, tensor<8x2xf32>
+  return %0, %1, %2 : tensor<f32>, tensor<f32>, tensor<8x2xf32>
+}
+
+// -----
+
+// Cross-entropy from class indices: log-softmax over the classes, then
+// row i gathers -logp[i, target[i]]; "mean" divides the sum by N = 4.
+// CHECK-LABEL: func.func @cross_entropy_indices
+// CHECK-SAME: (%[[L:.*]]: tensor<4x10xf32>, %[[T:.*]]: tensor<4xi64>)
+// CHECK: math.exp
+// CHECK: math.log
+// CHECK: %[[LOGP:.*]] = linalg.generic
+// CHECK: arith.subf
+// CHECK: } -> tensor<4x10xf32>
+// CHECK: %[[ROWS:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[T]] : tensor<4xi64>) outs(%{{.*}} : tensor<4xf32>)
+// CHECK-NEXT: ^bb0(%[[CLS:.*]]: i64, %{{.*}}: f32):
+// CHECK-NEXT: %[[ROW:.*]] = linalg.index 0 : index
+// CHECK-NEXT: %[[COL:.*]] = arith.index_cast %[[CLS]] : i64 to index
+// CHECK-NEXT: %[[LP:.*]] = tensor.extract %[[LOGP]][%[[ROW]], %[[COL]]] : tensor<4x10xf32>
+// CHECK-NEXT: %[[NEG:.*]] = arith.negf %[[LP]] : f32
+// CHECK-NEXT: linalg.yield %[[NEG]] : f32
+// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} iterator_types = ["reduction"]
+// CHECK-SAME: ins(%[[ROWS]] : tensor<4xf32>)
+// CHECK: %[[MEAN:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[SUM]] : tensor<f32>)
+// CHECK: arith.constant 2.500000e-01 : f32
+// CHECK: return %[[MEAN]] : tensor<f32>
+func.func @cross_entropy_indices(%l: tensor<4x10xf32>, %t: tensor<4xi64>) -> tensor<f32> {
+  %0 = nn.cross_entropy %l, %t : tensor<4x10xf32>, tensor<4xi64>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// Cross-entropy from probabilities: -sum_c target * logp, one value per row
+// with "none".
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$ROW:.*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @cross_entropy_probabilities
+// CHECK-SAME: (%[[L:.*]]: tensor<4x10xf32>, %[[P:.*]]: tensor<4x10xf32>)
+// CHECK: math.exp
+// CHECK: math.log
+// CHECK: %[[LOGP:.*]] = linalg.generic
+// CHECK: arith.subf
+// CHECK: } -> tensor<4x10xf32>
+// CHECK: %[[W:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[P]], %[[LOGP]] : tensor<4x10xf32>, tensor<4x10xf32>)
+// CHECK: arith.mulf
+// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$ROW]]], iterator_types = ["parallel", "reduction"]}
+// CHECK-SAME: ins(%[[W]] : tensor<4x10xf32>) outs(%{{.*}} : tensor<4xf32>)
+// CHECK: arith.addf
+// CHECK: %[[R:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[SUM]] : tensor<4xf32>)
+// CHECK: arith.negf
+// CHECK: return %[[R]] : tensor<4xf32>
+// CHECK-NOT: tensor.extract
+func.func @cross_entropy_probabilities(%l: tensor<4x10xf32>, %p: tensor<4x10xf32>) -> tensor<4xf32> {
+  %0 = nn.cross_entropy %l, %p {reduction = "none"} : tensor<4x10xf32>, tensor<4x10xf32>
+  return %0 : tensor<4xf32>
+}
