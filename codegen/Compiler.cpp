@@ -141,6 +141,11 @@ LogicalResult compileModel(MLIRContext &context,
 
   if (options.emit == Emit::Ptx && options.target != Target::Nvptx)
     return fail("--emit=ptx needs --target=nvptx");
+  StringRef outputDir = llvm::sys::path::parent_path(options.output);
+  if (options.output != "-" && !outputDir.empty() &&
+      !llvm::sys::fs::is_directory(outputDir))
+    return fail("cannot write '" + options.output + "': no directory '" +
+                outputDir + "'");
 
   std::string weightsPath = options.weights;
   if (weightsPath.empty()) {

@@ -2,15 +2,18 @@
 //
 // nnc_model_run checks the caller's tensors against the metadata, allocates
 // the outputs the caller left empty, describes every argument as an MLIR
-// ranked memref descriptor and calls the image's packed entry.
+// ranked memref descriptor and calls the image's packed entry; for a GPU
+// model, on copies of the arguments in CUDA managed memory.
 //
 //===----------------------------------------------------------------------===//
 
 #include "cuda/cuda_probe.h"
+#include "cuda/mgpu_wrappers.h"
 #include "model.h"
 #include "status.h"
 #include "tensor.h"
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -141,26 +144,64 @@ extern "C" nnc_status nnc_model_run(nnc_model *model,
     allocated[i] = true;
   }
 
-  std::vector<MemRefDescriptor> descriptors(meta.arguments.size());
-  std::vector<void *> args(meta.arguments.size());
-  for (size_t a = 0; a < meta.arguments.size(); ++a) {
+  // The data pointer, size and direction of every entry argument.
+  size_t count = meta.arguments.size();
+  std::vector<void *> data(count);
+  std::vector<size_t> bytes(count);
+  std::vector<bool> isOutput(count, false);
+  std::vector<const TensorDecl *> decls(count);
+  for (size_t a = 0; a < count; ++a) {
     const EntryArg &arg = meta.arguments[a];
     switch (arg.kind) {
     case ArgKind::Input:
-      describeMemRef(inputs[arg.index].data, meta.inputs[arg.index],
-                     &descriptors[a]);
+      data[a] = inputs[arg.index].data;
+      decls[a] = &meta.inputs[arg.index];
       break;
     case ArgKind::Param:
-      describeMemRef(model->paramData[arg.index], meta.params[arg.index],
-                     &descriptors[a]);
+      data[a] = model->paramData[arg.index];
+      decls[a] = &meta.params[arg.index];
       break;
     case ArgKind::Output:
-      describeMemRef(outputs[arg.index].data, meta.outputs[arg.index],
-                     &descriptors[a]);
+      data[a] = outputs[arg.index].data;
+      decls[a] = &meta.outputs[arg.index];
+      isOutput[a] = true;
       break;
     }
-    args[a] = &descriptors[a];
+    nnc_tensor shape = {};
+    shape.dtype = decls[a]->dtype;
+    shape.rank = decls[a]->rank;
+    for (int32_t d = 0; d < decls[a]->rank; ++d)
+      shape.shape[d] = decls[a]->shape[d];
+    bytes[a] = nnc_tensor_nbytes(&shape);
   }
-  model->image->entry(args.data());
+
+  auto call = [&](const std::vector<void *> &pointers) {
+    std::vector<MemRefDescriptor> descriptors(count);
+    std::vector<void *> args(count);
+    for (size_t a = 0; a < count; ++a) {
+      describeMemRef(pointers[a], *decls[a], &descriptors[a]);
+      args[a] = &descriptors[a];
+    }
+    model->image->entry(args.data());
+  };
+  if (meta.target != "nvptx") {
+    call(data);
+    return NNC_OK;
+  }
+  // GPU kernels cannot dereference the caller's pageable host memory: every
+  // argument is staged in managed memory (the driver aborts on failure).
+  // Launches synchronize, so the outputs are complete when the entry returns.
+  std::vector<void *> managed(count);
+  for (size_t a = 0; a < count; ++a) {
+    managed[a] = mgpuMemAlloc(bytes[a], nullptr, /*isHostShared=*/true);
+    if (!isOutput[a] && bytes[a] > 0)
+      std::memcpy(managed[a], data[a], bytes[a]);
+  }
+  call(managed);
+  for (size_t a = 0; a < count; ++a) {
+    if (isOutput[a] && bytes[a] > 0)
+      std::memcpy(data[a], managed[a], bytes[a]);
+    mgpuMemFree(managed[a], nullptr);
+  }
   return NNC_OK;
 }

@@ -19,6 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "cuda/mgpu_wrappers.h"
 #include "cuda/cuda_driver.h"
 
 #include <cstdint>

@@ -1,0 +1,42 @@
+// RUN: nnc-opt %s -split-input-file --nnc-cpu-pipeline \
+// RUN:   | FileCheck %s --implicit-check-not='{{(^|[^a-zA-Z0-9_.])(nn|linalg|tensor|bufferization|memref|scf|cf|arith|math|func)\.[a-z]}}' \
+// RUN:       --implicit-check-not=unrealized_conversion_cast
+
+// A dense layer with bias and ReLU ends as one LLVM function: its result
+// became a caller-owned out-parameter (a fourth memref descriptor), and no
+// op of a higher-level dialect is left (the implicit check-nots).
+// CHECK-LABEL: llvm.func @dense
+// CHECK-SAME: (%{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64,
+// CHECK-SAME: %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64,
+// CHECK-SAME: %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64,
+// CHECK-SAME: %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64) {
+// CHECK: llvm.intr.maximum
+// CHECK: llvm.return{{$}}
+func.func @dense(%x: tensor<8x4xf32> {nn.input = "x"},
+                 %w: tensor<4x3xf32> {nn.param = "w"},
+                 %b: tensor<3xf32> {nn.param = "b"})
+    -> (tensor<8x3xf32> {nn.output = "y"}) {
+  %0 = nn.matmul %x, %w : tensor<8x4xf32>, tensor<4x3xf32>
+  %1 = nn.add %0, %b : tensor<8x3xf32>, tensor<3xf32>
+  %2 = nn.relu %1 : tensor<8x3xf32>
+  return %2 : tensor<8x3xf32>
+}
+
+// -----
+
+// Intermediate buffers are heap-allocated and freed; the softmax, GELU and
+// full reduction all lower; a scalar result is an out-parameter too.
+// CHECK-LABEL: llvm.func @softmax_gelu_sum
+// CHECK: llvm.call @malloc
+// CHECK: llvm.fdiv
+// CHECK: llvm.call @free
+// CHECK: llvm.return{{$}}
+func.func @softmax_gelu_sum(%x: tensor<8x10xf32> {nn.input = "x"})
+    -> (tensor<8x10xf32> {nn.output = "p"}, tensor<f32> {nn.output = "s"}) {
+  %c = arith.constant dense<2.0> : tensor<10xf32>
+  %0 = nn.mul %x, %c : tensor<8x10xf32>, tensor<10xf32>
+  %1 = nn.softmax %0 axis 1 : tensor<8x10xf32>
+  %2 = nn.gelu %1 : tensor<8x10xf32>
+  %3 = nn.reduce_sum %2 [] : tensor<8x10xf32>
+  return %1, %3 : tensor<8x10xf32>, tensor<f32>
+}
