@@ -506,6 +506,13 @@ struct SliceLowering : OpConversionPattern<SliceOp> {
   matchAndRewrite(SliceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     RankedTensorType type = op.getType();
+    // An empty slice may start at the end of a dimension (x[8:8]), which
+    // tensor.extract_slice rejects as out of bounds; it holds no data.
+    if (type.getNumElements() == 0) {
+      rewriter.replaceOpWithNewOp<tensor::EmptyOp>(op, type.getShape(),
+                                                   type.getElementType());
+      return success();
+    }
     SmallVector<int64_t> steps(type.getRank(), 1);
     if (auto given = op.getSteps())
       steps.assign(given->begin(), given->end());
@@ -529,8 +536,12 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
     SmallVector<int64_t> offsets(type.getRank(), 0);
     SmallVector<int64_t> strides(type.getRank(), 1);
     for (Value input : adaptor.getInputs()) {
-      ArrayRef<int64_t> shape =
-          cast<RankedTensorType>(input.getType()).getShape();
+      auto inputType = cast<RankedTensorType>(input.getType());
+      // An empty input adds nothing, and tensor.insert_slice would reject
+      // its offset at the end of the axis as out of bounds.
+      if (inputType.getNumElements() == 0)
+        continue;
+      ArrayRef<int64_t> shape = inputType.getShape();
       result = tensor::InsertSliceOp::create(b, input, result, ValueRange{},
                                              ValueRange{}, ValueRange{},
                                              offsets, shape, strides);

@@ -131,11 +131,11 @@ func.func @cross_entropy_dynamic_target(%l: tensor<8x10xf32>, %t: tensor<?xi64>)
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Broadcasting binary ops
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @binary_element_types(%a: tensor<4xf32>, %b: tensor<4xf16>) {
   // expected-error @+1 {{operands must have the same element type, got 'f32' and 'f16'}}
@@ -179,11 +179,11 @@ func.func @binary_wrong_result(%a: tensor<8x1xf32>, %b: tensor<3xf32>) {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Matmul
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @matmul_rank(%a: tensor<4xf32>, %b: tensor<4x3xf32>) {
   // expected-error @+1 {{operands must have rank >= 2, got ranks 1 and 2}}
@@ -224,11 +224,11 @@ func.func @matmul_integer(%a: tensor<8x4xi32>, %b: tensor<4x3xi32>) {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Unary ops and activations
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @relu_integer(%x: tensor<4xi32>) {
   // expected-error @+1 {{operand #0 must be statically shaped tensor of floating-point values, but got 'tensor<4xi32>'}}
@@ -292,11 +292,11 @@ func.func @softmax_missing_axis(%x: tensor<8x10xf32>) {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Reductions
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @reduce_axis_range(%x: tensor<8x10xf32>) {
   // expected-error @+1 {{axis 2 is out of range for rank 2}}
@@ -321,11 +321,11 @@ func.func @logsumexp_integer(%x: tensor<8xi32>) {
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Shape ops
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @reshape_two_inferred(%x: tensor<2x3xf32>) {
   // expected-error @+1 {{at most one extent may be -1}}
@@ -523,11 +523,11 @@ func.func @concat_extent(%a: tensor<3x4xf32>, %b: tensor<3x5xf32>, %c: tensor<2x
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Losses
 //===----------------------------------------------------------------------===//
-
-// -----
 
 func.func @mse_types(%a: tensor<8x1xf32>, %b: tensor<8xf32>) {
   // expected-error @+1 {{input and target must have the same type, got 'tensor<8x1xf32>' and 'tensor<8xf32>'}}
@@ -585,11 +585,11 @@ func.func @cross_entropy_probabilities(%l: tensor<8x10xf32>, %t: tensor<8x10xf16
   return
 }
 
+// -----
+
 //===----------------------------------------------------------------------===//
 // Function argument and result attributes
 //===----------------------------------------------------------------------===//
-
-// -----
 
 // expected-error @+1 {{unknown argument attribute 'nn.weight', expected 'nn.input', 'nn.param' or 'nn.output'}}
 func.func @unknown_arg_attribute(%x: tensor<4xf32> {nn.weight = "w"}) {

@@ -469,6 +469,19 @@ func.func @slice(%x: tensor<8x10xf32>) -> (tensor<4x4xf32>, tensor<8x8xf32>) {
 
 // -----
 
+// An empty slice holds no data: it is a tensor.empty, also where it starts
+// at the end of a dimension (x[8:8]), which extract_slice would reject.
+// CHECK-LABEL: func.func @slice_empty
+// CHECK-NEXT: %[[E:.*]] = tensor.empty() : tensor<0x10xf32>
+// CHECK-NEXT: return %[[E]]
+// CHECK-NOT: tensor.extract_slice
+func.func @slice_empty(%x: tensor<8x10xf32>) -> tensor<0x10xf32> {
+  %0 = nn.slice %x [8, 0] to [8, 10] : tensor<8x10xf32>
+  return %0 : tensor<0x10xf32>
+}
+
+// -----
+
 // Concatenation inserts each input at a growing offset along the axis.
 // CHECK-LABEL: func.func @concat
 // CHECK-SAME: (%[[A:.*]]: tensor<8x3xf32>, %[[B:.*]]: tensor<8x5xf32>, %[[C:.*]]: tensor<8x1xf32>)
@@ -480,6 +493,20 @@ func.func @slice(%x: tensor<8x10xf32>) -> (tensor<4x4xf32>, tensor<8x8xf32>) {
 func.func @concat(%a: tensor<8x3xf32>, %b: tensor<8x5xf32>, %c: tensor<8x1xf32>) -> tensor<8x9xf32> {
   %0 = nn.concat %a, %b, %c axis -1 : tensor<8x3xf32>, tensor<8x5xf32>, tensor<8x1xf32>
   return %0 : tensor<8x9xf32>
+}
+
+// -----
+
+// Empty inputs contribute nothing and are not inserted.
+// CHECK-LABEL: func.func @concat_empty_input
+// CHECK-SAME: (%[[A:.*]]: tensor<8x3xf32>, %[[B:.*]]: tensor<8x0xf32>)
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<8x3xf32>
+// CHECK: %[[S:.*]] = tensor.insert_slice %[[A]] into %[[EMPTY]][0, 0] [8, 3] [1, 1]
+// CHECK-NOT: tensor.insert_slice
+// CHECK: return %[[S]]
+func.func @concat_empty_input(%a: tensor<8x3xf32>, %b: tensor<8x0xf32>) -> tensor<8x3xf32> {
+  %0 = nn.concat %a, %b axis 1 : tensor<8x3xf32>, tensor<8x0xf32>
+  return %0 : tensor<8x3xf32>
 }
 
 // -----

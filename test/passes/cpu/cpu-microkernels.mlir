@@ -1,0 +1,84 @@
+// RUN: nnc-opt %s -split-input-file --nnc-cpu-microkernels | FileCheck %s
+
+// A zero-filled dense f32 matmul becomes one call to the runtime's kernel and
+// the fill disappears.
+// CHECK: func.func private @nnc_uk_matmul_f32(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64)
+// CHECK-LABEL: func.func @dense
+// CHECK-SAME: (%[[A:.*]]: memref<8x64xf32>, %[[B:.*]]: memref<64x10xf32>, %[[C:.*]]: memref<8x10xf32>)
+// CHECK-DAG: %[[K:.*]] = arith.constant 64 : i64
+// CHECK-DAG: %[[N:.*]] = arith.constant 10 : i64
+// CHECK-DAG: %[[M:.*]] = arith.constant 8 : i64
+// CHECK-NOT: linalg.fill
+// CHECK: memref.extract_aligned_pointer_as_index %[[A]]
+// CHECK: %[[AP:.*]] = llvm.inttoptr
+// CHECK: memref.extract_aligned_pointer_as_index %[[B]]
+// CHECK: %[[BP:.*]] = llvm.inttoptr
+// CHECK: memref.extract_aligned_pointer_as_index %[[C]]
+// CHECK: %[[CP:.*]] = llvm.inttoptr
+// CHECK: call @nnc_uk_matmul_f32(%[[AP]], %[[BP]], %[[CP]], %[[M]], %[[N]], %[[K]])
+// CHECK-NOT: linalg.matmul
+func.func @dense(%a: memref<8x64xf32>, %b: memref<64x10xf32>, %c: memref<8x10xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%c : memref<8x10xf32>)
+  linalg.matmul ins(%a, %b : memref<8x64xf32>, memref<64x10xf32>) outs(%c : memref<8x10xf32>)
+  return
+}
+
+// -----
+
+// Accumulating onto existing values is not what the kernel computes.
+// CHECK-LABEL: func.func @accumulate
+// CHECK: linalg.matmul
+// CHECK-NOT: call @nnc_uk_matmul_f32
+func.func @accumulate(%a: memref<8x64xf32>, %b: memref<64x10xf32>, %c: memref<8x10xf32>) {
+  linalg.matmul ins(%a, %b : memref<8x64xf32>, memref<64x10xf32>) outs(%c : memref<8x10xf32>)
+  return
+}
+
+// -----
+
+// A fill with another value stays a fill and a matmul.
+// CHECK-LABEL: func.func @one_filled
+// CHECK: linalg.fill
+// CHECK: linalg.matmul
+func.func @one_filled(%a: memref<8x64xf32>, %b: memref<64x10xf32>, %c: memref<8x10xf32>) {
+  %one = arith.constant 1.0 : f32
+  linalg.fill ins(%one : f32) outs(%c : memref<8x10xf32>)
+  linalg.matmul ins(%a, %b : memref<8x64xf32>, memref<64x10xf32>) outs(%c : memref<8x10xf32>)
+  return
+}
+
+// -----
+
+// A use of the output between the fill and the matmul keeps both.
+// CHECK-LABEL: func.func @read_between
+// CHECK: linalg.fill
+// CHECK: memref.load
+// CHECK: linalg.matmul
+func.func @read_between(%a: memref<8x64xf32>, %b: memref<64x10xf32>, %c: memref<8x10xf32>) -> f32 {
+  %zero = arith.constant 0.0 : f32
+  %i = arith.constant 0 : index
+  linalg.fill ins(%zero : f32) outs(%c : memref<8x10xf32>)
+  %v = memref.load %c[%i, %i] : memref<8x10xf32>
+  linalg.matmul ins(%a, %b : memref<8x64xf32>, memref<64x10xf32>) outs(%c : memref<8x10xf32>)
+  return %v : f32
+}
+
+// -----
+
+// Strided views, f64 and dynamic shapes are left to loop codegen.
+// CHECK-LABEL: func.func @not_covered
+// CHECK-COUNT-3: linalg.matmul
+// CHECK-NOT: call @nnc_uk_matmul_f32
+func.func @not_covered(%a: memref<8x64xf32, strided<[128, 1]>>, %b: memref<64x10xf32>, %c: memref<8x10xf32>,
+                       %d: memref<8x8xf64>, %e: memref<?x8xf32>, %f: memref<8x8xf32>, %g: memref<?x8xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %zero64 = arith.constant 0.0 : f64
+  linalg.fill ins(%zero : f32) outs(%c : memref<8x10xf32>)
+  linalg.matmul ins(%a, %b : memref<8x64xf32, strided<[128, 1]>>, memref<64x10xf32>) outs(%c : memref<8x10xf32>)
+  linalg.fill ins(%zero64 : f64) outs(%d : memref<8x8xf64>)
+  linalg.matmul ins(%d, %d : memref<8x8xf64>, memref<8x8xf64>) outs(%d : memref<8x8xf64>)
+  linalg.fill ins(%zero : f32) outs(%g : memref<?x8xf32>)
+  linalg.matmul ins(%e, %f : memref<?x8xf32>, memref<8x8xf32>) outs(%g : memref<?x8xf32>)
+  return
+}
