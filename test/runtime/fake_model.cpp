@@ -13,30 +13,16 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "memref_descriptor.h"
 #include "nnc/kernels.h"
 #include "nnc/model_abi.h"
 
 #include <cstdint>
 
+using nnc::test::MemRef;
+using nnc::test::MemRef0;
+
 namespace {
-
-/// MLIR's ranked memref descriptor of rank N.
-template <typename T, int N>
-struct MemRef {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-  int64_t sizes[N];
-  int64_t strides[N];
-};
-
-/// ...and of rank 0.
-template <typename T>
-struct MemRef0 {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-};
 
 constexpr char kMetadata[] = "nnc-model 1\n"
                              "target cpu\n"

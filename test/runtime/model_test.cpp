@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "cuda/cuda_probe.h"
+#include "memref_descriptor.h"
 #include "nnc/runtime.h"
 #include "test_util.h"
 
@@ -18,29 +19,13 @@
 #include <vector>
 
 using nnc::test::floatBytes;
+using nnc::test::MemRef;
+using nnc::test::MemRef0;
 using nnc::test::makeSafetensors;
 using nnc::test::TempDir;
 using nnc::test::TestTensor;
 
 namespace {
-
-/// MLIR's ranked memref descriptor of rank N.
-template <typename T, int N>
-struct MemRef {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-  int64_t sizes[N];
-  int64_t strides[N];
-};
-
-/// ...and of rank 0.
-template <typename T>
-struct MemRef0 {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-};
 
 /// The arguments the fake entry saw on its last call.
 struct Seen {
