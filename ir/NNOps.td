@@ -19,6 +19,8 @@ def NN_FloatTensor : RankedTensorOf<[AnyFloat]>;
 /// Operand and result of the ops without shape inference: nothing else
 /// rejects a dynamic extent there, and every lowering needs static shapes.
 def NN_StaticFloatTensor : StaticShapeTensorOf<[AnyFloat]>;
+/// Operands of arithmetic that is defined on integers too.
+def NN_NumericTensor : RankedTensorOf<[AnyFloat, AnySignlessInteger]>;
 
 /// The reduction a loss applies to its per-element values.
 def NN_ReductionAttr : DefaultValuedAttr<StrAttr, "\"mean\"">;
@@ -47,7 +49,8 @@ def NN_MatmulOp : NN_Op<"matmul", [Pure, InferTypeOpAdaptor]> {
 // Broadcasting elementwise binary ops
 //===----------------------------------------------------------------------===//
 
-class NN_BroadcastBinaryOp<string mnemonic, string what, string torchName>
+class NN_BroadcastBinaryOp<string mnemonic, string what, string torchName,
+                           Type operandType = NN_NumericTensor>
     : NN_Op<mnemonic, [Pure, InferTypeOpAdaptor]> {
   let summary = "Elementwise " # what # " with numpy broadcasting";
   let description = [{
@@ -59,8 +62,8 @@ class NN_BroadcastBinaryOp<string mnemonic, string what, string torchName>
     %z = nn.}] # mnemonic # [{ %a, %b : tensor<8x128xf32>, tensor<128xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$lhs, AnyRankedTensor:$rhs);
-  let results = (outs AnyRankedTensor:$result);
+  let arguments = (ins operandType:$lhs, operandType:$rhs);
+  let results = (outs operandType:$result);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs)";
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::inferReturnTypes(
@@ -76,8 +79,9 @@ def NN_AddOp : NN_BroadcastBinaryOp<"add", "sum", "torch.add">;
 def NN_SubOp : NN_BroadcastBinaryOp<"sub", "difference", "torch.sub">;
 def NN_MulOp : NN_BroadcastBinaryOp<"mul", "product", "torch.mul">;
 def NN_DivOp : NN_BroadcastBinaryOp<"div", "quotient (true division)",
-                                    "torch.div">;
-def NN_PowOp : NN_BroadcastBinaryOp<"pow", "power", "torch.pow">;
+                                    "torch.div", NN_FloatTensor>;
+def NN_PowOp : NN_BroadcastBinaryOp<"pow", "power", "torch.pow",
+                                    NN_FloatTensor>;
 def NN_MaximumOp : NN_BroadcastBinaryOp<"maximum", "maximum",
                                         "torch.maximum">;
 def NN_MinimumOp : NN_BroadcastBinaryOp<"minimum", "minimum",

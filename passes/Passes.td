@@ -32,8 +32,9 @@ def GpuManagedMemory : Pass<"nnc-gpu-managed-memory", "mlir::ModuleOp"> {
     Runs on bufferized host code whose loops have become `gpu.launch`
     regions. Every `memref.alloc`/`memref.dealloc` becomes
     `gpu.alloc host_shared` / `gpu.dealloc` (CUDA managed memory), and every
-    `memref.get_global` (constants) is copied into such a buffer, so kernels
-    only touch memory the device can reach. Entry arguments are staged in
+    `memref.get_global` (constants) is copied into such a buffer on entry to
+    its function and freed at each return, so kernels only touch memory the
+    device can reach. Entry arguments are staged in
     managed memory by the runtime.
   }];
   let dependentDialects = ["mlir::gpu::GPUDialect",
@@ -81,9 +82,10 @@ def MathApproximation : Pass<"nnc-math-approximation"> {
   let summary = "Replaces transcendental math ops by polynomial approximations";
   let description = [{
     Rewrites f32 `math` ops (exp, log, log1p, expm1, tanh, erf, rsqrt, ...)
-    into arithmetic with MLIR's polynomial approximations, so that GPU
-    kernels need no device math library and vectorize on any target.
-    Ops in other types are left as they are.
+    into arithmetic with MLIR's polynomial approximations, which vectorize
+    where calls into the C math library do not; the CPU pipeline runs it.
+    f16 and bf16 ops are computed in f32 (extended, approximated, truncated);
+    f64 ops are left as they are.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::math::MathDialect",

@@ -12,6 +12,7 @@
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace nnc {
@@ -80,8 +81,9 @@ struct DeallocToManaged : OpRewritePattern<memref::DeallocOp> {
   }
 };
 
-/// Constants live in the host image; kernels read a managed copy, freed at
-/// the end of the function.
+/// Constants live in the host image; kernels read a managed copy, made on
+/// entry to the function and freed at each of its returns, so it outlives
+/// every use wherever in the function the global was read.
 struct GlobalToManaged : OpRewritePattern<memref::GetGlobalOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(memref::GetGlobalOp op,
@@ -90,17 +92,23 @@ struct GlobalToManaged : OpRewritePattern<memref::GetGlobalOp> {
       return rewriter.notifyMatchFailure(op, "global read inside a kernel");
     if (op->hasAttr(kStagedAttr))
       return rewriter.notifyMatchFailure(op, "already staged");
+    auto func = op->getParentOfType<FunctionOpInterface>();
+    if (!func || func.isExternal())
+      return rewriter.notifyMatchFailure(op, "not inside a function body");
     Location loc = op.getLoc();
-    rewriter.setInsertionPointAfter(op);
+    rewriter.setInsertionPointToStart(&func.getFunctionBody().front());
+    auto read = cast<memref::GetGlobalOp>(rewriter.clone(*op));
+    read->setAttr(kStagedAttr, rewriter.getUnitAttr());
     Value copy = allocManaged(rewriter, loc, op.getType(), ValueRange{});
-    rewriter.replaceAllUsesWith(op.getResult(), copy);
-    memref::CopyOp::create(rewriter, loc, op.getResult(), copy);
-    rewriter.modifyOpInPlace(op, [&] {
-      op->setAttr(kStagedAttr, rewriter.getUnitAttr());
+    memref::CopyOp::create(rewriter, loc, read.getResult(), copy);
+    rewriter.replaceOp(op, copy);
+    func.walk([&](Operation *terminator) {
+      if (terminator->getParentOp() == func.getOperation() &&
+          terminator->hasTrait<OpTrait::ReturnLike>()) {
+        rewriter.setInsertionPoint(terminator);
+        freeManaged(rewriter, loc, copy);
+      }
     });
-    Block *block = op->getBlock();
-    rewriter.setInsertionPoint(block->getTerminator());
-    freeManaged(rewriter, loc, copy);
     return success();
   }
   /// Marks a global read whose managed copy exists.

@@ -166,12 +166,6 @@ Value scalarOf(PowOp, ImplicitLocOpBuilder &b, ValueRange a) {
   return math::PowFOp::create(b, a[0], a[1]);
 }
 
-/// Ops whose scalar body only exists for floats.
-template <typename OpTy>
-constexpr bool floatOnly() {
-  return std::is_same_v<OpTy, DivOp> || std::is_same_v<OpTy, PowOp>;
-}
-
 /// Any op that is one scalar formula applied elementwise.
 template <typename OpTy>
 struct ElementwiseLowering : OpConversionPattern<OpTy> {
@@ -180,9 +174,6 @@ struct ElementwiseLowering : OpConversionPattern<OpTy> {
   matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     auto type = cast<RankedTensorType>(op.getType());
-    if (floatOnly<OpTy>() && !isa<FloatType>(type.getElementType()))
-      return rewriter.notifyMatchFailure(
-          op, "only floating-point operands are supported");
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     Value result = buildElementwise(
         b, type, adaptor.getOperands(),

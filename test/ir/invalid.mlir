@@ -164,8 +164,26 @@ func.func @binary_no_broadcast_leading(%a: tensor<2x1x3xf32>, %b: tensor<5x1x3xf
 
 // An unranked operand fails the type constraint.
 func.func @binary_unranked(%a: tensor<*xf32>, %b: tensor<4xf32>) {
-  // expected-error @+1 {{operand #0 must be ranked tensor of any type values, but got 'tensor<*xf32>'}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point values, but got 'tensor<*xf32>'}}
   %0 = "nn.div"(%a, %b) : (tensor<*xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+// Integer division is not true division; nn.div takes floats only.
+func.func @div_integer(%a: tensor<4xi32>, %b: tensor<4xi32>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point values, but got 'tensor<4xi32>'}}
+  %0 = nn.div %a, %b : tensor<4xi32>, tensor<4xi32>
+  return
+}
+
+// -----
+
+// Unsigned integers have no arithmetic in the lowering; signless only.
+func.func @add_unsigned(%a: tensor<4xui8>, %b: tensor<4xui8>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point or signless integer values, but got 'tensor<4xui8>'}}
+  %0 = nn.add %a, %b : tensor<4xui8>, tensor<4xui8>
   return
 }
 

@@ -28,9 +28,9 @@ func.func @alloc_dealloc(%n: index) {
 
 // -----
 
-// A constant is read through a managed copy, freed before the terminator of
-// the block that reads it; the original get_global stays as the copy's
-// source and loses the pass's internal marker.
+// A constant is read through a managed copy made on entry and freed before
+// the return; the original get_global stays as the copy's source and loses
+// the pass's internal marker.
 memref.global "private" constant @weights : memref<4xf32> = dense<[1.0, 2.0, 3.0, 4.0]>
 
 // CHECK-LABEL: func.func @get_global
@@ -46,6 +46,34 @@ memref.global "private" constant @weights : memref<4xf32> = dense<[1.0, 2.0, 3.0
 func.func @get_global() {
   %w = memref.get_global @weights : memref<4xf32>
   "test.use"(%w) : (memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+// A global read inside a region whose value escapes it: the managed copy is
+// made at function entry and freed at the function's return, not at the end
+// of the region.
+memref.global "private" constant @bias : memref<2xf32> = dense<[1.0, 2.0]>
+
+// CHECK-LABEL: func.func @read_in_region
+// CHECK-NEXT: %[[G:.*]] = memref.get_global @bias : memref<2xf32>
+// CHECK-NEXT: %[[COPY:.*]] = gpu.alloc host_shared () : memref<2xf32>
+// CHECK-NEXT: memref.copy %[[G]], %[[COPY]]
+// CHECK: %[[R:.*]] = scf.if
+// CHECK-NOT: gpu.dealloc
+// CHECK: scf.yield %[[COPY]]
+// CHECK: "test.use"(%[[R]])
+// CHECK: gpu.dealloc async [%{{.*}}] %[[COPY]]
+// CHECK: return
+func.func @read_in_region(%c: i1, %other: memref<2xf32>) {
+  %r = scf.if %c -> memref<2xf32> {
+    %b = memref.get_global @bias : memref<2xf32>
+    scf.yield %b : memref<2xf32>
+  } else {
+    scf.yield %other : memref<2xf32>
+  }
+  "test.use"(%r) : (memref<2xf32>) -> ()
   return
 }
 
