@@ -1,14 +1,17 @@
 //===- RunCommand.cpp - `nnc run` -----------------------------------------===//
 //
-// A compiled executable already knows how to read inputs, run and print
-// (runtime/src/model_main.cpp); `nnc run` compiles a source model to such an
-// executable when needed and hands the options on, so both behave alike.
+// Every compiled model has the same command line (the runtime's
+// nnc_model_main): an executable runs it itself, a shared library runs under
+// it in this process, and a source model is compiled to a temporary shared
+// library first. So `nnc run` and a compiled executable behave alike.
 //
 //===----------------------------------------------------------------------===//
 
 #include "tools/nnc/RunCommand.h"
 #include "codegen/Compiler.h"
 #include "tools/Registration.h"
+
+#include "nnc/runtime.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/ADT/SmallString.h"
@@ -23,8 +26,8 @@ namespace nnc {
 static constexpr const char *kRunUsage =
     "usage: nnc run MODEL [--input NAME=FILE.npy]... [options]\n"
     "\n"
-    "MODEL is a .mlir source (compiled to a temporary executable first) or\n"
-    "an executable made by `nnc compile`.\n"
+    "MODEL is a .mlir source (compiled first), or an executable or shared\n"
+    "library (.so) made by `nnc compile`.\n"
     "\n"
     "  --input NAME=FILE.npy    a model input (one per input)\n"
     "  --output-dir DIR         also write each output as DIR/NAME.npy\n"
@@ -36,7 +39,6 @@ static constexpr const char *kRunUsage =
 int runCommand(const std::vector<std::string> &args) {
   std::string model;
   CompileOptions options;
-  options.emit = Emit::Exe;
   std::vector<std::string> passOn;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string &arg = args[i];
@@ -52,6 +54,12 @@ int runCommand(const std::vector<std::string> &args) {
       llvm::errs() << "error: unknown target in '" << arg << "'\n\n"
                    << kRunUsage;
       return 2;
+    } else if (arg == "--input" || arg == "--output-dir" ||
+               arg == "--weights" || arg == "--bench") {
+      // These take the next argument as their value.
+      passOn.push_back(arg);
+      if (i + 1 < args.size())
+        passOn.push_back(args[++i]);
     } else if (arg[0] != '-' && model.empty()) {
       model = arg;
     } else {
@@ -68,19 +76,20 @@ int runCommand(const std::vector<std::string> &args) {
     return 1;
   }
 
-  std::string executable = model;
-  std::optional<llvm::FileRemover> removeExecutable;
+  std::string library;
+  std::optional<llvm::FileRemover> removeLibrary;
   if (llvm::sys::path::extension(model) == ".mlir") {
     llvm::SmallString<128> temp;
     if (std::error_code ec =
-            llvm::sys::fs::createTemporaryFile("nnc-run", "", temp)) {
+            llvm::sys::fs::createTemporaryFile("nnc-run", "so", temp)) {
       llvm::errs() << "error: cannot create a temporary file: "
                    << ec.message() << "\n";
       return 1;
     }
-    removeExecutable.emplace(temp);
+    removeLibrary.emplace(temp);
     options.input = model;
     options.output = temp.str().str();
+    options.emit = Emit::Lib;
     // The run's --weights choose the weights to embed.
     for (size_t i = 0; i < passOn.size(); ++i)
       if (passOn[i] == "--weights" && i + 1 < passOn.size()) {
@@ -93,14 +102,27 @@ int runCommand(const std::vector<std::string> &args) {
     mlir::MLIRContext context(registry);
     if (mlir::failed(compileModel(context, options)))
       return 1;
-    executable = options.output;
-  } else if (!llvm::sys::fs::can_execute(model)) {
-    llvm::errs() << "error: '" << model
-                 << "' is neither a .mlir model nor an executable compiled "
-                    "by nnc\n";
-    return 1;
+    library = options.output;
+  } else if (llvm::sys::path::extension(model) == ".so") {
+    library = model;
+  }
+  if (!library.empty()) {
+    std::string program = "nnc run " + model;
+    std::vector<char *> argv = {program.data()};
+    for (std::string &arg : passOn)
+      argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    return nnc_model_main(nullptr, library.c_str(),
+                          static_cast<int>(argv.size() - 1), argv.data());
   }
 
+  if (!llvm::sys::fs::can_execute(model)) {
+    llvm::errs() << "error: '" << model
+                 << "' is neither a .mlir model, nor a shared library or "
+                    "executable compiled by nnc\n";
+    return 1;
+  }
+  const std::string &executable = model;
   std::vector<llvm::StringRef> argv = {executable};
   for (const std::string &arg : passOn)
     argv.push_back(arg);

@@ -8,9 +8,9 @@
 
 namespace nnc {
 
-/// Runs a model given as a .mlir source (compiled first to a temporary
-/// executable) or as an executable from `nnc compile`, passing the run
-/// options on. Returns the process exit code.
+/// Runs a model given as a .mlir source (compiled first), or as an
+/// executable or shared library from `nnc compile`, with the command line of
+/// compiled models. Returns the exit code.
 int runCommand(const std::vector<std::string> &args);
 
 } // namespace nnc

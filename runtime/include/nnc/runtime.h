@@ -116,6 +116,19 @@ nnc_status nnc_model_run(nnc_model *model, const nnc_tensor *inputs,
                          size_t num_inputs, nnc_tensor *outputs,
                          size_t num_outputs);
 
+/** The command line of a compiled model executable, for any program that
+ *  runs models:
+ *
+ *    PROGRAM [--input NAME=FILE.npy]... [--weights FILE.safetensors]
+ *            [--output-dir DIR] [--bench N] [--help]
+ *
+ *  Runs the model linked into the program as `image`, or, when `image` is
+ *  NULL, the shared library `library_path`; prints every output (or the
+ *  latency) to stdout and errors to stderr. Returns the exit code: 0, 1 for
+ *  an error, 2 for a usage error. `argv[0]` names the program in messages. */
+int nnc_model_main(const nnc_model_image *image, const char *library_path,
+                   int argc, char **argv);
+
 #ifdef __cplusplus
 }
 #endif

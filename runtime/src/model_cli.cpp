@@ -1,0 +1,405 @@
+//===- runtime/src/model_cli.cpp - The command line of a compiled model ---===//
+//
+// nnc_model_main, the command line every compiled model executable has (and
+// `nnc run` gives shared-library models):
+//
+//   MODEL [--input NAME=FILE.npy]... [--weights FILE.safetensors]
+//         [--output-dir DIR] [--bench N] [--help]
+//
+// It loads the model, reads its inputs from .npy files, runs it, and prints
+// every output (or, with --bench, the latency). Errors print `error: ...`
+// and exit 1; usage errors exit 2.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nnc/runtime.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace {
+
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+/// Outputs longer than this print only their first kMaxPrinted values.
+constexpr int64_t kMaxPrinted = 200;
+/// Untimed runs before --bench measures.
+constexpr int kWarmupRuns = 3;
+
+/// The command line.
+struct Options {
+  std::vector<std::pair<std::string, std::string>> inputs;
+  std::string weights;
+  std::string outputDir;
+  long benchRuns = 0;
+  bool help = false;
+};
+
+void printUsage(std::FILE *stream, const char *program) {
+  std::fprintf(
+      stream,
+      "usage: %s [--input NAME=FILE.npy]... [--weights FILE.safetensors]\n"
+      "          [--output-dir DIR] [--bench N] [--help]\n"
+      "\n"
+      "Runs the model compiled into this program on the given inputs and\n"
+      "prints every output.\n"
+      "\n"
+      "  --input NAME=FILE   read input NAME from a .npy file\n"
+      "  --weights FILE      read the params from this safetensors file\n"
+      "                      (default: embedded, or PROGRAM.safetensors)\n"
+      "  --output-dir DIR    also write each output to DIR/NAME.npy\n"
+      "  --bench N           time N runs after %d warm-up runs and print\n"
+      "                      the latency instead of the outputs\n",
+      program, kWarmupRuns);
+}
+
+/// Parses argv into `options`; false with `*error` set on a usage error.
+bool parseArgs(int argc, char **argv, Options *options, std::string *error) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    std::string value;
+    const size_t equals = arg.find('=');
+    const bool inlineValue = arg.rfind("--", 0) == 0 &&
+                             equals != std::string::npos;
+    if (inlineValue) {
+      value = arg.substr(equals + 1);
+      arg.resize(equals);
+    }
+    if (arg == "--help" || arg == "-h") {
+      options->help = true;
+      continue;
+    }
+    if (arg != "--input" && arg != "--weights" && arg != "--output-dir" &&
+        arg != "--bench") {
+      *error = "unknown argument '" + std::string(argv[i]) + "'";
+      return false;
+    }
+    if (!inlineValue) {
+      if (i + 1 >= argc) {
+        *error = arg + " needs a value";
+        return false;
+      }
+      value = argv[++i];
+    }
+    if (arg == "--input") {
+      const size_t split = value.find('=');
+      if (split == std::string::npos || split == 0) {
+        *error = "--input takes NAME=FILE.npy, got '" + value + "'";
+        return false;
+      }
+      options->inputs.emplace_back(value.substr(0, split),
+                                   value.substr(split + 1));
+    } else if (arg == "--weights") {
+      options->weights = value;
+    } else if (arg == "--output-dir") {
+      options->outputDir = value;
+    } else {
+      char *end = nullptr;
+      errno = 0;
+      options->benchRuns = std::strtol(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || errno != 0 ||
+          options->benchRuns < 1 || options->benchRuns > 1000000) {
+        *error = "--bench takes a run count from 1 to 1000000, got '" +
+                 value + "'";
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+/// `f32 8x64` (or `f32 scalar`) for one tensor description.
+std::string typeAndShape(const nnc_tensor_info &info) {
+  std::string text = std::string(nnc_dtype_name(info.dtype)) + " ";
+  if (info.rank == 0)
+    return text + "scalar";
+  for (int32_t d = 0; d < info.rank; ++d)
+    text += (d ? "x" : "") + std::to_string(info.shape[d]);
+  return text;
+}
+
+/// `x f32 8x64` for one tensor description.
+std::string describe(const nnc_tensor_info &info) {
+  return std::string(info.name) + " " + typeAndShape(info);
+}
+
+/// `x f32 8x64, y i64 8` for all inputs (or outputs) of `model`.
+std::string describeAll(const nnc_model *model, bool outputs) {
+  const size_t count = outputs ? nnc_model_num_outputs(model)
+                               : nnc_model_num_inputs(model);
+  std::string text;
+  for (size_t i = 0; i < count; ++i) {
+    nnc_tensor_info info;
+    if (outputs)
+      nnc_model_output_info(model, i, &info);
+    else
+      nnc_model_input_info(model, i, &info);
+    text += (i ? ", " : "") + describe(info);
+  }
+  return text.empty() ? "none" : text;
+}
+
+int error(const std::string &message) {
+  std::fprintf(stderr, "error: %s\n", message.c_str());
+  return kExitError;
+}
+
+/// Element `i` of `tensor` as a double (for argmax).
+double valueAt(const nnc_tensor &tensor, int64_t i) {
+  if (tensor.dtype == NNC_F64)
+    return static_cast<const double *>(tensor.data)[i];
+  return static_cast<const float *>(tensor.data)[i];
+}
+
+/// Prints element `i` of `tensor`.
+void printValue(const nnc_tensor &tensor, int64_t i) {
+  switch (tensor.dtype) {
+  case NNC_F32:
+  case NNC_F64:
+    std::printf("%g", valueAt(tensor, i));
+    break;
+  case NNC_I1:
+  case NNC_I8:
+    std::printf("%d", static_cast<const int8_t *>(tensor.data)[i]);
+    break;
+  case NNC_I32:
+    std::printf("%d", static_cast<const int32_t *>(tensor.data)[i]);
+    break;
+  case NNC_I64:
+    std::printf("%lld", static_cast<long long>(
+                            static_cast<const int64_t *>(tensor.data)[i]));
+    break;
+  }
+}
+
+/// `NAME: DTYPE SHAPE`, the values, and for a 2-D float tensor the index
+/// of the largest value of each row.
+void printOutput(const nnc_tensor_info &info, const nnc_tensor &tensor) {
+  std::printf("%s: %s\n", info.name, typeAndShape(info).c_str());
+  const int64_t count = nnc_tensor_numel(&tensor);
+  const int64_t shown = std::min(count, kMaxPrinted);
+  for (int64_t i = 0; i < shown; ++i) {
+    if (i > 0)
+      std::printf(" ");
+    printValue(tensor, i);
+  }
+  std::printf(count > shown ? " ...\n" : "\n");
+  const bool isFloat = tensor.dtype == NNC_F32 || tensor.dtype == NNC_F64;
+  if (tensor.rank == 2 && isFloat && tensor.shape[1] > 0) {
+    std::printf("argmax per row:");
+    for (int64_t row = 0; row < tensor.shape[0]; ++row) {
+      int64_t best = 0;
+      for (int64_t col = 1; col < tensor.shape[1]; ++col)
+        if (valueAt(tensor, row * tensor.shape[1] + col) >
+            valueAt(tensor, row * tensor.shape[1] + best))
+          best = col;
+      std::printf(" %lld", static_cast<long long>(best));
+    }
+    std::printf("\n");
+  }
+}
+
+/// The path of this program: argv[0] when it names one, else the
+/// executable the kernel ran.
+std::string programPath(const char *argv0) {
+  if (std::strchr(argv0, '/'))
+    return argv0;
+  char buffer[4096];
+  const ssize_t length = readlink("/proc/self/exe", buffer, sizeof(buffer));
+  if (length <= 0 || static_cast<size_t>(length) >= sizeof(buffer))
+    return argv0;
+  return std::string(buffer, static_cast<size_t>(length));
+}
+
+/// Where `nnc compile --external-weights` puts the weights of the artifact
+/// at `path`: the same path with the extension `.safetensors`.
+std::string weightsBeside(const std::string &path) {
+  const size_t slash = path.find_last_of('/');
+  const size_t dot = path.find_last_of('.');
+  const bool hasExtension =
+      dot != std::string::npos && (slash == std::string::npos || dot > slash + 1);
+  return (hasExtension ? path.substr(0, dot) : path) + ".safetensors";
+}
+
+/// Reads the inputs named on the command line, in the model's order.
+int readInputs(const nnc_model *model, const Options &options,
+               std::vector<nnc_tensor> *inputs) {
+  const std::string expected = describeAll(model, /*outputs=*/false);
+  const size_t count = nnc_model_num_inputs(model);
+  for (const auto &given : options.inputs) {
+    bool known = false;
+    for (size_t i = 0; i < count; ++i) {
+      nnc_tensor_info info;
+      nnc_model_input_info(model, i, &info);
+      known = known || given.first == info.name;
+    }
+    if (!known)
+      return error("unknown input '" + given.first +
+                   "' (the model takes: " + expected + ")");
+  }
+  for (size_t i = 0; i < count; ++i) {
+    nnc_tensor_info info;
+    nnc_model_input_info(model, i, &info);
+    const std::string *file = nullptr;
+    for (const auto &given : options.inputs) {
+      if (given.first == info.name) {
+        if (file)
+          return error("input '" + given.first + "' given twice");
+        file = &given.second;
+      }
+    }
+    if (!file)
+      return error("missing input '" + std::string(info.name) +
+                   "' (the model takes: " + expected + ")");
+    nnc_tensor tensor = {};
+    if (nnc_npy_read(file->c_str(), &tensor) != NNC_OK)
+      return error(nnc_last_error());
+    inputs->push_back(tensor);
+  }
+  return 0;
+}
+
+/// Writes every output to DIR/NAME.npy ('/' in names becomes '_').
+int writeOutputs(const nnc_model *model, const std::string &dir,
+                 const std::vector<nnc_tensor> &outputs) {
+  if (mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST)
+    return error(dir + ": cannot create: " + std::strerror(errno));
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    nnc_tensor_info info;
+    nnc_model_output_info(model, i, &info);
+    std::string name = info.name;
+    std::replace(name.begin(), name.end(), '/', '_');
+    const std::string path = dir + "/" + name + ".npy";
+    if (nnc_npy_write(path.c_str(), &outputs[i]) != NNC_OK)
+      return error(nnc_last_error());
+  }
+  return 0;
+}
+
+/// Runs the model options.benchRuns times after the warm-up and prints the
+/// median and minimum latency.
+int bench(nnc_model *model, const Options &options,
+          const std::vector<nnc_tensor> &inputs,
+          std::vector<nnc_tensor> *outputs) {
+  std::vector<double> millis;
+  for (long run = 0; run < options.benchRuns + kWarmupRuns; ++run) {
+    const auto start = std::chrono::steady_clock::now();
+    if (nnc_model_run(model, inputs.data(), inputs.size(), outputs->data(),
+                      outputs->size()) != NNC_OK)
+      return error(nnc_last_error());
+    const auto stop = std::chrono::steady_clock::now();
+    if (run >= kWarmupRuns)
+      millis.push_back(
+          std::chrono::duration<double, std::milli>(stop - start).count());
+  }
+  std::sort(millis.begin(), millis.end());
+  const size_t n = millis.size();
+  const double median =
+      n % 2 ? millis[n / 2] : (millis[n / 2 - 1] + millis[n / 2]) / 2;
+  std::printf("latency_ms median=%.3f min=%.3f runs=%zu\n", median, millis[0],
+              n);
+  return 0;
+}
+
+/// Loads, reads inputs, runs and reports; returns the exit code.
+int runModel(const nnc_model_image *image, const char *libraryPath,
+             const char *argv0, const Options &options, nnc_model **model,
+             std::vector<nnc_tensor> *inputs,
+             std::vector<nnc_tensor> *outputs) {
+  std::string weights = options.weights;
+  nnc_status loaded;
+  if (image) {
+    if (weights.empty() && !image->weights)
+      weights = weightsBeside(programPath(argv0));
+    loaded = nnc_model_from_image(
+        image, weights.empty() ? nullptr : weights.c_str(), model);
+  } else {
+    loaded = nnc_model_load(libraryPath,
+                            weights.empty() ? nullptr : weights.c_str(), model);
+  }
+  if (loaded != NNC_OK)
+    return error(nnc_last_error());
+  if (int status = readInputs(*model, options, inputs))
+    return status;
+  outputs->assign(nnc_model_num_outputs(*model), nnc_tensor{});
+  if (options.benchRuns > 0) {
+    if (int status = bench(*model, options, *inputs, outputs))
+      return status;
+  } else {
+    if (nnc_model_run(*model, inputs->data(), inputs->size(),
+                      outputs->data(), outputs->size()) != NNC_OK)
+      return error(nnc_last_error());
+    for (size_t i = 0; i < outputs->size(); ++i) {
+      nnc_tensor_info info;
+      nnc_model_output_info(*model, i, &info);
+      printOutput(info, (*outputs)[i]);
+    }
+  }
+  if (!options.outputDir.empty())
+    return writeOutputs(*model, options.outputDir, *outputs);
+  return 0;
+}
+
+/// --help: the usage, then the model's target, inputs and outputs as its
+/// metadata states them (no weights needed; a linked image only).
+int help(const nnc_model_image *image, const char *program) {
+  printUsage(stdout, program);
+  if (!image || !image->metadata)
+    return 0;
+  std::printf("\nThis model:\n");
+  const std::string metadata = image->metadata;
+  size_t start = 0;
+  while (start < metadata.size()) {
+    size_t end = metadata.find('\n', start);
+    if (end == std::string::npos)
+      end = metadata.size();
+    const std::string line = metadata.substr(start, end - start);
+    for (const char *record : {"target ", "input ", "output "})
+      if (line.rfind(record, 0) == 0)
+        std::printf("  %s\n", line.c_str());
+    start = end + 1;
+  }
+  return 0;
+}
+
+} // namespace
+
+extern "C" int nnc_model_main(const nnc_model_image *image,
+                              const char *library_path, int argc,
+                              char **argv) {
+  const char *program = argc > 0 ? argv[0] : "model";
+  Options options;
+  std::string usage;
+  if (!parseArgs(argc, argv, &options, &usage)) {
+    std::fprintf(stderr, "error: %s\n", usage.c_str());
+    printUsage(stderr, program);
+    return kExitUsage;
+  }
+  if (options.help)
+    return help(image, program);
+  if (!image && !library_path) {
+    std::fprintf(stderr, "error: nnc_model_main: no model image or library\n");
+    return kExitUsage;
+  }
+
+  nnc_model *model = nullptr;
+  std::vector<nnc_tensor> inputs, outputs;
+  const int status = runModel(image, library_path, program, options, &model,
+                              &inputs, &outputs);
+  for (nnc_tensor &tensor : inputs)
+    nnc_tensor_release(&tensor);
+  for (nnc_tensor &tensor : outputs)
+    nnc_tensor_release(&tensor);
+  nnc_model_free(model);
+  return status;
+}
