@@ -30,7 +30,9 @@ static void addTextual(OpPassManager &pm, StringRef pipeline) {
 /// Shared front half: nn on tensors to bufferized linalg on memrefs.
 static void buildBufferizedLinalg(OpPassManager &pm) {
   pm.addPass(createLowerNNToLinalg());
-  addTextual(pm, "canonicalize,linalg-fuse-elementwise-ops,canonicalize,cse,"
+  // Elementwise arith/math on whole tensors (casts, say) becomes linalg too.
+  addTextual(pm, "func.func(convert-elementwise-to-linalg),canonicalize,"
+                 "linalg-fuse-elementwise-ops,canonicalize,cse,"
                  "one-shot-bufferize{bufferize-function-boundaries "
                  "function-boundary-type-conversion=identity-layout-map},"
                  "buffer-results-to-out-params{modify-public-functions "

@@ -40,3 +40,17 @@ func.func @softmax_gelu_sum(%x: tensor<8x10xf32> {nn.input = "x"})
   %3 = nn.reduce_sum %2 [] : tensor<8x10xf32>
   return %1, %3 : tensor<8x10xf32>, tensor<f32>
 }
+
+// -----
+
+// Elementwise arith on whole tensors (here casts around an f16 softmax) is
+// turned into linalg with the nn ops and lowered the same way.
+// CHECK-LABEL: llvm.func @half_softmax
+// CHECK: llvm.fptrunc %{{.*}} : f32 to f16
+// CHECK: llvm.fpext %{{.*}} : f16 to f32
+func.func @half_softmax(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %h = arith.truncf %x : tensor<4xf32> to tensor<4xf16>
+  %s = nn.softmax %h axis 0 : tensor<4xf16>
+  %y = arith.extf %s : tensor<4xf16> to tensor<4xf32>
+  return %y : tensor<4xf32>
+}
