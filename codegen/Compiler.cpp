@@ -90,12 +90,19 @@ loadWeights(const std::string &path, const ModelSignature &signature) {
   return std::move(*buffer);
 }
 
+/// `path` with the extension `.safetensors`: where weights sit beside a
+/// model source or an artifact.
+static std::string weightsBeside(StringRef path) {
+  llvm::SmallString<256> beside(path);
+  llvm::sys::path::replace_extension(beside, "safetensors");
+  return beside.str().str();
+}
+
 /// Copies the weights of an external-weights artifact to where the runtime
 /// looks for them: the artifact's path with the `.safetensors` extension.
 static LogicalResult placeWeightsBeside(const std::string &weightsPath,
                                         StringRef artifact) {
-  llvm::SmallString<256> beside(artifact);
-  llvm::sys::path::replace_extension(beside, "safetensors");
+  std::string beside = weightsBeside(artifact);
   if (!llvm::sys::fs::exists(weightsPath)) {
     llvm::errs() << "note: no weights at '" << weightsPath << "'; put them at '"
                  << beside << "' or pass --weights when running\n";
@@ -147,12 +154,8 @@ LogicalResult compileModel(MLIRContext &context,
     return fail("cannot write '" + options.output + "': no directory '" +
                 outputDir + "'");
 
-  std::string weightsPath = options.weights;
-  if (weightsPath.empty()) {
-    llvm::SmallString<256> beside(path);
-    llvm::sys::path::replace_extension(beside, "safetensors");
-    weightsPath = beside.str().str();
-  }
+  std::string weightsPath =
+      options.weights.empty() ? weightsBeside(path) : options.weights;
   std::unique_ptr<llvm::MemoryBuffer> weights;
   bool embed = signature->hasParams() && !options.externalWeights &&
                (options.emit == Emit::Exe || options.emit == Emit::Lib ||
