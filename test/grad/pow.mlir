@@ -1,7 +1,8 @@
 // Gradient of nn.pow with broadcasting, with respect to both the base
-// (e * b^(e-1)) and the exponent (b^e * log b); every operand is a base
-// somewhere, so all are in [0.5, 2.5]. base ^ e_in adds integral, fractional
-// and negative exponents that are inputs.
+// (e * b^(e-1)) and the exponent (b^e * log b); every operand of the
+// broadcast terms is a base somewhere, so all are in [0.5, 2.5]. base (in
+// [0.3, 3]) ^ e_in adds integral, fractional and negative exponents that are
+// inputs.
 // The broadcast patterns: a trailing vector on the right (x, row), a
 // lower-rank left operand whose size-1 dim stretches (col, x), two operands
 // that both stretch (wide 1x4, tall 3x1), a rank-0 left operand (s, y), equal
