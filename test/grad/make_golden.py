@@ -96,13 +96,14 @@ class Model:
         self.outputs[name] = y
         return y
 
-    # Helpers for values that keep a test away from points where the
-    # function is not differentiable or not defined.
+    # Values drawn from the test's seeded generator, as float32.
 
     def normal(self, shape, scale=1.0):
+        """N(0, scale^2) values."""
         return (scale * self.rng.standard_normal(shape)).astype(f32)
 
     def uniform(self, shape, low, high):
+        """Uniform values in [low, high)."""
         return self.rng.uniform(low, high, shape).astype(f32)
 
     def away_from_zero(self, shape, low=0.5, high=2.0):
