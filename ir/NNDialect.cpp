@@ -8,16 +8,32 @@
 #include "ir/NNDialect.h"
 #include "ir/NNOps.h"
 
+#include "mlir/Transforms/InliningUtils.h"
+
 using namespace mlir;
 using namespace nnc::nn;
 
 #include "ir/NNDialect.cpp.inc"
+
+namespace {
+
+/// Every nn op is pure and region-free, so calls of functions made of them
+/// can always be inlined (the autodiff pass needs call-free losses).
+struct NNInlinerInterface : DialectInlinerInterface {
+  using DialectInlinerInterface::DialectInlinerInterface;
+  bool isLegalToInline(Operation *, Region *, bool, IRMapping &) const final {
+    return true;
+  }
+};
+
+} // namespace
 
 void NNDialect::initialize() {
   addOperations<
 #define GET_OP_LIST
 #include "ir/NNOps.cpp.inc"
       >();
+  addInterfaces<NNInlinerInterface>();
 }
 
 /// Argument and result names must be non-empty strings.
@@ -38,11 +54,13 @@ LogicalResult NNDialect::verifyRegionArgAttribute(Operation *op, unsigned,
   // `nn.output` on an argument marks a destination: lowering turns results
   // into caller-owned out-parameters and moves their names along.
   if (name != kInputAttrName && name != kParamAttrName &&
-      name != kOutputAttrName)
+      name != kOutputAttrName && name != kBufferAttrName &&
+      name != kStateAttrName)
     return op->emitError() << "unknown argument attribute '" << name
                            << "', expected '" << kInputAttrName << "', '"
-                           << kParamAttrName << "' or '" << kOutputAttrName
-                           << "'";
+                           << kParamAttrName << "', '" << kBufferAttrName
+                           << "', '" << kStateAttrName << "' or '"
+                           << kOutputAttrName << "'";
   return verifyNameAttribute(op, attr, "argument", argIndex);
 }
 

@@ -3,6 +3,7 @@
 #ifndef NNC_IR_NNOPS_H
 #define NNC_IR_NNOPS_H
 
+#include "ir/GradientOpInterface.h"
 #include "ir/NNDialect.h"
 
 #include "mlir/Bytecode/BytecodeOpInterface.h"
@@ -45,6 +46,8 @@ AttrT inherentAttr(AttrT fromProperties, mlir::DictionaryAttr attributes,
 std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
 
 } // namespace nnc::nn
+
+#include "ir/NNOpsEnums.h.inc"
 
 #define GET_OP_CLASSES
 #include "ir/NNOps.h.inc"
