@@ -22,13 +22,16 @@ every nn.input and expected_<output>.npy for every output of @loss_grad
    gradient g:
      |(L(p + e v) - L(p - e v)) - <g, dp>| <= F * sum|g * dp| + noise
    where dp = (p + e v) - (p - e v) as actually rounded to float32. v is
-   standard normal times max(|p|, rms(p) / 10) per element, so every param
-   moves by about e (default 1e-2) of its own magnitude: small enough that
-   a smooth loss is linear to about (e v)^2 ~ 1e-4 relative and that no
-   value crosses a kink at 0, large enough that the change of a float32
-   loss is well above its rounding. F (default 1e-2) leaves a margin of
-   ~100 over that truncation error, while a wrong gradient (a missing
-   factor, a sign, a broadcast not summed) is off by O(1). noise is 16
+   standard normal times |p| per element (times rms(p) where p is 0), so
+   every value moves by about e (default 1e-2) of its own magnitude: small
+   enough that a smooth loss is linear to about (e v)^2 ~ 1e-4 relative and
+   that no value changes sign (no kink at 0 is crossed, log and sqrt stay
+   defined), large enough that the change of a float32 loss is well above
+   its rounding. F (default 3e-3) is ten times the largest truncation
+   error measured over every test (3.4e-4 of sum|g * dp|, on exp, whose
+   slope changes by ~4% over a 1% step of a value near 4), while a wrong
+   gradient (a missing factor, a sign, a broadcast not summed) is off by
+   O(1) of it. noise is 16
    float32 ulps of max |L(p +- e v)|: the rounding of the two loss values.
    When a direction fails, each param is checked alone along its part of
    v, naming the params whose gradients disagree.
@@ -130,10 +133,12 @@ def compare_outputs(out_dir, data_dir, rtol, atol):
 
 
 def fd_scale(value):
-    """Per-element step scale: the magnitude, at least a tenth of the rms."""
-    value = value.astype(np.float64)
+    """Per-element step scale: the magnitude, so that a step never changes
+    a value's sign (ops defined for positive values only stay defined, a kink
+    at 0 is never crossed); the param's rms (1 if all zero) for exact zeros."""
+    value = np.abs(value.astype(np.float64))
     rms = np.sqrt(np.mean(value ** 2)) if value.size else 0.0
-    return np.maximum(np.abs(value), rms / 10 if rms > 0 else 1.0)
+    return np.where(value > 0, value, rms if rms > 0 else 1.0)
 
 
 def fd_check(model, params, grads, v, eps, fd_rtol, work):
@@ -203,7 +208,7 @@ def main():
     p.add_argument("--fd-exclude", action="append", default=[])
     p.add_argument("--no-fd", action="store_true")
     p.add_argument("--fd-eps", type=float, default=1e-2)
-    p.add_argument("--fd-rtol", type=float, default=1e-2)
+    p.add_argument("--fd-rtol", type=float, default=3e-3)
     args = p.parse_args()
 
     test = os.path.splitext(os.path.relpath(args.model, HERE))[0]
