@@ -34,6 +34,7 @@ static void buildBufferizedLinalg(OpPassManager &pm) {
   addTextual(pm, "func.func(convert-elementwise-to-linalg),canonicalize,"
                  "linalg-fuse-elementwise-ops,canonicalize,cse,"
                  "one-shot-bufferize{bufferize-function-boundaries "
+                 "allow-return-allocs-from-loops "
                  "function-boundary-type-conversion=identity-layout-map},"
                  "buffer-results-to-out-params{modify-public-functions "
                  "hoist-static-allocs},canonicalize");
@@ -41,7 +42,7 @@ static void buildBufferizedLinalg(OpPassManager &pm) {
 
 /// Shared back half: host code on memrefs/scf to the LLVM dialect.
 static constexpr StringLiteral kHostToLLVM =
-    "lower-affine,convert-scf-to-cf,expand-strided-metadata,"
+    "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
     "finalize-memref-to-llvm,convert-math-to-llvm,convert-math-to-libm,"
     "convert-arith-to-llvm,convert-index-to-llvm,convert-func-to-llvm,"
     "convert-cf-to-llvm,reconcile-unrealized-casts";

@@ -3,6 +3,7 @@
 #include "ir/NNOps.h"
 #include "ir/Broadcast.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/STLExtras.h"
@@ -470,6 +471,50 @@ LogicalResult CrossEntropyOp::inferReturnTypes(MLIRContext *,
   StringRef reduction =
       reductionOf(adaptor.getReductionAttr(), adaptor.getAttributes());
   return inferLossType(loc, reduction, {n}, logits.getElementType(), types);
+}
+
+//===----------------------------------------------------------------------===//
+// Differentiation
+//===----------------------------------------------------------------------===//
+
+LogicalResult GradOp::verifySymbolUses(SymbolTableCollection &symbols) {
+  auto callee =
+      symbols.lookupNearestSymbolFrom<func::FuncOp>(*this, getCalleeAttr());
+  if (!callee)
+    return emitOpError() << "calls @" << getCallee()
+                         << ", which is not a function in this module";
+  FunctionType type = callee.getFunctionType();
+  if (TypeRange(type.getInputs()) != TypeRange(getOperands().getTypes()))
+    return emitOpError() << "operand types do not match @" << getCallee()
+                         << "'s arguments " << type;
+  auto loss = type.getNumResults() > 0
+                  ? dyn_cast<RankedTensorType>(type.getResult(0))
+                  : RankedTensorType();
+  if (!loss || loss.getRank() != 0 || !isa<FloatType>(loss.getElementType()))
+    return emitOpError() << "needs @" << getCallee()
+                         << " to return a rank-0 float tensor first, got "
+                         << type;
+  ArrayRef<int64_t> wrt = getWrt();
+  if (wrt.size() != getNumResults())
+    return emitOpError() << "has " << getNumResults()
+                         << " results for " << wrt.size() << " wrt indices";
+  llvm::SmallSet<int64_t, 4> seen;
+  for (auto [index, result] : llvm::zip_equal(wrt, getResultTypes())) {
+    if (index < 0 || index >= static_cast<int64_t>(getNumOperands()) ||
+        !seen.insert(index).second)
+      return emitOpError() << "wrt index " << index
+                           << " is out of range or repeated";
+    Type operand = getOperand(index).getType();
+    if (!isa<FloatType>(cast<RankedTensorType>(operand).getElementType()))
+      return emitOpError() << "cannot differentiate with respect to operand #"
+                           << index << " of type " << operand
+                           << ": gradients exist only for float tensors";
+    if (result != operand)
+      return emitOpError() << "result for operand #" << index
+                           << " must have its type " << operand << ", got "
+                           << result;
+  }
+  return success();
 }
 
 #include "ir/NNOpsEnums.cpp.inc"

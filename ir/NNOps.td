@@ -11,6 +11,8 @@
 include "ir/GradientOpInterface.td"
 include "ir/NNDialect.td"
 include "mlir/IR/EnumAttr.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
 include "mlir/IR/BuiltinAttributes.td"
 include "mlir/IR/CommonAttrConstraints.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
@@ -460,6 +462,35 @@ def NN_CrossEntropyOp : NN_Op<"cross_entropy", [Pure, InferTypeOpAdaptor,
   let results = (outs NN_FloatTensor:$result);
   let assemblyFormat = [{
     $logits `,` $target attr-dict `:` type($logits) `,` type($target)
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Differentiation and sequences
+//===----------------------------------------------------------------------===//
+
+def NN_GradOp : NN_Op<"grad", [Pure,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "Gradient of a scalar function inside a computation";
+  let description = [{
+    Calls `callee` (a function whose first result is a rank-0 float tensor)
+    on `operands` and yields the gradient of that result with respect to the
+    operands listed in `wrt` (torch.autograd.grad with create_graph=True).
+    `nnc-autodiff` expands it into the callee's forward and backward ops,
+    which it can differentiate again: a loss that contains a gradient (the
+    gradient penalty of a WGAN-GP) has second derivatives.
+
+    ```mlir
+    %dx = nn.grad @critic(%x, %w) wrt [0] : (tensor<8x2xf32>, tensor<2x1xf32>) -> tensor<8x2xf32>
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$callee,
+                   Variadic<AnyRankedTensor>:$operands,
+                   DenseI64ArrayAttr:$wrt);
+  let results = (outs Variadic<NN_FloatTensor>:$gradients);
+  let assemblyFormat = [{
+    $callee `(` $operands `)` `wrt` $wrt attr-dict `:`
+    functional-type($operands, $gradients)
   }];
 }
 

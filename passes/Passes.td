@@ -24,7 +24,9 @@ def Autodiff : Pass<"nnc-autodiff", "mlir::ModuleOp"> {
     With `recompute`, forward values the backward pass needs are recomputed
     from checkpoints (every ceil(sqrt(n))-th of the n ops on that path)
     instead of being kept alive, trading one extra forward pass for memory.
-    Calls must be inlined first.
+    Every `nn.grad` op in the module is expanded first into its callee's
+    forward and backward ops, so a loss may contain gradients (second
+    order). Calls must be inlined first.
   }];
   let options = [
     Option<"function", "function", "std::string", "\"loss\"",
