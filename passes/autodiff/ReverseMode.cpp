@@ -17,6 +17,9 @@ using namespace nnc;
 
 namespace {
 
+/// Marks the ops that recomputation cloned.
+constexpr llvm::StringLiteral kRecomputedAttrName = "nn.recomputed";
+
 class Differentiator {
 public:
   Differentiator(OpBuilder &builder, ArrayRef<Operation *> ops,
@@ -176,6 +179,9 @@ private:
     for (Value operand : op->getOperands())
       recomputation.map(operand, recomputedValue(operand));
     Operation *clone = builder.clone(*op, recomputation);
+    // Tells common-subexpression elimination that this copy is meant: it
+    // keeps the original's value from having to live until here.
+    clone->setAttr(kRecomputedAttrName, builder.getUnitAttr());
     return clone;
   }
 
