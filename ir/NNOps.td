@@ -378,10 +378,11 @@ def NN_SelectOp : NN_Op<"select", [Pure, InferTypeOpAdaptor,
 def NN_OneHotOp : NN_Op<"one_hot", [Pure]> {
   let summary = "Class indices to one-hot rows";
   let description = [{
-    `labels` holds integer class indices; the result appends a dimension of
-    `C` classes (taken from the result type) that is 1 at the label and 0
-    elsewhere (torch.nn.functional.one_hot, in the result's element type). A
-    label outside `[0, C)` gives a row of zeros.
+    `labels` holds integer class indices (any signless integer type but
+    `i1`); the result appends a dimension of `C` classes (taken from the
+    result type) that is 1 at the label and 0 elsewhere
+    (torch.nn.functional.one_hot, in the result's element type). A label
+    outside `[0, C)` gives a row of zeros.
 
     ```mlir
     %t = nn.one_hot %labels : tensor<8xi64> -> tensor<8x10xf32>
