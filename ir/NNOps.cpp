@@ -482,8 +482,12 @@ LogicalResult CrossEntropyOp::inferReturnTypes(MLIRContext *,
     return emitOptionalError(loc, "logits must be [N, C], got ",
                              formatShape(logits.getShape()));
   int64_t n = logits.getDimSize(0);
-  bool indices = target.getElementType().isSignlessInteger() &&
-                 target.getRank() == 1 && target.getDimSize(0) == n;
+  // i1 is no index type: it reads as 0 or -1 (and one_hot, which the
+  // gradient uses, refuses it).
+  Type targetElement = target.getElementType();
+  bool indices = targetElement.isSignlessInteger() &&
+                 !targetElement.isInteger(1) && target.getRank() == 1 &&
+                 target.getDimSize(0) == n;
   bool probabilities = target == logits;
   if (!indices && !probabilities)
     return emitOptionalError(

@@ -446,7 +446,7 @@ def NN_CrossEntropyOp : NN_Op<"cross_entropy", [Pure, InferTypeOpAdaptor,
   let summary = "Cross-entropy from logits";
   let description = [{
     `logits` is `[N, C]`. `target` is either `[N]` of integer class indices
-    in `[0, C)`, giving `-log_softmax(logits)[n, target[n]]`, or `[N, C]` of
+    (not `i1`) in `[0, C)`, giving `-log_softmax(logits)[n, target[n]]`, or `[N, C]` of
     class probabilities with the logits' type, giving
     `-sum_c target[n, c] * log_softmax(logits)[n, c]`. Reduced by
     `reduction` ("mean", the default, "sum" or "none") as

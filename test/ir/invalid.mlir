@@ -960,6 +960,15 @@ func.func @cross_entropy_float_indices(%l: tensor<8x10xf32>, %t: tensor<8xf32>) 
 
 // -----
 
+// An i1 reads as 0 or -1, so it cannot be a class index.
+func.func @cross_entropy_bool_indices(%l: tensor<8x2xf32>, %t: tensor<8xi1>) {
+  // expected-error @+1 {{target must be [8] integer class indices or 8x2 probabilities of type 'f32', got 'tensor<8xi1>'}}
+  %0 = nn.cross_entropy %l, %t : tensor<8x2xf32>, tensor<8xi1>
+  return
+}
+
+// -----
+
 func.func @cross_entropy_index_count(%l: tensor<8x10xf32>, %t: tensor<4xi64>) {
   // expected-error @+1 {{target must be [8] integer class indices or 8x10 probabilities of type 'f32', got 'tensor<4xi64>'}}
   %0 = nn.cross_entropy %l, %t : tensor<8x10xf32>, tensor<4xi64>
