@@ -544,6 +544,63 @@ LogicalResult GradOp::verifySymbolUses(SymbolTableCollection &symbols) {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// Sequences
+//===----------------------------------------------------------------------===//
+
+int64_t ScanOp::getLength() {
+  return cast<RankedTensorType>(getSequences().front().getType())
+      .getDimSize(0);
+}
+
+/// `type` without its leading dimension: one step of a sequence.
+static RankedTensorType stepType(RankedTensorType type) {
+  return RankedTensorType::get(type.getShape().drop_front(),
+                               type.getElementType());
+}
+
+LogicalResult ScanOp::verifyRegions() {
+  if (getSequences().empty())
+    return emitOpError("needs at least one sequence to scan over");
+  SmallVector<Type> expectedArgs(getInits().getTypes());
+  for (auto [i, sequence] : llvm::enumerate(getSequences())) {
+    auto type = cast<RankedTensorType>(sequence.getType());
+    if (type.getRank() == 0 || !type.hasStaticShape())
+      return emitOpError() << "sequence #" << i
+                           << " must have a static shape with a leading "
+                              "time axis, got "
+                           << type;
+    if (type.getDimSize(0) != getLength())
+      return emitOpError() << "sequence #" << i << " has " << type.getDimSize(0)
+                           << " steps, sequence #0 has " << getLength();
+    expectedArgs.push_back(stepType(type));
+  }
+  Block &body = getBody().front();
+  if (TypeRange(body.getArgumentTypes()) != TypeRange(expectedArgs))
+    return emitOpError() << "body arguments must be the carried values' "
+                            "types, then one step of each sequence: expected ("
+                         << expectedArgs << "), got ("
+                         << body.getArgumentTypes() << ")";
+  if (TypeRange(getFinals().getTypes()) != TypeRange(getInits().getTypes()))
+    return emitOpError("final values must have the carried values' types");
+  auto yield = cast<YieldOp>(body.getTerminator());
+  SmallVector<Type> expectedYield(getInits().getTypes());
+  for (Type output : getOutputs().getTypes()) {
+    auto type = cast<RankedTensorType>(output);
+    if (type.getRank() == 0 || type.getDimSize(0) != getLength())
+      return emitOpError() << "output " << output << " must stack "
+                           << getLength() << " steps along its leading axis";
+    expectedYield.push_back(stepType(type));
+  }
+  if (TypeRange(yield.getValues().getTypes()) != TypeRange(expectedYield))
+    return yield.emitOpError()
+           << "must yield the next carried values, then one step of each "
+              "output: expected ("
+           << expectedYield << "), got (" << yield.getValues().getTypes()
+           << ")";
+  return success();
+}
+
 #include "ir/NNOpsEnums.cpp.inc"
 
 #define GET_OP_CLASSES

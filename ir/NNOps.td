@@ -495,4 +495,58 @@ def NN_GradOp : NN_Op<"grad", [Pure,
   }];
 }
 
+def NN_ScanOp : NN_Op<"scan", [AttrSizedOperandSegments,
+    AttrSizedResultSegments, RecursiveMemoryEffects]> {
+  let summary = "A step function applied along the leading axis of sequences";
+  let description = [{
+    For `t` in `0 .. T-1`, the body takes the carried values and entry `t`
+    of every sequence (each `[T, ...]`) and yields the next carried values
+    followed by this step's outputs. The results are the final carried
+    values, then each output stacked along a new leading axis of `T`. A
+    recurrent network is a scan of its cell over time (torch: a Python loop
+    over `x[t]` with `torch.stack` of the step outputs).
+
+    ```mlir
+    %h, %ys = nn.scan init(%h0 : tensor<4x8xf32>) over(%xs : tensor<10x4x3xf32>)
+        finals(tensor<4x8xf32>) outputs(tensor<10x4x8xf32>) {
+    ^bb0(%h: tensor<4x8xf32>, %x: tensor<4x3xf32>):
+      %i = nn.matmul %x, %wx : tensor<4x3xf32>, tensor<3x8xf32>
+      %r = nn.matmul %h, %wh : tensor<4x8xf32>, tensor<8x8xf32>
+      %s = nn.add %i, %r : tensor<4x8xf32>, tensor<4x8xf32>
+      %n = nn.tanh %s : tensor<4x8xf32>
+      nn.yield %n, %n : tensor<4x8xf32>, tensor<4x8xf32>
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<AnyRankedTensor>:$inits,
+                   Variadic<AnyRankedTensor>:$sequences);
+  let results = (outs Variadic<AnyRankedTensor>:$finals,
+                 Variadic<AnyRankedTensor>:$outputs);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    (`init` `(` $inits^ `:` type($inits) `)`)?
+    `over` `(` $sequences `:` type($sequences) `)`
+    (`finals` `(` type($finals)^ `)`)?
+    (`outputs` `(` type($outputs)^ `)`)?
+    attr-dict-with-keyword $body
+  }];
+  let hasRegionVerifier = 1;
+  let extraClassDeclaration = [{
+    /// T: the common leading extent of the sequences.
+    int64_t getLength();
+  }];
+}
+
+def NN_YieldOp : NN_Op<"yield", [Pure, Terminator, ReturnLike,
+                                 HasParent<"ScanOp">]> {
+  let summary = "Ends a scan step: the next carried values, then the outputs";
+  let description = [{
+    ```mlir
+    nn.yield %h_next, %y : tensor<4x8xf32>, tensor<4x8xf32>
+    ```
+  }];
+  let arguments = (ins Variadic<AnyRankedTensor>:$values);
+  let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
+}
+
 #endif // NNC_IR_NNOPS_TD

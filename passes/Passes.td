@@ -105,11 +105,13 @@ def LowerNNToLinalg : Pass<"nnc-lower-nn-to-linalg", "mlir::ModuleOp"> {
     `nn.matmul` becomes `linalg.matmul` (rank 2) or a batched contraction,
     reductions and losses become reducing `linalg.generic`s, and shape ops
     become `tensor` ops or `linalg.transpose`. Softmax, log-softmax and
-    log-sum-exp subtract the running maximum for stability.
+    log-sum-exp subtract the running maximum for stability. `nn.scan`
+    becomes an `scf.for` over its steps.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::linalg::LinalgDialect",
                            "mlir::math::MathDialect",
+                           "mlir::scf::SCFDialect",
                            "mlir::tensor::TensorDialect"];
 }
 

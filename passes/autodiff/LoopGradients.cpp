@@ -1,6 +1,7 @@
 //===- LoopGradients.cpp - Differentiating scf.for loops ------------------===//
 
 #include "passes/autodiff/LoopGradients.h"
+#include "passes/lower/ScanLoop.h"
 #include "ir/NNOps.h"
 #include "ir/gradients/GradientBuilders.h"
 
@@ -13,44 +14,6 @@ using namespace mlir;
 using namespace nnc;
 
 namespace {
-
-/// Offsets, sizes and strides of entry `index` of a tape of `entry` tensors.
-struct TapeSlice {
-  SmallVector<OpFoldResult> offsets, sizes, strides;
-};
-
-TapeSlice tapeSlice(OpBuilder &b, Value index, RankedTensorType entry) {
-  TapeSlice slice;
-  slice.offsets.push_back(index);
-  slice.sizes.push_back(b.getIndexAttr(1));
-  slice.strides.push_back(b.getIndexAttr(1));
-  for (int64_t extent : entry.getShape()) {
-    slice.offsets.push_back(b.getIndexAttr(0));
-    slice.sizes.push_back(b.getIndexAttr(extent));
-    slice.strides.push_back(b.getIndexAttr(1));
-  }
-  return slice;
-}
-
-/// The tape after recording `value` (a tensor or a scalar) as entry `index`.
-Value record(OpBuilder &b, Location loc, Value tape, Value index, Value value) {
-  auto type = dyn_cast<RankedTensorType>(value.getType());
-  if (!type)
-    return tensor::InsertOp::create(b, loc, value, tape, index);
-  TapeSlice slice = tapeSlice(b, index, type);
-  return tensor::InsertSliceOp::create(b, loc, value, tape, slice.offsets,
-                                       slice.sizes, slice.strides);
-}
-
-/// Entry `index` of `tape`, of `type`.
-Value replay(OpBuilder &b, Location loc, Value tape, Value index, Type type) {
-  auto tensorType = dyn_cast<RankedTensorType>(type);
-  if (!tensorType)
-    return tensor::ExtractOp::create(b, loc, tape, index);
-  TapeSlice slice = tapeSlice(b, index, tensorType);
-  return tensor::ExtractSliceOp::create(b, loc, tensorType, tape, slice.offsets,
-                                        slice.sizes, slice.strides);
-}
 
 /// The float tensor results of `loop`'s carried values: those with gradients.
 SmallVector<unsigned> differentiable(scf::ForOp loop) {
@@ -138,7 +101,7 @@ nnc::differentiateForLoop(OpBuilder &builder, scf::ForOp loop,
         SmallVector<Value> tapes;
         for (size_t i = 0; i < carried; ++i)
           tapes.push_back(
-              record(b, bodyLoc, args[carried + i], index, args[i]));
+              insertStep(b, bodyLoc, args[i], args[carried + i], index));
         cloneBody(b, loop, mapping);
         SmallVector<Value> yields;
         for (Value v : loop.getBody()->getTerminator()->getOperands())
@@ -173,8 +136,9 @@ nnc::differentiateForLoop(OpBuilder &builder, scf::ForOp loop,
         mapping.map(loop.getInductionVar(), iv);
         SmallVector<Value> states;
         for (size_t i = 0; i < carried; ++i) {
-          Value state = replay(b, bodyLoc, taped.getResult(carried + i), index,
-                               loop.getRegionIterArgs()[i].getType());
+          Value state =
+              extractStep(b, bodyLoc, taped.getResult(carried + i), index,
+                          loop.getRegionIterArgs()[i].getType());
           mapping.map(loop.getRegionIterArgs()[i], state);
           states.push_back(state);
         }
@@ -217,5 +181,138 @@ nnc::differentiateForLoop(OpBuilder &builder, scf::ForOp loop,
     result.initGradients[i] = reverse.getResult(k);
   for (size_t c = 0; c < captured.size(); ++c)
     result.capturedGradients.push_back(reverse.getResult(carriedGrads + c));
+  return result;
+}
+
+FailureOr<LoopGradients>
+nnc::differentiateScan(OpBuilder &builder, nn::ScanOp scan,
+                       ArrayRef<Value> resultGradients,
+                       ArrayRef<bool> needsGradient,
+                       ArrayRef<Value> captured,
+                       const ReverseModeOptions &options) {
+  Location loc = scan.getLoc();
+  size_t carried = scan.getInits().size();
+  size_t outputs = scan.getOutputs().size();
+  size_t sequences = scan.getSequences().size();
+  int64_t length = scan.getLength();
+
+  // The forward loop, taping the carried values each step starts from.
+  OpBuilder before(scan);
+  SmallVector<Value> tapeInits;
+  for (Value init : scan.getInits()) {
+    auto type = cast<RankedTensorType>(init.getType());
+    SmallVector<int64_t> shape = {length};
+    llvm::append_range(shape, type.getShape());
+    tapeInits.push_back(
+        tensor::EmptyOp::create(before, loc, shape, type.getElementType()));
+  }
+  scf::ForOp taped = buildScanLoop(
+      before, scan, tapeInits,
+      [&](OpBuilder &b, Location bodyLoc, Value step, ValueRange state,
+          ValueRange tapes) {
+        SmallVector<Value> next;
+        for (auto [value, tape] : llvm::zip_equal(state, tapes))
+          next.push_back(insertStep(b, bodyLoc, value, tape, step));
+        return next;
+      });
+
+  // The reverse loop over the steps, carrying the gradients of the float
+  // carried values, of each float sequence (filled in step by step) and of
+  // the captured values.
+  Block &body = scan.getBody().front();
+  SmallVector<unsigned> floatCarried, floatSequences;
+  for (unsigned i = 0; i < carried; ++i)
+    if (nn::hasFloatElements(scan.getInits()[i]))
+      floatCarried.push_back(i);
+  for (unsigned i = 0; i < sequences; ++i)
+    if (needsGradient[i] && nn::hasFloatElements(scan.getSequences()[i]))
+      floatSequences.push_back(i);
+  SmallVector<Value> reverseInits;
+  ImplicitLocOpBuilder ib(loc, builder);
+  for (unsigned i : floatCarried)
+    reverseInits.push_back(resultGradients[i]);
+  for (unsigned i : floatSequences)
+    reverseInits.push_back(
+        nn::zerosOf(ib, nn::tensorTypeOf(scan.getSequences()[i])));
+  for (Value value : captured)
+    reverseInits.push_back(nn::zerosOf(ib, nn::tensorTypeOf(value)));
+  size_t sequenceBase = floatCarried.size();
+  size_t capturedBase = sequenceBase + floatSequences.size();
+
+  Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
+  Value one = arith::ConstantIndexOp::create(builder, loc, 1);
+  Value last = arith::ConstantIndexOp::create(builder, loc, length - 1);
+  Value steps = arith::ConstantIndexOp::create(builder, loc, length);
+  bool bodyFailed = false;
+  auto reverse = scf::ForOp::create(
+      builder, loc, zero, steps, one, reverseInits,
+      [&](OpBuilder &b, Location bodyLoc, Value j, ValueRange args) {
+        Value step = arith::SubIOp::create(b, bodyLoc, last, j);
+        IRMapping mapping;
+        SmallVector<Value> stepArgs;
+        for (auto [i, arg] : llvm::enumerate(body.getArguments())) {
+          Value stack = i < carried
+                            ? taped.getResult(carried + outputs + i)
+                            : scan.getSequences()[i - carried];
+          Value value = extractStep(b, bodyLoc, stack, step, arg.getType());
+          mapping.map(arg, value);
+          stepArgs.push_back(value);
+        }
+        SmallVector<Operation *> cloned;
+        for (Operation &op : body.without_terminator())
+          cloned.push_back(b.clone(op, mapping));
+        Operation *yield = body.getTerminator();
+        SmallVector<std::pair<Value, Value>> seeds;
+        SmallVector<Value> wrt;
+        for (auto [k, i] : llvm::enumerate(floatCarried)) {
+          seeds.push_back(
+              {mapping.lookupOrDefault(yield->getOperand(i)), args[k]});
+          wrt.push_back(stepArgs[i]);
+        }
+        for (size_t o = 0; o < outputs; ++o) {
+          Value gradient = resultGradients[carried + o];
+          Value yielded = yield->getOperand(carried + o);
+          if (gradient)
+            seeds.push_back({mapping.lookupOrDefault(yielded),
+                             extractStep(b, bodyLoc, gradient, step,
+                                         yielded.getType())});
+        }
+        for (unsigned i : floatSequences)
+          wrt.push_back(stepArgs[carried + i]);
+        wrt.append(captured.begin(), captured.end());
+        auto gradients = buildGradients(b, cloned, seeds, wrt, options);
+        SmallVector<Value> yields;
+        if (failed(gradients)) {
+          bodyFailed = true;
+          yields.assign(args.begin(), args.end());
+        } else {
+          yields.assign(gradients->begin(),
+                        gradients->begin() + floatCarried.size());
+          for (size_t k = 0; k < floatSequences.size(); ++k)
+            yields.push_back(insertStep(b, bodyLoc,
+                                        (*gradients)[sequenceBase + k],
+                                        args[sequenceBase + k], step));
+          ImplicitLocOpBuilder yb(bodyLoc, b);
+          for (size_t c = 0; c < captured.size(); ++c)
+            yields.push_back(nn::AddOp::create(
+                yb, args[capturedBase + c], (*gradients)[capturedBase + c]));
+        }
+        scf::YieldOp::create(b, bodyLoc, yields);
+      });
+  if (bodyFailed)
+    return failure();
+
+  scan.replaceAllUsesWith(taped.getResults().take_front(carried + outputs));
+  scan.erase();
+
+  LoopGradients result;
+  result.initGradients.assign(carried, Value());
+  for (auto [k, i] : llvm::enumerate(floatCarried))
+    result.initGradients[i] = reverse.getResult(k);
+  result.sequenceGradients.assign(sequences, Value());
+  for (auto [k, i] : llvm::enumerate(floatSequences))
+    result.sequenceGradients[i] = reverse.getResult(sequenceBase + k);
+  for (size_t c = 0; c < captured.size(); ++c)
+    result.capturedGradients.push_back(reverse.getResult(capturedBase + c));
   return result;
 }

@@ -91,6 +91,8 @@ private:
     SmallVector<Value> resultGrads = resultGradients(op);
     if (auto loop = dyn_cast<scf::ForOp>(op))
       return differentiateLoop(loop, resultGrads);
+    if (auto scan = dyn_cast<nn::ScanOp>(op))
+      return differentiateScanOp(scan, resultGrads);
     auto rule = dyn_cast<nn::GradientOpInterface>(op);
     if (!rule) {
       InFlightDiagnostic error =
@@ -129,6 +131,34 @@ private:
     for (auto [init, gradient] : llvm::zip_equal(inits, gradients->initGradients))
       if (gradient && activity.isActive(init))
         accumulate(init, gradient);
+    for (auto [value, gradient] :
+         llvm::zip_equal(captured, gradients->capturedGradients))
+      accumulate(value, gradient);
+    return success();
+  }
+
+  LogicalResult differentiateScanOp(nn::ScanOp scan,
+                                    ArrayRef<Value> resultGrads) {
+    SmallVector<Value> captured;
+    for (Value value : capturedValues(scan))
+      if (activity.isActive(value))
+        captured.push_back(value);
+    // The scan is replaced by a loop that keeps a tape: keep its operands.
+    SmallVector<Value> inits(scan.getInits()), sequences(scan.getSequences());
+    SmallVector<bool> needsGradient;
+    for (Value sequence : sequences)
+      needsGradient.push_back(activity.isActive(sequence));
+    auto gradients = differentiateScan(builder, scan, resultGrads,
+                                       needsGradient, captured, options);
+    if (failed(gradients))
+      return failure();
+    for (auto [init, gradient] : llvm::zip_equal(inits, gradients->initGradients))
+      if (gradient && activity.isActive(init))
+        accumulate(init, gradient);
+    for (auto [sequence, gradient] :
+         llvm::zip_equal(sequences, gradients->sequenceGradients))
+      if (gradient && activity.isActive(sequence))
+        accumulate(sequence, gradient);
     for (auto [value, gradient] :
          llvm::zip_equal(captured, gradients->capturedGradients))
       accumulate(value, gradient);

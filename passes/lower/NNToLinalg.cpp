@@ -9,11 +9,13 @@
 #include "ir/NNOps.h"
 #include "passes/Passes.h"
 #include "passes/lower/LinalgBuilders.h"
+#include "passes/lower/ScanLoop.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -634,6 +636,17 @@ struct OneHotLowering : OpConversionPattern<OneHotOp> {
   }
 };
 
+/// The scan's counted loop (ScanLoop.h); its body's nn ops lower in turn.
+struct ScanLowering : OpConversionPattern<ScanOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ScanOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, buildScanLoop(rewriter, op).getResults());
+    return success();
+  }
+};
+
 struct ConcatLowering : OpConversionPattern<ConcatOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -750,7 +763,8 @@ struct LowerNNToLinalgPass
     ConversionTarget target(getContext());
     target.addIllegalDialect<NNDialect>();
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
-                           math::MathDialect, tensor::TensorDialect>();
+                           math::MathDialect, scf::SCFDialect,
+                           tensor::TensorDialect>();
     RewritePatternSet patterns(&getContext());
     populateNNToLinalgPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
@@ -777,7 +791,7 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
       ElementwiseLowering<MaximumOp>, ElementwiseLowering<MinimumOp>,
       ElementwiseLowering<ErfOp>, ElementwiseLowering<SignOp>,
       ElementwiseLowering<CompareOp>, ElementwiseLowering<SelectOp>,
-      OneHotLowering, SliceScatterLowering, StopGradientLowering,
+      OneHotLowering, ScanLowering, SliceScatterLowering, StopGradientLowering,
       ReductionLowering<ReduceSumOp>, ReductionLowering<ReduceMeanOp>,
       ReductionLowering<ReduceMaxOp>, ReductionLowering<LogSumExpOp>,
       SoftmaxLowering, LogSoftmaxLowering, MatmulLowering, ReshapeLowering,

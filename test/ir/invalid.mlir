@@ -1026,7 +1026,96 @@ func.func @destination_unit(%out: tensor<4xf32> {nn.output}) {
 // -----
 
 // expected-error @+1 {{'nn.output' on result #1 must be a non-empty string}}
-func.func @empty_output_name(%x: tensor<4xf32>)
-    -> (tensor<4xf32> {nn.output = "a"}, tensor<4xf32> {nn.output = ""}) {
+func.func @empty_output_name(%x: tensor<4xf32>) -> (tensor<4xf32> {nn.output = "a"}, tensor<4xf32> {nn.output = ""}) {
   return %x, %x : tensor<4xf32>, tensor<4xf32>
+}
+
+// -----
+
+func.func @scan_no_sequence(%h0: tensor<2xf32>) -> tensor<2xf32> {
+  // expected-error @+1 {{'nn.scan' op needs at least one sequence to scan over}}
+  %h = "nn.scan"(%h0) <{operandSegmentSizes = array<i32: 1, 0>, resultSegmentSizes = array<i32: 1, 0>}> ({
+  ^bb0(%hp: tensor<2xf32>):
+    "nn.yield"(%hp) : (tensor<2xf32>) -> ()
+  }) : (tensor<2xf32>) -> tensor<2xf32>
+  return %h : tensor<2xf32>
+}
+
+// -----
+
+func.func @scan_lengths(%h0: tensor<2xf32>, %a: tensor<4x2xf32>, %b: tensor<5x2xf32>) -> tensor<2xf32> {
+  // expected-error @+1 {{'nn.scan' op sequence #1 has 5 steps, sequence #0 has 4}}
+  %h = nn.scan init(%h0 : tensor<2xf32>) over(%a, %b : tensor<4x2xf32>, tensor<5x2xf32>) finals(tensor<2xf32>) {
+  ^bb0(%hp: tensor<2xf32>, %x: tensor<2xf32>, %y: tensor<2xf32>):
+    nn.yield %hp : tensor<2xf32>
+  }
+  return %h : tensor<2xf32>
+}
+
+// -----
+
+func.func @scan_body_args(%h0: tensor<2xf32>, %a: tensor<4x2xf32>) -> tensor<2xf32> {
+  // expected-error @+1 {{'nn.scan' op body arguments must be the carried values' types, then one step of each sequence: expected ('tensor<2xf32>', 'tensor<2xf32>'), got ('tensor<2xf32>', 'tensor<4x2xf32>')}}
+  %h = nn.scan init(%h0 : tensor<2xf32>) over(%a : tensor<4x2xf32>) finals(tensor<2xf32>) {
+  ^bb0(%hp: tensor<2xf32>, %x: tensor<4x2xf32>):
+    nn.yield %hp : tensor<2xf32>
+  }
+  return %h : tensor<2xf32>
+}
+
+// -----
+
+func.func @scan_yield(%h0: tensor<2xf32>, %a: tensor<4x2xf32>) -> tensor<4x2xf32> {
+  %h, %ys = nn.scan init(%h0 : tensor<2xf32>) over(%a : tensor<4x2xf32>) finals(tensor<2xf32>) outputs(tensor<4x2xf32>) {
+  ^bb0(%hp: tensor<2xf32>, %x: tensor<2xf32>):
+    // expected-error @+1 {{'nn.yield' op must yield the next carried values, then one step of each output: expected ('tensor<2xf32>', 'tensor<2xf32>'), got ('tensor<2xf32>')}}
+    nn.yield %hp : tensor<2xf32>
+  }
+  return %ys : tensor<4x2xf32>
+}
+
+// -----
+
+func.func @scan_output_steps(%h0: tensor<2xf32>, %a: tensor<4x2xf32>) -> tensor<3x2xf32> {
+  // expected-error @+1 {{'nn.scan' op output 'tensor<3x2xf32>' must stack 4 steps along its leading axis}}
+  %h, %ys = nn.scan init(%h0 : tensor<2xf32>) over(%a : tensor<4x2xf32>) finals(tensor<2xf32>) outputs(tensor<3x2xf32>) {
+  ^bb0(%hp: tensor<2xf32>, %x: tensor<2xf32>):
+    nn.yield %hp, %x : tensor<2xf32>, tensor<2xf32>
+  }
+  return %ys : tensor<3x2xf32>
+}
+
+// -----
+
+func.func @grad_unknown(%a: tensor<3xf32>) -> tensor<3xf32> {
+  // expected-error @+1 {{'nn.grad' op calls @nowhere, which is not a function in this module}}
+  %g = nn.grad @nowhere(%a) wrt [0] : (tensor<3xf32>) -> tensor<3xf32>
+  return %g : tensor<3xf32>
+}
+
+// -----
+
+func.func private @vector_valued(%a: tensor<3xf32>) -> tensor<3xf32>
+func.func @grad_not_scalar(%a: tensor<3xf32>) -> tensor<3xf32> {
+  // expected-error @+1 {{'nn.grad' op needs @vector_valued to return a rank-0 float tensor first, got '(tensor<3xf32>) -> tensor<3xf32>'}}
+  %g = nn.grad @vector_valued(%a) wrt [0] : (tensor<3xf32>) -> tensor<3xf32>
+  return %g : tensor<3xf32>
+}
+
+// -----
+
+func.func private @count(%a: tensor<3xi32>, %b: tensor<3xf32>) -> tensor<f32>
+func.func @grad_integer(%a: tensor<3xi32>, %b: tensor<3xf32>) -> tensor<3xf32> {
+  // expected-error @+1 {{'nn.grad' op cannot differentiate with respect to operand #0 of type 'tensor<3xi32>': gradients exist only for float tensors}}
+  %g = nn.grad @count(%a, %b) wrt [0] : (tensor<3xi32>, tensor<3xf32>) -> tensor<3xf32>
+  return %g : tensor<3xf32>
+}
+
+// -----
+
+func.func private @pair(%a: tensor<3xf32>, %b: tensor<3xf32>) -> tensor<f32>
+func.func @grad_repeated(%a: tensor<3xf32>) -> (tensor<3xf32>, tensor<3xf32>) {
+  // expected-error @+1 {{'nn.grad' op wrt index 0 is out of range or repeated}}
+  %g:2 = nn.grad @pair(%a, %a) wrt [0, 0] : (tensor<3xf32>, tensor<3xf32>) -> (tensor<3xf32>, tensor<3xf32>)
+  return %g#0, %g#1 : tensor<3xf32>, tensor<3xf32>
 }

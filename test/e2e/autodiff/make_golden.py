@@ -83,8 +83,24 @@ def deep_mlp():
           torch.nn.functional.mse_loss(h, t))
 
 
+def rnn_scan():
+    """An Elman RNN over a projected sequence, as nn.scan."""
+    torch.manual_seed(4)
+    params = {"proj": param(3, 4), "wx": param(4, 5), "wh": param(5, 5),
+              "b": param(5), "h0": param(2, 5)}
+    xs, c = f32(torch.randn(6, 2, 3)), f32(torch.randn(6, 2, 5))
+    p = xs @ params["proj"]
+    h, ys = params["h0"], []
+    for t in range(6):
+        h = torch.tanh(p[t] @ params["wx"] + h @ params["wh"] + params["b"])
+        ys.append(h)
+    loss = (torch.stack(ys) * c).sum() + (h * h).sum()
+    write("rnn_scan", params, {"xs": xs, "c": c}, loss)
+
+
 if __name__ == "__main__":
     recurrence("bptt_for")
     recurrence("bptt_while")
     gradient_penalty()
     deep_mlp()
+    rnn_scan()

@@ -144,3 +144,36 @@ func.func @loss(%w: tensor<3x1xf32> {nn.param = "w"},
   return %l : tensor<f32>
 }
 
+
+// -----
+
+// nn.scan: the forward scan becomes a loop that also tapes the carried
+// state; the reverse loop replays it and feeds each step's output gradient
+// in. The scanned data xs needs no gradient, so none is gathered; the
+// weighted sequence e does, and is gathered step by step.
+// CHECK-LABEL: func.func @loss_grad
+// CHECK: %[[FWD:.*]]:3 = scf.for
+// CHECK:   nn.tanh
+// CHECK:   tensor.insert_slice
+// CHECK: %[[REV:.*]]:3 = scf.for %{{.*}} iter_args(%[[DH:.*]] = %{{.*}}, %[[DE:.*]] = %{{.*}}, %[[DW:.*]] = %{{.*}})
+// CHECK:   tensor.extract_slice %[[FWD]]#2
+// CHECK:   tensor.insert_slice %{{.*}} into %[[DE]]
+// CHECK: %[[DV:.*]] = nn.mul %[[REV]]#1, %{{.*}}
+// CHECK: %[[DVS:.*]] = nn.reduce_sum %[[DV]] [0, 1] {keepdim = true}
+// CHECK: %[[DVR:.*]] = nn.reshape %[[DVS]] [3]
+// CHECK: return %{{.*}}, %[[REV]]#2, %[[DVR]]
+func.func @loss(%w: tensor<3x3xf32> {nn.param = "w"},
+                %v: tensor<3xf32> {nn.param = "v"},
+                %xs: tensor<4x2x3xf32> {nn.input = "xs"}) -> tensor<f32> {
+  %h0 = arith.constant dense<0.0> : tensor<2x3xf32>
+  %e = nn.mul %xs, %v : tensor<4x2x3xf32>, tensor<3xf32>
+  %h, %ys = nn.scan init(%h0 : tensor<2x3xf32>) over(%e : tensor<4x2x3xf32>) finals(tensor<2x3xf32>) outputs(tensor<4x2x3xf32>) {
+  ^bb0(%hp: tensor<2x3xf32>, %x: tensor<2x3xf32>):
+    %m = nn.matmul %hp, %w : tensor<2x3xf32>, tensor<3x3xf32>
+    %s = nn.add %m, %x : tensor<2x3xf32>, tensor<2x3xf32>
+    %n = nn.tanh %s : tensor<2x3xf32>
+    nn.yield %n, %n : tensor<2x3xf32>, tensor<2x3xf32>
+  }
+  %l = nn.reduce_sum %ys [] : tensor<4x2x3xf32>
+  return %l : tensor<f32>
+}

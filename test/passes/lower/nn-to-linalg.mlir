@@ -667,8 +667,7 @@ func.func @stop_gradient(%x: tensor<4xf32>) -> tensor<4xf32> {
 // CHECK: arith.cmpf ole
 // CHECK: arith.cmpf ogt
 // CHECK: arith.cmpf oge
-func.func @compare_float(%a: tensor<3x4xf32>, %b: tensor<4xf32>)
-    -> (tensor<3x4xi1>, tensor<3x4xi1>, tensor<3x4xi1>, tensor<3x4xi1>,
+func.func @compare_float(%a: tensor<3x4xf32>, %b: tensor<4xf32>) -> (tensor<3x4xi1>, tensor<3x4xi1>, tensor<3x4xi1>, tensor<3x4xi1>,
         tensor<3x4xi1>, tensor<3x4xi1>) {
   %0 = nn.compare eq, %a, %b : tensor<3x4xf32>, tensor<4xf32>
   %1 = nn.compare ne, %a, %b : tensor<3x4xf32>, tensor<4xf32>
@@ -733,8 +732,7 @@ func.func @compare_integer(%i: tensor<3xi32>, %j: tensor<i32>,
 // CHECK-NEXT: %[[S:.*]] = arith.select %[[CV]], %[[TV]], %[[FV]] : f32
 // CHECK-NEXT: linalg.yield %[[S]] : f32
 // CHECK: return %[[R]]
-func.func @select(%c: tensor<2x1x1xi1>, %t: tensor<3x1xf32>, %f: tensor<4xf32>)
-    -> tensor<2x3x4xf32> {
+func.func @select(%c: tensor<2x1x1xi1>, %t: tensor<3x1xf32>, %f: tensor<4xf32>) -> tensor<2x3x4xf32> {
   %0 = nn.select %c, %t, %f : tensor<2x1x1xi1>, tensor<3x1xf32>, tensor<4xf32>
   return %0 : tensor<2x3x4xf32>
 }
@@ -794,8 +792,7 @@ func.func @one_hot_integer(%labels: tensor<4xi8>) -> tensor<4x300xi32> {
 // CHECK: %[[A:.*]] = tensor.insert_slice %[[S]] into %[[X]][0, 0] [4, 3] [1, 2] : tensor<4x3xf32> into tensor<4x6xf32>
 // CHECK: %[[C:.*]] = tensor.insert_slice %[[B]] into %[[A]][2, 4] [2, 2] [1, 1] : tensor<2x2xf32> into tensor<4x6xf32>
 // CHECK: return %[[C]]
-func.func @slice_scatter(%x: tensor<4x6xf32>, %s: tensor<4x3xf32>, %b: tensor<2x2xf32>)
-    -> tensor<4x6xf32> {
+func.func @slice_scatter(%x: tensor<4x6xf32>, %s: tensor<4x3xf32>, %b: tensor<2x2xf32>) -> tensor<4x6xf32> {
   %0 = nn.slice_scatter %x, %s [0, 0] by [1, 2] : tensor<4x6xf32>, tensor<4x3xf32>
   %1 = nn.slice_scatter %0, %b [2, 4] : tensor<4x6xf32>, tensor<2x2xf32>
   return %1 : tensor<4x6xf32>
@@ -811,4 +808,25 @@ func.func @slice_scatter(%x: tensor<4x6xf32>, %s: tensor<4x3xf32>, %b: tensor<2x
 func.func @slice_scatter_empty(%x: tensor<4x6xf32>, %e: tensor<0x6xf32>) -> tensor<4x6xf32> {
   %0 = nn.slice_scatter %x, %e [4, 0] : tensor<4x6xf32>, tensor<0x6xf32>
   return %0 : tensor<4x6xf32>
+}
+
+// -----
+
+// nn.scan becomes a counted loop over its steps: step t of each sequence is
+// sliced out, the body runs, and each output step is written into its stack.
+// CHECK-LABEL: func.func @scan
+// CHECK: %[[STACK:.*]] = tensor.empty() : tensor<4x2xf32>
+// CHECK: %[[LOOP:.*]]:2 = scf.for %[[T:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[H:.*]] = %{{.*}}, %[[YS:.*]] = %[[STACK]])
+// CHECK:   %[[X:.*]] = tensor.extract_slice %{{.*}}[%[[T]], 0] [1, 2] [1, 1] : tensor<4x2xf32> to tensor<2xf32>
+// CHECK:   %[[N:.*]] = linalg.generic
+// CHECK:   %[[NEXT:.*]] = tensor.insert_slice %[[N]] into %[[YS]][%[[T]], 0] [1, 2] [1, 1]
+// CHECK:   scf.yield %[[N]], %[[NEXT]]
+// CHECK: return %[[LOOP]]#0, %[[LOOP]]#1
+func.func @scan(%h0: tensor<2xf32>, %xs: tensor<4x2xf32>) -> (tensor<2xf32>, tensor<4x2xf32>) {
+  %h, %ys = nn.scan init(%h0 : tensor<2xf32>) over(%xs : tensor<4x2xf32>) finals(tensor<2xf32>) outputs(tensor<4x2xf32>) {
+  ^bb0(%hp: tensor<2xf32>, %x: tensor<2xf32>):
+    %n = nn.add %hp, %x : tensor<2xf32>, tensor<2xf32>
+    nn.yield %n, %n : tensor<2xf32>, tensor<2xf32>
+  }
+  return %h, %ys : tensor<2xf32>, tensor<4x2xf32>
 }
