@@ -589,6 +589,42 @@ def slice_scatter(m):
     return m.vjp("cot_2d", out) + m.vjp("cot_3d", out3)
 
 
+@grad_test("sign")
+def sign(m):
+    x = m.param("x", m.away_from_zero((4, 5), low=0.1))
+    return m.vjp("cot", torch.sign(x) * x)
+
+
+@grad_test("stop_gradient")
+def stop_gradient(m):
+    x = m.param("x", m.normal((4, 5)))
+    return m.vjp("cot", torch.exp(x).detach() * x)
+
+
+@grad_test("scan")
+def scan(m):
+    # A gated recurrence stepped along the leading axis of xs, as nn.scan.
+    h = m.param("h0", m.normal((2, 3)))
+    xs = m.param("xs", m.normal((5, 2, 3)))
+    w = m.param("w", m.normal((3, 3), scale=0.5))
+    ys = []
+    for t in range(5):
+        s = h @ w + xs[t]
+        h = torch.sigmoid(s) * torch.tanh(s)
+        ys.append(h * xs[t])
+    return m.vjp("cot_ys", torch.stack(ys)) + m.vjp("cot_h", h)
+
+
+@grad_test("grad")
+def grad_(m):
+    # d/dx sum(tanh(x w)), differentiated again (create_graph).
+    x = m.param("x", m.normal((4, 3)))
+    w = m.param("w", m.normal((3, 2)))
+    f = torch.tanh(x @ w).sum()
+    (g,) = torch.autograd.grad(f, x, create_graph=True)
+    return m.vjp("cot", g)
+
+
 # ============================================================================
 # loss/<name>: every loss function, each reduction a term of its own whose
 # value is also an output (named after the reduction), "none" scaled by a
