@@ -1,7 +1,8 @@
 //===- NNDialect.cpp - The nn dialect and its function attributes ---------===//
 //
-// Registers the ops and checks the `nn.input`, `nn.param` and `nn.output`
-// names that entry functions put on their arguments and results.
+// Registers the ops and checks the `nn.input`, `nn.param`, `nn.buffer`,
+// `nn.state` and `nn.output` names that entry functions put on their
+// arguments and results.
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,11 +39,13 @@ LogicalResult NNDialect::verifyRegionArgAttribute(Operation *op, unsigned,
   // `nn.output` on an argument marks a destination: lowering turns results
   // into caller-owned out-parameters and moves their names along.
   if (name != kInputAttrName && name != kParamAttrName &&
+      name != kBufferAttrName && name != kStateAttrName &&
       name != kOutputAttrName)
     return op->emitError() << "unknown argument attribute '" << name
                            << "', expected '" << kInputAttrName << "', '"
-                           << kParamAttrName << "' or '" << kOutputAttrName
-                           << "'";
+                           << kParamAttrName << "', '" << kBufferAttrName
+                           << "', '" << kStateAttrName << "' or '"
+                           << kOutputAttrName << "'";
   return verifyNameAttribute(op, attr, "argument", argIndex);
 }
 

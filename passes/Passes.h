@@ -3,6 +3,8 @@
 #ifndef NNC_PASSES_PASSES_H
 #define NNC_PASSES_PASSES_H
 
+#include "ir/NNDialect.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -14,7 +16,14 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Pass/Pass.h"
 
+#include <limits>
+
 namespace nnc {
+
+/// The value of a hyperparameter option of nnc-optimizer that was not given:
+/// the algorithm's PyTorch default applies.
+inline constexpr double kUnsetHyperparameter =
+    std::numeric_limits<double>::quiet_NaN();
 
 #define GEN_PASS_DECL
 #include "passes/Passes.h.inc"

@@ -609,7 +609,7 @@ func.func @cross_entropy_probabilities(%l: tensor<8x10xf32>, %t: tensor<8x10xf16
 // Function argument and result attributes
 //===----------------------------------------------------------------------===//
 
-// expected-error @+1 {{unknown argument attribute 'nn.weight', expected 'nn.input', 'nn.param' or 'nn.output'}}
+// expected-error @+1 {{unknown argument attribute 'nn.weight', expected 'nn.input', 'nn.param', 'nn.buffer', 'nn.state' or 'nn.output'}}
 func.func @unknown_arg_attribute(%x: tensor<4xf32> {nn.weight = "w"}) {
   return
 }
