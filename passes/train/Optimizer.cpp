@@ -191,9 +191,10 @@ struct OptimizerPass : nnc::impl::OptimizerBase<OptimizerPass> {
     if (hyper.beta1 >= 1 || hyper.beta2 >= 1)
       return error() << "betas must be in [0, 1), got beta1 = " << hyper.beta1
                      << ", beta2 = " << hyper.beta2;
-    if ((algorithm == "momentum" || hyper.nesterov) && hyper.momentum == 0)
-      return error() << "algorithm '" << algorithm
-                     << "' needs a momentum above 0";
+    if (algorithm == "momentum" && hyper.momentum == 0)
+      return error() << "algorithm 'momentum' needs a momentum above 0";
+    if (hyper.nesterov && hyper.momentum == 0)
+      return error() << "Nesterov momentum requires a momentum above 0";
     if (hyper.nesterov && hyper.dampening != 0)
       return error() << "Nesterov momentum requires zero dampening, got "
                      << hyper.dampening;

@@ -73,8 +73,11 @@ OptimizerStepBuilder::OptimizerStepBuilder(
   if (!step)
     return;
   nextStep = add(step, constant(1));
-  notFirst = nn::MinimumOp::create(b, loc, step, constant(1));
-  isFirst = sub(constant(1), notFirst);
+  // 0 on the first step, 1 after it; and its complement.
+  auto firstStepMasks = [&] {
+    notFirst = nn::MinimumOp::create(b, loc, step, constant(1));
+    isFirst = sub(constant(1), notFirst);
+  };
   switch (hyper.algorithm) {
   case OptimizerAlgorithm::Adam:
   case OptimizerAlgorithm::AdamW: {
@@ -93,10 +96,13 @@ OptimizerStepBuilder::OptimizerStepBuilder(
     if (hyper.lrDecay != 0)
       negClr = neg(div(constant(hyper.lr),
                        add(constant(1), mul(step, constant(hyper.lrDecay)))));
+    if (hyper.initialAccumulatorValue != 0)
+      firstStepMasks();
     break;
   case OptimizerAlgorithm::Sgd:
     // First step: buf = d_p. Later: buf = buf * momentum + (1 - dampening)
     // * d_p. Both are buf * (momentum * notFirst) + gradScale * d_p.
+    firstStepMasks();
     bufferScale = mul(constant(hyper.momentum), notFirst);
     if (hyper.dampening != 0)
       gradScale = add(constant(1 - hyper.dampening),
@@ -108,12 +114,13 @@ OptimizerStepBuilder::OptimizerStepBuilder(
 }
 
 Value OptimizerStepBuilder::constant(double value) {
-  Value &cached = constants[value];
+  // Keyed by the value rounded to the element type.
+  auto element = FloatAttr::get(elementType, value);
+  Value &cached = constants[element];
   if (cached)
     return cached;
   auto type = RankedTensorType::get({}, elementType);
-  auto attr = DenseElementsAttr::get(
-      type, ArrayRef<Attribute>{FloatAttr::get(elementType, value)});
+  auto attr = DenseElementsAttr::get(type, ArrayRef<Attribute>{element});
   cached = arith::ConstantOp::create(b, loc, attr);
   return cached;
 }

@@ -14,10 +14,9 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Value.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
-
-#include <map>
 
 namespace nnc {
 
@@ -106,7 +105,8 @@ private:
   mlir::FloatType elementType;
   /// The step counter after this step.
   mlir::Value nextStep;
-  /// 1 on the first step, 0 after it; and its complement.
+  /// 1 on the first step, 0 after it; and its complement (built for the
+  /// updates whose first step differs).
   mlir::Value isFirst, notFirst;
   /// Adam: lr / (1 - beta1^t) negated, and sqrt(1 - beta2^t).
   mlir::Value negStepSize, biasCorrection2Sqrt;
@@ -117,7 +117,7 @@ private:
   mlir::Value bufferScale, gradScale;
   /// The constants built so far, by value; every op goes into one block, so
   /// each is built once.
-  std::map<double, mlir::Value> constants;
+  llvm::DenseMap<mlir::Attribute, mlir::Value> constants;
 };
 
 } // namespace nnc
