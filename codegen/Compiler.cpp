@@ -7,6 +7,7 @@
 #include "codegen/Pipelines.h"
 #include "codegen/cpu/HostObject.h"
 #include "codegen/nvptx/PtxText.h"
+#include "passes/Passes.h"
 
 #include "nnc/runtime.h"
 
@@ -17,6 +18,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Target/LLVMIR/Export.h"
+#include "mlir/Transforms/Passes.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/FileSystem.h"
@@ -115,6 +117,18 @@ static LogicalResult placeWeightsBeside(const std::string &weightsPath,
   return success();
 }
 
+/// Adds `<function>_grad` to `module` (inlining calls first).
+static LogicalResult differentiate(ModuleOp module, StringRef function,
+                                   bool recompute) {
+  PassManager pm(module.getContext());
+  pm.addPass(createInlinerPass());
+  AutodiffOptions autodiff;
+  autodiff.function = function.str();
+  autodiff.recompute = recompute;
+  pm.addPass(createAutodiff(autodiff));
+  return pm.run(module);
+}
+
 /// Writes `text` to `path` ("-" is stdout).
 static LogicalResult writeText(StringRef path,
                                llvm::function_ref<void(llvm::raw_ostream &)> print) {
@@ -139,7 +153,15 @@ LogicalResult compileModel(MLIRContext &context,
   if (!module)
     return fail("cannot parse model '" + path + "'");
 
-  auto entry = findEntry(*module, options.entry, path);
+  std::string entryName = options.entry;
+  if (options.gradient) {
+    if (entryName.empty())
+      entryName = "loss";
+    if (failed(differentiate(*module, entryName, options.recompute)))
+      return fail("cannot differentiate @" + entryName + " in '" + path + "'");
+    entryName += "_grad";
+  }
+  auto entry = findEntry(*module, entryName, path);
   if (failed(entry))
     return failure();
   auto signature = readSignature(*entry);

@@ -32,6 +32,12 @@ struct CompileOptions {
   bool externalWeights = false;
   /// Name of the exported model image (an nnc_model_image global).
   std::string symbol = "nnc_compiled_model";
+  /// Compile the gradient of the entry (default `loss`) instead: the
+  /// function nnc-autodiff builds, `<entry>_grad`.
+  bool gradient = false;
+  /// With `gradient`: recompute forward values in the backward pass from
+  /// checkpoints instead of keeping them (gradient checkpointing).
+  bool recompute = false;
   /// GPU architecture for --target=nvptx.
   std::string chip = "sm_90";
 };

@@ -1,24 +1,39 @@
 //===- NNDialect.cpp - The nn dialect and its function attributes ---------===//
 //
-// Registers the ops and checks the `nn.input`, `nn.param`, `nn.buffer`,
-// `nn.state` and `nn.output` names that entry functions put on their
-// arguments and results.
+// Registers the ops and checks the `nn.input`, `nn.param` and `nn.output`
+// names that entry functions put on their arguments and results.
 //
 //===----------------------------------------------------------------------===//
 
 #include "ir/NNDialect.h"
 #include "ir/NNOps.h"
 
+#include "mlir/Transforms/InliningUtils.h"
+
 using namespace mlir;
 using namespace nnc::nn;
 
 #include "ir/NNDialect.cpp.inc"
+
+namespace {
+
+/// Every nn op is pure and region-free, so calls of functions made of them
+/// can always be inlined (the autodiff pass needs call-free losses).
+struct NNInlinerInterface : DialectInlinerInterface {
+  using DialectInlinerInterface::DialectInlinerInterface;
+  bool isLegalToInline(Operation *, Region *, bool, IRMapping &) const final {
+    return true;
+  }
+};
+
+} // namespace
 
 void NNDialect::initialize() {
   addOperations<
 #define GET_OP_LIST
 #include "ir/NNOps.cpp.inc"
       >();
+  addInterfaces<NNInlinerInterface>();
 }
 
 /// Argument and result names must be non-empty strings.
@@ -39,8 +54,8 @@ LogicalResult NNDialect::verifyRegionArgAttribute(Operation *op, unsigned,
   // `nn.output` on an argument marks a destination: lowering turns results
   // into caller-owned out-parameters and moves their names along.
   if (name != kInputAttrName && name != kParamAttrName &&
-      name != kBufferAttrName && name != kStateAttrName &&
-      name != kOutputAttrName)
+      name != kOutputAttrName && name != kBufferAttrName &&
+      name != kStateAttrName)
     return op->emitError() << "unknown argument attribute '" << name
                            << "', expected '" << kInputAttrName << "', '"
                            << kParamAttrName << "', '" << kBufferAttrName

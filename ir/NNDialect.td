@@ -16,11 +16,12 @@ def NN_Dialect : Dialect {
   let summary = "Neural-network operations on ranked tensors";
   let description = [{
     Ops mirror PyTorch's reference semantics. Entry functions mark their
-    arguments with `nn.input = "name"`, `nn.param = "name"`,
-    `nn.buffer = "name"` (non-trainable state kept with the weights) or
-    `nn.state = "name"` (optimizer state of a train step) and their results
-    with `nn.output = "name"`; compiled models expose those names.
+    arguments with `nn.input = "name"` or `nn.param = "name"` and their
+    results with `nn.output = "name"`; compiled models expose those names.
+    `nn.buffer` names non-trainable model state kept with the weights, and
+    `nn.state` names optimizer state of a compiled train step.
   }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
   let hasRegionArgAttrVerify = 1;
   let hasRegionResultAttrVerify = 1;
   let extraClassDeclaration = [{
@@ -28,14 +29,13 @@ def NN_Dialect : Dialect {
     static constexpr ::llvm::StringLiteral kInputAttrName = "nn.input";
     /// Attribute naming a trainable parameter (a weight) on an argument.
     static constexpr ::llvm::StringLiteral kParamAttrName = "nn.param";
-    /// Attribute naming non-trainable model state (running statistics) on an
-    /// argument: stored with the weights, never differentiated.
-    static constexpr ::llvm::StringLiteral kBufferAttrName = "nn.buffer";
-    /// Attribute naming optimizer state on a train step's argument
-    /// ("fc1.weight.exp_avg", "step").
-    static constexpr ::llvm::StringLiteral kStateAttrName = "nn.state";
     /// Attribute naming a model output on an entry function result.
     static constexpr ::llvm::StringLiteral kOutputAttrName = "nn.output";
+    /// Attribute naming non-trainable model state on an argument (running
+    /// statistics): stored with the weights, never differentiated.
+    static constexpr ::llvm::StringLiteral kBufferAttrName = "nn.buffer";
+    /// Attribute naming optimizer state on a train step's argument.
+    static constexpr ::llvm::StringLiteral kStateAttrName = "nn.state";
   }];
 }
 

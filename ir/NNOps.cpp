@@ -3,6 +3,7 @@
 #include "ir/NNOps.h"
 #include "ir/Broadcast.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/STLExtras.h"
@@ -312,6 +313,98 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
 }
 
 //===----------------------------------------------------------------------===//
+// Comparison and selection
+//===----------------------------------------------------------------------===//
+
+LogicalResult CompareOp::inferReturnTypes(MLIRContext *context,
+                                          std::optional<Location> loc,
+                                          Adaptor adaptor,
+                                          SmallVectorImpl<Type> &types) {
+  SmallVector<Type> broadcast;
+  if (failed(inferBroadcastBinaryType(loc, adaptor.getLhs().getType(),
+                                      adaptor.getRhs().getType(), broadcast)))
+    return failure();
+  types.push_back(RankedTensorType::get(
+      cast<RankedTensorType>(broadcast.front()).getShape(),
+      IntegerType::get(context, 1)));
+  return success();
+}
+
+LogicalResult SelectOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> loc,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &types) {
+  SmallVector<Type> values;
+  if (failed(inferBroadcastBinaryType(loc, adaptor.getTrueValue().getType(),
+                                      adaptor.getFalseValue().getType(),
+                                      values)))
+    return failure();
+  auto valueType = cast<RankedTensorType>(values.front());
+  auto condition = cast<RankedTensorType>(adaptor.getCondition().getType());
+  if (failed(requireStatic(loc, condition, "condition")))
+    return failure();
+  auto shape = broadcastShapes(condition.getShape(), valueType.getShape());
+  if (!shape)
+    return emitOptionalError(loc, "condition shape ",
+                             formatShape(condition.getShape()),
+                             " does not broadcast with the values' shape ",
+                             formatShape(valueType.getShape()));
+  types.push_back(RankedTensorType::get(*shape, valueType.getElementType()));
+  return success();
+}
+
+LogicalResult OneHotOp::verify() {
+  ArrayRef<int64_t> labels = getLabels().getType().getShape();
+  ArrayRef<int64_t> result = getResult().getType().getShape();
+  if (result.size() != labels.size() + 1 ||
+      result.drop_back() != labels || result.back() < 1)
+    return emitOpError("result shape must be the labels' shape ")
+           << formatShape(labels) << " followed by a positive class count, "
+           << "got " << formatShape(result);
+  return success();
+}
+
+LogicalResult SliceScatterOp::inferReturnTypes(MLIRContext *,
+                                               std::optional<Location> loc,
+                                               Adaptor adaptor,
+                                               SmallVectorImpl<Type> &types) {
+  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
+  auto source = cast<RankedTensorType>(adaptor.getSource().getType());
+  if (failed(requireStatic(loc, input, "input")) ||
+      failed(requireStatic(loc, source, "source")))
+    return failure();
+  if (input.getElementType() != source.getElementType())
+    return emitOptionalError(loc, "input and source must have the same "
+                             "element type, got ", input.getElementType(),
+                             " and ", source.getElementType());
+  int64_t rank = input.getRank();
+  ArrayRef<int64_t> starts = adaptor.getStarts();
+  SmallVector<int64_t> steps(rank, 1);
+  if (auto given = adaptor.getSteps())
+    steps.assign(given->begin(), given->end());
+  if (source.getRank() != rank ||
+      static_cast<int64_t>(starts.size()) != rank ||
+      static_cast<int64_t>(steps.size()) != rank)
+    return emitOptionalError(loc, "source, starts and steps need the input's "
+                             "rank (", rank, ")");
+  for (int64_t d = 0; d < rank; ++d) {
+    if (steps[d] < 1)
+      return emitOptionalError(loc, "dimension ", d,
+                               ": step must be positive, got ", steps[d]);
+    int64_t extent = source.getDimSize(d);
+    if (starts[d] < 0 ||
+        (extent > 0 && starts[d] + (extent - 1) * steps[d] >=
+                           input.getDimSize(d)))
+      return emitOptionalError(loc, "dimension ", d, ": ", extent,
+                               " elements from ", starts[d], " by ",
+                               steps[d], " do not fit in ",
+                               input.getDimSize(d));
+  }
+  types.push_back(input);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // Losses
 //===----------------------------------------------------------------------===//
 
@@ -379,6 +472,52 @@ LogicalResult CrossEntropyOp::inferReturnTypes(MLIRContext *,
       reductionOf(adaptor.getReductionAttr(), adaptor.getAttributes());
   return inferLossType(loc, reduction, {n}, logits.getElementType(), types);
 }
+
+//===----------------------------------------------------------------------===//
+// Differentiation
+//===----------------------------------------------------------------------===//
+
+LogicalResult GradOp::verifySymbolUses(SymbolTableCollection &symbols) {
+  auto callee =
+      symbols.lookupNearestSymbolFrom<func::FuncOp>(*this, getCalleeAttr());
+  if (!callee)
+    return emitOpError() << "calls @" << getCallee()
+                         << ", which is not a function in this module";
+  FunctionType type = callee.getFunctionType();
+  if (TypeRange(type.getInputs()) != TypeRange(getOperands().getTypes()))
+    return emitOpError() << "operand types do not match @" << getCallee()
+                         << "'s arguments " << type;
+  auto loss = type.getNumResults() > 0
+                  ? dyn_cast<RankedTensorType>(type.getResult(0))
+                  : RankedTensorType();
+  if (!loss || loss.getRank() != 0 || !isa<FloatType>(loss.getElementType()))
+    return emitOpError() << "needs @" << getCallee()
+                         << " to return a rank-0 float tensor first, got "
+                         << type;
+  ArrayRef<int64_t> wrt = getWrt();
+  if (wrt.size() != getNumResults())
+    return emitOpError() << "has " << getNumResults()
+                         << " results for " << wrt.size() << " wrt indices";
+  llvm::SmallSet<int64_t, 4> seen;
+  for (auto [index, result] : llvm::zip_equal(wrt, getResultTypes())) {
+    if (index < 0 || index >= static_cast<int64_t>(getNumOperands()) ||
+        !seen.insert(index).second)
+      return emitOpError() << "wrt index " << index
+                           << " is out of range or repeated";
+    Type operand = getOperand(index).getType();
+    if (!isa<FloatType>(cast<RankedTensorType>(operand).getElementType()))
+      return emitOpError() << "cannot differentiate with respect to operand #"
+                           << index << " of type " << operand
+                           << ": gradients exist only for float tensors";
+    if (result != operand)
+      return emitOpError() << "result for operand #" << index
+                           << " must have its type " << operand << ", got "
+                           << result;
+  }
+  return success();
+}
+
+#include "ir/NNOpsEnums.cpp.inc"
 
 #define GET_OP_CLASSES
 #include "ir/NNOps.cpp.inc"

@@ -3,12 +3,15 @@
 #ifndef NNC_IR_NNOPS_H
 #define NNC_IR_NNOPS_H
 
+#include "ir/GradientOpInterface.h"
 #include "ir/NNDialect.h"
 
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
@@ -45,6 +48,8 @@ AttrT inherentAttr(AttrT fromProperties, mlir::DictionaryAttr attributes,
 std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
 
 } // namespace nnc::nn
+
+#include "ir/NNOpsEnums.h.inc"
 
 #define GET_OP_CLASSES
 #include "ir/NNOps.h.inc"

@@ -8,7 +8,11 @@
 #ifndef NNC_IR_NNOPS_TD
 #define NNC_IR_NNOPS_TD
 
+include "ir/GradientOpInterface.td"
 include "ir/NNDialect.td"
+include "mlir/IR/EnumAttr.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
 include "mlir/IR/BuiltinAttributes.td"
 include "mlir/IR/CommonAttrConstraints.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
@@ -29,7 +33,8 @@ def NN_ReductionAttr : DefaultValuedAttr<StrAttr, "\"mean\"">;
 // Matrix multiplication
 //===----------------------------------------------------------------------===//
 
-def NN_MatmulOp : NN_Op<"matmul", [Pure, InferTypeOpAdaptor]> {
+def NN_MatmulOp : NN_Op<"matmul", [Pure, InferTypeOpAdaptor,
+                                    DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
   let summary = "Batched matrix product with broadcast batch dimensions";
   let description = [{
     `lhs` is `[..., M, K]` and `rhs` is `[..., K, N]`, both of rank at least
@@ -51,7 +56,7 @@ def NN_MatmulOp : NN_Op<"matmul", [Pure, InferTypeOpAdaptor]> {
 
 class NN_BroadcastBinaryOp<string mnemonic, string what, string torchName,
                            Type operandType = NN_NumericTensor>
-    : NN_Op<mnemonic, [Pure, InferTypeOpAdaptor]> {
+    : NN_Op<mnemonic, [Pure, InferTypeOpAdaptor, DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
   let summary = "Elementwise " # what # " with numpy broadcasting";
   let description = [{
     Both operands have the same element type; their shapes broadcast as in
@@ -93,7 +98,8 @@ def NN_MinimumOp : NN_BroadcastBinaryOp<"minimum", "minimum",
 
 class NN_UnaryOp<string mnemonic, string what, string formula,
                  list<Trait> traits = []>
-    : NN_Op<mnemonic, !listconcat([Pure, SameOperandsAndResultType], traits)> {
+    : NN_Op<mnemonic, !listconcat([Pure, SameOperandsAndResultType,
+                                   DeclareOpInterfaceMethods<NN_GradientOpInterface>], traits)> {
   let summary = what;
   let description = [{
     Elementwise on a floating-point tensor: }] # formula # [{.
@@ -123,6 +129,15 @@ def NN_SiluOp : NN_UnaryOp<"silu", "Sigmoid linear unit (swish)",
                            "`x * sigmoid(x)` (torch.nn.functional.silu)">;
 def NN_MishOp : NN_UnaryOp<"mish", "Mish",
     "`x * tanh(softplus(x))` (torch.nn.functional.mish)">;
+
+def NN_ErfOp : NN_UnaryOp<"erf", "Gauss error function",
+                          "`erf(x)` (torch.erf)">;
+def NN_SignOp : NN_UnaryOp<"sign", "Sign",
+    "`-1`, `0` or `1` as `x` is negative, zero or positive (torch.sign); "
+    "its gradient is zero">;
+def NN_StopGradientOp : NN_UnaryOp<"stop_gradient", "Identity that blocks "
+    "gradients", "`x`, treated as a constant by differentiation "
+    "(torch.Tensor.detach)">;
 
 def NN_LeakyReluOp : NN_UnaryOp<"leaky_relu", "Leaky rectified linear unit",
     "`x` where `x >= 0`, else `negative_slope * x` "
@@ -159,7 +174,8 @@ def NN_SoftplusOp : NN_UnaryOp<"softplus", "Softplus",
 }
 
 class NN_AxisOp<string mnemonic, string what, string formula>
-    : NN_Op<mnemonic, [Pure, SameOperandsAndResultType]> {
+    : NN_Op<mnemonic, [Pure, SameOperandsAndResultType,
+                       DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
   let summary = what;
   let description = [{
     Along dimension `axis` (negative counts from the end): }] # formula # [{.
@@ -185,7 +201,8 @@ def NN_LogSoftmaxOp : NN_AxisOp<"log_softmax", "Log-softmax",
 //===----------------------------------------------------------------------===//
 
 class NN_ReduceOp<string mnemonic, string what, string torchName>
-    : NN_Op<mnemonic, [Pure, InferTypeOpAdaptor]> {
+    : NN_Op<mnemonic, [Pure, InferTypeOpAdaptor,
+                       DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
   let summary = what # " over the given axes";
   let description = [{
     Reduces `input` over `axes` (distinct, negative counts from the end; an
@@ -223,7 +240,8 @@ def NN_LogSumExpOp : NN_ReduceOp<"logsumexp", "Stable log-sum-exp",
 // Shape ops
 //===----------------------------------------------------------------------===//
 
-def NN_ReshapeOp : NN_Op<"reshape", [Pure, InferTypeOpAdaptor]> {
+def NN_ReshapeOp : NN_Op<"reshape", [Pure, InferTypeOpAdaptor,
+    DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
   let summary = "Same elements in row-major order, new shape";
   let description = [{
     `shape` lists the new extents; at most one may be -1, meaning whatever
@@ -238,7 +256,8 @@ def NN_ReshapeOp : NN_Op<"reshape", [Pure, InferTypeOpAdaptor]> {
   let assemblyFormat = "$input $shape attr-dict `:` type($input)";
 }
 
-def NN_TransposeOp : NN_Op<"transpose", [Pure, InferTypeOpAdaptor]> {
+def NN_TransposeOp : NN_Op<"transpose", [Pure, InferTypeOpAdaptor,
+    DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
   let summary = "Permutes dimensions";
   let description = [{
     Result dimension `i` is input dimension `perm[i]` (torch.permute).
@@ -252,7 +271,8 @@ def NN_TransposeOp : NN_Op<"transpose", [Pure, InferTypeOpAdaptor]> {
   let assemblyFormat = "$input $perm attr-dict `:` type($input)";
 }
 
-def NN_BroadcastToOp : NN_Op<"broadcast_to", [Pure, InferTypeOpAdaptor]> {
+def NN_BroadcastToOp : NN_Op<"broadcast_to", [Pure, InferTypeOpAdaptor,
+    DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
   let summary = "Broadcasts to a shape as numpy does";
   let description = [{
     Trailing dimensions align; each input dimension must equal the target's
@@ -267,7 +287,8 @@ def NN_BroadcastToOp : NN_Op<"broadcast_to", [Pure, InferTypeOpAdaptor]> {
   let assemblyFormat = "$input $shape attr-dict `:` type($input)";
 }
 
-def NN_SliceOp : NN_Op<"slice", [Pure, InferTypeOpAdaptor]> {
+def NN_SliceOp : NN_Op<"slice", [Pure, InferTypeOpAdaptor,
+    DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
   let summary = "Strided slice along every dimension";
   let description = [{
     Takes indices `starts[d], starts[d] + steps[d], ...` below `limits[d]` in
@@ -287,7 +308,8 @@ def NN_SliceOp : NN_Op<"slice", [Pure, InferTypeOpAdaptor]> {
   }];
 }
 
-def NN_ConcatOp : NN_Op<"concat", [Pure, InferTypeOpAdaptor]> {
+def NN_ConcatOp : NN_Op<"concat", [Pure, InferTypeOpAdaptor,
+    DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
   let summary = "Joins tensors along an axis";
   let description = [{
     All inputs share the element type, the rank and every extent but the one
@@ -303,10 +325,105 @@ def NN_ConcatOp : NN_Op<"concat", [Pure, InferTypeOpAdaptor]> {
 }
 
 //===----------------------------------------------------------------------===//
+// Comparison and selection
+//===----------------------------------------------------------------------===//
+
+def NN_ComparePredicate : I32EnumAttr<"ComparePredicate",
+    "what a compare op tests", [
+      I32EnumAttrCase<"eq", 0>, I32EnumAttrCase<"ne", 1>,
+      I32EnumAttrCase<"lt", 2>, I32EnumAttrCase<"le", 3>,
+      I32EnumAttrCase<"gt", 4>, I32EnumAttrCase<"ge", 5>]> {
+  let cppNamespace = "::nnc::nn";
+}
+
+def NN_CompareOp : NN_Op<"compare", [Pure, InferTypeOpAdaptor]> {
+  let summary = "Elementwise comparison with numpy broadcasting";
+  let description = [{
+    `lhs <predicate> rhs` elementwise as an `i1` tensor of the broadcast
+    shape; `predicate` is `eq`, `ne`, `lt`, `le`, `gt` or `ge` (torch.eq,
+    torch.ne, torch.lt, torch.le, torch.gt, torch.ge). Floats compare
+    ordered: any comparison with NaN is false except `ne`.
+
+    ```mlir
+    %m = nn.compare gt, %x, %zero : tensor<8x128xf32>, tensor<f32>
+    ```
+  }];
+  let arguments = (ins NN_ComparePredicate:$predicate, NN_NumericTensor:$lhs,
+                   NN_NumericTensor:$rhs);
+  let results = (outs RankedTensorOf<[I1]>:$result);
+  let assemblyFormat = [{
+    $predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs)
+  }];
+}
+
+def NN_SelectOp : NN_Op<"select", [Pure, InferTypeOpAdaptor,
+                                   DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
+  let summary = "Elementwise choice between two tensors (torch.where)";
+  let description = [{
+    `condition ? true_value : false_value` elementwise; the three operands
+    broadcast as in numpy, and the two values share their element type.
+
+    ```mlir
+    %y = nn.select %m, %g, %zero : tensor<8x128xi1>, tensor<8x128xf32>, tensor<f32>
+    ```
+  }];
+  let arguments = (ins RankedTensorOf<[I1]>:$condition,
+                   NN_NumericTensor:$true_value,
+                   NN_NumericTensor:$false_value);
+  let results = (outs NN_NumericTensor:$result);
+  let assemblyFormat = [{
+    $condition `,` $true_value `,` $false_value attr-dict `:`
+    type($condition) `,` type($true_value) `,` type($false_value)
+  }];
+}
+
+def NN_OneHotOp : NN_Op<"one_hot", [Pure]> {
+  let summary = "Class indices to one-hot rows";
+  let description = [{
+    `labels` holds integer class indices; the result appends a dimension of
+    `C` classes (taken from the result type) that is 1 at the label and 0
+    elsewhere (torch.nn.functional.one_hot, in the result's element type). A
+    label outside `[0, C)` gives a row of zeros.
+
+    ```mlir
+    %t = nn.one_hot %labels : tensor<8xi64> -> tensor<8x10xf32>
+    ```
+  }];
+  let arguments = (ins StaticShapeTensorOf<[AnySignlessInteger]>:$labels);
+  let results = (outs StaticShapeTensorOf<[AnyFloat, AnySignlessInteger]>:$result);
+  let assemblyFormat = "$labels attr-dict `:` type($labels) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def NN_SliceScatterOp : NN_Op<"slice_scatter", [Pure, InferTypeOpAdaptor,
+                                                DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
+  let summary = "A tensor with a strided slice replaced";
+  let description = [{
+    `input` with the elements `starts[d], starts[d] + steps[d], ...` of each
+    dimension `d` replaced by `source`, whose shape is the slice's; the
+    out-of-place form of `y = x.clone(); y[s0::t0, s1::t1, ...] = source`
+    (torch.slice_scatter on several dimensions). `steps` defaults to ones.
+
+    ```mlir
+    %y = nn.slice_scatter %x, %s [0, 1] by [1, 2] : tensor<4x6xf32>, tensor<4x2xf32>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$source,
+                   DenseI64ArrayAttr:$starts,
+                   OptionalAttr<DenseI64ArrayAttr>:$steps);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $source $starts (`by` $steps^)? attr-dict `:` type($input) `,`
+    type($source)
+  }];
+}
+
+//===----------------------------------------------------------------------===//
 // Losses
 //===----------------------------------------------------------------------===//
 
-def NN_MseLossOp : NN_Op<"mse_loss", [Pure, InferTypeOpAdaptor]> {
+def NN_MseLossOp : NN_Op<"mse_loss", [Pure, InferTypeOpAdaptor,
+    DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
   let summary = "Mean squared error";
   let description = [{
     `(input - target)^2` elementwise, then reduced by `reduction`: "mean"
@@ -325,7 +442,8 @@ def NN_MseLossOp : NN_Op<"mse_loss", [Pure, InferTypeOpAdaptor]> {
   }];
 }
 
-def NN_CrossEntropyOp : NN_Op<"cross_entropy", [Pure, InferTypeOpAdaptor]> {
+def NN_CrossEntropyOp : NN_Op<"cross_entropy", [Pure, InferTypeOpAdaptor,
+    DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
   let summary = "Cross-entropy from logits";
   let description = [{
     `logits` is `[N, C]`. `target` is either `[N]` of integer class indices
@@ -344,6 +462,35 @@ def NN_CrossEntropyOp : NN_Op<"cross_entropy", [Pure, InferTypeOpAdaptor]> {
   let results = (outs NN_FloatTensor:$result);
   let assemblyFormat = [{
     $logits `,` $target attr-dict `:` type($logits) `,` type($target)
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Differentiation and sequences
+//===----------------------------------------------------------------------===//
+
+def NN_GradOp : NN_Op<"grad", [Pure,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "Gradient of a scalar function inside a computation";
+  let description = [{
+    Calls `callee` (a function whose first result is a rank-0 float tensor)
+    on `operands` and yields the gradient of that result with respect to the
+    operands listed in `wrt` (torch.autograd.grad with create_graph=True).
+    `nnc-autodiff` expands it into the callee's forward and backward ops,
+    which it can differentiate again: a loss that contains a gradient (the
+    gradient penalty of a WGAN-GP) has second derivatives.
+
+    ```mlir
+    %dx = nn.grad @critic(%x, %w) wrt [0] : (tensor<8x2xf32>, tensor<2x1xf32>) -> tensor<8x2xf32>
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$callee,
+                   Variadic<AnyRankedTensor>:$operands,
+                   DenseI64ArrayAttr:$wrt);
+  let results = (outs Variadic<NN_FloatTensor>:$gradients);
+  let assemblyFormat = [{
+    $callee `(` $operands `)` `wrt` $wrt attr-dict `:`
+    functional-type($operands, $gradients)
   }];
 }
 

@@ -10,6 +10,37 @@
 
 include "mlir/Pass/PassBase.td"
 
+def Autodiff : Pass<"nnc-autodiff", "mlir::ModuleOp"> {
+  let summary = "Builds the gradient of a loss function (reverse mode)";
+  let description = [{
+    From `@f(args...) -> (loss, extras...)`, whose first result is a rank-0
+    float tensor, builds `@f_grad(args...) -> (loss, grads..., extras...)`
+    with one gradient per `nn.param` argument, in argument order, named
+    `nn.output = "<param>.grad"`. Each op differentiates through its
+    GradientOpInterface rule; `scf.for` and `scf.while` loops through a
+    reverse loop over a tape of their carried tensors (backpropagation
+    through time); `nn.stop_gradient` blocks gradients. Only ops on a path
+    from a parameter to the loss are differentiated (activity analysis).
+    With `recompute`, forward values the backward pass needs are recomputed
+    from checkpoints (every ceil(sqrt(n))-th of the n ops on that path)
+    instead of being kept alive, trading one extra forward pass for memory.
+    Every `nn.grad` op in the module is expanded first into its callee's
+    forward and backward ops, so a loss may contain gradients (second
+    order). Calls must be inlined first.
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"loss\"",
+           "The loss function to differentiate">,
+    Option<"recompute", "recompute", "bool", "false",
+           "Recompute forward values from checkpoints (gradient "
+           "checkpointing)">,
+  ];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::scf::SCFDialect",
+                           "mlir::tensor::TensorDialect",
+                           "nnc::nn::NNDialect"];
+}
+
 def CpuMicrokernels : Pass<"nnc-cpu-microkernels", "mlir::ModuleOp"> {
   let summary = "Calls the runtime's microkernels for the matmuls they cover";
   let description = [{

@@ -134,6 +134,19 @@ Value scalarOf(GeluOp op, ImplicitLocOpBuilder &b, ValueRange a) {
       b, arith::MulFOp::create(b, half, x), arith::AddFOp::create(b, one, inner));
 }
 
+Value scalarOf(ErfOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return math::ErfOp::create(b, a[0]);
+}
+Value scalarOf(SignOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  Value x = a[0], zero = constantFor(b, x, 0.0);
+  Value negative = arith::SelectOp::create(
+      b, arith::CmpFOp::create(b, arith::CmpFPredicate::OLT, x, zero),
+      constantFor(b, x, -1.0), zero);
+  return arith::SelectOp::create(
+      b, arith::CmpFOp::create(b, arith::CmpFPredicate::OGT, x, zero),
+      constantFor(b, x, 1.0), negative);
+}
+
 Value scalarOf(AddOp, ImplicitLocOpBuilder &b, ValueRange a) {
   if (isFloat(a[0]))
     return arith::AddFOp::create(b, a[0], a[1]);
@@ -164,6 +177,28 @@ Value scalarOf(DivOp, ImplicitLocOpBuilder &b, ValueRange a) {
 }
 Value scalarOf(PowOp, ImplicitLocOpBuilder &b, ValueRange a) {
   return math::PowFOp::create(b, a[0], a[1]);
+}
+
+Value scalarOf(CompareOp op, ImplicitLocOpBuilder &b, ValueRange a) {
+  using P = ComparePredicate;
+  if (isFloat(a[0])) {
+    static const arith::CmpFPredicate kFloat[] = {
+        arith::CmpFPredicate::OEQ, arith::CmpFPredicate::UNE,
+        arith::CmpFPredicate::OLT, arith::CmpFPredicate::OLE,
+        arith::CmpFPredicate::OGT, arith::CmpFPredicate::OGE};
+    return arith::CmpFOp::create(
+        b, kFloat[static_cast<int>(op.getPredicate())], a[0], a[1]);
+  }
+  static const arith::CmpIPredicate kInteger[] = {
+      arith::CmpIPredicate::eq,  arith::CmpIPredicate::ne,
+      arith::CmpIPredicate::slt, arith::CmpIPredicate::sle,
+      arith::CmpIPredicate::sgt, arith::CmpIPredicate::sge};
+  static_assert(static_cast<int>(P::ge) == 5, "table order is the enum's");
+  return arith::CmpIOp::create(
+      b, kInteger[static_cast<int>(op.getPredicate())], a[0], a[1]);
+}
+Value scalarOf(SelectOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return arith::SelectOp::create(b, a[0], a[1], a[2]);
 }
 
 /// Any op that is one scalar formula applied elementwise.
@@ -514,6 +549,82 @@ struct SliceLowering : OpConversionPattern<SliceOp> {
   }
 };
 
+struct SliceScatterLowering : OpConversionPattern<SliceScatterOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(SliceScatterOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto source = cast<RankedTensorType>(op.getSource().getType());
+    if (source.getNumElements() == 0) {
+      rewriter.replaceOp(op, adaptor.getInput());
+      return success();
+    }
+    SmallVector<int64_t> steps(source.getRank(), 1);
+    if (auto given = op.getSteps())
+      steps.assign(given->begin(), given->end());
+    rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(
+        op, adaptor.getSource(), adaptor.getInput(), ValueRange{},
+        ValueRange{}, ValueRange{}, op.getStarts(), source.getShape(), steps);
+    return success();
+  }
+};
+
+struct StopGradientLowering : OpConversionPattern<StopGradientOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(StopGradientOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, adaptor.getInput());
+    return success();
+  }
+};
+
+/// result[i..., c] = labels[i...] == c.
+struct OneHotLowering : OpConversionPattern<OneHotOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OneHotOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    RankedTensorType type = op.getType();
+    int64_t rank = type.getRank();
+    MLIRContext *context = op.getContext();
+    SmallVector<AffineExpr> labelDims;
+    for (int64_t d = 0; d + 1 < rank; ++d)
+      labelDims.push_back(getAffineDimExpr(d, context));
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(rank, 0, labelDims, context),
+        AffineMap::getMultiDimIdentityMap(rank, context)};
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    Value init = tensor::EmptyOp::create(rewriter, op.getLoc(),
+                                         type.getShape(),
+                                         type.getElementType());
+    auto generic = linalg::GenericOp::create(
+        rewriter, op.getLoc(), type, adaptor.getLabels(), init, maps,
+        iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder b(loc, nested);
+          Value label = args[0];
+          Value index = arith::IndexCastOp::create(
+              b, label.getType(), linalg::IndexOp::create(b, rank - 1));
+          Value hit = arith::CmpIOp::create(b, arith::CmpIPredicate::eq,
+                                            label, index);
+          Type element = type.getElementType();
+          Value one, zero;
+          if (isa<FloatType>(element)) {
+            one = floatConstant(b, element, 1.0);
+            zero = floatConstant(b, element, 0.0);
+          } else {
+            one = arith::ConstantOp::create(b, b.getIntegerAttr(element, 1));
+            zero = arith::ConstantOp::create(b, b.getIntegerAttr(element, 0));
+          }
+          linalg::YieldOp::create(b, arith::SelectOp::create(b, hit, one,
+                                                             zero).getResult());
+        });
+    rewriter.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
 struct ConcatLowering : OpConversionPattern<ConcatOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -655,6 +766,9 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
       ElementwiseLowering<SubOp>, ElementwiseLowering<MulOp>,
       ElementwiseLowering<DivOp>, ElementwiseLowering<PowOp>,
       ElementwiseLowering<MaximumOp>, ElementwiseLowering<MinimumOp>,
+      ElementwiseLowering<ErfOp>, ElementwiseLowering<SignOp>,
+      ElementwiseLowering<CompareOp>, ElementwiseLowering<SelectOp>,
+      OneHotLowering, SliceScatterLowering, StopGradientLowering,
       ReductionLowering<ReduceSumOp>, ReductionLowering<ReduceMeanOp>,
       ReductionLowering<ReduceMaxOp>, ReductionLowering<LogSumExpOp>,
       SoftmaxLowering, LogSoftmaxLowering, MatmulLowering, ReshapeLowering,

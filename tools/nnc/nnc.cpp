@@ -45,7 +45,12 @@ static constexpr const char *kCompileUsage =
     "                           OUT.safetensors (or --weights) at load time\n"
     "  --symbol=NAME            name of the exported model image\n"
     "                           (default nnc_compiled_model)\n"
-    "  --chip=SM                GPU architecture for nvptx (default sm_90)\n";
+    "  --chip=SM                GPU architecture for nvptx (default sm_90)\n"
+    "  --grad                   compile the gradient of the entry (default\n"
+    "                           entry: loss): outputs the loss and\n"
+    "                           PARAM.grad for every nn.param\n"
+    "  --recompute              with --grad: recompute forward values in\n"
+    "                           the backward pass (gradient checkpointing)\n";
 
 /// Splits `--key=value` and `--key value` forms; returns the value of `key`
 /// if `arg` is that option.
@@ -103,6 +108,10 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.entry = value;
     } else if (takeValue(args, i, "--weights", value)) {
       options.weights = value;
+    } else if (arg == "--grad") {
+      options.gradient = true;
+    } else if (arg == "--recompute") {
+      options.recompute = true;
     } else if (arg == "--external-weights") {
       options.externalWeights = true;
     } else if (takeValue(args, i, "--symbol", value)) {
@@ -121,6 +130,8 @@ static int compileCommand(const std::vector<std::string> &args) {
     return usageError("no model given", kCompileUsage);
   if (options.output.empty())
     return usageError("no output given (-o OUT)", kCompileUsage);
+  if (options.recompute && !options.gradient)
+    return usageError("--recompute needs --grad", kCompileUsage);
 
   mlir::DialectRegistry registry;
   registerAllNncDialectsAndPasses(registry);

@@ -1,0 +1,5 @@
+//===- GradientOpInterface.cpp - Reverse-mode rules of ops ----------------===//
+
+#include "ir/GradientOpInterface.h"
+
+#include "ir/GradientOpInterface.cpp.inc"

@@ -1,0 +1,39 @@
+//===- LoopGradients.h - Differentiating scf.for loops ----------*- C++ -*-===//
+//
+// Reverse mode through a loop: the forward loop is rewritten to record the
+// values it carries into each iteration on a tape, and a reverse loop walks
+// the iterations backwards, recomputes each iteration's body from its taped
+// state and runs the body's backward pass. That is backpropagation through
+// time when the loop steps a recurrent cell.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_PASSES_AUTODIFF_LOOPGRADIENTS_H
+#define NNC_PASSES_AUTODIFF_LOOPGRADIENTS_H
+
+#include "passes/autodiff/ReverseMode.h"
+
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
+namespace nnc {
+
+struct LoopGradients {
+  /// One per init operand (null for ones without a gradient).
+  llvm::SmallVector<mlir::Value> initGradients;
+  /// One per requested captured value.
+  llvm::SmallVector<mlir::Value> capturedGradients;
+};
+
+/// Builds at `builder`'s insertion point the backward pass of `loop` given
+/// the gradients of its results, for its init operands and for `captured`
+/// (values from above that the body uses). Rewrites `loop` in place to keep
+/// the tape. Every value the loop carries must be a ranked tensor.
+llvm::FailureOr<LoopGradients>
+differentiateForLoop(mlir::OpBuilder &builder, mlir::scf::ForOp loop,
+                     llvm::ArrayRef<mlir::Value> resultGradients,
+                     llvm::ArrayRef<mlir::Value> captured,
+                     const ReverseModeOptions &options);
+
+} // namespace nnc
+
+#endif // NNC_PASSES_AUTODIFF_LOOPGRADIENTS_H
