@@ -429,6 +429,9 @@ LogicalResult compileModel(MLIRContext &context,
     return fail("cannot open model '" + path + "': no such file");
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  // A diagnostic names its location; a dump of the whole op (a module, for
+  // a pass's error) would bury it.
+  context.printOpOnDiagnostic(false);
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(path, sourceMgr,
                                                            &context);
   if (!module)
