@@ -2,8 +2,8 @@
 // algorithm does not take, a missing one without a torch default, and the
 // values torch.optim rejects.
 //
-// RUN: not nnc-opt %s --nnc-optimizer="algorithm=lbfgs" 2>&1 | FileCheck %s --check-prefix=UNKNOWN
-// UNKNOWN: error: nnc-optimizer: unknown algorithm 'lbfgs'; expected sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw
+// The unknown algorithm, as a diagnostic on the module:
+// RUN: nnc-opt %s --verify-diagnostics --nnc-optimizer="algorithm=lbfgs"
 //
 // RUN: not nnc-opt %s --nnc-optimizer="algorithm=adam momentum=0.9" 2>&1 | FileCheck %s --check-prefix=NOT-TAKEN
 // NOT-TAKEN: error: nnc-optimizer: option 'momentum' does not apply to algorithm 'adam'
@@ -29,8 +29,11 @@
 // RUN: not nnc-opt %s --nnc-optimizer="algorithm=sgd lr=0.1 nesterov=true" 2>&1 | FileCheck %s --check-prefix=NESTEROV-NO-MOMENTUM
 // NESTEROV-NO-MOMENTUM: error: nnc-optimizer: Nesterov momentum requires a momentum above 0
 
-func.func @loss_grad(%w: tensor<4xf32> {nn.param = "w"})
-    -> (tensor<f32>, tensor<4xf32>) {
-  %l = nn.reduce_sum %w [] : tensor<4xf32>
-  return %l, %w : tensor<f32>, tensor<4xf32>
+// expected-error @+1 {{nnc-optimizer: unknown algorithm 'lbfgs'; expected sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw}}
+module {
+  func.func @loss_grad(%w: tensor<4xf32> {nn.param = "w"})
+      -> (tensor<f32>, tensor<4xf32>) {
+    %l = nn.reduce_sum %w [] : tensor<4xf32>
+    return %l, %w : tensor<f32>, tensor<4xf32>
+  }
 }
