@@ -269,7 +269,9 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *,
     if (steps[d] < 1)
       return emitOptionalError(loc, "dimension ", d,
                                ": step must be positive, got ", steps[d]);
-    shape.push_back((limits[d] - starts[d] + steps[d] - 1) / steps[d]);
+    // ceil((limit - start) / step), without overflowing for huge steps.
+    int64_t span = limits[d] - starts[d];
+    shape.push_back(span == 0 ? 0 : (span - 1) / steps[d] + 1);
   }
   types.push_back(RankedTensorType::get(shape, input.getElementType()));
   return success();
@@ -334,26 +336,41 @@ LogicalResult SelectOp::inferReturnTypes(MLIRContext *,
                                          std::optional<Location> loc,
                                          Adaptor adaptor,
                                          SmallVectorImpl<Type> &types) {
-  SmallVector<Type> values;
-  if (failed(inferBroadcastBinaryType(loc, adaptor.getTrueValue().getType(),
-                                      adaptor.getFalseValue().getType(),
-                                      values)))
-    return failure();
-  auto valueType = cast<RankedTensorType>(values.front());
   auto condition = cast<RankedTensorType>(adaptor.getCondition().getType());
-  if (failed(requireStatic(loc, condition, "condition")))
+  auto trueType = cast<RankedTensorType>(adaptor.getTrueValue().getType());
+  auto falseType = cast<RankedTensorType>(adaptor.getFalseValue().getType());
+  if (failed(requireStatic(loc, condition, "condition")) ||
+      failed(requireStatic(loc, trueType, "true_value")) ||
+      failed(requireStatic(loc, falseType, "false_value")))
     return failure();
-  auto shape = broadcastShapes(condition.getShape(), valueType.getShape());
+  if (trueType.getElementType() != falseType.getElementType())
+    return emitOptionalError(loc, "true_value and false_value must have the "
+                             "same element type, got ",
+                             trueType.getElementType(), " and ",
+                             falseType.getElementType());
+  auto values = broadcastShapes(trueType.getShape(), falseType.getShape());
+  std::optional<SmallVector<int64_t>> shape;
+  if (values)
+    shape = broadcastShapes(condition.getShape(), *values);
   if (!shape)
-    return emitOptionalError(loc, "condition shape ",
-                             formatShape(condition.getShape()),
-                             " does not broadcast with the values' shape ",
-                             formatShape(valueType.getShape()));
-  types.push_back(RankedTensorType::get(*shape, valueType.getElementType()));
+    return emitOptionalError(loc, "shapes ", formatShape(condition.getShape()),
+                             " (condition), ",
+                             formatShape(trueType.getShape()),
+                             " (true_value) and ",
+                             formatShape(falseType.getShape()),
+                             " (false_value) do not broadcast");
+  types.push_back(RankedTensorType::get(*shape, trueType.getElementType()));
   return success();
 }
 
 LogicalResult OneHotOp::verify() {
+  // An i1 reads as 0 or -1 (signless integers are signed in nn), so it
+  // cannot name class 1; PyTorch refuses bool labels too.
+  Type labelType = getLabels().getType().getElementType();
+  if (labelType.isInteger(1))
+    return emitOpError("labels must be integer class indices wider than i1, "
+                       "got ")
+           << getLabels().getType();
   ArrayRef<int64_t> labels = getLabels().getType().getShape();
   ArrayRef<int64_t> result = getResult().getType().getShape();
   if (result.size() != labels.size() + 1 ||
@@ -378,27 +395,33 @@ LogicalResult SliceScatterOp::inferReturnTypes(MLIRContext *,
                              "element type, got ", input.getElementType(),
                              " and ", source.getElementType());
   int64_t rank = input.getRank();
+  if (source.getRank() != rank)
+    return emitOptionalError(loc, "source has rank ", source.getRank(),
+                             ", expected the input's rank ", rank);
   ArrayRef<int64_t> starts = adaptor.getStarts();
   SmallVector<int64_t> steps(rank, 1);
   if (auto given = adaptor.getSteps())
     steps.assign(given->begin(), given->end());
-  if (source.getRank() != rank ||
-      static_cast<int64_t>(starts.size()) != rank ||
+  if (static_cast<int64_t>(starts.size()) != rank ||
       static_cast<int64_t>(steps.size()) != rank)
-    return emitOptionalError(loc, "source, starts and steps need the input's "
-                             "rank (", rank, ")");
+    return emitOptionalError(loc, "starts and steps need one entry per "
+                             "dimension (", rank, ")");
   for (int64_t d = 0; d < rank; ++d) {
     if (steps[d] < 1)
       return emitOptionalError(loc, "dimension ", d,
                                ": step must be positive, got ", steps[d]);
-    int64_t extent = source.getDimSize(d);
-    if (starts[d] < 0 ||
-        (extent > 0 && starts[d] + (extent - 1) * steps[d] >=
-                           input.getDimSize(d)))
-      return emitOptionalError(loc, "dimension ", d, ": ", extent,
+    if (starts[d] < 0)
+      return emitOptionalError(loc, "dimension ", d,
+                               ": start must be non-negative, got ",
+                               starts[d]);
+    // The last element written, start + (count - 1) * step, must be inside
+    // the input; dividing instead of multiplying cannot overflow.
+    int64_t count = source.getDimSize(d), extent = input.getDimSize(d);
+    if (count > 0 && (starts[d] >= extent ||
+                      count - 1 > (extent - 1 - starts[d]) / steps[d]))
+      return emitOptionalError(loc, "dimension ", d, ": ", count,
                                " elements from ", starts[d], " by ",
-                               steps[d], " do not fit in ",
-                               input.getDimSize(d));
+                               steps[d], " do not fit in ", extent);
   }
   types.push_back(input);
   return success();
@@ -460,8 +483,12 @@ LogicalResult CrossEntropyOp::inferReturnTypes(MLIRContext *,
     return emitOptionalError(loc, "logits must be [N, C], got ",
                              formatShape(logits.getShape()));
   int64_t n = logits.getDimSize(0);
-  bool indices = target.getElementType().isSignlessInteger() &&
-                 target.getRank() == 1 && target.getDimSize(0) == n;
+  // i1 is no index type: it reads as 0 or -1 (and one_hot, which the
+  // gradient uses, refuses it).
+  Type targetElement = target.getElementType();
+  bool indices = targetElement.isSignlessInteger() &&
+                 !targetElement.isInteger(1) && target.getRank() == 1 &&
+                 target.getDimSize(0) == n;
   bool probabilities = target == logits;
   if (!indices && !probabilities)
     return emitOptionalError(

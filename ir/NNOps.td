@@ -380,10 +380,11 @@ def NN_SelectOp : NN_Op<"select", [Pure, InferTypeOpAdaptor,
 def NN_OneHotOp : NN_Op<"one_hot", [Pure]> {
   let summary = "Class indices to one-hot rows";
   let description = [{
-    `labels` holds integer class indices; the result appends a dimension of
-    `C` classes (taken from the result type) that is 1 at the label and 0
-    elsewhere (torch.nn.functional.one_hot, in the result's element type). A
-    label outside `[0, C)` gives a row of zeros.
+    `labels` holds integer class indices (any signless integer type but
+    `i1`); the result appends a dimension of `C` classes (taken from the
+    result type) that is 1 at the label and 0 elsewhere
+    (torch.nn.functional.one_hot, in the result's element type). A label
+    outside `[0, C)` gives a row of zeros.
 
     ```mlir
     %t = nn.one_hot %labels : tensor<8xi64> -> tensor<8x10xf32>
@@ -447,7 +448,7 @@ def NN_CrossEntropyOp : NN_Op<"cross_entropy", [Pure, InferTypeOpAdaptor,
   let summary = "Cross-entropy from logits";
   let description = [{
     `logits` is `[N, C]`. `target` is either `[N]` of integer class indices
-    in `[0, C)`, giving `-log_softmax(logits)[n, target[n]]`, or `[N, C]` of
+    (not `i1`) in `[0, C)`, giving `-log_softmax(logits)[n, target[n]]`, or `[N, C]` of
     class probabilities with the logits' type, giving
     `-sum_c target[n, c] * log_softmax(logits)[n, c]`. Reduced by
     `reduction` ("mean", the default, "sum" or "none") as

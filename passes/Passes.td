@@ -58,6 +58,21 @@ def CpuMicrokernels : Pass<"nnc-cpu-microkernels", "mlir::ModuleOp"> {
                            "mlir::memref::MemRefDialect"];
 }
 
+def EarlyDealloc : Pass<"nnc-early-dealloc"> {
+  let summary = "Frees each buffer right after its last use";
+  let description = [{
+    Runs after the buffer deallocation pipeline has placed a
+    `memref.dealloc` for every `memref.alloc`, at the end of its block. Each
+    such dealloc of an alloc in the same block moves up to just after the
+    last op of the block that uses the buffer or a value derived from it
+    (a view, a loop result, a raw pointer for a microkernel; ops nested
+    in that op count as uses by it). Buffers used outside the block are left
+    alone. Peak memory then follows the live values of the program, which
+    is what gradient checkpointing reduces.
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
 def GpuManagedMemory : Pass<"nnc-gpu-managed-memory", "mlir::ModuleOp"> {
   let summary = "Places every buffer of a GPU model in memory both the host "
                 "and the device reach";

@@ -32,6 +32,35 @@ TapeSlice tapeSlice(OpBuilder &b, Value index, RankedTensorType entry) {
   return slice;
 }
 
+/// The tape after recording `value` (a tensor or a scalar) as entry `index`.
+Value record(OpBuilder &b, Location loc, Value tape, Value index, Value value) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type)
+    return tensor::InsertOp::create(b, loc, value, tape, index);
+  TapeSlice slice = tapeSlice(b, index, type);
+  return tensor::InsertSliceOp::create(b, loc, value, tape, slice.offsets,
+                                       slice.sizes, slice.strides);
+}
+
+/// Entry `index` of `tape`, of `type`.
+Value replay(OpBuilder &b, Location loc, Value tape, Value index, Type type) {
+  auto tensorType = dyn_cast<RankedTensorType>(type);
+  if (!tensorType)
+    return tensor::ExtractOp::create(b, loc, tape, index);
+  TapeSlice slice = tapeSlice(b, index, tensorType);
+  return tensor::ExtractSliceOp::create(b, loc, tensorType, tape, slice.offsets,
+                                        slice.sizes, slice.strides);
+}
+
+/// The float tensor results of `loop`'s carried values: those with gradients.
+SmallVector<unsigned> differentiable(scf::ForOp loop) {
+  SmallVector<unsigned> indices;
+  for (auto [i, init] : llvm::enumerate(loop.getInitArgs()))
+    if (nn::hasFloatElements(init))
+      indices.push_back(i);
+  return indices;
+}
+
 /// Clones the body of `loop` (all but its terminator) with `mapping`, and
 /// returns the clones; the mapping then holds the yielded values.
 SmallVector<Operation *> cloneBody(OpBuilder &b, scf::ForOp loop,
@@ -50,15 +79,19 @@ nnc::differentiateForLoop(OpBuilder &builder, scf::ForOp loop,
                           ArrayRef<Value> captured,
                           const ReverseModeOptions &options) {
   Location loc = loop.getLoc();
+  // Every carried value goes on the tape: statically shaped tensors as
+  // slices, scalars (counters) as elements; only float tensors have
+  // gradients.
   for (auto [i, init] : llvm::enumerate(loop.getInitArgs())) {
     auto type = dyn_cast<RankedTensorType>(init.getType());
-    if (!type || !type.hasStaticShape() ||
-        !isa<FloatType>(type.getElementType()))
+    bool tapeable = type ? type.hasStaticShape()
+                         : init.getType().isIntOrIndexOrFloat();
+    if (!tapeable)
       return loop.emitError()
              << "cannot differentiate through a loop that carries "
              << init.getType() << " (iter_arg #" << i
-             << "); loops on the path to the loss may carry only statically "
-                "shaped float tensors";
+             << "); loops on the path to the loss may carry statically "
+                "shaped tensors and scalars";
   }
   if (!loop.getInductionVar().getType().isIndex())
     return loop.emitError("cannot differentiate a loop whose induction "
@@ -85,12 +118,13 @@ nnc::differentiateForLoop(OpBuilder &builder, scf::ForOp loop,
   SmallVector<Value> inits(loop.getInitArgs());
   size_t carried = inits.size();
   for (Value init : loop.getInitArgs()) {
-    auto type = cast<RankedTensorType>(init.getType());
+    auto type = dyn_cast<RankedTensorType>(init.getType());
     SmallVector<OpFoldResult> shape = {tripExtent};
-    for (int64_t extent : type.getShape())
-      shape.push_back(before.getIndexAttr(extent));
-    inits.push_back(tensor::EmptyOp::create(before, loc, shape,
-                                            type.getElementType()));
+    if (type)
+      for (int64_t extent : type.getShape())
+        shape.push_back(before.getIndexAttr(extent));
+    Type element = type ? type.getElementType() : init.getType();
+    inits.push_back(tensor::EmptyOp::create(before, loc, shape, element));
   }
   auto taped = scf::ForOp::create(
       before, loc, lb, ub, step, inits,
@@ -102,13 +136,9 @@ nnc::differentiateForLoop(OpBuilder &builder, scf::ForOp loop,
         Value index = arith::DivUIOp::create(
             b, bodyLoc, arith::SubIOp::create(b, bodyLoc, iv, lb), step);
         SmallVector<Value> tapes;
-        for (size_t i = 0; i < carried; ++i) {
-          auto type = cast<RankedTensorType>(args[i].getType());
-          TapeSlice slice = tapeSlice(b, index, type);
-          tapes.push_back(tensor::InsertSliceOp::create(
-              b, bodyLoc, args[i], args[carried + i], slice.offsets,
-              slice.sizes, slice.strides));
-        }
+        for (size_t i = 0; i < carried; ++i)
+          tapes.push_back(
+              record(b, bodyLoc, args[carried + i], index, args[i]));
         cloneBody(b, loop, mapping);
         SmallVector<Value> yields;
         for (Value v : loop.getBody()->getTerminator()->getOperands())
@@ -117,8 +147,14 @@ nnc::differentiateForLoop(OpBuilder &builder, scf::ForOp loop,
         scf::YieldOp::create(b, bodyLoc, yields);
       });
 
-  // The reverse loop: iteration j handles forward iteration T - 1 - j.
-  SmallVector<Value> reverseInits(resultGradients);
+  // The reverse loop: iteration j handles forward iteration T - 1 - j,
+  // carrying the gradients of the float tensors the loop carries and of the
+  // captured values.
+  SmallVector<unsigned> floats = differentiable(loop);
+  size_t carriedGrads = floats.size();
+  SmallVector<Value> reverseInits;
+  for (unsigned i : floats)
+    reverseInits.push_back(resultGradients[i]);
   for (Value value : captured) {
     ImplicitLocOpBuilder b(loc, builder);
     reverseInits.push_back(nn::zerosOf(b, nn::tensorTypeOf(value)));
@@ -137,20 +173,20 @@ nnc::differentiateForLoop(OpBuilder &builder, scf::ForOp loop,
         mapping.map(loop.getInductionVar(), iv);
         SmallVector<Value> states;
         for (size_t i = 0; i < carried; ++i) {
-          auto type = cast<RankedTensorType>(args[i].getType());
-          TapeSlice slice = tapeSlice(b, index, type);
-          Value state = tensor::ExtractSliceOp::create(
-              b, bodyLoc, type, taped.getResult(carried + i), slice.offsets,
-              slice.sizes, slice.strides);
+          Value state = replay(b, bodyLoc, taped.getResult(carried + i), index,
+                               loop.getRegionIterArgs()[i].getType());
           mapping.map(loop.getRegionIterArgs()[i], state);
           states.push_back(state);
         }
         SmallVector<Operation *> body = cloneBody(b, loop, mapping);
+        Operation *terminator = loop.getBody()->getTerminator();
         SmallVector<std::pair<Value, Value>> seeds;
-        for (auto [i, yielded] :
-             llvm::enumerate(loop.getBody()->getTerminator()->getOperands()))
-          seeds.push_back({mapping.lookupOrDefault(yielded), args[i]});
-        SmallVector<Value> wrt(states);
+        SmallVector<Value> wrt;
+        for (auto [k, i] : llvm::enumerate(floats)) {
+          seeds.push_back(
+              {mapping.lookupOrDefault(terminator->getOperand(i)), args[k]});
+          wrt.push_back(states[i]);
+        }
         wrt.append(captured.begin(), captured.end());
         auto gradients = buildGradients(b, body, seeds, wrt, options);
         SmallVector<Value> yields;
@@ -158,11 +194,13 @@ nnc::differentiateForLoop(OpBuilder &builder, scf::ForOp loop,
           bodyFailed = true;
           yields.assign(args.begin(), args.end());
         } else {
-          yields.assign(gradients->begin(), gradients->begin() + carried);
+          yields.assign(gradients->begin(),
+                        gradients->begin() + carriedGrads);
           ImplicitLocOpBuilder ib(bodyLoc, b);
           for (size_t c = 0; c < captured.size(); ++c)
-            yields.push_back(nn::AddOp::create(ib, args[carried + c],
-                                               (*gradients)[carried + c]));
+            yields.push_back(
+                nn::AddOp::create(ib, args[carriedGrads + c],
+                                  (*gradients)[carriedGrads + c]));
         }
         scf::YieldOp::create(b, bodyLoc, yields);
       });
@@ -174,9 +212,10 @@ nnc::differentiateForLoop(OpBuilder &builder, scf::ForOp loop,
   loop.erase();
 
   LoopGradients result;
-  for (size_t i = 0; i < carried; ++i)
-    result.initGradients.push_back(reverse.getResult(i));
+  result.initGradients.assign(carried, Value());
+  for (auto [k, i] : llvm::enumerate(floats))
+    result.initGradients[i] = reverse.getResult(k);
   for (size_t c = 0; c < captured.size(); ++c)
-    result.capturedGradients.push_back(reverse.getResult(carried + c));
+    result.capturedGradients.push_back(reverse.getResult(carriedGrads + c));
   return result;
 }

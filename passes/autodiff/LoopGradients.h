@@ -27,7 +27,8 @@ struct LoopGradients {
 /// Builds at `builder`'s insertion point the backward pass of `loop` given
 /// the gradients of its results, for its init operands and for `captured`
 /// (values from above that the body uses). Rewrites `loop` in place to keep
-/// the tape. Every value the loop carries must be a ranked tensor.
+/// the tape. The loop may carry statically shaped tensors and scalars; only
+/// its float tensors have gradients.
 llvm::FailureOr<LoopGradients>
 differentiateForLoop(mlir::OpBuilder &builder, mlir::scf::ForOp loop,
                      llvm::ArrayRef<mlir::Value> resultGradients,

@@ -8,6 +8,7 @@
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/CallInterfaces.h"
 
 #include <cmath>
 
@@ -15,6 +16,9 @@ using namespace mlir;
 using namespace nnc;
 
 namespace {
+
+/// Marks the ops that recomputation cloned.
+constexpr llvm::StringLiteral kRecomputedAttrName = "nn.recomputed";
 
 class Differentiator {
 public:
@@ -88,11 +92,15 @@ private:
     if (auto loop = dyn_cast<scf::ForOp>(op))
       return differentiateLoop(loop, resultGrads);
     auto rule = dyn_cast<nn::GradientOpInterface>(op);
-    if (!rule)
-      return op->emitError()
-             << "'" << op->getName()
-             << "' has no gradient rule, and the loss depends on it through "
-                "the parameters";
+    if (!rule) {
+      InFlightDiagnostic error =
+          op->emitError() << "'" << op->getName()
+                          << "' has no gradient rule, and the loss depends on "
+                             "it through the parameters";
+      if (isa<CallOpInterface>(op))
+        error << "; inline calls first (the `inline` pass)";
+      return error;
+    }
     Operation *primal = options.recompute ? recomputed(op) : op;
     ImplicitLocOpBuilder b(op->getLoc(), builder);
     SmallVector<Value> operandGrads(op->getNumOperands());
@@ -171,6 +179,9 @@ private:
     for (Value operand : op->getOperands())
       recomputation.map(operand, recomputedValue(operand));
     Operation *clone = builder.clone(*op, recomputation);
+    // Tells common-subexpression elimination that this copy is meant: it
+    // keeps the original's value from having to live until here.
+    clone->setAttr(kRecomputedAttrName, builder.getUnitAttr());
     return clone;
   }
 

@@ -193,9 +193,16 @@ Value scalarOf(CompareOp op, ImplicitLocOpBuilder &b, ValueRange a) {
       arith::CmpIPredicate::eq,  arith::CmpIPredicate::ne,
       arith::CmpIPredicate::slt, arith::CmpIPredicate::sle,
       arith::CmpIPredicate::sgt, arith::CmpIPredicate::sge};
+  // i1 masks order as PyTorch's bools, false < true; signed, true is -1.
+  static const arith::CmpIPredicate kBool[] = {
+      arith::CmpIPredicate::eq,  arith::CmpIPredicate::ne,
+      arith::CmpIPredicate::ult, arith::CmpIPredicate::ule,
+      arith::CmpIPredicate::ugt, arith::CmpIPredicate::uge};
   static_assert(static_cast<int>(P::ge) == 5, "table order is the enum's");
+  const arith::CmpIPredicate *table =
+      a[0].getType().isInteger(1) ? kBool : kInteger;
   return arith::CmpIOp::create(
-      b, kInteger[static_cast<int>(op.getPredicate())], a[0], a[1]);
+      b, table[static_cast<int>(op.getPredicate())], a[0], a[1]);
 }
 Value scalarOf(SelectOp, ImplicitLocOpBuilder &b, ValueRange a) {
   return arith::SelectOp::create(b, a[0], a[1], a[2]);
@@ -603,11 +610,13 @@ struct OneHotLowering : OpConversionPattern<OneHotOp> {
         rewriter, op.getLoc(), type, adaptor.getLabels(), init, maps,
         iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
           ImplicitLocOpBuilder b(loc, nested);
-          Value label = args[0];
-          Value index = arith::IndexCastOp::create(
-              b, label.getType(), linalg::IndexOp::create(b, rank - 1));
-          Value hit = arith::CmpIOp::create(b, arith::CmpIPredicate::eq,
-                                            label, index);
+          // Compared as indices: the class number cast to a narrow label
+          // type could wrap around onto a label (class 300 as i8 is 44).
+          Value label = arith::IndexCastOp::create(b, b.getIndexType(),
+                                                   args[0]);
+          Value hit = arith::CmpIOp::create(
+              b, arith::CmpIPredicate::eq, label,
+              linalg::IndexOp::create(b, rank - 1));
           Type element = type.getElementType();
           Value one, zero;
           if (isa<FloatType>(element)) {
