@@ -46,11 +46,9 @@ def CpuMicrokernels : Pass<"nnc-cpu-microkernels", "mlir::ModuleOp"> {
   let description = [{
     Runs on bufferized linalg. A `linalg.matmul` on dense row-major f32
     memrefs (static shapes, identity layouts, the default indexing maps)
-    whose output holds zeros (zero-filled, or a copy of a zero-filled
-    buffer, with nothing writing it since) becomes one call to the runtime's
+    whose output was just zero-filled becomes one call to the runtime's
     `nnc_uk_matmul_f32` (runtime/include/nnc/kernels.h, a Halide-generated
-    kernel), and the fill or copy goes away unless something else reads
-    it. Other matmuls stay for loop codegen.
+    kernel), and the fill goes away. Other matmuls stay for loop codegen.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::func::FuncDialect",

@@ -36,45 +36,20 @@ bool isKernelMatrix(Value value) {
          type.getElementType().isF32() && type.getLayout().isIdentity();
 }
 
-/// How deep holdsZeros follows chains of copies.
-constexpr int kMaxCopyChain = 4;
-
-/// Whether `buffer` holds only zeros right before `before`: walking back in
-/// the block, the first op that writes `buffer` zero-fills it, or copies
-/// into it a buffer that holds zeros at that point (bufferization copies a
-/// zero-filled tensor shared by several matmuls once CSE has merged their
-/// fills). Copies out of `buffer` only read it; any other use stops the
-/// search. `initializer` gets the fill or copy when it is the first op
-/// touching `buffer`, so that nothing else reads what it wrote.
-bool holdsZeros(Operation *before, Value buffer, Operation **initializer,
-                int depth = 0) {
-  bool readBetween = false;
-  for (Operation *op = before->getPrevNode(); op; op = op->getPrevNode()) {
-    if (auto fill = dyn_cast<linalg::FillOp>(op);
-        fill && fill.getOutputs()[0] == buffer) {
-      if (!matchPattern(fill.getInputs()[0], m_AnyZeroFloat()))
-        return false;
-      *initializer = readBetween ? nullptr : op;
-      return true;
-    }
-    if (auto copy = dyn_cast<memref::CopyOp>(op)) {
-      if (copy.getTarget() == buffer) {
-        Operation *sourceInitializer = nullptr;
-        if (depth == kMaxCopyChain ||
-            !holdsZeros(copy, copy.getSource(), &sourceInitializer, depth + 1))
-          return false;
-        *initializer = readBetween ? nullptr : op;
-        return true;
-      }
-      if (copy.getSource() == buffer) {
-        readBetween = true;
-        continue;
-      }
+/// The zero fill of `buffer` that `matmul` accumulates onto, if it comes
+/// right before with nothing touching `buffer` in between.
+linalg::FillOp zeroFillBefore(linalg::MatmulOp matmul, Value buffer) {
+  for (Operation *op = matmul->getPrevNode(); op; op = op->getPrevNode()) {
+    if (auto fill = dyn_cast<linalg::FillOp>(op)) {
+      if (fill.getOutputs()[0] == buffer)
+        return matchPattern(fill.getInputs()[0], m_AnyZeroFloat())
+                   ? fill
+                   : linalg::FillOp();
     }
     if (llvm::is_contained(op->getOperands(), buffer))
-      return false;
+      return {};
   }
-  return false;
+  return {};
 }
 
 /// The aligned data pointer of an identity-layout memref as `!llvm.ptr`.
@@ -116,8 +91,8 @@ struct MatmulToMicrokernel : OpRewritePattern<linalg::MatmulOp> {
     if (!isKernelMatrix(a) || !isKernelMatrix(b) || !isKernelMatrix(c))
       return rewriter.notifyMatchFailure(
           op, "operands are not dense static f32 matrices");
-    Operation *initializer = nullptr;
-    if (!holdsZeros(op, c, &initializer))
+    linalg::FillOp fill = zeroFillBefore(op, c);
+    if (!fill)
       return rewriter.notifyMatchFailure(op, "output not zero-filled first");
 
     auto module = op->getParentOfType<ModuleOp>();
@@ -136,10 +111,7 @@ struct MatmulToMicrokernel : OpRewritePattern<linalg::MatmulOp> {
                                extent(aShape[1])};
     func::CallOp::create(rewriter, loc, kernel, args);
     rewriter.eraseOp(op);
-    // The kernel overwrites the output: what made it zero is dead, unless
-    // something else reads it.
-    if (initializer)
-      rewriter.eraseOp(initializer);
+    rewriter.eraseOp(fill);
     return success();
   }
 };

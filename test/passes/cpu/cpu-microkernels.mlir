@@ -82,38 +82,3 @@ func.func @not_covered(%a: memref<8x64xf32, strided<[128, 1]>>, %b: memref<64x10
   linalg.matmul ins(%e, %f : memref<?x8xf32>, memref<8x8xf32>) outs(%g : memref<?x8xf32>)
   return
 }
-
-// -----
-
-// Once CSE merges the zero fills of two matmul outputs, bufferization copies
-// the shared zero buffer into the first output: a copy of zeros counts as
-// zero-filled, and the copy goes. The second matmul writes the shared buffer
-// itself; its fill stays, as the copy read it first.
-// CHECK-LABEL: func.func @shared_fill
-// CHECK-SAME: (%{{.*}}: memref<8x64xf32>, %{{.*}}: memref<64x10xf32>, %[[C:.*]]: memref<8x10xf32>, %[[D:.*]]: memref<8x10xf32>)
-// CHECK: linalg.fill ins(%{{.*}} : f32) outs(%[[D]] : memref<8x10xf32>)
-// CHECK-NOT: memref.copy
-// CHECK: call @nnc_uk_matmul_f32
-// CHECK: call @nnc_uk_matmul_f32
-// CHECK-NOT: linalg.matmul
-func.func @shared_fill(%a: memref<8x64xf32>, %b: memref<64x10xf32>, %c: memref<8x10xf32>, %d: memref<8x10xf32>) {
-  %zero = arith.constant 0.0 : f32
-  linalg.fill ins(%zero : f32) outs(%d : memref<8x10xf32>)
-  memref.copy %d, %c : memref<8x10xf32> to memref<8x10xf32>
-  linalg.matmul ins(%a, %b : memref<8x64xf32>, memref<64x10xf32>) outs(%c : memref<8x10xf32>)
-  linalg.matmul ins(%a, %b : memref<8x64xf32>, memref<64x10xf32>) outs(%d : memref<8x10xf32>)
-  return
-}
-
-// -----
-
-// A copy of something else than zeros is not a zero fill.
-// CHECK-LABEL: func.func @copied_values
-// CHECK: memref.copy
-// CHECK: linalg.matmul
-// CHECK-NOT: call @nnc_uk_matmul_f32
-func.func @copied_values(%a: memref<8x64xf32>, %b: memref<64x10xf32>, %c: memref<8x10xf32>, %d: memref<8x10xf32>) {
-  memref.copy %d, %c : memref<8x10xf32> to memref<8x10xf32>
-  linalg.matmul ins(%a, %b : memref<8x64xf32>, memref<64x10xf32>) outs(%c : memref<8x10xf32>)
-  return
-}
