@@ -154,8 +154,9 @@ static LogicalResult buildTrainStep(ModuleOp module,
 }
 
 /// Writes `text` to `path` ("-" is stdout).
-static LogicalResult writeText(StringRef path,
-                               llvm::function_ref<void(llvm::raw_ostream &)> print) {
+static LogicalResult
+writeText(StringRef path,
+          llvm::function_ref<void(llvm::raw_ostream &)> print) {
   std::string error;
   auto out = openOutputFile(path, &error);
   if (!out)

@@ -333,7 +333,8 @@ struct OptimizerPass : nnc::impl::OptimizerBase<OptimizerPass> {
     auto lossName = gradFunc.getResultAttrOfType<StringAttr>(
         0, nn::NNDialect::kOutputAttrName);
     resultTypes.push_back(gradResults[0]);
-    resultNames.push_back(lossName ? lossName.getValue() : StringRef(kLossName));
+    resultNames.push_back(lossName ? lossName.getValue()
+                                   : StringRef(kLossName));
 
     OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
     auto step = func::FuncOp::create(

@@ -82,10 +82,11 @@ OptimizerStepBuilder::OptimizerStepBuilder(
   case OptimizerAlgorithm::Adam:
   case OptimizerAlgorithm::AdamW: {
     // bias_correction = 1 - beta ** step; step_size = lr / bias_correction1
-    Value correction1 = sub(
-        constant(1), nn::PowOp::create(b, loc, constant(hyper.beta1), nextStep));
-    Value correction2 = sub(
-        constant(1), nn::PowOp::create(b, loc, constant(hyper.beta2), nextStep));
+    auto power = [&](double base) -> Value {
+      return nn::PowOp::create(b, loc, constant(base), nextStep);
+    };
+    Value correction1 = sub(constant(1), power(hyper.beta1));
+    Value correction2 = sub(constant(1), power(hyper.beta2));
     negStepSize = neg(div(constant(hyper.lr), correction1));
     biasCorrection2Sqrt = sqrt(correction2);
     break;

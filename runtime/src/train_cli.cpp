@@ -21,6 +21,7 @@
 #include "nnc/runtime.h"
 #include "shuffle.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <numeric>

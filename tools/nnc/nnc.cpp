@@ -154,6 +154,7 @@ static int compileCommand(const std::vector<std::string> &args) {
   CompileOptions options;
   std::string value;
   std::string trainOptionGiven, trainError;
+  bool symbolGiven = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string &arg = args[i];
     if (arg == "--help" || arg == "-h") {
@@ -198,6 +199,7 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.externalWeights = true;
     } else if (takeValue(args, i, "--symbol", value)) {
       options.symbol = value;
+      symbolGiven = true;
     } else if (takeValue(args, i, "--chip", value)) {
       options.chip = value;
     } else if (!arg.empty() && arg[0] == '-') {
@@ -216,6 +218,10 @@ static int compileCommand(const std::vector<std::string> &args) {
     return usageError("--recompute needs --grad or --train", kCompileUsage);
   if (options.train && options.gradient)
     return usageError("--train and --grad do not go together", kCompileUsage);
+  if (options.train && symbolGiven)
+    return usageError("--symbol does not apply to --train (its images are "
+                      "nnc_train_step and nnc_compiled_model)",
+                      kCompileUsage);
   if (!trainOptionGiven.empty() && !options.train)
     return usageError(trainOptionGiven + " needs --train", kCompileUsage);
 
