@@ -1,4 +1,11 @@
 //===- Compiler.cpp - From a model source to a native artifact ------------===//
+//
+// Both kinds of artifact go the same way: find the entry, read its
+// signature, check the weights, lower the entry for the target, translate to
+// LLVM IR with its model image, emit an object and link. A training artifact
+// does it twice, for the train step and for the inference entry.
+//
+//===----------------------------------------------------------------------===//
 
 #include "codegen/Compiler.h"
 #include "codegen/Linker.h"
@@ -7,6 +14,7 @@
 #include "codegen/Pipelines.h"
 #include "codegen/cpu/HostObject.h"
 #include "codegen/nvptx/PtxText.h"
+#include "ir/Broadcast.h"
 #include "passes/Passes.h"
 
 #include "nnc/runtime.h"
@@ -129,15 +137,289 @@ static LogicalResult differentiate(ModuleOp module, StringRef function,
   return pm.run(module);
 }
 
+/// Adds `@train_step` to `module`: `options.loss` differentiated, then
+/// wrapped by nnc-optimizer.
+static LogicalResult buildTrainStep(ModuleOp module,
+                                    const CompileOptions &options) {
+  if (failed(differentiate(module, options.loss, options.recompute)))
+    return fail("cannot differentiate @" + options.loss + " in '" +
+                options.input + "'");
+  PassManager pm(module.getContext());
+  OptimizerOptions optimizer = options.optimizer;
+  optimizer.function = options.loss + "_grad";
+  pm.addPass(createOptimizer(optimizer));
+  if (failed(pm.run(module)))
+    return fail("cannot build the train step of '" + options.input + "'");
+  return success();
+}
+
 /// Writes `text` to `path` ("-" is stdout).
-static LogicalResult writeText(StringRef path,
-                               llvm::function_ref<void(llvm::raw_ostream &)> print) {
+static LogicalResult
+writeText(StringRef path,
+          llvm::function_ref<void(llvm::raw_ostream &)> print) {
   std::string error;
   auto out = openOutputFile(path, &error);
   if (!out)
     return fail(error);
   print(out->os());
   out->keep();
+  return success();
+}
+
+/// Fails unless the folder `output` goes into exists.
+static LogicalResult checkOutputDir(const std::string &output) {
+  StringRef outputDir = llvm::sys::path::parent_path(output);
+  if (output != "-" && !outputDir.empty() &&
+      !llvm::sys::fs::is_directory(outputDir))
+    return fail("cannot write '" + output + "': no directory '" + outputDir +
+                "'");
+  return success();
+}
+
+/// Lowers `entry` for the target: the other functions become private (and
+/// go once inlined or unused), the boundary names are dropped (they live in
+/// the signature now) and the target pipeline runs.
+static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
+                                const CompileOptions &options) {
+  MLIRContext *context = module.getContext();
+  for (auto func : module.getOps<func::FuncOp>())
+    if (func != entry && func.isPublic() && !func.isExternal())
+      func.setPrivate();
+  // LLVM IR has no place for the names.
+  for (unsigned i = 0; i < entry.getNumArguments(); ++i)
+    entry.setArgAttrs(i, ArrayRef<NamedAttribute>{});
+  for (unsigned i = 0; i < entry.getNumResults(); ++i)
+    entry.setResultAttrs(i, ArrayRef<NamedAttribute>{});
+  entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
+                 UnitAttr::get(context));
+  PassManager pm(context);
+  pm.addPass(createInlinerPass());
+  pm.addPass(createSymbolDCEPass());
+  if (options.target == Target::Cpu) {
+    buildCpuPipeline(pm);
+  } else {
+    NvptxPipelineOptions nvptx;
+    nvptx.chip = options.chip;
+    buildNvptxPipeline(pm, nvptx);
+  }
+  if (failed(pm.run(module)))
+    return fail("cannot compile model '" + options.input + "'");
+  return success();
+}
+
+/// Translates a lowered module to LLVM IR with its model image `symbol`
+/// (embedding `weights` when given), optimized for the host.
+static FailureOr<std::unique_ptr<llvm::Module>>
+translateModel(ModuleOp module, const ModelSignature &signature,
+               const CompileOptions &options, StringRef symbol,
+               const llvm::MemoryBuffer *weights,
+               llvm::LLVMContext &llvmContext) {
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(module, llvmContext, options.input);
+  if (!llvmModule)
+    return fail("cannot translate model '" + options.input + "' to LLVM IR");
+  std::optional<StringRef> embedded;
+  if (weights)
+    embedded = weights->getBuffer();
+  StringRef targetName = options.target == Target::Cpu ? "cpu" : "nvptx";
+  if (auto error = addModelImage(*llvmModule, signature, targetName, symbol,
+                                 embedded))
+    return fail(std::move(error));
+  if (auto error = optimizeForHost(*llvmModule))
+    return fail(std::move(error));
+  return llvmModule;
+}
+
+/// An object file in the temporary folder, removed with this.
+struct TemporaryObject {
+  llvm::SmallString<128> path;
+  llvm::FileRemover remover;
+};
+
+/// Emits `llvmModule` into a new temporary object file.
+static LogicalResult emitTemporaryObject(llvm::Module &llvmModule,
+                                         TemporaryObject &object) {
+  if (std::error_code ec =
+          llvm::sys::fs::createTemporaryFile("nnc-model", "o", object.path))
+    return fail("cannot create a temporary object file: " + ec.message());
+  object.remover.setFile(object.path);
+  if (auto error = emitHostObject(llvmModule, object.path))
+    return fail(std::move(error));
+  return success();
+}
+
+/// `nnc compile` of one entry: an inference model, or with `gradient` the
+/// gradient function of the loss.
+static LogicalResult compileInference(ModuleOp module,
+                                      const CompileOptions &options) {
+  const std::string &path = options.input;
+  std::string entryName = options.entry;
+  if (options.gradient) {
+    if (entryName.empty())
+      entryName = "loss";
+    if (failed(differentiate(module, entryName, options.recompute)))
+      return fail("cannot differentiate @" + entryName + " in '" + path + "'");
+    entryName += "_grad";
+  }
+  auto entry = findEntry(module, entryName, path);
+  if (failed(entry))
+    return failure();
+  auto signature = readSignature(*entry);
+  if (failed(signature))
+    return failure();
+
+  if (options.emit == Emit::Ptx && options.target != Target::Nvptx)
+    return fail("--emit=ptx needs --target=nvptx");
+  if (failed(checkOutputDir(options.output)))
+    return failure();
+
+  std::string weightsPath =
+      options.weights.empty() ? weightsBeside(path) : options.weights;
+  std::unique_ptr<llvm::MemoryBuffer> weights;
+  bool embed = signature->hasWeights() && !options.externalWeights &&
+               (options.emit == Emit::Exe || options.emit == Emit::Lib ||
+                options.emit == Emit::Obj || options.emit == Emit::Llvm);
+  if (embed) {
+    auto loaded = loadWeights(weightsPath, *signature);
+    if (failed(loaded))
+      return failure();
+    weights = std::move(*loaded);
+  }
+
+  if (failed(lowerEntry(module, *entry, options)))
+    return failure();
+  if (options.emit == Emit::Mlir)
+    return writeText(options.output,
+                     [&](llvm::raw_ostream &os) { module.print(os); });
+  if (options.target == Target::Nvptx) {
+    auto ptx = extractPtx(module);
+    if (failed(ptx))
+      return failure();
+    if (options.emit == Emit::Ptx)
+      return writeText(options.output,
+                       [&](llvm::raw_ostream &os) { os << *ptx; });
+  }
+
+  llvm::LLVMContext llvmContext;
+  auto llvmModule = translateModel(module, *signature, options,
+                                   options.symbol, weights.get(), llvmContext);
+  if (failed(llvmModule))
+    return failure();
+  if (options.emit == Emit::Llvm)
+    return writeText(options.output, [&](llvm::raw_ostream &os) {
+      (*llvmModule)->print(os, nullptr);
+    });
+  if (options.emit == Emit::Obj) {
+    if (auto error = emitHostObject(**llvmModule, options.output))
+      return fail(std::move(error));
+    return success();
+  }
+
+  TemporaryObject object;
+  if (failed(emitTemporaryObject(**llvmModule, object)))
+    return failure();
+  LinkKind kind = options.emit == Emit::Exe ? LinkKind::Executable
+                                            : LinkKind::SharedLibrary;
+  if (auto error = linkModel({object.path.str().str()}, options.output, kind))
+    return fail(std::move(error));
+  if (options.externalWeights && signature->hasWeights())
+    return placeWeightsBeside(weightsPath, options.output);
+  return success();
+}
+
+/// Checks that every param and buffer of the inference entry is one of the
+/// train step's, with the same dtype and shape: the trainer hands them over
+/// by name.
+static LogicalResult checkForwardWeights(const ModelSignature &forward,
+                                         const ModelSignature &train) {
+  for (const TensorSlot &slot : forward.slots) {
+    if (slot.role != TensorSlot::Role::Param &&
+        slot.role != TensorSlot::Role::Buffer)
+      continue;
+    auto trained = llvm::find_if(train.slots, [&](const TensorSlot &other) {
+      return other.name == slot.name &&
+             (other.role == TensorSlot::Role::Param ||
+              other.role == TensorSlot::Role::Buffer);
+    });
+    if (trained == train.slots.end())
+      return fail("@" + forward.entry + " takes '" + slot.name +
+                  "', which @" + train.entry +
+                  " does not train (no param or buffer of that name)");
+    if (trained->dtype != slot.dtype || trained->shape != slot.shape)
+      return fail("'" + slot.name + "' is " + slot.dtype + " " +
+                  nn::formatShape(slot.shape) + " in @" + forward.entry +
+                  " but " + trained->dtype + " " +
+                  nn::formatShape(trained->shape) + " in @" + train.entry);
+  }
+  return success();
+}
+
+/// `nnc compile --train`: the train step and the inference entry, linked
+/// with the training driver (or into one shared library).
+static LogicalResult compileTraining(ModuleOp module,
+                                     const CompileOptions &options) {
+  const std::string &path = options.input;
+  if (options.emit != Emit::Exe && options.emit != Emit::Lib &&
+      options.emit != Emit::Mlir)
+    return fail("--train emits exe, lib or mlir (the lowered train step)");
+  if (failed(checkOutputDir(options.output)))
+    return failure();
+  // The inference entry compiles from the source as written.
+  OwningOpRef<ModuleOp> forwardModule = module.clone();
+
+  if (failed(buildTrainStep(module, options)))
+    return failure();
+  auto trainStep = module.lookupSymbol<func::FuncOp>("train_step");
+  auto trainSignature = readSignature(trainStep);
+  if (failed(trainSignature))
+    return failure();
+  std::string weightsPath =
+      options.weights.empty() ? weightsBeside(path) : options.weights;
+  std::unique_ptr<llvm::MemoryBuffer> weights;
+  if (!options.externalWeights && options.emit != Emit::Mlir) {
+    auto loaded = loadWeights(weightsPath, *trainSignature);
+    if (failed(loaded))
+      return failure();
+    weights = std::move(*loaded);
+  }
+  if (failed(lowerEntry(module, trainStep, options)))
+    return failure();
+  if (options.emit == Emit::Mlir)
+    return writeText(options.output,
+                     [&](llvm::raw_ostream &os) { module.print(os); });
+
+  auto forward = findEntry(*forwardModule, options.entry, path);
+  if (failed(forward))
+    return failure();
+  auto forwardSignature = readSignature(*forward);
+  if (failed(forwardSignature) ||
+      failed(checkForwardWeights(*forwardSignature, *trainSignature)) ||
+      failed(lowerEntry(*forwardModule, *forward, options)))
+    return failure();
+
+  llvm::LLVMContext llvmContext;
+  TemporaryObject trainObject, forwardObject;
+  auto trainLlvm =
+      translateModel(module, *trainSignature, options, "nnc_train_step",
+                     weights.get(), llvmContext);
+  if (failed(trainLlvm) || failed(emitTemporaryObject(**trainLlvm,
+                                                      trainObject)))
+    return failure();
+  // The inference image takes its weights from the trainer.
+  auto forwardLlvm =
+      translateModel(*forwardModule, *forwardSignature, options,
+                     "nnc_compiled_model", nullptr, llvmContext);
+  if (failed(forwardLlvm) ||
+      failed(emitTemporaryObject(**forwardLlvm, forwardObject)))
+    return failure();
+  LinkKind kind = options.emit == Emit::Exe ? LinkKind::TrainingExecutable
+                                            : LinkKind::SharedLibrary;
+  if (auto error = linkModel(
+          {trainObject.path.str().str(), forwardObject.path.str().str()},
+          options.output, kind))
+    return fail(std::move(error));
+  if (options.externalWeights)
+    return placeWeightsBeside(weightsPath, options.output);
   return success();
 }
 
@@ -148,115 +430,16 @@ LogicalResult compileModel(MLIRContext &context,
     return fail("cannot open model '" + path + "': no such file");
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  // A diagnostic names its location; a dump of the whole op (a module, for
+  // a pass's error) would bury it.
+  context.printOpOnDiagnostic(false);
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(path, sourceMgr,
                                                            &context);
   if (!module)
     return fail("cannot parse model '" + path + "'");
-
-  std::string entryName = options.entry;
-  if (options.gradient) {
-    if (entryName.empty())
-      entryName = "loss";
-    if (failed(differentiate(*module, entryName, options.recompute)))
-      return fail("cannot differentiate @" + entryName + " in '" + path + "'");
-    entryName += "_grad";
-  }
-  auto entry = findEntry(*module, entryName, path);
-  if (failed(entry))
-    return failure();
-  auto signature = readSignature(*entry);
-  if (failed(signature))
-    return failure();
-
-  if (options.emit == Emit::Ptx && options.target != Target::Nvptx)
-    return fail("--emit=ptx needs --target=nvptx");
-  StringRef outputDir = llvm::sys::path::parent_path(options.output);
-  if (options.output != "-" && !outputDir.empty() &&
-      !llvm::sys::fs::is_directory(outputDir))
-    return fail("cannot write '" + options.output + "': no directory '" +
-                outputDir + "'");
-
-  std::string weightsPath =
-      options.weights.empty() ? weightsBeside(path) : options.weights;
-  std::unique_ptr<llvm::MemoryBuffer> weights;
-  bool embed = signature->hasParams() && !options.externalWeights &&
-               (options.emit == Emit::Exe || options.emit == Emit::Lib ||
-                options.emit == Emit::Obj || options.emit == Emit::Llvm);
-  if (embed) {
-    auto loaded = loadWeights(weightsPath, *signature);
-    if (failed(loaded))
-      return failure();
-    weights = std::move(*loaded);
-  }
-
-  // The names now live in the signature; LLVM IR has no place for them.
-  for (unsigned i = 0; i < entry->getNumArguments(); ++i)
-    entry->setArgAttrs(i, ArrayRef<NamedAttribute>{});
-  for (unsigned i = 0; i < entry->getNumResults(); ++i)
-    entry->setResultAttrs(i, ArrayRef<NamedAttribute>{});
-  (*entry)->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
-                    UnitAttr::get(&context));
-  PassManager pm(&context);
-  if (options.target == Target::Cpu) {
-    buildCpuPipeline(pm);
-  } else {
-    NvptxPipelineOptions nvptx;
-    nvptx.chip = options.chip;
-    buildNvptxPipeline(pm, nvptx);
-  }
-  if (failed(pm.run(*module)))
-    return fail("cannot compile model '" + path + "'");
-
-  if (options.emit == Emit::Mlir)
-    return writeText(options.output,
-                     [&](llvm::raw_ostream &os) { module->print(os); });
-  if (options.target == Target::Nvptx) {
-    auto ptx = extractPtx(*module);
-    if (failed(ptx))
-      return failure();
-    if (options.emit == Emit::Ptx)
-      return writeText(options.output,
-                       [&](llvm::raw_ostream &os) { os << *ptx; });
-  }
-
-  llvm::LLVMContext llvmContext;
-  std::unique_ptr<llvm::Module> llvmModule =
-      translateModuleToLLVMIR(*module, llvmContext, path);
-  if (!llvmModule)
-    return fail("cannot translate model '" + path + "' to LLVM IR");
-  std::optional<StringRef> embedded;
-  if (weights)
-    embedded = weights->getBuffer();
-  StringRef targetName = options.target == Target::Cpu ? "cpu" : "nvptx";
-  if (auto error = addModelImage(*llvmModule, *signature, targetName,
-                                 options.symbol, embedded))
-    return fail(std::move(error));
-  if (auto error = optimizeForHost(*llvmModule))
-    return fail(std::move(error));
-
-  if (options.emit == Emit::Llvm)
-    return writeText(options.output,
-                     [&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); });
-  if (options.emit == Emit::Obj) {
-    if (auto error = emitHostObject(*llvmModule, options.output))
-      return fail(std::move(error));
-    return success();
-  }
-
-  llvm::SmallString<128> object;
-  if (std::error_code ec =
-          llvm::sys::fs::createTemporaryFile("nnc-model", "o", object))
-    return fail("cannot create a temporary object file: " + ec.message());
-  llvm::FileRemover removeObject(object);
-  if (auto error = emitHostObject(*llvmModule, object))
-    return fail(std::move(error));
-  LinkKind kind = options.emit == Emit::Exe ? LinkKind::Executable
-                                            : LinkKind::SharedLibrary;
-  if (auto error = linkModel(object, options.output, kind))
-    return fail(std::move(error));
-  if (options.externalWeights && signature->hasParams())
-    return placeWeightsBeside(weightsPath, options.output);
-  return success();
+  if (options.train)
+    return compileTraining(*module, options);
+  return compileInference(*module, options);
 }
 
 } // namespace nnc

@@ -2,12 +2,16 @@
 //
 // What `nnc compile` does: parse a model, read its signature, check its
 // weights, lower it for a target and emit MLIR, LLVM IR, PTX, an object, a
-// shared library or an executable.
+// shared library or an executable. With `train`, the artifact trains the
+// model: a train step (loss, gradients and optimizer update in one native
+// function) linked with the model's inference entry and a training driver.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef NNC_CODEGEN_COMPILER_H
 #define NNC_CODEGEN_COMPILER_H
+
+#include "passes/Passes.h"
 
 #include "mlir/IR/MLIRContext.h"
 
@@ -35,11 +39,19 @@ struct CompileOptions {
   /// Compile the gradient of the entry (default `loss`) instead: the
   /// function nnc-autodiff builds, `<entry>_grad`.
   bool gradient = false;
-  /// With `gradient`: recompute forward values in the backward pass from
-  /// checkpoints instead of keeping them (gradient checkpointing).
+  /// With `gradient` or `train`: recompute forward values in the backward
+  /// pass from checkpoints instead of keeping them (gradient checkpointing).
   bool recompute = false;
   /// GPU architecture for --target=nvptx.
   std::string chip = "sm_90";
+  /// Compile a training artifact: `loss` differentiated, wrapped by
+  /// nnc-optimizer, beside the inference entry (`entry`).
+  bool train = false;
+  /// With `train`: the loss function to differentiate.
+  std::string loss = "loss";
+  /// With `train`: the algorithm and hyperparameters of nnc-optimizer (its
+  /// `function` is set from `loss`).
+  OptimizerOptions optimizer;
 };
 
 /// Compiles per `options`. Errors (with source locations where they have

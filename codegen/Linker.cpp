@@ -39,8 +39,8 @@ static llvm::Expected<std::string> linkDriver() {
       " or c++ on the PATH)");
 }
 
-llvm::Error linkModel(llvm::StringRef object, llvm::StringRef output,
-                      LinkKind kind) {
+llvm::Error linkModel(llvm::ArrayRef<std::string> objects,
+                      llvm::StringRef output, LinkKind kind) {
   auto libDir = runtimeLibraryDir();
   if (!libDir)
     return libDir.takeError();
@@ -55,13 +55,15 @@ llvm::Error linkModel(llvm::StringRef object, llvm::StringRef output,
   std::vector<std::string> args = {*driver};
   if (kind == LinkKind::SharedLibrary)
     args.push_back("-shared");
-  args.push_back(object.str());
+  args.insert(args.end(), objects.begin(), objects.end());
   args.push_back("-o");
   args.push_back(output.str());
-  if (kind == LinkKind::Executable) {
+  if (kind == LinkKind::Executable)
     args.push_back(archive("libnnc_model_main.a"));
+  if (kind == LinkKind::TrainingExecutable)
+    args.push_back(archive("libnnc_train_main.a"));
+  if (kind != LinkKind::SharedLibrary)
     args.push_back(archive("libnnc_runtime.a"));
-  }
   args.push_back(archive("libnnc_kernels.a"));
   for (const char *lib : {"-ldl", "-lpthread", "-lm"})
     args.push_back(lib);

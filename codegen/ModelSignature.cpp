@@ -48,33 +48,42 @@ static LogicalResult fillSlot(func::FuncOp func, TensorSlot &slot, Type type,
 FailureOr<ModelSignature> readSignature(func::FuncOp func) {
   ModelSignature signature;
   signature.entry = func.getSymName().str();
-  llvm::StringSet<> names;
+  llvm::StringSet<> argumentNames, outputNames;
   auto claim = [&](const TensorSlot &slot) -> LogicalResult {
     if (llvm::any_of(slot.name, [](char c) { return isspace(c); }))
       return func.emitError() << "boundary tensor name '" << slot.name
                               << "' contains white space";
-    if (!names.insert(slot.name).second)
-      return func.emitError() << "two boundary tensors are named '"
-                              << slot.name << "'";
+    bool output = slot.role == TensorSlot::Role::Output;
+    if (!(output ? outputNames : argumentNames).insert(slot.name).second)
+      return func.emitError() << "two " << (output ? "outputs" : "arguments")
+                              << " are named '" << slot.name << "'";
     return success();
   };
+  // The argument attributes, the role each gives, and its name in messages.
+  struct RoleAttr {
+    StringRef attr;
+    TensorSlot::Role role;
+    StringRef what;
+  };
+  const RoleAttr roles[] = {
+      {nn::NNDialect::kParamAttrName, TensorSlot::Role::Param, "param"},
+      {nn::NNDialect::kBufferAttrName, TensorSlot::Role::Buffer, "buffer"},
+      {nn::NNDialect::kStateAttrName, TensorSlot::Role::State, "state"},
+      {nn::NNDialect::kInputAttrName, TensorSlot::Role::Input, "input"}};
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
     TensorSlot slot;
-    if (auto name = func.getArgAttrOfType<StringAttr>(
-            i, nn::NNDialect::kParamAttrName)) {
-      slot.role = TensorSlot::Role::Param;
-      slot.name = name.str();
-    } else if (auto name = func.getArgAttrOfType<StringAttr>(
-                   i, nn::NNDialect::kInputAttrName)) {
-      slot.role = TensorSlot::Role::Input;
-      slot.name = name.str();
-    } else {
-      slot.role = TensorSlot::Role::Input;
-      slot.name = "input" + std::to_string(i);
+    slot.role = TensorSlot::Role::Input;
+    slot.name = "input" + std::to_string(i);
+    StringRef what = "input";
+    for (const RoleAttr &role : roles) {
+      if (auto name = func.getArgAttrOfType<StringAttr>(i, role.attr)) {
+        slot.role = role.role;
+        slot.name = name.str();
+        what = role.what;
+        break;
+      }
     }
-    if (failed(fillSlot(func, slot, func.getArgument(i).getType(),
-                        slot.role == TensorSlot::Role::Param ? "param"
-                                                             : "input")) ||
+    if (failed(fillSlot(func, slot, func.getArgument(i).getType(), what)) ||
         failed(claim(slot)))
       return failure();
     signature.slots.push_back(std::move(slot));
@@ -107,6 +116,12 @@ std::string ModelSignature::metadata(StringRef target) const {
     case TensorSlot::Role::Param:
       text += "param ";
       break;
+    case TensorSlot::Role::State:
+      text += "state ";
+      break;
+    case TensorSlot::Role::Buffer:
+      text += "buffer ";
+      break;
     case TensorSlot::Role::Output:
       text += "output ";
       break;
@@ -117,9 +132,10 @@ std::string ModelSignature::metadata(StringRef target) const {
   return text;
 }
 
-bool ModelSignature::hasParams() const {
+bool ModelSignature::hasWeights() const {
   for (const TensorSlot &slot : slots)
-    if (slot.role == TensorSlot::Role::Param)
+    if (slot.role == TensorSlot::Role::Param ||
+        slot.role == TensorSlot::Role::Buffer)
       return true;
   return false;
 }

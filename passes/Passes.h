@@ -17,7 +17,14 @@
 
 #include "ir/NNDialect.h"
 
+#include <limits>
+
 namespace nnc {
+
+/// The value of a hyperparameter option of nnc-optimizer that was not given:
+/// the algorithm's PyTorch default applies.
+inline constexpr double kUnsetHyperparameter =
+    std::numeric_limits<double>::quiet_NaN();
 
 #define GEN_PASS_DECL
 #include "passes/Passes.h.inc"

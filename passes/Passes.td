@@ -140,4 +140,83 @@ def MathApproximation : Pass<"nnc-math-approximation"> {
                            "mlir::vector::VectorDialect"];
 }
 
+def Optimizer : Pass<"nnc-optimizer", "mlir::ModuleOp"> {
+  let summary = "Wraps a loss gradient into a train step that updates the "
+                "parameters with a torch.optim algorithm";
+  let description = [{
+    Reads `@<function>(params..., inputs..., [buffers...]) -> (loss,
+    grads..., [aux...])` as nnc-autodiff makes it (one gradient per
+    `nn.param` argument, in argument order) and adds a public `@train_step`:
+
+      @train_step(params..., state..., inputs..., buffers...)
+          -> (params'..., state'..., aux..., loss)
+
+    It calls the gradient function and applies one step of the chosen
+    algorithm with PyTorch 1.13's update formulas (torch.optim's
+    single-tensor code paths), built from nn ops and arith constants so it
+    lowers like any model. Optimizer state arguments carry
+    `nn.state = "<param>.<slot>"` with torch.optim's slot names (`exp_avg`,
+    `exp_avg_sq`, `max_exp_avg_sq`, `sum`, `square_avg`, `grad_avg`,
+    `momentum_buffer`), plus one scalar `nn.state = "step"` (f32, the number
+    of steps already taken) where the update needs it. Every state tensor
+    starts at zero: the first-step cases of torch (SGD's momentum buffer
+    taking the gradient, Adagrad's initial accumulator value) read the step
+    counter. Results are named after what they replace (`nn.output` = the
+    param, state or buffer name); the loss comes last.
+
+    Algorithms: `sgd`, `momentum` and `nesterov` (torch.optim.SGD with
+    momentum > 0, and with nesterov=True; both default the momentum to 0.9),
+    `adagrad`, `rmsprop`, `adam`, `adamw`. A hyperparameter left unset takes
+    torch.optim's default for the algorithm (SGD has no default learning
+    rate, so `sgd` needs `lr`); one that the algorithm does not take is an
+    error, as are values torch.optim rejects.
+
+    ```
+    nnc-opt model.mlir --inline --nnc-autodiff \
+        --nnc-optimizer="algorithm=adamw lr=0.01 weight-decay=0.1"
+    ```
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"loss_grad\"",
+           "The gradient function to wrap">,
+    Option<"algorithm", "algorithm", "std::string", "\"adam\"",
+           "sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw">,
+    Option<"lr", "lr", "double", "kUnsetHyperparameter",
+           "Learning rate (sgd: required; adagrad, rmsprop: 1e-2; adam, "
+           "adamw: 1e-3)">,
+    Option<"momentum", "momentum", "double", "kUnsetHyperparameter",
+           "Momentum factor (sgd, rmsprop: 0; momentum, nesterov: 0.9)">,
+    Option<"dampening", "dampening", "double", "kUnsetHyperparameter",
+           "Dampening for momentum (sgd family; default 0)">,
+    Option<"weightDecay", "weight-decay", "double", "kUnsetHyperparameter",
+           "Weight decay (L2 penalty; adamw: decoupled, default 1e-2; "
+           "others 0)">,
+    Option<"nesterov", "nesterov", "bool", "false",
+           "Nesterov momentum (sgd family)">,
+    Option<"maximize", "maximize", "bool", "false",
+           "Maximize the objective instead of minimizing it">,
+    Option<"lrDecay", "lr-decay", "double", "kUnsetHyperparameter",
+           "Learning rate decay (adagrad; default 0)">,
+    Option<"initialAccumulatorValue", "initial-accumulator-value", "double",
+           "kUnsetHyperparameter",
+           "Initial value of the sum of squares (adagrad; default 0)">,
+    Option<"eps", "eps", "double", "kUnsetHyperparameter",
+           "Term added to the denominator (adagrad: 1e-10; rmsprop, adam, "
+           "adamw: 1e-8)">,
+    Option<"alpha", "alpha", "double", "kUnsetHyperparameter",
+           "Smoothing constant (rmsprop; default 0.99)">,
+    Option<"centered", "centered", "bool", "false",
+           "Normalize by the estimated variance of the gradient (rmsprop)">,
+    Option<"beta1", "beta1", "double", "kUnsetHyperparameter",
+           "Decay of the first moment (adam, adamw; default 0.9)">,
+    Option<"beta2", "beta2", "double", "kUnsetHyperparameter",
+           "Decay of the second moment (adam, adamw; default 0.999)">,
+    Option<"amsgrad", "amsgrad", "bool", "false",
+           "Use the maximum of past second moments (adam, adamw)">,
+  ];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::func::FuncDialect",
+                           "nnc::nn::NNDialect"];
+}
+
 #endif // NNC_PASSES_PASSES_TD

@@ -1,6 +1,7 @@
 //===- runtime/src/json.cpp - A small strict JSON parser ------------------===//
 //
-// Recursive descent over RFC 8259, one function per production.
+// Recursive descent over RFC 8259, one function per production; and the
+// quoting of strings for writers.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +16,25 @@ const JsonValue *JsonValue::find(std::string_view key) const {
     if (member.first == key)
       return &member.second;
   return nullptr;
+}
+
+std::string jsonQuote(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string quoted = "\"";
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      quoted += '\\';
+      quoted += c;
+    } else if (byte < 0x20) {
+      quoted += "\\u00";
+      quoted += kHex[byte >> 4];
+      quoted += kHex[byte & 0xf];
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "\"";
 }
 
 namespace {

@@ -1,6 +1,7 @@
 //===- runtime/src/json.h - A small strict JSON parser --------------------===//
 //
-// Enough JSON for safetensors headers: RFC 8259 values into a tree, with
+// Enough JSON for safetensors headers: RFC 8259 values into a tree (and
+// string literals out, for the headers the runtime writes), with
 // integers kept exact (byte offsets and extents exceed a double's mantissa).
 // Strict: no comments, no trailing commas, no duplicate keys, nesting at most
 // kMaxJsonDepth deep.
@@ -41,6 +42,10 @@ struct JsonValue {
   /// The member named `key` of an Object, or null.
   const JsonValue *find(std::string_view key) const;
 };
+
+/// `text` as a JSON string literal, quotes included: `"`, `\` and control
+/// characters escaped, everything else (UTF-8 included) as it is.
+std::string jsonQuote(std::string_view text);
 
 /// Parses `text` (one value, surrounded by optional whitespace) into `out`.
 /// On failure returns false with a message naming the byte offset in

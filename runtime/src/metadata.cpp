@@ -134,6 +134,10 @@ private:
       return parseTensor(fields, ArgKind::Input, &out_->inputs);
     if (record == "param")
       return parseTensor(fields, ArgKind::Param, &out_->params);
+    if (record == "state")
+      return parseTensor(fields, ArgKind::State, &out_->states);
+    if (record == "buffer")
+      return parseTensor(fields, ArgKind::Buffer, &out_->buffers);
     if (record == "output")
       return parseTensor(fields, ArgKind::Output, &out_->outputs);
     return error("unknown record '" + std::string(record) + "'");
@@ -167,8 +171,14 @@ private:
       return error("expected '" + record + " NAME DTYPE SHAPE'");
     TensorDecl decl;
     decl.name = std::string(fields[1]);
-    if (!names_.insert(decl.name).second)
-      return error("duplicate tensor name '" + decl.name + "'");
+    // An output may share its name with the argument it replaces (a train
+    // step's new params); names are unique on each side.
+    std::set<std::string> &names =
+        kind == ArgKind::Output ? outputNames_ : argumentNames_;
+    const char *side = kind == ArgKind::Output ? "output" : "argument";
+    if (!names.insert(decl.name).second)
+      return error(std::string("duplicate ") + side + " name '" + decl.name +
+                   "'");
     if (!parseDtype(fields[2], &decl.dtype))
       return error(record + " '" + decl.name + "': unknown dtype '" +
                    std::string(fields[2]) +
@@ -190,10 +200,42 @@ private:
   int lineNumber_ = 0;
   bool sawHeader_ = false;
   bool sawOutput_ = false;
-  std::set<std::string> names_;
+  std::set<std::string> argumentNames_;
+  std::set<std::string> outputNames_;
 };
 
 } // namespace
+
+size_t TensorDecl::bytes() const {
+  int64_t count = 0;
+  countElements(rank, shape, &count);
+  return static_cast<size_t>(count) * nnc_dtype_size(dtype);
+}
+
+bool TensorDecl::sameType(const TensorDecl &other) const {
+  if (dtype != other.dtype || rank != other.rank)
+    return false;
+  for (int32_t d = 0; d < rank; ++d)
+    if (shape[d] != other.shape[d])
+      return false;
+  return true;
+}
+
+const TensorDecl &ModelMetadata::decl(const EntryArg &arg) const {
+  switch (arg.kind) {
+  case ArgKind::Input:
+    return inputs[arg.index];
+  case ArgKind::Param:
+    return params[arg.index];
+  case ArgKind::State:
+    return states[arg.index];
+  case ArgKind::Buffer:
+    return buffers[arg.index];
+  case ArgKind::Output:
+    break;
+  }
+  return outputs[arg.index];
+}
 
 nnc_status parseMetadata(const char *text, ModelMetadata *out) {
   *out = ModelMetadata();

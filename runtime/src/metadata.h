@@ -9,6 +9,9 @@
 //   param fc1.weight f32 64x128
 //   output y f32 8x10
 //
+// and, for a train step, `state` (optimizer state) and `buffer`
+// (non-trainable model state) records beside the params.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef NNC_RUNTIME_METADATA_H
@@ -26,16 +29,21 @@ namespace nnc::rt {
 /// The metadata version this runtime reads.
 constexpr int kMetadataVersion = 1;
 
-/// One input, param or output of a model.
+/// One input, param, state, buffer or output of a model.
 struct TensorDecl {
   std::string name;
   nnc_dtype dtype = NNC_F32;
   int32_t rank = 0;
   int64_t shape[NNC_MAX_RANK] = {};
+
+  /// Bytes of the dense tensor it declares.
+  size_t bytes() const;
+  /// Whether `other` has the same dtype and shape.
+  bool sameType(const TensorDecl &other) const;
 };
 
 /// Which list an entry argument comes from.
-enum class ArgKind { Input, Param, Output };
+enum class ArgKind { Input, Param, State, Buffer, Output };
 
 /// One argument of the model's entry: its list, and its index there.
 struct EntryArg {
@@ -51,10 +59,17 @@ struct ModelMetadata {
   std::string entry;
   std::vector<TensorDecl> inputs;
   std::vector<TensorDecl> params;
+  /// Optimizer state of a train step (starts at zero).
+  std::vector<TensorDecl> states;
+  /// Non-trainable tensors loaded from the weights like params.
+  std::vector<TensorDecl> buffers;
   std::vector<TensorDecl> outputs;
-  /// The entry's arguments in order: inputs and params as their lines
-  /// interleave, then the outputs.
+  /// The entry's arguments in order: inputs, params, states and buffers as
+  /// their lines interleave, then the outputs.
   std::vector<EntryArg> arguments;
+
+  /// The declaration an entry argument stands for.
+  const TensorDecl &decl(const EntryArg &arg) const;
 };
 
 /// Parses `text` into `out`. A malformed text is NNC_ERROR_FORMAT, another

@@ -12,10 +12,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "cli_support.h"
+#include "model.h"
 #include "nnc/runtime.h"
 
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -27,14 +28,12 @@
 #include <utility>
 #include <vector>
 
+using namespace nnc::rt;
+
 namespace {
 
-constexpr int kExitError = 1;
-constexpr int kExitUsage = 2;
 /// Outputs longer than this print only their first kMaxPrinted values.
 constexpr int64_t kMaxPrinted = 200;
-/// Untimed runs before --bench measures.
-constexpr int kWarmupRuns = 3;
 
 /// The command line.
 struct Options {
@@ -103,34 +102,12 @@ bool parseArgs(int argc, char **argv, Options *options, std::string *error) {
       options->weights = value;
     } else if (arg == "--output-dir") {
       options->outputDir = value;
-    } else {
-      char *end = nullptr;
-      errno = 0;
-      options->benchRuns = std::strtol(value.c_str(), &end, 10);
-      if (value.empty() || *end != '\0' || errno != 0 ||
-          options->benchRuns < 1 || options->benchRuns > 1000000) {
-        *error = "--bench takes a run count from 1 to 1000000, got '" +
-                 value + "'";
-        return false;
-      }
+    } else if (!parseCount("--bench", value, 1, 1000000, &options->benchRuns,
+                           error)) {
+      return false;
     }
   }
   return true;
-}
-
-/// `f32 8x64` (or `f32 scalar`) for one tensor description.
-std::string typeAndShape(const nnc_tensor_info &info) {
-  std::string text = std::string(nnc_dtype_name(info.dtype)) + " ";
-  if (info.rank == 0)
-    return text + "scalar";
-  for (int32_t d = 0; d < info.rank; ++d)
-    text += (d ? "x" : "") + std::to_string(info.shape[d]);
-  return text;
-}
-
-/// `x f32 8x64` for one tensor description.
-std::string describe(const nnc_tensor_info &info) {
-  return std::string(info.name) + " " + typeAndShape(info);
 }
 
 /// `x f32 8x64, y i64 8` for all inputs (or outputs) of `model`.
@@ -149,24 +126,12 @@ std::string describeAll(const nnc_model *model, bool outputs) {
   return text.empty() ? "none" : text;
 }
 
-int error(const std::string &message) {
-  std::fprintf(stderr, "error: %s\n", message.c_str());
-  return kExitError;
-}
-
-/// Element `i` of `tensor` as a double (for argmax).
-double valueAt(const nnc_tensor &tensor, int64_t i) {
-  if (tensor.dtype == NNC_F64)
-    return static_cast<const double *>(tensor.data)[i];
-  return static_cast<const float *>(tensor.data)[i];
-}
-
 /// Prints element `i` of `tensor`.
 void printValue(const nnc_tensor &tensor, int64_t i) {
   switch (tensor.dtype) {
   case NNC_F32:
   case NNC_F64:
-    std::printf("%g", valueAt(tensor, i));
+    std::printf("%g", floatAt(tensor, i));
     break;
   case NNC_I1:
   case NNC_I8:
@@ -197,38 +162,10 @@ void printOutput(const nnc_tensor_info &info, const nnc_tensor &tensor) {
   const bool isFloat = tensor.dtype == NNC_F32 || tensor.dtype == NNC_F64;
   if (tensor.rank == 2 && isFloat && tensor.shape[1] > 0) {
     std::printf("argmax per row:");
-    for (int64_t row = 0; row < tensor.shape[0]; ++row) {
-      int64_t best = 0;
-      for (int64_t col = 1; col < tensor.shape[1]; ++col)
-        if (valueAt(tensor, row * tensor.shape[1] + col) >
-            valueAt(tensor, row * tensor.shape[1] + best))
-          best = col;
-      std::printf(" %lld", static_cast<long long>(best));
-    }
+    for (int64_t row = 0; row < tensor.shape[0]; ++row)
+      std::printf(" %lld", static_cast<long long>(argmaxRow(tensor, row)));
     std::printf("\n");
   }
-}
-
-/// The path of this program: argv[0] when it names one, else the
-/// executable the kernel ran.
-std::string programPath(const char *argv0) {
-  if (std::strchr(argv0, '/'))
-    return argv0;
-  char buffer[4096];
-  const ssize_t length = readlink("/proc/self/exe", buffer, sizeof(buffer));
-  if (length <= 0 || static_cast<size_t>(length) >= sizeof(buffer))
-    return argv0;
-  return std::string(buffer, static_cast<size_t>(length));
-}
-
-/// Where `nnc compile --external-weights` puts the weights of the artifact
-/// at `path`: the same path with the extension `.safetensors`.
-std::string weightsBeside(const std::string &path) {
-  const size_t slash = path.find_last_of('/');
-  const size_t dot = path.find_last_of('.');
-  const bool hasExtension =
-      dot != std::string::npos && (slash == std::string::npos || dot > slash + 1);
-  return (hasExtension ? path.substr(0, dot) : path) + ".safetensors";
 }
 
 /// Reads the inputs named on the command line, in the model's order.
@@ -244,7 +181,7 @@ int readInputs(const nnc_model *model, const Options &options,
       known = known || given.first == info.name;
     }
     if (!known)
-      return error("unknown input '" + given.first +
+      return printError("unknown input '" + given.first +
                    "' (the model takes: " + expected + ")");
   }
   for (size_t i = 0; i < count; ++i) {
@@ -254,16 +191,16 @@ int readInputs(const nnc_model *model, const Options &options,
     for (const auto &given : options.inputs) {
       if (given.first == info.name) {
         if (file)
-          return error("input '" + given.first + "' given twice");
+          return printError("input '" + given.first + "' given twice");
         file = &given.second;
       }
     }
     if (!file)
-      return error("missing input '" + std::string(info.name) +
+      return printError("missing input '" + std::string(info.name) +
                    "' (the model takes: " + expected + ")");
     nnc_tensor tensor = {};
     if (nnc_npy_read(file->c_str(), &tensor) != NNC_OK)
-      return error(nnc_last_error());
+      return printError(nnc_last_error());
     inputs->push_back(tensor);
   }
   return 0;
@@ -273,7 +210,7 @@ int readInputs(const nnc_model *model, const Options &options,
 int writeOutputs(const nnc_model *model, const std::string &dir,
                  const std::vector<nnc_tensor> &outputs) {
   if (mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST)
-    return error(dir + ": cannot create: " + std::strerror(errno));
+    return printError(dir + ": cannot create: " + std::strerror(errno));
   for (size_t i = 0; i < outputs.size(); ++i) {
     nnc_tensor_info info;
     nnc_model_output_info(model, i, &info);
@@ -281,7 +218,7 @@ int writeOutputs(const nnc_model *model, const std::string &dir,
     std::replace(name.begin(), name.end(), '/', '_');
     const std::string path = dir + "/" + name + ".npy";
     if (nnc_npy_write(path.c_str(), &outputs[i]) != NNC_OK)
-      return error(nnc_last_error());
+      return printError(nnc_last_error());
   }
   return 0;
 }
@@ -296,18 +233,13 @@ int bench(nnc_model *model, const Options &options,
     const auto start = std::chrono::steady_clock::now();
     if (nnc_model_run(model, inputs.data(), inputs.size(), outputs->data(),
                       outputs->size()) != NNC_OK)
-      return error(nnc_last_error());
+      return printError(nnc_last_error());
     const auto stop = std::chrono::steady_clock::now();
     if (run >= kWarmupRuns)
       millis.push_back(
           std::chrono::duration<double, std::milli>(stop - start).count());
   }
-  std::sort(millis.begin(), millis.end());
-  const size_t n = millis.size();
-  const double median =
-      n % 2 ? millis[n / 2] : (millis[n / 2 - 1] + millis[n / 2]) / 2;
-  std::printf("latency_ms median=%.3f min=%.3f runs=%zu\n", median, millis[0],
-              n);
+  printLatency(std::move(millis));
   return 0;
 }
 
@@ -320,7 +252,7 @@ int runModel(const nnc_model_image *image, const char *libraryPath,
   nnc_status loaded;
   if (image) {
     if (weights.empty() && !image->weights)
-      weights = weightsBeside(programPath(argv0));
+      weights = nnc::rt::weightsBeside(programPath(argv0));
     loaded = nnc_model_from_image(
         image, weights.empty() ? nullptr : weights.c_str(), model);
   } else {
@@ -328,7 +260,7 @@ int runModel(const nnc_model_image *image, const char *libraryPath,
                             weights.empty() ? nullptr : weights.c_str(), model);
   }
   if (loaded != NNC_OK)
-    return error(nnc_last_error());
+    return printError(nnc_last_error());
   if (int status = readInputs(*model, options, inputs))
     return status;
   outputs->assign(nnc_model_num_outputs(*model), nnc_tensor{});
@@ -338,7 +270,7 @@ int runModel(const nnc_model_image *image, const char *libraryPath,
   } else {
     if (nnc_model_run(*model, inputs->data(), inputs->size(),
                       outputs->data(), outputs->size()) != NNC_OK)
-      return error(nnc_last_error());
+      return printError(nnc_last_error());
     for (size_t i = 0; i < outputs->size(); ++i) {
       nnc_tensor_info info;
       nnc_model_output_info(*model, i, &info);

@@ -26,9 +26,27 @@ namespace {
 /// The symbol a model library exports.
 constexpr const char *kImageSymbol = "nnc_compiled_model";
 
-/// `path` with the extension of its file name replaced by `.safetensors`
-/// (`models/mlp.so` -> `models/mlp.safetensors`).
-std::string weightsBeside(const std::string &path) {
+/// Builds a model around `image`: checks it, parses its metadata and binds
+/// its weights (from `weightsPath`, or embedded when that is null).
+nnc_status createModel(const nnc_model_image *image, void *library,
+                       const char *weightsPath, nnc_model **out) {
+  nnc_model *model = nullptr;
+  nnc_status status = newModel(image, &model);
+  if (status != NNC_OK)
+    return status;
+  status = loadWeights(model, weightsPath);
+  if (status != NNC_OK) {
+    nnc_model_free(model);
+    return status;
+  }
+  model->library = library;
+  *out = model;
+  return NNC_OK;
+}
+
+} // namespace
+
+std::string nnc::rt::weightsBeside(const std::string &path) {
   const size_t slash = path.rfind('/');
   const size_t dot = path.rfind('.');
   const bool hasExtension =
@@ -37,10 +55,7 @@ std::string weightsBeside(const std::string &path) {
   return (hasExtension ? path.substr(0, dot) : path) + ".safetensors";
 }
 
-/// Builds a model around `image`: checks it, parses its metadata and binds
-/// its weights (from `weightsPath`, or embedded when that is null).
-nnc_status createModel(const nnc_model_image *image, void *library,
-                       const char *weightsPath, nnc_model **out) {
+nnc_status nnc::rt::newModel(const nnc_model_image *image, nnc_model **out) {
   if (image->abi_version != NNC_MODEL_ABI_VERSION)
     return fail(NNC_ERROR_UNSUPPORTED,
                 "model ABI version " + std::to_string(image->abi_version) +
@@ -53,18 +68,40 @@ nnc_status createModel(const nnc_model_image *image, void *library,
     return fail(NNC_ERROR_OUT_OF_MEMORY, "out of memory creating a model");
   model->image = image;
   nnc_status status = parseMetadata(image->metadata, &model->metadata);
-  if (status == NNC_OK)
-    status = loadWeights(model, weightsPath);
   if (status != NNC_OK) {
     nnc_model_free(model);
     return status;
   }
-  model->library = library;
   *out = model;
   return NNC_OK;
 }
 
-} // namespace
+nnc_status nnc::rt::openModelLibrary(const std::string &path,
+                                     const char *symbol, void **library,
+                                     const nnc_model_image **image) {
+  struct stat info;
+  if (stat(path.c_str(), &info) != 0)
+    return fail(NNC_ERROR_IO, path + ": cannot open: " + std::strerror(errno));
+  // dlopen searches the library path for names without a slash; a model is
+  // always the file named.
+  const std::string openPath =
+      path.find('/') == std::string::npos ? "./" + path : path;
+  *library = dlopen(openPath.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!*library) {
+    const char *why = dlerror();
+    return fail(NNC_ERROR_FORMAT, path + ": cannot load the model library: " +
+                                      (why ? why : "unknown dlopen error"));
+  }
+  *image = static_cast<const nnc_model_image *>(dlsym(*library, symbol));
+  if (!*image) {
+    dlclose(*library);
+    *library = nullptr;
+    return fail(NNC_ERROR_FORMAT, path + ": no '" + symbol +
+                                      "' symbol (not a model compiled by "
+                                      "nnc?)");
+  }
+  return NNC_OK;
+}
 
 extern "C" {
 
@@ -81,33 +118,17 @@ nnc_status nnc_model_load(const char *library_path, const char *weights_path,
   if (!library_path || !out)
     return fail(NNC_ERROR_INVALID_ARGUMENT, "nnc_model_load: null argument");
   const std::string path = library_path;
-  struct stat info;
-  if (stat(library_path, &info) != 0)
-    return fail(NNC_ERROR_IO, path + ": cannot open: " + std::strerror(errno));
-  // dlopen searches the library path for names without a slash; a model is
-  // always the file named.
-  const std::string openPath =
-      path.find('/') == std::string::npos ? "./" + path : path;
-  void *library = dlopen(openPath.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!library) {
-    const char *why = dlerror();
-    return fail(NNC_ERROR_FORMAT, path + ": cannot load the model library: " +
-                                      (why ? why : "unknown dlopen error"));
-  }
-  const auto *image =
-      static_cast<const nnc_model_image *>(dlsym(library, kImageSymbol));
-  if (!image) {
-    dlclose(library);
-    return fail(NNC_ERROR_FORMAT, path + ": no '" + kImageSymbol +
-                                      "' symbol (not a model compiled by "
-                                      "nnc?)");
-  }
+  void *library = nullptr;
+  const nnc_model_image *image = nullptr;
+  nnc_status status = openModelLibrary(path, kImageSymbol, &library, &image);
+  if (status != NNC_OK)
+    return status;
   std::string defaultWeights;
   if (!weights_path && !image->weights) {
     defaultWeights = weightsBeside(path);
     weights_path = defaultWeights.c_str();
   }
-  nnc_status status = createModel(image, library, weights_path, out);
+  status = createModel(image, library, weights_path, out);
   if (status != NNC_OK) {
     fail(status, path + ": " + nnc_last_error());
     dlclose(library);
@@ -119,6 +140,8 @@ void nnc_model_free(nnc_model *model) {
   if (!model)
     return;
   for (void *data : model->paramData)
+    std::free(data);
+  for (void *data : model->bufferData)
     std::free(data);
   if (model->library)
     dlclose(model->library);

@@ -36,6 +36,24 @@ size_t safetensorsDtypeSize(std::string_view dtype) {
   return 0;
 }
 
+const char *safetensorsDtypeTag(nnc_dtype dtype) {
+  switch (dtype) {
+  case NNC_F32:
+    return "F32";
+  case NNC_F64:
+    return "F64";
+  case NNC_I1:
+    return "BOOL";
+  case NNC_I8:
+    return "I8";
+  case NNC_I32:
+    return "I32";
+  case NNC_I64:
+    return "I64";
+  }
+  return "";
+}
+
 namespace {
 
 /// Validates one tensor entry of the header and appends it to `out`.

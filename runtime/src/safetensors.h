@@ -1,4 +1,4 @@
-//===- runtime/src/safetensors.h - safetensors reader ---------------------===//
+//===- runtime/src/safetensors.h - safetensors reader and writer ----------===//
 //
 // The safetensors format: an 8-byte little-endian header length N, N bytes of
 // JSON mapping each tensor name to {"dtype", "shape", "data_offsets": [begin,
@@ -44,6 +44,17 @@ struct SafetensorsIndex {
 
 /// Bytes per element of a safetensors dtype tag, 0 for an unknown tag.
 size_t safetensorsDtypeSize(std::string_view dtype);
+
+/// The safetensors dtype tag of an nnc dtype ("F32", "BOOL", ...).
+const char *safetensorsDtypeTag(nnc_dtype dtype);
+
+/// Writes `tensors` (each `bytes` bytes at `data`, shape and dtype tag as
+/// given) to a safetensors file at `path`, in the given order and back to
+/// back, the header padded with spaces to a multiple of 8 bytes. Failures
+/// are NNC_ERROR_IO (or NNC_ERROR_INVALID_ARGUMENT for a tensor whose bytes
+/// do not match its shape) with a message naming the path.
+nnc_status writeSafetensors(const std::string &path,
+                            const std::vector<SafetensorsTensor> &tensors);
 
 /// Parses and validates the safetensors image `bytes[0, size)`: header length
 /// within the image, well-formed JSON, every entry with a known dtype, a

@@ -1,8 +1,8 @@
 //===- runtime/src/weights.cpp - Binding a model's params to its weights --===//
 //
-// Params are copied out of the safetensors image into 64-byte aligned
-// buffers: safetensors offsets guarantee no alignment, and the copies let a
-// weights file be released as soon as the model is loaded.
+// Params and buffers are copied out of the safetensors image into 64-byte
+// aligned buffers: safetensors offsets guarantee no alignment, and the
+// copies let a weights file be released as soon as the model is loaded.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,25 +20,6 @@
 
 namespace nnc::rt {
 namespace {
-
-/// The safetensors dtype tag of each nnc dtype.
-const char *safetensorsTag(nnc_dtype dtype) {
-  switch (dtype) {
-  case NNC_F32:
-    return "F32";
-  case NNC_F64:
-    return "F64";
-  case NNC_I1:
-    return "BOOL";
-  case NNC_I8:
-    return "I8";
-  case NNC_I32:
-    return "I32";
-  case NNC_I64:
-    return "I64";
-  }
-  return "";
-}
 
 /// Frees memory from std::malloc when it goes out of scope.
 struct FreeDeleter {
@@ -74,11 +55,13 @@ nnc_status readFile(const std::string &path, Bytes *bytes, size_t *size) {
   return NNC_OK;
 }
 
-/// Checks `tensor` against `param` and copies it into an aligned buffer.
-nnc_status bindParam(const std::string &origin, const TensorDecl &param,
-                     const SafetensorsTensor &tensor, void **data) {
-  const std::string where = "param '" + param.name + "': ";
-  const std::string expectedTag = safetensorsTag(param.dtype);
+/// Checks `tensor` against `param` (a param or buffer, as `what` says) and
+/// copies it into an aligned buffer.
+nnc_status bindParam(const std::string &origin, const char *what,
+                     const TensorDecl &param, const SafetensorsTensor &tensor,
+                     void **data) {
+  const std::string where = std::string(what) + " '" + param.name + "': ";
+  const std::string expectedTag = safetensorsDtypeTag(param.dtype);
   if (tensor.dtype != expectedTag)
     return fail(NNC_ERROR_FORMAT, where + origin + " holds dtype " +
                                       tensor.dtype + ", the model expects " +
@@ -107,8 +90,8 @@ nnc_status bindParam(const std::string &origin, const TensorDecl &param,
 } // namespace
 
 nnc_status loadWeights(nnc_model *model, const char *path) {
-  const std::vector<TensorDecl> &params = model->metadata.params;
-  if (params.empty())
+  const ModelMetadata &metadata = model->metadata;
+  if (metadata.params.empty() && metadata.buffers.empty())
     return NNC_OK;
 
   Bytes fileBytes;
@@ -135,15 +118,25 @@ nnc_status loadWeights(nnc_model *model, const char *path) {
   nnc_status status = parseSafetensors(image, size, origin, &index);
   if (status != NNC_OK)
     return status;
-  for (const TensorDecl &param : params) {
-    const SafetensorsTensor *tensor = index.find(param.name);
-    if (!tensor)
-      return fail(NNC_ERROR_FORMAT, "param '" + param.name +
-                                        "' is missing from " + origin);
-    model->paramData.push_back(nullptr);
-    status = bindParam(origin, param, *tensor, &model->paramData.back());
-    if (status != NNC_OK)
-      return status;
+  struct Kind {
+    const char *what;
+    const std::vector<TensorDecl> &decls;
+    std::vector<void *> &data;
+  };
+  for (const Kind &kind : {Kind{"param", metadata.params, model->paramData},
+                           Kind{"buffer", metadata.buffers,
+                                model->bufferData}}) {
+    for (const TensorDecl &param : kind.decls) {
+      const SafetensorsTensor *tensor = index.find(param.name);
+      if (!tensor)
+        return fail(NNC_ERROR_FORMAT, std::string(kind.what) + " '" +
+                                          param.name + "' is missing from " +
+                                          origin);
+      kind.data.push_back(nullptr);
+      status = bindParam(origin, kind.what, param, *tensor, &kind.data.back());
+      if (status != NNC_OK)
+        return status;
+    }
   }
   return NNC_OK;
 }

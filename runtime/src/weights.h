@@ -1,7 +1,8 @@
 //===- runtime/src/weights.h - Binding a model's params to its weights ----===//
 //
-// Finds every param a model's metadata declares in a safetensors image, checks
-// its dtype and shape, and copies it into memory the model owns.
+// Finds every param and buffer a model's metadata declares in a safetensors
+// image, checks its dtype and shape, and copies it into memory the model
+// owns.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,9 +13,9 @@
 
 namespace nnc::rt {
 
-/// Binds every param of `model` (whose metadata is parsed) from the
-/// safetensors file at `path`, or from the image's embedded weights when
-/// `path` is null. A model without params needs neither.
+/// Binds every param and buffer of `model` (whose metadata is parsed) from
+/// the safetensors file at `path`, or from the image's embedded weights when
+/// `path` is null. A model without either needs neither.
 nnc_status loadWeights(nnc_model *model, const char *path);
 
 } // namespace nnc::rt

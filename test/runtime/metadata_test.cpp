@@ -65,6 +65,40 @@ TEST(Metadata, ParsesEveryRecord) {
   EXPECT_EQ(metadata.arguments[5].index, 1u);
 }
 
+TEST(Metadata, ParsesTrainStepRecords) {
+  // A train step: state and buffer arguments, and outputs named after the
+  // arguments they replace.
+  ModelMetadata metadata;
+  ASSERT_EQ(parseMetadata("nnc-model 1\n"
+                          "target cpu\n"
+                          "entry train_step\n"
+                          "param w f32 4\n"
+                          "state step f32 scalar\n"
+                          "state w.exp_avg f32 4\n"
+                          "input x f32 2x4\n"
+                          "buffer stats f64 3\n"
+                          "output w f32 4\n"
+                          "output step f32 scalar\n"
+                          "output w.exp_avg f32 4\n"
+                          "output stats f64 3\n"
+                          "output loss f32 scalar\n",
+                          &metadata),
+            NNC_OK)
+      << nnc_last_error();
+  ASSERT_EQ(metadata.states.size(), 2u);
+  EXPECT_EQ(metadata.states[1].name, "w.exp_avg");
+  ASSERT_EQ(metadata.buffers.size(), 1u);
+  EXPECT_EQ(metadata.buffers[0].dtype, NNC_F64);
+  EXPECT_EQ(metadata.buffers[0].bytes(), 24u);
+  ASSERT_EQ(metadata.arguments.size(), 10u);
+  EXPECT_EQ(metadata.arguments[1].kind, ArgKind::State);
+  EXPECT_EQ(metadata.arguments[2].index, 1u);
+  EXPECT_EQ(metadata.arguments[4].kind, ArgKind::Buffer);
+  EXPECT_EQ(&metadata.decl(metadata.arguments[2]), &metadata.states[1]);
+  EXPECT_TRUE(metadata.outputs[0].sameType(metadata.params[0]));
+  EXPECT_FALSE(metadata.outputs[0].sameType(metadata.states[0]));
+}
+
 TEST(Metadata, AcceptsNoTrailingNewlineAndBlankLines) {
   ModelMetadata metadata;
   EXPECT_EQ(parseMetadata("nnc-model 1\n\ntarget cpu\nentry f\n"
@@ -95,7 +129,9 @@ TEST(Metadata, RejectsBadRecords) {
   expectError(head + "input x  f32 2\noutput y f32 2\n",
               "expected 'input NAME DTYPE SHAPE'");
   expectError(head + "input x f32 2\nparam x f32 2\noutput y f32 2\n",
-              "line 5: duplicate tensor name 'x'");
+              "line 5: duplicate argument name 'x'");
+  expectError(head + "input x f32 2\noutput y f32 2\noutput y f32 2\n",
+              "line 6: duplicate output name 'y'");
   expectError(head + "output y f32 2\ninput x f32 2\n",
               "line 5: input 'x' follows an output");
   expectError(head + "weights w f32 2\n", "line 4: unknown record 'weights'");

@@ -1,6 +1,7 @@
 //===- nnc.cpp - The nnc driver: compile and run models -------------------===//
 //
 //   nnc compile MODEL -o OUT [--target=cpu|nvptx] [--emit=KIND] ...
+//   nnc compile MODEL --train -o OUT [--optimizer=NAME] [--lr=X] ...
 //   nnc run MODEL --input NAME=FILE.npy ... [--output-dir DIR]
 //
 //===----------------------------------------------------------------------===//
@@ -13,6 +14,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -49,8 +51,24 @@ static constexpr const char *kCompileUsage =
     "  --grad                   compile the gradient of the entry (default\n"
     "                           entry: loss): outputs the loss and\n"
     "                           PARAM.grad for every nn.param\n"
-    "  --recompute              with --grad: recompute forward values in\n"
-    "                           the backward pass (gradient checkpointing)\n";
+    "  --recompute              with --grad or --train: recompute forward\n"
+    "                           values in the backward pass (gradient\n"
+    "                           checkpointing)\n"
+    "\n"
+    "training (nnc compile MODEL --train -o OUT [--optimizer=NAME] ...):\n"
+    "  --train                  compile a training executable (or, with\n"
+    "                           --emit=lib, a library with the nnc_trainer\n"
+    "                           API): the train step of the loss, the\n"
+    "                           inference entry (--entry) to evaluate it,\n"
+    "                           and a driver; `OUT --help` tells more\n"
+    "  --loss=NAME              the loss function (default: loss)\n"
+    "  --optimizer=NAME         sgd, momentum, nesterov, adagrad, rmsprop,\n"
+    "                           adam (default) or adamw, as torch.optim\n"
+    "  --lr=X --momentum=X --dampening=X --weight-decay=X --lr-decay=X\n"
+    "  --initial-accumulator-value=X --eps=X --alpha=X --beta1=X --beta2=X\n"
+    "  --nesterov --maximize --centered --amsgrad\n"
+    "                           hyperparameters, torch.optim's defaults when\n"
+    "                           left out (sgd needs --lr)\n";
 
 /// Splits `--key=value` and `--key value` forms; returns the value of `key`
 /// if `arg` is that option.
@@ -73,9 +91,70 @@ static int usageError(const std::string &message, const char *usage) {
   return 2;
 }
 
+/// Takes the training option at `args[i]` (and its value) into `options`;
+/// false if `args[i]` is none. `flag` gets the option's name (but for
+/// --train itself), `error` a message for a bad value.
+static bool takeTrainOption(const std::vector<std::string> &args, size_t &i,
+                            CompileOptions &options, std::string &flag,
+                            std::string &error) {
+  OptimizerOptions &optimizer = options.optimizer;
+  std::string value;
+  if (args[i] == "--train") {
+    options.train = true;
+    return true;
+  }
+  if (takeValue(args, i, "--loss", value)) {
+    flag = "--loss";
+    options.loss = value;
+    return true;
+  }
+  if (takeValue(args, i, "--optimizer", value)) {
+    flag = "--optimizer";
+    optimizer.algorithm = value;
+    return true;
+  }
+  const std::pair<const char *, bool *> flags[] = {
+      {"--nesterov", &optimizer.nesterov},
+      {"--maximize", &optimizer.maximize},
+      {"--centered", &optimizer.centered},
+      {"--amsgrad", &optimizer.amsgrad}};
+  for (auto [name, field] : flags) {
+    if (args[i] == name) {
+      flag = name;
+      *field = true;
+      return true;
+    }
+  }
+  const std::pair<const char *, double *> numbers[] = {
+      {"--lr", &optimizer.lr},
+      {"--momentum", &optimizer.momentum},
+      {"--dampening", &optimizer.dampening},
+      {"--weight-decay", &optimizer.weightDecay},
+      {"--lr-decay", &optimizer.lrDecay},
+      {"--initial-accumulator-value", &optimizer.initialAccumulatorValue},
+      {"--eps", &optimizer.eps},
+      {"--alpha", &optimizer.alpha},
+      {"--beta1", &optimizer.beta1},
+      {"--beta2", &optimizer.beta2}};
+  for (auto [name, field] : numbers) {
+    if (takeValue(args, i, name, value)) {
+      flag = name;
+      double number = 0;
+      if (llvm::StringRef(value).getAsDouble(number) || !std::isfinite(number))
+        error = std::string(name) + " takes a number, got '" + value + "'";
+      else
+        *field = number;
+      return true;
+    }
+  }
+  return false;
+}
+
 static int compileCommand(const std::vector<std::string> &args) {
   CompileOptions options;
   std::string value;
+  std::string trainOptionGiven, trainError;
+  bool symbolGiven = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string &arg = args[i];
     if (arg == "--help" || arg == "-h") {
@@ -108,6 +187,10 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.entry = value;
     } else if (takeValue(args, i, "--weights", value)) {
       options.weights = value;
+    } else if (takeTrainOption(args, i, options, trainOptionGiven,
+                               trainError)) {
+      if (!trainError.empty())
+        return usageError(trainError, kCompileUsage);
     } else if (arg == "--grad") {
       options.gradient = true;
     } else if (arg == "--recompute") {
@@ -116,6 +199,7 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.externalWeights = true;
     } else if (takeValue(args, i, "--symbol", value)) {
       options.symbol = value;
+      symbolGiven = true;
     } else if (takeValue(args, i, "--chip", value)) {
       options.chip = value;
     } else if (!arg.empty() && arg[0] == '-') {
@@ -130,8 +214,16 @@ static int compileCommand(const std::vector<std::string> &args) {
     return usageError("no model given", kCompileUsage);
   if (options.output.empty())
     return usageError("no output given (-o OUT)", kCompileUsage);
-  if (options.recompute && !options.gradient)
-    return usageError("--recompute needs --grad", kCompileUsage);
+  if (options.recompute && !options.gradient && !options.train)
+    return usageError("--recompute needs --grad or --train", kCompileUsage);
+  if (options.train && options.gradient)
+    return usageError("--train and --grad do not go together", kCompileUsage);
+  if (options.train && symbolGiven)
+    return usageError("--symbol does not apply to --train (its images are "
+                      "nnc_train_step and nnc_compiled_model)",
+                      kCompileUsage);
+  if (!trainOptionGiven.empty() && !options.train)
+    return usageError(trainOptionGiven + " needs --train", kCompileUsage);
 
   mlir::DialectRegistry registry;
   registerAllNncDialectsAndPasses(registry);

@@ -4,8 +4,12 @@
  * one global of type `nnc_model_image`, named `nnc_compiled_model` unless
  * `--symbol=NAME` chose another name:
  *
- *   extern const nnc_model_image nnc_compiled_model; Everything the runtime needs to call the
- * model is reachable from that one symbol.
+ *   extern const nnc_model_image nnc_compiled_model;
+ *
+ * Everything the runtime needs to call the model is reachable from that one
+ * symbol. A training artifact (`nnc compile --train`) holds two images: the
+ * train step, `nnc_train_step`, and the model's inference entry,
+ * `nnc_compiled_model`.
  *
  * Metadata text (NUL-terminated, one record per line, fields separated by one
  * space; shapes are `x`-separated extents, `scalar` for rank 0):
@@ -15,11 +19,19 @@
  *   entry NAME
  *   input NAME DTYPE SHAPE
  *   param NAME DTYPE SHAPE
+ *   state NAME DTYPE SHAPE
+ *   buffer NAME DTYPE SHAPE
  *   output NAME DTYPE SHAPE
  *
- * DTYPE is one of f32 f64 i1 i8 i32 i64. The order of the input, param and
- * output lines is the order of the entry's arguments: the entry takes every
- * input and param in that order, then one destination per output.
+ * DTYPE is one of f32 f64 i1 i8 i32 i64. `param` and `buffer` tensors
+ * (trainable weights, and non-trainable model state such as running
+ * statistics) are loaded from the weights; `state` is a train step's
+ * optimizer state, which the runtime keeps and starts at zero; `input`s come
+ * from the caller. The order of the lines is the order of the entry's
+ * arguments: the entry takes every input, param, state and buffer in that
+ * order, then one destination per output. Argument names are unique, and so
+ * are output names; an output of a train step carries the name of the param,
+ * state or buffer it replaces, and its last output is the scalar loss.
  *
  * The entry takes `void **args`, one pointer per argument, each pointing to a
  * ranked memref descriptor in MLIR's layout:
@@ -30,9 +42,10 @@
  * Tensors are dense and row-major (strides are the suffix products of the
  * sizes, offset 0). Outputs are written into caller-owned buffers.
  *
- * Weights: `weights` points to a safetensors image holding every param by
- * name, or is NULL (with `weights_size` 0) when the model was compiled to read
- * its weights from a safetensors file at load time.
+ * Weights: `weights` points to a safetensors image holding every param and
+ * buffer by name, or is NULL (with `weights_size` 0) when the model was
+ * compiled to read its weights from a safetensors file at load time (or, for
+ * the inference image of a training artifact, takes them from the trainer).
  *===----------------------------------------------------------------------===*/
 #ifndef NNC_MODEL_ABI_H
 #define NNC_MODEL_ABI_H

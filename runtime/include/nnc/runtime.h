@@ -129,6 +129,82 @@ nnc_status nnc_model_run(nnc_model *model, const nnc_tensor *inputs,
 int nnc_model_main(const nnc_model_image *image, const char *library_path,
                    int argc, char **argv);
 
+/*===----------------------------------------------------------------------===*
+ * Training
+ *
+ * `nnc compile MODEL --train` compiles a train step: one call computes the
+ * loss on a batch, its gradients and one optimizer update of every param.
+ * A trainer holds what persists between steps: the params and buffers
+ * (loaded from the weights), and the optimizer state (zero at the start,
+ * like a new torch.optim optimizer). A training artifact also carries the
+ * model's inference entry (`forward`), which evaluates the params being
+ * trained.
+ *
+ *   nnc_trainer *t;
+ *   nnc_trainer_load("libmlp-train.so", NULL, &t);
+ *   for (...) nnc_trainer_step(t, batch, 2, &loss);   // x, y
+ *   nnc_model *forward;
+ *   nnc_trainer_forward(t, &forward);                // current params
+ *   nnc_model_run(forward, &x, 1, &logits, 1);
+ *   nnc_trainer_save(t, "trained.safetensors");
+ *   nnc_trainer_free(t);
+ *===----------------------------------------------------------------------===*/
+
+typedef struct nnc_trainer nnc_trainer;
+
+/** Creates a trainer for the train step image `train_step` linked into the
+ *  program, with `forward` the inference image compiled from the same model
+ *  (NULL if there is none). `weights_path` as for nnc_model_from_image.
+ *  Every param and state must be updated by an output of the step (named
+ *  alike) and the last output must be the scalar loss; anything else is
+ *  NNC_ERROR_FORMAT with a message. */
+nnc_status nnc_trainer_create(const nnc_model_image *train_step,
+                              const nnc_model_image *forward,
+                              const char *weights_path, nnc_trainer **out);
+/** The same for a shared library made by `nnc compile --train --emit=lib`:
+ *  its `nnc_train_step` image, and its `nnc_compiled_model` forward image
+ *  when it has one. `weights_path` as for nnc_model_load. */
+nnc_status nnc_trainer_load(const char *library_path,
+                            const char *weights_path, nnc_trainer **out);
+void nnc_trainer_free(nnc_trainer *trainer);
+
+/** The batch a step takes: its inputs, in order. */
+size_t nnc_trainer_num_inputs(const nnc_trainer *trainer);
+nnc_status nnc_trainer_input_info(const nnc_trainer *trainer, size_t index,
+                                  nnc_tensor_info *out);
+
+/** Sets the optimizer state back to its start (zeros, step 0). */
+void nnc_trainer_reset_state(nnc_trainer *trainer);
+
+/** One optimizer step on a batch (`inputs` checked as by nnc_model_run):
+ *  updates the params, the optimizer state and the buffers the step
+ *  returns, and stores the batch's loss (before the update) in `*loss`. */
+nnc_status nnc_trainer_step(nnc_trainer *trainer, const nnc_tensor *inputs,
+                            size_t num_inputs, double *loss);
+
+/** The inference model with the trainer's current params and buffers (a
+ *  copy made by this call). The model belongs to the trainer and lives
+ *  until nnc_trainer_free; each call refreshes the same model.
+ *  NNC_ERROR_UNSUPPORTED when the trainer has no forward image. */
+nnc_status nnc_trainer_forward(nnc_trainer *trainer, nnc_model **out);
+
+/** Writes the current params and buffers to a safetensors file, which
+ *  `nnc compile --weights` and nnc_model_load accept. */
+nnc_status nnc_trainer_save(const nnc_trainer *trainer, const char *path);
+
+/** The command line of a compiled training executable:
+ *
+ *    PROGRAM --data NAME=FILE.npy... [--eval NAME=FILE.npy...]
+ *            [--epochs N] [--steps N] [--seed S] [--no-shuffle]
+ *            [--save FILE.safetensors] [--weights FILE.safetensors]
+ *            [--bench N] [--help]
+ *
+ *  Trains the step `train_step`, evaluating with `forward` (may be NULL),
+ *  and prints one progress line per epoch. Returns the exit code: 0, 1 for
+ *  an error, 2 for a usage error. */
+int nnc_train_main(const nnc_model_image *train_step,
+                   const nnc_model_image *forward, int argc, char **argv);
+
 #ifdef __cplusplus
 }
 #endif
