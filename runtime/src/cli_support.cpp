@@ -71,6 +71,23 @@ int64_t argmaxRow(const nnc_tensor &tensor, int64_t row) {
   return best;
 }
 
+/// The process's peak resident memory in MiB (Linux's VmHWM), or -1 where
+/// /proc does not tell. It belongs to this program alone: exec starts a
+/// fresh high-water mark, unlike the wait4 figure of a forked child, which
+/// keeps the parent's.
+static double peakResidentMiB() {
+  FILE *status = std::fopen("/proc/self/status", "r");
+  if (!status)
+    return -1;
+  char line[256];
+  long kib = -1;
+  while (std::fgets(line, sizeof line, status))
+    if (std::sscanf(line, "VmHWM: %ld kB", &kib) == 1)
+      break;
+  std::fclose(status);
+  return kib < 0 ? -1 : kib / 1024.0;
+}
+
 void printLatency(std::vector<double> millis) {
   std::sort(millis.begin(), millis.end());
   const size_t n = millis.size();
@@ -78,8 +95,12 @@ void printLatency(std::vector<double> millis) {
     return;
   const double median =
       n % 2 ? millis[n / 2] : (millis[n / 2 - 1] + millis[n / 2]) / 2;
-  std::printf("latency_ms median=%.3f min=%.3f runs=%zu\n", median, millis[0],
+  std::printf("latency_ms median=%.3f min=%.3f runs=%zu", median, millis[0],
               n);
+  const double peak = peakResidentMiB();
+  if (peak >= 0)
+    std::printf(" peak_rss_mib=%.1f", peak);
+  std::printf("\n");
 }
 
 } // namespace nnc::rt

@@ -48,7 +48,9 @@ double floatAt(const nnc_tensor &tensor, int64_t i);
 /// The column of the largest value in row `row` of a rank-2 float tensor.
 int64_t argmaxRow(const nnc_tensor &tensor, int64_t row);
 
-/// Prints `latency_ms median=M min=M runs=N` for the run times in `millis`.
+/// Prints `latency_ms median=M min=M runs=N peak_rss_mib=P` for the run
+/// times in `millis` and this process's peak resident memory (where Linux
+/// reports it).
 void printLatency(std::vector<double> millis);
 
 } // namespace nnc::rt

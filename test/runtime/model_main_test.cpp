@@ -87,7 +87,7 @@ TEST_F(ModelExecutable, BenchPrintsLatency) {
   EXPECT_TRUE(std::regex_match(
       result.out,
       std::regex("latency_ms median=[0-9]+\\.[0-9]{3} min=[0-9]+\\.[0-9]{3} "
-                 "runs=5\n")))
+                 "runs=5 peak_rss_mib=[0-9]+\\.[0-9]\n")))
       << result.out;
 }
 
