@@ -15,6 +15,15 @@ using namespace nnc;
 
 namespace {
 
+/// Appends `running[c] + gradients[c]` for every c: the captured values'
+/// gradients summed over the iterations so far.
+void appendSums(OpBuilder &b, Location loc, ValueRange running,
+                ArrayRef<Value> gradients, SmallVectorImpl<Value> &yields) {
+  ImplicitLocOpBuilder ib(loc, b);
+  for (auto [sum, gradient] : llvm::zip_equal(running, gradients))
+    yields.push_back(nn::AddOp::create(ib, sum, gradient));
+}
+
 /// The float tensor results of `loop`'s carried values: those with gradients.
 SmallVector<unsigned> differentiable(scf::ForOp loop) {
   SmallVector<unsigned> indices;
@@ -160,11 +169,8 @@ nnc::differentiateForLoop(OpBuilder &builder, scf::ForOp loop,
         } else {
           yields.assign(gradients->begin(),
                         gradients->begin() + carriedGrads);
-          ImplicitLocOpBuilder ib(bodyLoc, b);
-          for (size_t c = 0; c < captured.size(); ++c)
-            yields.push_back(
-                nn::AddOp::create(ib, args[carriedGrads + c],
-                                  (*gradients)[carriedGrads + c]));
+          appendSums(b, bodyLoc, args.drop_front(carriedGrads),
+                     ArrayRef(*gradients).drop_front(carriedGrads), yields);
         }
         scf::YieldOp::create(b, bodyLoc, yields);
       });
@@ -292,10 +298,8 @@ nnc::differentiateScan(OpBuilder &builder, nn::ScanOp scan,
             yields.push_back(insertStep(b, bodyLoc,
                                         (*gradients)[sequenceBase + k],
                                         args[sequenceBase + k], step));
-          ImplicitLocOpBuilder yb(bodyLoc, b);
-          for (size_t c = 0; c < captured.size(); ++c)
-            yields.push_back(nn::AddOp::create(
-                yb, args[capturedBase + c], (*gradients)[capturedBase + c]));
+          appendSums(b, bodyLoc, args.drop_front(capturedBase),
+                     ArrayRef(*gradients).drop_front(capturedBase), yields);
         }
         scf::YieldOp::create(b, bodyLoc, yields);
       });

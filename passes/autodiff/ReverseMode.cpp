@@ -116,33 +116,41 @@ private:
     return success();
   }
 
-  LogicalResult differentiateLoop(scf::ForOp loop,
-                                  ArrayRef<Value> resultGrads) {
+  /// The values from above that `op`'s regions use and that carry
+  /// gradients.
+  SmallVector<Value> activeCaptured(Operation *op) {
     SmallVector<Value> captured;
-    for (Value value : capturedValues(loop))
+    for (Value value : capturedValues(op))
       if (activity.isActive(value))
         captured.push_back(value);
+    return captured;
+  }
+
+  /// Accumulates each gradient into its value where there is one and the
+  /// value is active.
+  void accumulateAll(ArrayRef<Value> values, ArrayRef<Value> gradients) {
+    for (auto [value, gradient] : llvm::zip_equal(values, gradients))
+      if (gradient && activity.isActive(value))
+        accumulate(value, gradient);
+  }
+
+  LogicalResult differentiateLoop(scf::ForOp loop,
+                                  ArrayRef<Value> resultGrads) {
+    SmallVector<Value> captured = activeCaptured(loop);
     // The loop is replaced by one that keeps a tape: keep its operands.
     SmallVector<Value> inits(loop.getInitArgs());
     auto gradients = differentiateForLoop(builder, loop, resultGrads, captured,
                                           options);
     if (failed(gradients))
       return failure();
-    for (auto [init, gradient] : llvm::zip_equal(inits, gradients->initGradients))
-      if (gradient && activity.isActive(init))
-        accumulate(init, gradient);
-    for (auto [value, gradient] :
-         llvm::zip_equal(captured, gradients->capturedGradients))
-      accumulate(value, gradient);
+    accumulateAll(inits, gradients->initGradients);
+    accumulateAll(captured, gradients->capturedGradients);
     return success();
   }
 
   LogicalResult differentiateScanOp(nn::ScanOp scan,
                                     ArrayRef<Value> resultGrads) {
-    SmallVector<Value> captured;
-    for (Value value : capturedValues(scan))
-      if (activity.isActive(value))
-        captured.push_back(value);
+    SmallVector<Value> captured = activeCaptured(scan);
     // The scan is replaced by a loop that keeps a tape: keep its operands.
     SmallVector<Value> inits(scan.getInits()), sequences(scan.getSequences());
     SmallVector<bool> needsGradient;
@@ -152,16 +160,9 @@ private:
                                        needsGradient, captured, options);
     if (failed(gradients))
       return failure();
-    for (auto [init, gradient] : llvm::zip_equal(inits, gradients->initGradients))
-      if (gradient && activity.isActive(init))
-        accumulate(init, gradient);
-    for (auto [sequence, gradient] :
-         llvm::zip_equal(sequences, gradients->sequenceGradients))
-      if (gradient && activity.isActive(sequence))
-        accumulate(sequence, gradient);
-    for (auto [value, gradient] :
-         llvm::zip_equal(captured, gradients->capturedGradients))
-      accumulate(value, gradient);
+    accumulateAll(inits, gradients->initGradients);
+    accumulateAll(sequences, gradients->sequenceGradients);
+    accumulateAll(captured, gradients->capturedGradients);
     return success();
   }
 
