@@ -463,4 +463,8 @@ def NN_CrossEntropyOp : NN_Op<"cross_entropy", [Pure, InferTypeOpAdaptor,
   }];
 }
 
+include "ir/NNLossOps.td"
+include "ir/NNNormOps.td"
+include "ir/NNRandomOps.td"
+
 #endif // NNC_IR_NNOPS_TD
