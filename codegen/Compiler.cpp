@@ -179,7 +179,7 @@ LogicalResult compileModel(MLIRContext &context,
   std::string weightsPath =
       options.weights.empty() ? weightsBeside(path) : options.weights;
   std::unique_ptr<llvm::MemoryBuffer> weights;
-  bool embed = signature->hasParams() && !options.externalWeights &&
+  bool embed = signature->hasWeights() && !options.externalWeights &&
                (options.emit == Emit::Exe || options.emit == Emit::Lib ||
                 options.emit == Emit::Obj || options.emit == Emit::Llvm);
   if (embed) {
@@ -197,6 +197,11 @@ LogicalResult compileModel(MLIRContext &context,
   (*entry)->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                     UnitAttr::get(&context));
   PassManager pm(&context);
+  // One source serves training and inference; compiled without a gradient,
+  // the model runs in inference mode (dropout off, batch norm on its running
+  // statistics) unless asked otherwise.
+  if (!options.gradient && !options.trainingMode)
+    pm.addPass(createInferenceMode());
   if (options.target == Target::Cpu) {
     buildCpuPipeline(pm);
   } else {
@@ -254,7 +259,7 @@ LogicalResult compileModel(MLIRContext &context,
                                             : LinkKind::SharedLibrary;
   if (auto error = linkModel(object, options.output, kind))
     return fail(std::move(error));
-  if (options.externalWeights && signature->hasParams())
+  if (options.externalWeights && signature->hasWeights())
     return placeWeightsBeside(weightsPath, options.output);
   return success();
 }

@@ -48,14 +48,15 @@ static LogicalResult fillSlot(func::FuncOp func, TensorSlot &slot, Type type,
 FailureOr<ModelSignature> readSignature(func::FuncOp func) {
   ModelSignature signature;
   signature.entry = func.getSymName().str();
-  llvm::StringSet<> names;
+  llvm::StringSet<> argumentNames, outputNames;
   auto claim = [&](const TensorSlot &slot) -> LogicalResult {
     if (llvm::any_of(slot.name, [](char c) { return isspace(c); }))
       return func.emitError() << "boundary tensor name '" << slot.name
                               << "' contains white space";
-    if (!names.insert(slot.name).second)
-      return func.emitError() << "two boundary tensors are named '"
-                              << slot.name << "'";
+    bool output = slot.role == TensorSlot::Role::Output;
+    if (!(output ? outputNames : argumentNames).insert(slot.name).second)
+      return func.emitError() << "two " << (output ? "outputs" : "arguments")
+                              << " are named '" << slot.name << "'";
     return success();
   };
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
@@ -63,6 +64,10 @@ FailureOr<ModelSignature> readSignature(func::FuncOp func) {
     if (auto name = func.getArgAttrOfType<StringAttr>(
             i, nn::NNDialect::kParamAttrName)) {
       slot.role = TensorSlot::Role::Param;
+      slot.name = name.str();
+    } else if (auto name = func.getArgAttrOfType<StringAttr>(
+                   i, nn::NNDialect::kBufferAttrName)) {
+      slot.role = TensorSlot::Role::Buffer;
       slot.name = name.str();
     } else if (auto name = func.getArgAttrOfType<StringAttr>(
                    i, nn::NNDialect::kInputAttrName)) {
@@ -73,8 +78,9 @@ FailureOr<ModelSignature> readSignature(func::FuncOp func) {
       slot.name = "input" + std::to_string(i);
     }
     if (failed(fillSlot(func, slot, func.getArgument(i).getType(),
-                        slot.role == TensorSlot::Role::Param ? "param"
-                                                             : "input")) ||
+                        slot.role == TensorSlot::Role::Param    ? "param"
+                        : slot.role == TensorSlot::Role::Buffer ? "buffer"
+                                                                : "input")) ||
         failed(claim(slot)))
       return failure();
     signature.slots.push_back(std::move(slot));
@@ -107,6 +113,9 @@ std::string ModelSignature::metadata(StringRef target) const {
     case TensorSlot::Role::Param:
       text += "param ";
       break;
+    case TensorSlot::Role::Buffer:
+      text += "buffer ";
+      break;
     case TensorSlot::Role::Output:
       text += "output ";
       break;
@@ -117,11 +126,11 @@ std::string ModelSignature::metadata(StringRef target) const {
   return text;
 }
 
-bool ModelSignature::hasParams() const {
-  for (const TensorSlot &slot : slots)
-    if (slot.role == TensorSlot::Role::Param)
-      return true;
-  return false;
+bool ModelSignature::hasWeights() const {
+  return llvm::any_of(slots, [](const TensorSlot &slot) {
+    return slot.role == TensorSlot::Role::Param ||
+           slot.role == TensorSlot::Role::Buffer;
+  });
 }
 
 } // namespace nnc

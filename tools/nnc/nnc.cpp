@@ -50,7 +50,10 @@ static constexpr const char *kCompileUsage =
     "                           entry: loss): outputs the loss and\n"
     "                           PARAM.grad for every nn.param\n"
     "  --recompute              with --grad: recompute forward values in\n"
-    "                           the backward pass (gradient checkpointing)\n";
+    "                           the backward pass (gradient checkpointing)\n"
+    "  --training-mode          keep dropout and batch_norm in training\n"
+    "                           mode (by default a model compiled without\n"
+    "                           --grad runs in inference mode)\n";
 
 /// Splits `--key=value` and `--key value` forms; returns the value of `key`
 /// if `arg` is that option.
@@ -112,6 +115,8 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.gradient = true;
     } else if (arg == "--recompute") {
       options.recompute = true;
+    } else if (arg == "--training-mode") {
+      options.trainingMode = true;
     } else if (arg == "--external-weights") {
       options.externalWeights = true;
     } else if (takeValue(args, i, "--symbol", value)) {

@@ -408,8 +408,30 @@ def dropout(rng):
             "other_key": np.array(other_key, dtype=np.int64)}, out
 
 
+def inference_mode(rng):
+    x = rng.standard_normal((4, 3, 5)).astype(f32)
+    w = rng.uniform(0.5, 1.5, 3).astype(f32)
+    b = rng.standard_normal(3).astype(f32)
+    rm = rng.standard_normal(3).astype(f32)
+    rv = rng.uniform(0.5, 2, 3).astype(f32)
+    model = torch.nn.Sequential(torch.nn.Dropout(0.5), torch.nn.BatchNorm1d(3))
+    with torch.no_grad():
+        model[1].weight.copy_(t(w))
+        model[1].bias.copy_(t(b))
+        model[1].running_mean.copy_(t(rm))
+        model[1].running_var.copy_(t(rv))
+    model.eval()
+    with torch.no_grad():
+        y = model(t(x))
+    out = {"y": y, "running_mean": model[1].running_mean.clone(),
+           "running_var": model[1].running_var.clone()}
+    inputs = {"x": x, "key": np.array(7, dtype=np.int64), "w": w, "b": b,
+              "rm": rm, "rv": rv}
+    return inputs, out
+
+
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
-          likelihood_losses, normalization, dropout]
+          likelihood_losses, normalization, dropout, inference_mode]
 
 
 # ----------------------------------------------------------------------------
