@@ -96,8 +96,8 @@ LogicalResult BinaryCrossEntropyOp::buildGradients(
   operandGrads[0] = MulOp::create(
       b, DivOp::create(b, SubOp::create(b, p, t), denominator), scale);
   // d/dt = -logit(p) = log((1 - p) / p).
-  operandGrads[1] =
-      MulOp::create(b, LogOp::create(b, DivOp::create(b, complement, p)), scale);
+  Value logOdds = LogOp::create(b, DivOp::create(b, complement, p));
+  operandGrads[1] = MulOp::create(b, logOdds, scale);
   return success();
 }
 

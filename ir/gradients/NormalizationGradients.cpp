@@ -70,9 +70,9 @@ splitTrailing(int64_t rank, int64_t normalizedRank) {
 
 } // namespace
 
-LogicalResult BatchNormOp::buildGradients(ImplicitLocOpBuilder &b,
-                                          ArrayRef<Value> grads,
-                                          SmallVectorImpl<Value> &operandGrads) {
+LogicalResult BatchNormOp::buildGradients(
+    ImplicitLocOpBuilder &b, ArrayRef<Value> grads,
+    SmallVectorImpl<Value> &operandGrads) {
   Value x = getInput(), dy = grads[0];
   RankedTensorType type = tensorTypeOf(x);
   int64_t rank = type.getRank();
@@ -105,9 +105,9 @@ LogicalResult BatchNormOp::buildGradients(ImplicitLocOpBuilder &b,
   return success();
 }
 
-LogicalResult LayerNormOp::buildGradients(ImplicitLocOpBuilder &b,
-                                          ArrayRef<Value> grads,
-                                          SmallVectorImpl<Value> &operandGrads) {
+LogicalResult LayerNormOp::buildGradients(
+    ImplicitLocOpBuilder &b, ArrayRef<Value> grads,
+    SmallVectorImpl<Value> &operandGrads) {
   Value x = getInput(), weight = getWeight(), dy = grads[0];
   auto [leading, trailing] = splitTrailing(tensorTypeOf(x).getRank(),
                                            tensorTypeOf(weight).getRank());

@@ -45,10 +45,13 @@ Value mix64(ImplicitLocOpBuilder &b, Value z) {
 /// 64 random bits for the element at the loop's current position in a
 /// tensor of `shape`: `mix(mix(key) + (index + 1) * golden gamma)`.
 Value randomBits(ImplicitLocOpBuilder &b, Value key, ArrayRef<int64_t> shape) {
-  Value linear = arith::ConstantIndexOp::create(b, 0);
-  for (auto [d, extent] : llvm::enumerate(shape)) {
-    linear = arith::MulIOp::create(b, linear,
-                                   arith::ConstantIndexOp::create(b, extent));
+  // Horner's rule over the dimensions: ((i0 * n1 + i1) * n2 + i2) ...
+  Value linear = shape.empty()
+                     ? arith::ConstantIndexOp::create(b, 0).getResult()
+                     : linalg::IndexOp::create(b, 0).getResult();
+  for (size_t d = 1; d < shape.size(); ++d) {
+    linear = arith::MulIOp::create(
+        b, linear, arith::ConstantIndexOp::create(b, shape[d]));
     linear = arith::AddIOp::create(b, linear, linalg::IndexOp::create(b, d));
   }
   Value counter = arith::AddIOp::create(

@@ -124,7 +124,8 @@ def batch_norm(m):
 
     def bn(value, training, **kw):
         mean, var = running_mean.clone(), running_var.clone()
-        y = F.batch_norm(value, mean, var, weight, bias, training=training, **kw)
+        y = F.batch_norm(value, mean, var, weight, bias, training=training,
+                         **kw)
         return y, mean, var
 
     y0, mean, var = bn(x, True)
@@ -166,7 +167,8 @@ def model_names(name):
     """The nn.param, nn.input and nn.output names of <name>.mlir."""
     with open(os.path.join(HERE, name + ".mlir")) as f:
         text = f.read()
-    find = lambda attr: sorted(re.findall(attr + r'\s*=\s*"([^"]+)"', text))  # noqa: E731
+    def find(attr):
+        return sorted(re.findall(attr + r'\s*=\s*"([^"]+)"', text))
     return find(r"nn\.param"), find(r"nn\.input"), find(r"nn\.output")
 
 
@@ -185,8 +187,8 @@ def write(name):
     safetensors_io.save(m.params, os.path.join(folder, "weights.safetensors"))
     for input_name, value in m.inputs.items():
         np.save(os.path.join(folder, input_name + ".npy"), value)
-    expected = {"loss": loss.detach().numpy(),
-                **{p + ".grad": leaf.grad.numpy() for p, leaf in m.leaves.items()},
+    grads = {p + ".grad": leaf.grad.numpy() for p, leaf in m.leaves.items()}
+    expected = {"loss": loss.detach().numpy(), **grads,
                 **{n: v.detach().numpy() for n, v in m.outputs.items()}}
     for out_name, value in expected.items():
         np.save(os.path.join(folder, "expected_" + out_name + ".npy"),

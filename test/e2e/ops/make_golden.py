@@ -401,7 +401,8 @@ def dropout(rng):
         "cube_quarter": apply(cube, key, 0.25),
     }
     # Another key draws another mask; a smaller p keeps a superset.
-    half, other = dropout_keep(key, x.shape, 0.5), dropout_keep(other_key, x.shape, 0.5)
+    half = dropout_keep(key, x.shape, 0.5)
+    other = dropout_keep(other_key, x.shape, 0.5)
     assert 0.4 < np.mean(half == other) < 0.6
     assert np.all(dropout_keep(key, x.shape, 0.1)[half])
     return {"x": x, "cube": cube, "key": np.array(key, dtype=np.int64),
