@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Writes the weights, inputs, loss and gradients of the gradient tests of
-dropout, batch_norm, layer_norm and rms_norm.
+dropout, batch_norm, layer_norm, rms_norm and nll_loss on more than two
+dimensions.
 
 Each <op>.mlir here is `@loss(...) -> tensor<f32>` whose nn.param arguments
 are differentiated and whose loss adds up terms `sum(op(...) * cot)`, `cot`
@@ -65,12 +66,17 @@ class Model:
         return leaf
 
     def input(self, name, value):
-        """An nn.input: float32 data, or int64 keys."""
+        """An nn.input: float32 data, or integers (keys, class indices) of
+        the given width, int64 unless they are numpy int32 already."""
         value = np.asarray(value)
-        value = value.astype(np.int64 if value.dtype.kind in "iu" else f32)
+        if value.dtype.kind in "iu":
+            wide = np.int32 if value.dtype == np.int32 else np.int64
+            value = value.astype(wide)
+            self.inputs[name] = value
+            return torch.from_numpy(value.copy())
+        value = value.astype(f32)
         self.inputs[name] = value
-        tensor = torch.from_numpy(value.copy())
-        return tensor if value.dtype == np.int64 else tensor.double()
+        return torch.from_numpy(value.copy()).double()
 
     def vjp(self, name, y):
         """sum(y * cot) for a fresh standard-normal cotangent input `name`."""
@@ -161,6 +167,18 @@ def rms_norm(m):
 
     return (m.vjp("cot_last", rms(x, w1, (-1,), 1e-6))
             + m.vjp("cot_last2", rms(x, w2, (-2, -1), 1e-2)))
+
+
+@grad_test
+def nll_loss(m):
+    seq = m.param("seq", m.normal((3, 4, 5)) - 2)
+    labels = m.rng.integers(0, 4, (3, 5)).astype(np.int32)
+    seq_labels = m.input("seq_labels", labels)
+    grid = m.param("grid", m.normal((2, 3, 2, 2)) - 2)
+    grid_labels = m.input("grid_labels", [[[0, 2], [1, -100]], [[2, 2], [0, 1]]])
+    mean = F.nll_loss(seq, seq_labels.long(), ignore_index=2)
+    return mean + m.vjp("cot_grid", F.nll_loss(grid, grid_labels,
+                                                 reduction="none"))
 
 
 def model_names(name):

@@ -819,6 +819,14 @@ func.func @layer_norm_shape(%x: tensor<8x16x32xf32>, %w: tensor<16xf32>) {
 
 // -----
 
+func.func @layer_norm_dynamic_weight(%x: tensor<8x32xf32>, %w: tensor<?xf32>) {
+  // expected-error @+1 {{weight must have a static shape, got 'tensor<?xf32>'}}
+  %0 = nn.layer_norm %x, %w, %w : tensor<8x32xf32>, tensor<?xf32>, tensor<?xf32>
+  return
+}
+
+// -----
+
 func.func @layer_norm_bias(%x: tensor<8x32xf32>, %w: tensor<32xf32>, %b: tensor<32xf16>) {
   // expected-error @+1 {{bias must have the weight's type 'tensor<32xf32>', got 'tensor<32xf16>'}}
   %0 = nn.layer_norm %x, %w, %b : tensor<8x32xf32>, tensor<32xf32>, tensor<32xf16>

@@ -1,4 +1,5 @@
 // RUN: nnc-opt %s -split-input-file --nnc-inference-mode | FileCheck %s
+// RUN: nnc-opt %s -split-input-file --nnc-inference-mode --canonicalize | FileCheck %s --check-prefix=FOLDED
 
 // Dropout and batch_norm in training mode (explicit or by default) switch
 // to inference mode; their other attributes stay; other ops are untouched.
@@ -8,6 +9,11 @@
 // CHECK: nn.batch_norm %{{.*}} {momentum = 3.000000e-01 : f64, training = false}
 // CHECK: nn.layer_norm %{{.*}} :
 // CHECK: nn.relu
+// In inference mode dropout folds away.
+// FOLDED-LABEL: func.func @training_ops
+// FOLDED-SAME: (%[[X:.*]]: tensor<8x4xf32>,
+// FOLDED-NOT: nn.dropout
+// FOLDED: nn.batch_norm %[[X]],
 func.func @training_ops(%x: tensor<8x4xf32>, %key: tensor<i64>,
                         %c: tensor<4xf32>) -> tensor<8x4xf32> {
   %0 = nn.dropout %x, %key {p = 0.1} : tensor<8x4xf32>, tensor<i64>
@@ -22,7 +28,7 @@ func.func @training_ops(%x: tensor<8x4xf32>, %key: tensor<i64>,
 
 // -----
 
-// Ops already in inference mode stay so, inside nested regions too.
+// Ops inside nested regions switch too.
 // CHECK-LABEL: func.func @nested
 // CHECK: scf.for
 // CHECK: nn.dropout %{{.*}}, %{{.*}} {training = false}
