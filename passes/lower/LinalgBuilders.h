@@ -3,7 +3,8 @@
 // The two shapes of loop nest every nn lowering is made of: an elementwise
 // `linalg.generic` whose operands broadcast to the result, and a reduction
 // `linalg.generic` over a set of axes. Lowerings describe only the scalar
-// body.
+// body. Sums, scaling and loss reductions built on them are shared by the
+// lowering files of every op family.
 //
 //===----------------------------------------------------------------------===//
 

@@ -22,15 +22,11 @@ using namespace nnc::nn;
 
 namespace {
 
-Value constantFor(ImplicitLocOpBuilder &b, Value like, double value) {
-  return floatConstant(b, like.getType(), value);
-}
-
 /// `-(t * max(log p, -100) + (1 - t) * max(log(1 - p), -100))`, written as
 /// PyTorch does: `(t - 1) * max(log(1 - p), -100) - t * max(log p, -100)`.
 Value binaryCrossEntropyOf(ImplicitLocOpBuilder &b, Value p, Value t) {
-  Value one = constantFor(b, p, 1.0);
-  Value floor = constantFor(b, p, -100.0);
+  Value one = floatConstant(b, p.getType(), 1.0);
+  Value floor = floatConstant(b, p.getType(), -100.0);
   Value logP = arith::MaximumFOp::create(b, math::LogOp::create(b, p), floor);
   Value logComplement = arith::MaximumFOp::create(
       b, math::LogOp::create(b, arith::SubFOp::create(b, one, p)), floor);
@@ -43,7 +39,8 @@ Value binaryCrossEntropyOf(ImplicitLocOpBuilder &b, Value p, Value t) {
 /// `max(x, 0) - x t + log1p(exp(-|x|))`: exp never overflows.
 Value binaryCrossEntropyWithLogitsOf(ImplicitLocOpBuilder &b, Value x,
                                      Value t) {
-  Value positive = arith::MaximumFOp::create(b, x, constantFor(b, x, 0.0));
+  Value positive =
+      arith::MaximumFOp::create(b, x, floatConstant(b, x.getType(), 0.0));
   Value softplusTail = math::Log1pOp::create(
       b, math::ExpOp::create(
              b, arith::NegFOp::create(b, math::AbsFOp::create(b, x))));
@@ -64,8 +61,8 @@ Value gaussianKlOf(ImplicitLocOpBuilder &b, ValueRange a) {
   Value sum = arith::AddFOp::create(
       b, arith::AddFOp::create(b, arith::SubFOp::create(b, logvarP, logvarQ),
                                ratio),
-      arith::SubFOp::create(b, spread, constantFor(b, muQ, 1.0)));
-  return arith::MulFOp::create(b, sum, constantFor(b, muQ, 0.5));
+      arith::SubFOp::create(b, spread, floatConstant(b, d.getType(), 1.0)));
+  return arith::MulFOp::create(b, sum, floatConstant(b, d.getType(), 0.5));
 }
 
 template <typename OpTy>
