@@ -12,6 +12,8 @@
 #include "codegen/nvptx/Libdevice.h"
 #include "passes/Passes.h"
 
+#include "mlir/Transforms/Passes.h"
+
 #include "mlir/Pass/PassRegistry.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -29,11 +31,18 @@ static void addTextual(OpPassManager &pm, StringRef pipeline) {
 
 /// Shared front half: nn on tensors to bufferized linalg on memrefs.
 static void buildBufferizedLinalg(OpPassManager &pm) {
+  // Gradients repeat forward computations (a weight's transpose, a
+  // softmax); common subexpressions merge while they are still nn ops. Not
+  // after lowering: there CSE would merge the zero-filled accumulators of
+  // equally shaped matmuls into one tensor that bufferization then copies,
+  // and the matmul microkernel needs a fill right before its matmul.
+  pm.addPass(createCSEPass());
   pm.addPass(createLowerNNToLinalg());
   // Elementwise arith/math on whole tensors (casts, say) becomes linalg too.
   addTextual(pm, "func.func(convert-elementwise-to-linalg),canonicalize,"
-                 "linalg-fuse-elementwise-ops,canonicalize,cse,"
+                 "linalg-fuse-elementwise-ops,canonicalize,"
                  "one-shot-bufferize{bufferize-function-boundaries "
+                 "allow-return-allocs-from-loops "
                  "function-boundary-type-conversion=identity-layout-map},"
                  "buffer-results-to-out-params{modify-public-functions "
                  "hoist-static-allocs},canonicalize");
@@ -41,7 +50,7 @@ static void buildBufferizedLinalg(OpPassManager &pm) {
 
 /// Shared back half: host code on memrefs/scf to the LLVM dialect.
 static constexpr StringLiteral kHostToLLVM =
-    "lower-affine,convert-scf-to-cf,expand-strided-metadata,"
+    "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
     "finalize-memref-to-llvm,convert-math-to-llvm,convert-math-to-libm,"
     "convert-arith-to-llvm,convert-index-to-llvm,convert-func-to-llvm,"
     "convert-cf-to-llvm,reconcile-unrealized-casts";
@@ -52,8 +61,8 @@ void buildCpuPipeline(OpPassManager &pm) {
   pm.addPass(createMathApproximation());
   pm.addPass(createCpuMicrokernels());
   addTextual(pm, "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-                 "nnc-memref-copy-to-linalg,convert-linalg-to-loops,"
-                 "canonicalize");
+                 "nnc-early-dealloc,nnc-memref-copy-to-linalg,"
+                 "convert-linalg-to-loops,canonicalize");
   addTextual(pm, kHostToLLVM);
 }
 

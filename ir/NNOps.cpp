@@ -3,6 +3,7 @@
 #include "ir/NNOps.h"
 #include "ir/Broadcast.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/STLExtras.h"
@@ -267,7 +268,9 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *,
     if (steps[d] < 1)
       return emitOptionalError(loc, "dimension ", d,
                                ": step must be positive, got ", steps[d]);
-    shape.push_back((limits[d] - starts[d] + steps[d] - 1) / steps[d]);
+    // ceil((limit - start) / step), without overflowing for huge steps.
+    int64_t span = limits[d] - starts[d];
+    shape.push_back(span == 0 ? 0 : (span - 1) / steps[d] + 1);
   }
   types.push_back(RankedTensorType::get(shape, input.getElementType()));
   return success();
@@ -332,26 +335,41 @@ LogicalResult SelectOp::inferReturnTypes(MLIRContext *,
                                          std::optional<Location> loc,
                                          Adaptor adaptor,
                                          SmallVectorImpl<Type> &types) {
-  SmallVector<Type> values;
-  if (failed(inferBroadcastBinaryType(loc, adaptor.getTrueValue().getType(),
-                                      adaptor.getFalseValue().getType(),
-                                      values)))
-    return failure();
-  auto valueType = cast<RankedTensorType>(values.front());
   auto condition = cast<RankedTensorType>(adaptor.getCondition().getType());
-  if (failed(requireStatic(loc, condition, "condition")))
+  auto trueType = cast<RankedTensorType>(adaptor.getTrueValue().getType());
+  auto falseType = cast<RankedTensorType>(adaptor.getFalseValue().getType());
+  if (failed(requireStatic(loc, condition, "condition")) ||
+      failed(requireStatic(loc, trueType, "true_value")) ||
+      failed(requireStatic(loc, falseType, "false_value")))
     return failure();
-  auto shape = broadcastShapes(condition.getShape(), valueType.getShape());
+  if (trueType.getElementType() != falseType.getElementType())
+    return emitOptionalError(loc, "true_value and false_value must have the "
+                             "same element type, got ",
+                             trueType.getElementType(), " and ",
+                             falseType.getElementType());
+  auto values = broadcastShapes(trueType.getShape(), falseType.getShape());
+  std::optional<SmallVector<int64_t>> shape;
+  if (values)
+    shape = broadcastShapes(condition.getShape(), *values);
   if (!shape)
-    return emitOptionalError(loc, "condition shape ",
-                             formatShape(condition.getShape()),
-                             " does not broadcast with the values' shape ",
-                             formatShape(valueType.getShape()));
-  types.push_back(RankedTensorType::get(*shape, valueType.getElementType()));
+    return emitOptionalError(loc, "shapes ", formatShape(condition.getShape()),
+                             " (condition), ",
+                             formatShape(trueType.getShape()),
+                             " (true_value) and ",
+                             formatShape(falseType.getShape()),
+                             " (false_value) do not broadcast");
+  types.push_back(RankedTensorType::get(*shape, trueType.getElementType()));
   return success();
 }
 
 LogicalResult OneHotOp::verify() {
+  // An i1 reads as 0 or -1 (signless integers are signed in nn), so it
+  // cannot name class 1; PyTorch refuses bool labels too.
+  Type labelType = getLabels().getType().getElementType();
+  if (labelType.isInteger(1))
+    return emitOpError("labels must be integer class indices wider than i1, "
+                       "got ")
+           << getLabels().getType();
   ArrayRef<int64_t> labels = getLabels().getType().getShape();
   ArrayRef<int64_t> result = getResult().getType().getShape();
   if (result.size() != labels.size() + 1 ||
@@ -376,27 +394,33 @@ LogicalResult SliceScatterOp::inferReturnTypes(MLIRContext *,
                              "element type, got ", input.getElementType(),
                              " and ", source.getElementType());
   int64_t rank = input.getRank();
+  if (source.getRank() != rank)
+    return emitOptionalError(loc, "source has rank ", source.getRank(),
+                             ", expected the input's rank ", rank);
   ArrayRef<int64_t> starts = adaptor.getStarts();
   SmallVector<int64_t> steps(rank, 1);
   if (auto given = adaptor.getSteps())
     steps.assign(given->begin(), given->end());
-  if (source.getRank() != rank ||
-      static_cast<int64_t>(starts.size()) != rank ||
+  if (static_cast<int64_t>(starts.size()) != rank ||
       static_cast<int64_t>(steps.size()) != rank)
-    return emitOptionalError(loc, "source, starts and steps need the input's "
-                             "rank (", rank, ")");
+    return emitOptionalError(loc, "starts and steps need one entry per "
+                             "dimension (", rank, ")");
   for (int64_t d = 0; d < rank; ++d) {
     if (steps[d] < 1)
       return emitOptionalError(loc, "dimension ", d,
                                ": step must be positive, got ", steps[d]);
-    int64_t extent = source.getDimSize(d);
-    if (starts[d] < 0 ||
-        (extent > 0 && starts[d] + (extent - 1) * steps[d] >=
-                           input.getDimSize(d)))
-      return emitOptionalError(loc, "dimension ", d, ": ", extent,
+    if (starts[d] < 0)
+      return emitOptionalError(loc, "dimension ", d,
+                               ": start must be non-negative, got ",
+                               starts[d]);
+    // The last element written, start + (count - 1) * step, must be inside
+    // the input; dividing instead of multiplying cannot overflow.
+    int64_t count = source.getDimSize(d), extent = input.getDimSize(d);
+    if (count > 0 && (starts[d] >= extent ||
+                      count - 1 > (extent - 1 - starts[d]) / steps[d]))
+      return emitOptionalError(loc, "dimension ", d, ": ", count,
                                " elements from ", starts[d], " by ",
-                               steps[d], " do not fit in ",
-                               input.getDimSize(d));
+                               steps[d], " do not fit in ", extent);
   }
   types.push_back(input);
   return success();
@@ -463,8 +487,12 @@ LogicalResult CrossEntropyOp::inferReturnTypes(MLIRContext *,
     return emitOptionalError(loc, "logits must be [N, C], got ",
                              formatShape(logits.getShape()));
   int64_t n = logits.getDimSize(0);
-  bool indices = target.getElementType().isSignlessInteger() &&
-                 target.getRank() == 1 && target.getDimSize(0) == n;
+  // i1 is no index type: it reads as 0 or -1 (and one_hot, which the
+  // gradient uses, refuses it).
+  Type targetElement = target.getElementType();
+  bool indices = targetElement.isSignlessInteger() &&
+                 !targetElement.isInteger(1) && target.getRank() == 1 &&
+                 target.getDimSize(0) == n;
   bool probabilities = target == logits;
   if (!indices && !probabilities)
     return emitOptionalError(
@@ -474,6 +502,107 @@ LogicalResult CrossEntropyOp::inferReturnTypes(MLIRContext *,
   StringRef reduction =
       reductionOf(adaptor.getReductionAttr(), adaptor.getAttributes());
   return inferLossType(loc, reduction, {n}, logits.getElementType(), types);
+}
+
+//===----------------------------------------------------------------------===//
+// Differentiation
+//===----------------------------------------------------------------------===//
+
+LogicalResult GradOp::verifySymbolUses(SymbolTableCollection &symbols) {
+  auto callee =
+      symbols.lookupNearestSymbolFrom<func::FuncOp>(*this, getCalleeAttr());
+  if (!callee)
+    return emitOpError() << "calls @" << getCallee()
+                         << ", which is not a function in this module";
+  FunctionType type = callee.getFunctionType();
+  if (TypeRange(type.getInputs()) != TypeRange(getOperands().getTypes()))
+    return emitOpError() << "operand types do not match @" << getCallee()
+                         << "'s arguments " << type;
+  auto loss = type.getNumResults() > 0
+                  ? dyn_cast<RankedTensorType>(type.getResult(0))
+                  : RankedTensorType();
+  if (!loss || loss.getRank() != 0 || !isa<FloatType>(loss.getElementType()))
+    return emitOpError() << "needs @" << getCallee()
+                         << " to return a rank-0 float tensor first, got "
+                         << type;
+  ArrayRef<int64_t> wrt = getWrt();
+  if (wrt.size() != getNumResults())
+    return emitOpError() << "has " << getNumResults()
+                         << " results for " << wrt.size() << " wrt indices";
+  llvm::SmallSet<int64_t, 4> seen;
+  for (auto [index, result] : llvm::zip_equal(wrt, getResultTypes())) {
+    if (index < 0 || index >= static_cast<int64_t>(getNumOperands()) ||
+        !seen.insert(index).second)
+      return emitOpError() << "wrt index " << index
+                           << " is out of range or repeated";
+    Type operand = getOperand(index).getType();
+    if (!isa<FloatType>(cast<RankedTensorType>(operand).getElementType()))
+      return emitOpError() << "cannot differentiate with respect to operand #"
+                           << index << " of type " << operand
+                           << ": gradients exist only for float tensors";
+    if (result != operand)
+      return emitOpError() << "result for operand #" << index
+                           << " must have its type " << operand << ", got "
+                           << result;
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Sequences
+//===----------------------------------------------------------------------===//
+
+int64_t ScanOp::getLength() {
+  return cast<RankedTensorType>(getSequences().front().getType())
+      .getDimSize(0);
+}
+
+/// `type` without its leading dimension: one step of a sequence.
+static RankedTensorType stepType(RankedTensorType type) {
+  return RankedTensorType::get(type.getShape().drop_front(),
+                               type.getElementType());
+}
+
+LogicalResult ScanOp::verifyRegions() {
+  if (getSequences().empty())
+    return emitOpError("needs at least one sequence to scan over");
+  SmallVector<Type> expectedArgs(getInits().getTypes());
+  for (auto [i, sequence] : llvm::enumerate(getSequences())) {
+    auto type = cast<RankedTensorType>(sequence.getType());
+    if (type.getRank() == 0 || !type.hasStaticShape())
+      return emitOpError() << "sequence #" << i
+                           << " must have a static shape with a leading "
+                              "time axis, got "
+                           << type;
+    if (type.getDimSize(0) != getLength())
+      return emitOpError() << "sequence #" << i << " has " << type.getDimSize(0)
+                           << " steps, sequence #0 has " << getLength();
+    expectedArgs.push_back(stepType(type));
+  }
+  Block &body = getBody().front();
+  if (TypeRange(body.getArgumentTypes()) != TypeRange(expectedArgs))
+    return emitOpError() << "body arguments must be the carried values' "
+                            "types, then one step of each sequence: expected ("
+                         << expectedArgs << "), got ("
+                         << body.getArgumentTypes() << ")";
+  if (TypeRange(getFinals().getTypes()) != TypeRange(getInits().getTypes()))
+    return emitOpError("final values must have the carried values' types");
+  auto yield = cast<YieldOp>(body.getTerminator());
+  SmallVector<Type> expectedYield(getInits().getTypes());
+  for (Type output : getOutputs().getTypes()) {
+    auto type = cast<RankedTensorType>(output);
+    if (type.getRank() == 0 || type.getDimSize(0) != getLength())
+      return emitOpError() << "output " << output << " must stack "
+                           << getLength() << " steps along its leading axis";
+    expectedYield.push_back(stepType(type));
+  }
+  if (TypeRange(yield.getValues().getTypes()) != TypeRange(expectedYield))
+    return yield.emitOpError()
+           << "must yield the next carried values, then one step of each "
+              "output: expected ("
+           << expectedYield << "), got (" << yield.getValues().getTypes()
+           << ")";
+  return success();
 }
 
 #include "ir/NNOpsEnums.cpp.inc"

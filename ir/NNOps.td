@@ -11,6 +11,8 @@
 include "ir/GradientOpInterface.td"
 include "ir/NNDialect.td"
 include "mlir/IR/EnumAttr.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
 include "mlir/IR/BuiltinAttributes.td"
 include "mlir/IR/CommonAttrConstraints.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
@@ -378,10 +380,11 @@ def NN_SelectOp : NN_Op<"select", [Pure, InferTypeOpAdaptor,
 def NN_OneHotOp : NN_Op<"one_hot", [Pure]> {
   let summary = "Class indices to one-hot rows";
   let description = [{
-    `labels` holds integer class indices; the result appends a dimension of
-    `C` classes (taken from the result type) that is 1 at the label and 0
-    elsewhere (torch.nn.functional.one_hot, in the result's element type). A
-    label outside `[0, C)` gives a row of zeros.
+    `labels` holds integer class indices (any signless integer type but
+    `i1`); the result appends a dimension of `C` classes (taken from the
+    result type) that is 1 at the label and 0 elsewhere
+    (torch.nn.functional.one_hot, in the result's element type). A label
+    outside `[0, C)` gives a row of zeros.
 
     ```mlir
     %t = nn.one_hot %labels : tensor<8xi64> -> tensor<8x10xf32>
@@ -445,7 +448,7 @@ def NN_CrossEntropyOp : NN_Op<"cross_entropy", [Pure, InferTypeOpAdaptor,
   let summary = "Cross-entropy from logits";
   let description = [{
     `logits` is `[N, C]`. `target` is either `[N]` of integer class indices
-    in `[0, C)`, giving `-log_softmax(logits)[n, target[n]]`, or `[N, C]` of
+    (not `i1`) in `[0, C)`, giving `-log_softmax(logits)[n, target[n]]`, or `[N, C]` of
     class probabilities with the logits' type, giving
     `-sum_c target[n, c] * log_softmax(logits)[n, c]`. Reduced by
     `reduction` ("mean", the default, "sum" or "none") as
@@ -461,6 +464,89 @@ def NN_CrossEntropyOp : NN_Op<"cross_entropy", [Pure, InferTypeOpAdaptor,
   let assemblyFormat = [{
     $logits `,` $target attr-dict `:` type($logits) `,` type($target)
   }];
+}
+
+//===----------------------------------------------------------------------===//
+// Differentiation and sequences
+//===----------------------------------------------------------------------===//
+
+def NN_GradOp : NN_Op<"grad", [Pure,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "Gradient of a scalar function inside a computation";
+  let description = [{
+    Calls `callee` (a function whose first result is a rank-0 float tensor)
+    on `operands` and yields the gradient of that result with respect to the
+    operands listed in `wrt` (torch.autograd.grad with create_graph=True).
+    `nnc-autodiff` expands it into the callee's forward and backward ops,
+    which it can differentiate again: a loss that contains a gradient (the
+    gradient penalty of a WGAN-GP) has second derivatives.
+
+    ```mlir
+    %dx = nn.grad @critic(%x, %w) wrt [0] : (tensor<8x2xf32>, tensor<2x1xf32>) -> tensor<8x2xf32>
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$callee,
+                   Variadic<AnyRankedTensor>:$operands,
+                   DenseI64ArrayAttr:$wrt);
+  let results = (outs Variadic<NN_FloatTensor>:$gradients);
+  let assemblyFormat = [{
+    $callee `(` $operands `)` `wrt` $wrt attr-dict `:`
+    functional-type($operands, $gradients)
+  }];
+}
+
+def NN_ScanOp : NN_Op<"scan", [AttrSizedOperandSegments,
+    AttrSizedResultSegments, RecursiveMemoryEffects]> {
+  let summary = "A step function applied along the leading axis of sequences";
+  let description = [{
+    For `t` in `0 .. T-1`, the body takes the carried values and entry `t`
+    of every sequence (each `[T, ...]`) and yields the next carried values
+    followed by this step's outputs. The results are the final carried
+    values, then each output stacked along a new leading axis of `T`. A
+    recurrent network is a scan of its cell over time (torch: a Python loop
+    over `x[t]` with `torch.stack` of the step outputs).
+
+    ```mlir
+    %h, %ys = nn.scan init(%h0 : tensor<4x8xf32>) over(%xs : tensor<10x4x3xf32>)
+        finals(tensor<4x8xf32>) outputs(tensor<10x4x8xf32>) {
+    ^bb0(%h: tensor<4x8xf32>, %x: tensor<4x3xf32>):
+      %i = nn.matmul %x, %wx : tensor<4x3xf32>, tensor<3x8xf32>
+      %r = nn.matmul %h, %wh : tensor<4x8xf32>, tensor<8x8xf32>
+      %s = nn.add %i, %r : tensor<4x8xf32>, tensor<4x8xf32>
+      %n = nn.tanh %s : tensor<4x8xf32>
+      nn.yield %n, %n : tensor<4x8xf32>, tensor<4x8xf32>
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<AnyRankedTensor>:$inits,
+                   Variadic<AnyRankedTensor>:$sequences);
+  let results = (outs Variadic<AnyRankedTensor>:$finals,
+                 Variadic<AnyRankedTensor>:$outputs);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    (`init` `(` $inits^ `:` type($inits) `)`)?
+    `over` `(` $sequences `:` type($sequences) `)`
+    (`finals` `(` type($finals)^ `)`)?
+    (`outputs` `(` type($outputs)^ `)`)?
+    attr-dict-with-keyword $body
+  }];
+  let hasRegionVerifier = 1;
+  let extraClassDeclaration = [{
+    /// T: the common leading extent of the sequences.
+    int64_t getLength();
+  }];
+}
+
+def NN_YieldOp : NN_Op<"yield", [Pure, Terminator, ReturnLike,
+                                 HasParent<"ScanOp">]> {
+  let summary = "Ends a scan step: the next carried values, then the outputs";
+  let description = [{
+    ```mlir
+    nn.yield %h_next, %y : tensor<4x8xf32>, tensor<4x8xf32>
+    ```
+  }];
+  let arguments = (ins Variadic<AnyRankedTensor>:$values);
+  let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
 }
 
 include "ir/NNLossOps.td"

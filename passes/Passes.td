@@ -24,7 +24,9 @@ def Autodiff : Pass<"nnc-autodiff", "mlir::ModuleOp"> {
     With `recompute`, forward values the backward pass needs are recomputed
     from checkpoints (every ceil(sqrt(n))-th of the n ops on that path)
     instead of being kept alive, trading one extra forward pass for memory.
-    Calls must be inlined first.
+    Every `nn.grad` op in the module is expanded first into its callee's
+    forward and backward ops, so a loss may contain gradients (second
+    order). Calls must be inlined first.
   }];
   let options = [
     Option<"function", "function", "std::string", "\"loss\"",
@@ -52,6 +54,21 @@ def CpuMicrokernels : Pass<"nnc-cpu-microkernels", "mlir::ModuleOp"> {
                            "mlir::func::FuncDialect",
                            "mlir::LLVM::LLVMDialect",
                            "mlir::memref::MemRefDialect"];
+}
+
+def EarlyDealloc : Pass<"nnc-early-dealloc"> {
+  let summary = "Frees each buffer right after its last use";
+  let description = [{
+    Runs after the buffer deallocation pipeline has placed a
+    `memref.dealloc` for every `memref.alloc`, at the end of its block. Each
+    such dealloc of an alloc in the same block moves up to just after the
+    last op of the block that uses the buffer or a value derived from it
+    (a view, a loop result, a raw pointer for a microkernel; ops nested
+    in that op count as uses by it). Buffers used outside the block are left
+    alone. Peak memory then follows the live values of the program, which
+    is what gradient checkpointing reduces.
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
 def GpuManagedMemory : Pass<"nnc-gpu-managed-memory", "mlir::ModuleOp"> {
@@ -99,11 +116,13 @@ def LowerNNToLinalg : Pass<"nnc-lower-nn-to-linalg", "mlir::ModuleOp"> {
     `nn.matmul` becomes `linalg.matmul` (rank 2) or a batched contraction,
     reductions and losses become reducing `linalg.generic`s, and shape ops
     become `tensor` ops or `linalg.transpose`. Softmax, log-softmax and
-    log-sum-exp subtract the running maximum for stability.
+    log-sum-exp subtract the running maximum for stability. `nn.scan`
+    becomes an `scf.for` over its steps.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::linalg::LinalgDialect",
                            "mlir::math::MathDialect",
+                           "mlir::scf::SCFDialect",
                            "mlir::tensor::TensorDialect"];
 }
 

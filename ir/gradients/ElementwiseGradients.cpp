@@ -182,17 +182,19 @@ LogicalResult GeluOp::buildGradients(ImplicitLocOpBuilder &b,
   Value x = getInput();
   if (getApproximate() == "tanh") {
     // y = x/2 (1 + tanh(u)), u = k (x + c x^3):
-    // y' = (1 + tanh u)/2 + x/2 (1 - tanh^2 u) k (1 + 3 c x^2).
+    // y' = (1 + tanh u)/2 + x/2 (1 - tanh^2 u) k (1 + 3 c x^2). In the
+    // tails 1 + tanh u and 1 - tanh^2 u cancel to a few digits, so they are
+    // taken as sigmoid(2u) and 4 sigmoid(2u) sigmoid(-2u), exact there.
     const double k = std::sqrt(2.0 / M_PI), c = 0.044715;
     Value square = mul(b, x, x);
     Value u = mulBy(b, add(b, x, mulBy(b, mul(b, square, x), c)), k);
-    Value t = TanhOp::create(b, u);
-    Value left = mulBy(b, add(b, scalarLike(b, x, 1), t), 0.5);
+    Value rising = SigmoidOp::create(b, mulBy(b, u, 2.0));
+    Value falling = SigmoidOp::create(b, mulBy(b, u, -2.0));
     Value du = mulBy(b, add(b, scalarLike(b, x, 1), mulBy(b, square, 3 * c)),
                      k);
     Value right =
-        mul(b, mul(b, mulBy(b, x, 0.5), rsubFrom(b, 1, mul(b, t, t))), du);
-    return unary(operandGrads, mul(b, grads[0], add(b, left, right)));
+        mul(b, mulBy(b, mul(b, x, mul(b, rising, falling)), 2.0), du);
+    return unary(operandGrads, mul(b, grads[0], add(b, rising, right)));
   }
   // y = x Phi(x): y' = Phi(x) + x phi(x).
   Value cdf = mulBy(

@@ -12,12 +12,12 @@ using namespace nnc;
 
 SmallVector<Value> nnc::capturedValues(Operation *op) {
   llvm::SetVector<Value> captured;
-  op->walk([&](Operation *inner) {
-    for (Value operand : inner->getOperands()) {
-      if (!op->isAncestor(operand.getParentRegion()->getParentOp()))
-        captured.insert(operand);
-    }
-  });
+  for (Region &region : op->getRegions())
+    region.walk([&](Operation *inner) {
+      for (Value operand : inner->getOperands())
+        if (!op->isAncestor(operand.getParentRegion()->getParentOp()))
+          captured.insert(operand);
+    });
   return captured.takeVector();
 }
 

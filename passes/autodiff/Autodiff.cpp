@@ -10,6 +10,7 @@
 #include "ir/NNOps.h"
 #include "ir/gradients/GradientBuilders.h"
 #include "passes/Passes.h"
+#include "passes/autodiff/GradExpansion.h"
 #include "passes/autodiff/ReverseMode.h"
 #include "passes/autodiff/WhileToFor.h"
 
@@ -71,6 +72,10 @@ struct AutodiffPass : nnc::impl::AutodiffBase<AutodiffPass> {
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    ReverseModeOptions options;
+    options.recompute = recompute;
+    if (failed(expandGradOps(module, options)))
+      return signalPassFailure();
     auto func = module.lookupSymbol<func::FuncOp>(function);
     if (!func || func.isExternal()) {
       module.emitError() << "no function @" << function << " to differentiate";
@@ -105,8 +110,6 @@ struct AutodiffPass : nnc::impl::AutodiffBase<AutodiffPass> {
     SmallVector<Value> wrt;
     for (unsigned i : *params)
       wrt.push_back(gradFunc.getArgument(i));
-    ReverseModeOptions options;
-    options.recompute = recompute;
     auto gradients = buildGradients(builder, ops, {{loss, seed}}, wrt, options);
     if (failed(gradients))
       return signalPassFailure();

@@ -8,6 +8,7 @@
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/CallInterfaces.h"
 
 #include <cmath>
 
@@ -15,6 +16,9 @@ using namespace mlir;
 using namespace nnc;
 
 namespace {
+
+/// Marks the ops that recomputation cloned.
+constexpr llvm::StringLiteral kRecomputedAttrName = "nn.recomputed";
 
 class Differentiator {
 public:
@@ -87,12 +91,18 @@ private:
     SmallVector<Value> resultGrads = resultGradients(op);
     if (auto loop = dyn_cast<scf::ForOp>(op))
       return differentiateLoop(loop, resultGrads);
+    if (auto scan = dyn_cast<nn::ScanOp>(op))
+      return differentiateScanOp(scan, resultGrads);
     auto rule = dyn_cast<nn::GradientOpInterface>(op);
-    if (!rule)
-      return op->emitError()
-             << "'" << op->getName()
-             << "' has no gradient rule, and the loss depends on it through "
-                "the parameters";
+    if (!rule) {
+      InFlightDiagnostic error =
+          op->emitError() << "'" << op->getName()
+                          << "' has no gradient rule, and the loss depends on "
+                             "it through the parameters";
+      if (isa<CallOpInterface>(op))
+        error << "; inline calls first (the `inline` pass)";
+      return error;
+    }
     Operation *primal = options.recompute ? recomputed(op) : op;
     ImplicitLocOpBuilder b(op->getLoc(), builder);
     SmallVector<Value> operandGrads(op->getNumOperands());
@@ -121,6 +131,34 @@ private:
     for (auto [init, gradient] : llvm::zip_equal(inits, gradients->initGradients))
       if (gradient && activity.isActive(init))
         accumulate(init, gradient);
+    for (auto [value, gradient] :
+         llvm::zip_equal(captured, gradients->capturedGradients))
+      accumulate(value, gradient);
+    return success();
+  }
+
+  LogicalResult differentiateScanOp(nn::ScanOp scan,
+                                    ArrayRef<Value> resultGrads) {
+    SmallVector<Value> captured;
+    for (Value value : capturedValues(scan))
+      if (activity.isActive(value))
+        captured.push_back(value);
+    // The scan is replaced by a loop that keeps a tape: keep its operands.
+    SmallVector<Value> inits(scan.getInits()), sequences(scan.getSequences());
+    SmallVector<bool> needsGradient;
+    for (Value sequence : sequences)
+      needsGradient.push_back(activity.isActive(sequence));
+    auto gradients = differentiateScan(builder, scan, resultGrads,
+                                       needsGradient, captured, options);
+    if (failed(gradients))
+      return failure();
+    for (auto [init, gradient] : llvm::zip_equal(inits, gradients->initGradients))
+      if (gradient && activity.isActive(init))
+        accumulate(init, gradient);
+    for (auto [sequence, gradient] :
+         llvm::zip_equal(sequences, gradients->sequenceGradients))
+      if (gradient && activity.isActive(sequence))
+        accumulate(sequence, gradient);
     for (auto [value, gradient] :
          llvm::zip_equal(captured, gradients->capturedGradients))
       accumulate(value, gradient);
@@ -171,6 +209,9 @@ private:
     for (Value operand : op->getOperands())
       recomputation.map(operand, recomputedValue(operand));
     Operation *clone = builder.clone(*op, recomputation);
+    // Tells common-subexpression elimination that this copy is meant: it
+    // keeps the original's value from having to live until here.
+    clone->setAttr(kRecomputedAttrName, builder.getUnitAttr());
     return clone;
   }
 

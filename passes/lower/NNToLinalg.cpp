@@ -10,11 +10,13 @@
 #include "passes/Passes.h"
 #include "passes/lower/LinalgBuilders.h"
 #include "passes/lower/LoweringPatterns.h"
+#include "passes/lower/ScanLoop.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -194,9 +196,16 @@ Value scalarOf(CompareOp op, ImplicitLocOpBuilder &b, ValueRange a) {
       arith::CmpIPredicate::eq,  arith::CmpIPredicate::ne,
       arith::CmpIPredicate::slt, arith::CmpIPredicate::sle,
       arith::CmpIPredicate::sgt, arith::CmpIPredicate::sge};
+  // i1 masks order as PyTorch's bools, false < true; signed, true is -1.
+  static const arith::CmpIPredicate kBool[] = {
+      arith::CmpIPredicate::eq,  arith::CmpIPredicate::ne,
+      arith::CmpIPredicate::ult, arith::CmpIPredicate::ule,
+      arith::CmpIPredicate::ugt, arith::CmpIPredicate::uge};
   static_assert(static_cast<int>(P::ge) == 5, "table order is the enum's");
+  const arith::CmpIPredicate *table =
+      a[0].getType().isInteger(1) ? kBool : kInteger;
   return arith::CmpIOp::create(
-      b, kInteger[static_cast<int>(op.getPredicate())], a[0], a[1]);
+      b, table[static_cast<int>(op.getPredicate())], a[0], a[1]);
 }
 Value scalarOf(SelectOp, ImplicitLocOpBuilder &b, ValueRange a) {
   return arith::SelectOp::create(b, a[0], a[1], a[2]);
@@ -562,11 +571,13 @@ struct OneHotLowering : OpConversionPattern<OneHotOp> {
         rewriter, op.getLoc(), type, adaptor.getLabels(), init, maps,
         iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
           ImplicitLocOpBuilder b(loc, nested);
-          Value label = args[0];
-          Value index = arith::IndexCastOp::create(
-              b, label.getType(), linalg::IndexOp::create(b, rank - 1));
-          Value hit = arith::CmpIOp::create(b, arith::CmpIPredicate::eq,
-                                            label, index);
+          // Compared as indices: the class number cast to a narrow label
+          // type could wrap around onto a label (class 300 as i8 is 44).
+          Value label = arith::IndexCastOp::create(b, b.getIndexType(),
+                                                   args[0]);
+          Value hit = arith::CmpIOp::create(
+              b, arith::CmpIPredicate::eq, label,
+              linalg::IndexOp::create(b, rank - 1));
           Type element = type.getElementType();
           Value one, zero;
           if (isa<FloatType>(element)) {
@@ -580,6 +591,17 @@ struct OneHotLowering : OpConversionPattern<OneHotOp> {
                                                              zero).getResult());
         });
     rewriter.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
+/// The scan's counted loop (ScanLoop.h); its body's nn ops lower in turn.
+struct ScanLowering : OpConversionPattern<ScanOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ScanOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, buildScanLoop(rewriter, op).getResults());
     return success();
   }
 };
@@ -687,7 +709,8 @@ struct LowerNNToLinalgPass
     ConversionTarget target(getContext());
     target.addIllegalDialect<NNDialect>();
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
-                           math::MathDialect, tensor::TensorDialect>();
+                           math::MathDialect, scf::SCFDialect,
+                           tensor::TensorDialect>();
     RewritePatternSet patterns(&getContext());
     populateNNToLinalgPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
@@ -714,7 +737,7 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
       ElementwiseLowering<MaximumOp>, ElementwiseLowering<MinimumOp>,
       ElementwiseLowering<ErfOp>, ElementwiseLowering<SignOp>,
       ElementwiseLowering<CompareOp>, ElementwiseLowering<SelectOp>,
-      OneHotLowering, SliceScatterLowering, StopGradientLowering,
+      OneHotLowering, ScanLowering, SliceScatterLowering, StopGradientLowering,
       ReductionLowering<ReduceSumOp>, ReductionLowering<ReduceMeanOp>,
       ReductionLowering<ReduceMaxOp>, ReductionLowering<LogSumExpOp>,
       SoftmaxLowering, LogSoftmaxLowering, MatmulLowering, ReshapeLowering,

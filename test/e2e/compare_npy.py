@@ -5,7 +5,10 @@ Usage: compare_npy.py ACTUAL.npy EXPECTED.npy [--rtol R] [--atol A]
 
 Passes when shapes and dtypes are equal and, for every element,
 |actual - expected| <= atol + rtol * |expected|; NaN matches NaN and an
-infinity matches the same infinity. Prints
+infinity matches the same infinity. Bool arrays (i1 tensors) must be equal
+element for element, and every byte of one must be 0 or 1 as numpy writes
+them (a compiled model that stored an i1 as another byte wrote a value that
+numpy and C both misread). Prints
   max abs error E at index I (actual a, expected e)
 then PASS or FAIL: reason. Exit status: 0 pass, 1 mismatch, 2 usage error or a
 missing/unreadable file.
@@ -31,6 +34,27 @@ def load(path, what):
     sys.exit(2)
 
 
+def compare_bools(actual, expected):
+    """Exact comparison of bool arrays that also rejects bytes other than 0
+    and 1, which numpy would read as True without saying so."""
+    for array, what in ((actual, "actual"), (expected, "expected")):
+        stray = array.view(np.uint8) > 1
+        if stray.any():
+            i = tuple(int(k) for k in np.argwhere(stray)[0])
+            print(f"FAIL: {what} bool array holds byte "
+                  f"{int(array.view(np.uint8)[i])} at index {list(i)} "
+                  f"({int(stray.sum())} of {array.size} bytes are not 0 or 1)")
+            return 1
+    differ = actual != expected
+    if not differ.any():
+        print("PASS (bool arrays equal)")
+        return 0
+    i = tuple(int(k) for k in np.argwhere(differ)[0])
+    print(f"FAIL: {int(differ.sum())} of {actual.size} bools differ; first at "
+          f"index {list(i)} (actual {actual[i]!r}, expected {expected[i]!r})")
+    return 1
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("actual")
@@ -52,6 +76,8 @@ def main():
         print("PASS (empty arrays)")
         return 0
 
+    if actual.dtype == np.bool_:
+        return compare_bools(actual, expected)
     if actual.dtype.kind in "fc":
         a = actual.astype(np.complex128 if actual.dtype.kind == "c" else np.float64)
         e = expected.astype(a.dtype)

@@ -264,6 +264,31 @@ func.func @unary_result_type(%x: tensor<4xf32>) {
 
 // -----
 
+// erf, sign and stop_gradient are unary ops on static float tensors.
+func.func @erf_integer(%x: tensor<4xi32>) {
+  // expected-error @+1 {{operand #0 must be statically shaped tensor of floating-point values, but got 'tensor<4xi32>'}}
+  %0 = nn.erf %x : tensor<4xi32>
+  return
+}
+
+// -----
+
+func.func @sign_dynamic(%x: tensor<?xf32>) {
+  // expected-error @+1 {{operand #0 must be statically shaped tensor of floating-point values, but got 'tensor<?xf32>'}}
+  %0 = nn.sign %x : tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @stop_gradient_result_type(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'nn.stop_gradient' op requires the same type for all operands and results}}
+  %0 = "nn.stop_gradient"(%x) : (tensor<4xf32>) -> tensor<2x2xf32>
+  return
+}
+
+// -----
+
 func.func @gelu_approximate(%x: tensor<4xf32>) {
   // expected-error @+1 {{'nn.gelu' op approximate must be "none" or "tanh", got "fast"}}
   %0 = nn.gelu %x {approximate = "fast"} : tensor<4xf32>
@@ -544,6 +569,353 @@ func.func @concat_extent(%a: tensor<3x4xf32>, %b: tensor<3x5xf32>, %c: tensor<2x
 // -----
 
 //===----------------------------------------------------------------------===//
+// Comparison and selection
+//===----------------------------------------------------------------------===//
+
+func.func @compare_element_types(%a: tensor<4xf32>, %b: tensor<4xi32>) {
+  // expected-error @+1 {{operands must have the same element type, got 'f32' and 'i32'}}
+  %0 = nn.compare eq, %a, %b : tensor<4xf32>, tensor<4xi32>
+  return
+}
+
+// -----
+
+// Floats of different widths do not compare either.
+func.func @compare_float_widths(%a: tensor<4xf32>, %b: tensor<4xf16>) {
+  // expected-error @+1 {{operands must have the same element type, got 'f32' and 'f16'}}
+  %0 = nn.compare lt, %a, %b : tensor<4xf32>, tensor<4xf16>
+  return
+}
+
+// -----
+
+func.func @compare_no_broadcast(%a: tensor<8x3xf32>, %b: tensor<4xf32>) {
+  // expected-error @+1 {{shapes 8x3 and 4 do not broadcast}}
+  %0 = nn.compare gt, %a, %b : tensor<8x3xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @compare_dynamic(%a: tensor<4xf32>, %b: tensor<?xf32>) {
+  // expected-error @+1 {{rhs must have a static shape, got 'tensor<?xf32>'}}
+  %0 = nn.compare ne, %a, %b : tensor<4xf32>, tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @compare_unsigned(%a: tensor<4xui8>, %b: tensor<4xui8>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point or signless integer values, but got 'tensor<4xui8>'}}
+  %0 = nn.compare le, %a, %b : tensor<4xui8>, tensor<4xui8>
+  return
+}
+
+// -----
+
+func.func @compare_unknown_predicate(%a: tensor<4xf32>) {
+  // expected-error @+1 {{custom op 'nn.compare' expected string or keyword containing one of the following enum values for attribute 'predicate' [eq, ne, lt, le, gt, ge]}}
+  %0 = nn.compare gte, %a, %a : tensor<4xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+// The generic form spells the predicate as its number, 0 to 5.
+func.func @compare_predicate_value(%a: tensor<4xf32>) {
+  // expected-error @+1 {{invalid properties {predicate = 6 : i32} for op nn.compare: Invalid attribute `predicate` in property conversion: 6 : i32}}
+  %0 = "nn.compare"(%a, %a) <{predicate = 6 : i32}> : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xi1>
+  return
+}
+
+// -----
+
+// The result is a mask of i1, never of the operands' type.
+func.func @compare_float_result(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'nn.compare' op result #0 must be ranked tensor of 1-bit signless integer values, but got 'tensor<4xf32>'}}
+  %0 = "nn.compare"(%a, %a) <{predicate = 0 : i32}> : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @compare_result_shape(%a: tensor<4xf32>, %b: tensor<3x1xf32>) {
+  // expected-error @+2 {{'nn.compare' op inferred type(s) 'tensor<3x4xi1>' are incompatible with return type(s) of operation 'tensor<4xi1>'}}
+  // expected-error @+1 {{'nn.compare' op failed to infer returned types}}
+  %0 = "nn.compare"(%a, %b) <{predicate = 2 : i32}> : (tensor<4xf32>, tensor<3x1xf32>) -> tensor<4xi1>
+  return
+}
+
+// -----
+
+// A condition is a mask of i1, not a float or wider integer tensor.
+func.func @select_float_condition(%c: tensor<4xf32>, %x: tensor<4xf32>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of 1-bit signless integer values, but got 'tensor<4xf32>'}}
+  %0 = nn.select %c, %x, %x : tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_integer_condition(%c: tensor<4xi8>, %x: tensor<4xf32>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of 1-bit signless integer values, but got 'tensor<4xi8>'}}
+  %0 = nn.select %c, %x, %x : tensor<4xi8>, tensor<4xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_element_types(%c: tensor<4xi1>, %x: tensor<4xf32>, %y: tensor<4xi32>) {
+  // expected-error @+1 {{true_value and false_value must have the same element type, got 'f32' and 'i32'}}
+  %0 = nn.select %c, %x, %y : tensor<4xi1>, tensor<4xf32>, tensor<4xi32>
+  return
+}
+
+// -----
+
+// The two values do not broadcast with each other.
+func.func @select_values_no_broadcast(%c: tensor<i1>, %x: tensor<3xf32>, %y: tensor<4xf32>) {
+  // expected-error @+1 {{shapes scalar (condition), 3 (true_value) and 4 (false_value) do not broadcast}}
+  %0 = nn.select %c, %x, %y : tensor<i1>, tensor<3xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+// The values broadcast to 2x4, which the condition does not fit.
+func.func @select_condition_no_broadcast(%c: tensor<3x1xi1>, %x: tensor<2x1xf32>, %y: tensor<4xf32>) {
+  // expected-error @+1 {{shapes 3x1 (condition), 2x1 (true_value) and 4 (false_value) do not broadcast}}
+  %0 = nn.select %c, %x, %y : tensor<3x1xi1>, tensor<2x1xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_dynamic_condition(%c: tensor<?xi1>, %x: tensor<4xf32>) {
+  // expected-error @+1 {{condition must have a static shape, got 'tensor<?xi1>'}}
+  %0 = nn.select %c, %x, %x : tensor<?xi1>, tensor<4xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_dynamic_true(%c: tensor<4xi1>, %x: tensor<?xf32>, %y: tensor<4xf32>) {
+  // expected-error @+1 {{true_value must have a static shape, got 'tensor<?xf32>'}}
+  %0 = nn.select %c, %x, %y : tensor<4xi1>, tensor<?xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_dynamic_false(%c: tensor<4xi1>, %x: tensor<4xf32>, %y: tensor<?xf32>) {
+  // expected-error @+1 {{false_value must have a static shape, got 'tensor<?xf32>'}}
+  %0 = nn.select %c, %x, %y : tensor<4xi1>, tensor<4xf32>, tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @select_result_shape(%c: tensor<3x1xi1>, %x: tensor<4xf32>) {
+  // expected-error @+2 {{'nn.select' op inferred type(s) 'tensor<3x4xf32>' are incompatible with return type(s) of operation 'tensor<4xf32>'}}
+  // expected-error @+1 {{'nn.select' op failed to infer returned types}}
+  %0 = "nn.select"(%c, %x, %x) : (tensor<3x1xi1>, tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+// The result must append exactly one class dimension to the labels' shape.
+func.func @one_hot_rank(%l: tensor<8xi64>) {
+  // expected-error @+1 {{'nn.one_hot' op result shape must be the labels' shape 8 followed by a positive class count, got 8x10x2}}
+  %0 = nn.one_hot %l : tensor<8xi64> -> tensor<8x10x2xf32>
+  return
+}
+
+// -----
+
+func.func @one_hot_no_class_dimension(%l: tensor<8xi64>) {
+  // expected-error @+1 {{'nn.one_hot' op result shape must be the labels' shape 8 followed by a positive class count, got 8}}
+  %0 = nn.one_hot %l : tensor<8xi64> -> tensor<8xf32>
+  return
+}
+
+// -----
+
+// The leading extents are the labels' (here transposed).
+func.func @one_hot_leading_shape(%l: tensor<2x3xi64>) {
+  // expected-error @+1 {{'nn.one_hot' op result shape must be the labels' shape 2x3 followed by a positive class count, got 3x2x5}}
+  %0 = nn.one_hot %l : tensor<2x3xi64> -> tensor<3x2x5xf32>
+  return
+}
+
+// -----
+
+func.func @one_hot_zero_classes(%l: tensor<8xi64>) {
+  // expected-error @+1 {{'nn.one_hot' op result shape must be the labels' shape 8 followed by a positive class count, got 8x0}}
+  %0 = nn.one_hot %l : tensor<8xi64> -> tensor<8x0xf32>
+  return
+}
+
+// -----
+
+func.func @one_hot_float_labels(%l: tensor<8xf32>) {
+  // expected-error @+1 {{'nn.one_hot' op operand #0 must be statically shaped tensor of signless integer values, but got 'tensor<8xf32>'}}
+  %0 = nn.one_hot %l : tensor<8xf32> -> tensor<8x10xf32>
+  return
+}
+
+// -----
+
+// An i1 label reads as 0 or -1 and cannot name class 1.
+func.func @one_hot_bool_labels(%l: tensor<8xi1>) {
+  // expected-error @+1 {{'nn.one_hot' op labels must be integer class indices wider than i1, got 'tensor<8xi1>'}}
+  %0 = nn.one_hot %l : tensor<8xi1> -> tensor<8x2xf32>
+  return
+}
+
+// -----
+
+func.func @one_hot_dynamic_labels(%l: tensor<?xi64>) {
+  // expected-error @+1 {{'nn.one_hot' op operand #0 must be statically shaped tensor of signless integer values, but got 'tensor<?xi64>'}}
+  %0 = nn.one_hot %l : tensor<?xi64> -> tensor<8x10xf32>
+  return
+}
+
+// -----
+
+func.func @one_hot_dynamic_result(%l: tensor<8xi64>) {
+  // expected-error @+1 {{'nn.one_hot' op result #0 must be statically shaped tensor of floating-point or signless integer values, but got 'tensor<8x?xf32>'}}
+  %0 = nn.one_hot %l : tensor<8xi64> -> tensor<8x?xf32>
+  return
+}
+
+// -----
+
+func.func @one_hot_unsigned_result(%l: tensor<8xi64>) {
+  // expected-error @+1 {{'nn.one_hot' op result #0 must be statically shaped tensor of floating-point or signless integer values, but got 'tensor<8x10xui8>'}}
+  %0 = nn.one_hot %l : tensor<8xi64> -> tensor<8x10xui8>
+  return
+}
+
+// -----
+
+func.func @slice_scatter_element_types(%x: tensor<4x6xf32>, %s: tensor<4x2xf16>) {
+  // expected-error @+1 {{input and source must have the same element type, got 'f32' and 'f16'}}
+  %0 = nn.slice_scatter %x, %s [0, 0] : tensor<4x6xf32>, tensor<4x2xf16>
+  return
+}
+
+// -----
+
+func.func @slice_scatter_source_rank(%x: tensor<4x6xf32>, %s: tensor<2xf32>) {
+  // expected-error @+1 {{source has rank 1, expected the input's rank 2}}
+  %0 = nn.slice_scatter %x, %s [0, 0] : tensor<4x6xf32>, tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_scatter_start_count(%x: tensor<4x6xf32>, %s: tensor<4x2xf32>) {
+  // expected-error @+1 {{starts and steps need one entry per dimension (2)}}
+  %0 = nn.slice_scatter %x, %s [0] : tensor<4x6xf32>, tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_scatter_step_count(%x: tensor<4x6xf32>, %s: tensor<4x2xf32>) {
+  // expected-error @+1 {{starts and steps need one entry per dimension (2)}}
+  %0 = nn.slice_scatter %x, %s [0, 0] by [1, 2, 1] : tensor<4x6xf32>, tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_scatter_zero_step(%x: tensor<4x6xf32>, %s: tensor<4x2xf32>) {
+  // expected-error @+1 {{dimension 1: step must be positive, got 0}}
+  %0 = nn.slice_scatter %x, %s [0, 0] by [1, 0] : tensor<4x6xf32>, tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_scatter_negative_step(%x: tensor<4x6xf32>, %s: tensor<4x2xf32>) {
+  // expected-error @+1 {{dimension 0: step must be positive, got -1}}
+  %0 = nn.slice_scatter %x, %s [3, 0] by [-1, 1] : tensor<4x6xf32>, tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_scatter_negative_start(%x: tensor<4x6xf32>, %s: tensor<4x2xf32>) {
+  // expected-error @+1 {{dimension 1: start must be non-negative, got -2}}
+  %0 = nn.slice_scatter %x, %s [0, -2] : tensor<4x6xf32>, tensor<4x2xf32>
+  return
+}
+
+// -----
+
+// Columns 1, 3, 5 fit in 6; 1, 3, 5, 7 do not.
+func.func @slice_scatter_steps_overrun(%x: tensor<4x6xf32>, %s: tensor<4x4xf32>) {
+  // expected-error @+1 {{dimension 1: 4 elements from 1 by 2 do not fit in 6}}
+  %0 = nn.slice_scatter %x, %s [0, 1] by [1, 2] : tensor<4x6xf32>, tensor<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @slice_scatter_source_too_big(%x: tensor<4x6xf32>, %s: tensor<5x6xf32>) {
+  // expected-error @+1 {{dimension 0: 5 elements from 0 by 1 do not fit in 4}}
+  %0 = nn.slice_scatter %x, %s [0, 0] : tensor<4x6xf32>, tensor<5x6xf32>
+  return
+}
+
+// -----
+
+func.func @slice_scatter_start_past_end(%x: tensor<4x6xf32>, %s: tensor<1x6xf32>) {
+  // expected-error @+1 {{dimension 0: 1 elements from 4 by 1 do not fit in 4}}
+  %0 = nn.slice_scatter %x, %s [4, 0] : tensor<4x6xf32>, tensor<1x6xf32>
+  return
+}
+
+// -----
+
+// start + (count - 1) * step overflows int64; the check must not.
+func.func @slice_scatter_huge_step(%x: tensor<4x6xf32>, %s: tensor<4x3xf32>) {
+  // expected-error @+1 {{dimension 1: 3 elements from 0 by 4611686018427387904 do not fit in 6}}
+  %0 = nn.slice_scatter %x, %s [0, 0] by [1, 4611686018427387904] : tensor<4x6xf32>, tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @slice_scatter_dynamic_input(%x: tensor<?x6xf32>, %s: tensor<4x2xf32>) {
+  // expected-error @+1 {{input must have a static shape, got 'tensor<?x6xf32>'}}
+  %0 = nn.slice_scatter %x, %s [0, 0] : tensor<?x6xf32>, tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_scatter_dynamic_source(%x: tensor<4x6xf32>, %s: tensor<4x?xf32>) {
+  // expected-error @+1 {{source must have a static shape, got 'tensor<4x?xf32>'}}
+  %0 = nn.slice_scatter %x, %s [0, 0] : tensor<4x6xf32>, tensor<4x?xf32>
+  return
+}
+
+// -----
+
+// The result has the input's type, not the source's.
+func.func @slice_scatter_result_type(%x: tensor<4x6xf32>, %s: tensor<4x2xf32>) {
+  // expected-error @+2 {{'nn.slice_scatter' op inferred type(s) 'tensor<4x6xf32>' are incompatible with return type(s) of operation 'tensor<4x2xf32>'}}
+  // expected-error @+1 {{'nn.slice_scatter' op failed to infer returned types}}
+  %0 = "nn.slice_scatter"(%x, %s) <{starts = array<i64: 0, 0>}> : (tensor<4x6xf32>, tensor<4x2xf32>) -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
 // Losses
 //===----------------------------------------------------------------------===//
 
@@ -583,6 +955,15 @@ func.func @cross_entropy_logits_rank(%l: tensor<10xf32>, %t: tensor<1xi64>) {
 func.func @cross_entropy_float_indices(%l: tensor<8x10xf32>, %t: tensor<8xf32>) {
   // expected-error @+1 {{target must be [8] integer class indices or 8x10 probabilities of type 'f32', got 'tensor<8xf32>'}}
   %0 = nn.cross_entropy %l, %t : tensor<8x10xf32>, tensor<8xf32>
+  return
+}
+
+// -----
+
+// An i1 reads as 0 or -1, so it cannot be a class index.
+func.func @cross_entropy_bool_indices(%l: tensor<8x2xf32>, %t: tensor<8xi1>) {
+  // expected-error @+1 {{target must be [8] integer class indices or 8x2 probabilities of type 'f32', got 'tensor<8xi1>'}}
+  %0 = nn.cross_entropy %l, %t : tensor<8x2xf32>, tensor<8xi1>
   return
 }
 
@@ -916,7 +1297,96 @@ func.func @destination_unit(%out: tensor<4xf32> {nn.output}) {
 // -----
 
 // expected-error @+1 {{'nn.output' on result #1 must be a non-empty string}}
-func.func @empty_output_name(%x: tensor<4xf32>)
-    -> (tensor<4xf32> {nn.output = "a"}, tensor<4xf32> {nn.output = ""}) {
+func.func @empty_output_name(%x: tensor<4xf32>) -> (tensor<4xf32> {nn.output = "a"}, tensor<4xf32> {nn.output = ""}) {
   return %x, %x : tensor<4xf32>, tensor<4xf32>
+}
+
+// -----
+
+func.func @scan_no_sequence(%h0: tensor<2xf32>) -> tensor<2xf32> {
+  // expected-error @+1 {{'nn.scan' op needs at least one sequence to scan over}}
+  %h = "nn.scan"(%h0) <{operandSegmentSizes = array<i32: 1, 0>, resultSegmentSizes = array<i32: 1, 0>}> ({
+  ^bb0(%hp: tensor<2xf32>):
+    "nn.yield"(%hp) : (tensor<2xf32>) -> ()
+  }) : (tensor<2xf32>) -> tensor<2xf32>
+  return %h : tensor<2xf32>
+}
+
+// -----
+
+func.func @scan_lengths(%h0: tensor<2xf32>, %a: tensor<4x2xf32>, %b: tensor<5x2xf32>) -> tensor<2xf32> {
+  // expected-error @+1 {{'nn.scan' op sequence #1 has 5 steps, sequence #0 has 4}}
+  %h = nn.scan init(%h0 : tensor<2xf32>) over(%a, %b : tensor<4x2xf32>, tensor<5x2xf32>) finals(tensor<2xf32>) {
+  ^bb0(%hp: tensor<2xf32>, %x: tensor<2xf32>, %y: tensor<2xf32>):
+    nn.yield %hp : tensor<2xf32>
+  }
+  return %h : tensor<2xf32>
+}
+
+// -----
+
+func.func @scan_body_args(%h0: tensor<2xf32>, %a: tensor<4x2xf32>) -> tensor<2xf32> {
+  // expected-error @+1 {{'nn.scan' op body arguments must be the carried values' types, then one step of each sequence: expected ('tensor<2xf32>', 'tensor<2xf32>'), got ('tensor<2xf32>', 'tensor<4x2xf32>')}}
+  %h = nn.scan init(%h0 : tensor<2xf32>) over(%a : tensor<4x2xf32>) finals(tensor<2xf32>) {
+  ^bb0(%hp: tensor<2xf32>, %x: tensor<4x2xf32>):
+    nn.yield %hp : tensor<2xf32>
+  }
+  return %h : tensor<2xf32>
+}
+
+// -----
+
+func.func @scan_yield(%h0: tensor<2xf32>, %a: tensor<4x2xf32>) -> tensor<4x2xf32> {
+  %h, %ys = nn.scan init(%h0 : tensor<2xf32>) over(%a : tensor<4x2xf32>) finals(tensor<2xf32>) outputs(tensor<4x2xf32>) {
+  ^bb0(%hp: tensor<2xf32>, %x: tensor<2xf32>):
+    // expected-error @+1 {{'nn.yield' op must yield the next carried values, then one step of each output: expected ('tensor<2xf32>', 'tensor<2xf32>'), got ('tensor<2xf32>')}}
+    nn.yield %hp : tensor<2xf32>
+  }
+  return %ys : tensor<4x2xf32>
+}
+
+// -----
+
+func.func @scan_output_steps(%h0: tensor<2xf32>, %a: tensor<4x2xf32>) -> tensor<3x2xf32> {
+  // expected-error @+1 {{'nn.scan' op output 'tensor<3x2xf32>' must stack 4 steps along its leading axis}}
+  %h, %ys = nn.scan init(%h0 : tensor<2xf32>) over(%a : tensor<4x2xf32>) finals(tensor<2xf32>) outputs(tensor<3x2xf32>) {
+  ^bb0(%hp: tensor<2xf32>, %x: tensor<2xf32>):
+    nn.yield %hp, %x : tensor<2xf32>, tensor<2xf32>
+  }
+  return %ys : tensor<3x2xf32>
+}
+
+// -----
+
+func.func @grad_unknown(%a: tensor<3xf32>) -> tensor<3xf32> {
+  // expected-error @+1 {{'nn.grad' op calls @nowhere, which is not a function in this module}}
+  %g = nn.grad @nowhere(%a) wrt [0] : (tensor<3xf32>) -> tensor<3xf32>
+  return %g : tensor<3xf32>
+}
+
+// -----
+
+func.func private @vector_valued(%a: tensor<3xf32>) -> tensor<3xf32>
+func.func @grad_not_scalar(%a: tensor<3xf32>) -> tensor<3xf32> {
+  // expected-error @+1 {{'nn.grad' op needs @vector_valued to return a rank-0 float tensor first, got '(tensor<3xf32>) -> tensor<3xf32>'}}
+  %g = nn.grad @vector_valued(%a) wrt [0] : (tensor<3xf32>) -> tensor<3xf32>
+  return %g : tensor<3xf32>
+}
+
+// -----
+
+func.func private @count(%a: tensor<3xi32>, %b: tensor<3xf32>) -> tensor<f32>
+func.func @grad_integer(%a: tensor<3xi32>, %b: tensor<3xf32>) -> tensor<3xf32> {
+  // expected-error @+1 {{'nn.grad' op cannot differentiate with respect to operand #0 of type 'tensor<3xi32>': gradients exist only for float tensors}}
+  %g = nn.grad @count(%a, %b) wrt [0] : (tensor<3xi32>, tensor<3xf32>) -> tensor<3xf32>
+  return %g : tensor<3xf32>
+}
+
+// -----
+
+func.func private @pair(%a: tensor<3xf32>, %b: tensor<3xf32>) -> tensor<f32>
+func.func @grad_repeated(%a: tensor<3xf32>) -> (tensor<3xf32>, tensor<3xf32>) {
+  // expected-error @+1 {{'nn.grad' op wrt index 0 is out of range or repeated}}
+  %g:2 = nn.grad @pair(%a, %a) wrt [0, 0] : (tensor<3xf32>, tensor<3xf32>) -> (tensor<3xf32>, tensor<3xf32>)
+  return %g#0, %g#1 : tensor<3xf32>, tensor<3xf32>
 }

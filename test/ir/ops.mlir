@@ -12,8 +12,7 @@
 // CHECK: return %[[Y]] : tensor<8x3xf32>
 func.func @entry_attributes(%x: tensor<8x4xf32> {nn.input = "x"},
                             %w: tensor<4x3xf32> {nn.param = "fc.weight"},
-                            %out: tensor<8x3xf32> {nn.output = "y"})
-    -> (tensor<8x3xf32> {nn.output = "y"}) {
+                            %out: tensor<8x3xf32> {nn.output = "y"}) -> (tensor<8x3xf32> {nn.output = "y"}) {
   %y = nn.matmul %x, %w : tensor<8x4xf32>, tensor<4x3xf32>
   return %y : tensor<8x3xf32>
 }
@@ -30,8 +29,7 @@ func.func @entry_attributes(%x: tensor<8x4xf32> {nn.input = "x"},
 // CHECK: return %[[A]], %[[B]], %[[C]] : tensor<8x3xf32>, tensor<2x5x8x3xf32>, tensor<6x8x3xf16>
 func.func @matmul(%a: tensor<8x4xf32>, %b: tensor<4x3xf32>,
                   %c: tensor<2x1x8x4xf32>, %d: tensor<5x4x3xf32>,
-                  %e: tensor<8x4xf16>, %f: tensor<6x4x3xf16>)
-    -> (tensor<8x3xf32>, tensor<2x5x8x3xf32>, tensor<6x8x3xf16>) {
+                  %e: tensor<8x4xf16>, %f: tensor<6x4x3xf16>) -> (tensor<8x3xf32>, tensor<2x5x8x3xf32>, tensor<6x8x3xf16>) {
   %0 = nn.matmul %a, %b : tensor<8x4xf32>, tensor<4x3xf32>
   %1 = nn.matmul %c, %d : tensor<2x1x8x4xf32>, tensor<5x4x3xf32>
   %2 = nn.matmul %e, %f : tensor<8x4xf16>, tensor<6x4x3xf16>
@@ -53,8 +51,7 @@ func.func @matmul(%a: tensor<8x4xf32>, %b: tensor<4x3xf32>,
 // CHECK: return %[[MAX]], %[[MIN]] : tensor<8x3x4xf32>, tensor<2x5xi32>
 func.func @broadcast_binary(%a: tensor<8x1x4xf32>, %b: tensor<3x1xf32>,
                             %s: tensor<f32>, %v: tensor<4xf32>,
-                            %i: tensor<2x1xi32>, %j: tensor<1x5xi32>)
-    -> (tensor<8x3x4xf32>, tensor<2x5xi32>) {
+                            %i: tensor<2x1xi32>, %j: tensor<1x5xi32>) -> (tensor<8x3x4xf32>, tensor<2x5xi32>) {
   %0 = nn.add %a, %b : tensor<8x1x4xf32>, tensor<3x1xf32>
   %1 = nn.sub %0, %s : tensor<8x3x4xf32>, tensor<f32>
   %2 = nn.mul %b, %1 : tensor<3x1xf32>, tensor<8x3x4xf32>
@@ -85,8 +82,7 @@ func.func @broadcast_binary(%a: tensor<8x1x4xf32>, %b: tensor<3x1xf32>,
 // CHECK: %[[D:.*]] = nn.sigmoid %{{.*}} : tensor<1x1xf64>
 // CHECK: return %[[MISH]], %[[H]], %[[BF]], %[[D]]
 func.func @unary(%x: tensor<2x3xf32>, %h: tensor<4xf16>, %bf: tensor<bf16>,
-                 %d: tensor<1x1xf64>)
-    -> (tensor<2x3xf32>, tensor<4xf16>, tensor<bf16>, tensor<1x1xf64>) {
+                 %d: tensor<1x1xf64>) -> (tensor<2x3xf32>, tensor<4xf16>, tensor<bf16>, tensor<1x1xf64>) {
   %0 = nn.neg %x : tensor<2x3xf32>
   %1 = nn.abs %0 : tensor<2x3xf32>
   %2 = nn.exp %1 : tensor<2x3xf32>
@@ -102,6 +98,32 @@ func.func @unary(%x: tensor<2x3xf32>, %h: tensor<4xf16>, %bf: tensor<bf16>,
   %12 = nn.tanh %bf : tensor<bf16>
   %13 = nn.sigmoid %d : tensor<1x1xf64>
   return %10, %11, %12, %13 : tensor<2x3xf32>, tensor<4xf16>, tensor<bf16>, tensor<1x1xf64>
+}
+
+// -----
+
+// erf, sign and stop_gradient keep their operand's type, in any float type.
+// CHECK-LABEL: func.func @erf_sign_stop_gradient
+// CHECK-SAME: -> (tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<4xf16>, tensor<bf16>, tensor<1x1xf64>)
+// CHECK: %[[ERF:.*]] = nn.erf %{{.*}} : tensor<2x3xf32>
+// CHECK: %[[SIGN:.*]] = nn.sign %[[ERF]] : tensor<2x3xf32>
+// CHECK: %[[STOP:.*]] = nn.stop_gradient %[[SIGN]] : tensor<2x3xf32>
+// CHECK: %[[H:.*]] = nn.erf %{{.*}} : tensor<4xf16>
+// CHECK: %[[BF:.*]] = nn.sign %{{.*}} : tensor<bf16>
+// CHECK: %[[D:.*]] = nn.stop_gradient %{{.*}} : tensor<1x1xf64>
+// CHECK: return %[[ERF]], %[[SIGN]], %[[STOP]], %[[H]], %[[BF]], %[[D]]
+func.func @erf_sign_stop_gradient(%x: tensor<2x3xf32>, %h: tensor<4xf16>,
+                                  %bf: tensor<bf16>, %d: tensor<1x1xf64>) -> (tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<4xf16>,
+        tensor<bf16>, tensor<1x1xf64>) {
+  %0 = nn.erf %x : tensor<2x3xf32>
+  %1 = nn.sign %0 : tensor<2x3xf32>
+  %2 = nn.stop_gradient %1 : tensor<2x3xf32>
+  %3 = nn.erf %h : tensor<4xf16>
+  %4 = nn.sign %bf : tensor<bf16>
+  %5 = nn.stop_gradient %d : tensor<1x1xf64>
+  return %0, %1, %2, %3, %4, %5
+      : tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<4xf16>,
+        tensor<bf16>, tensor<1x1xf64>
 }
 
 // -----
@@ -156,8 +178,7 @@ func.func @softmax(%x: tensor<8x10xf32>) -> tensor<8x10xf32> {
 // CHECK: %[[L0:.*]] = nn.logsumexp %{{.*}} [-1] : tensor<2x3x4xf32>
 // CHECK: %[[L1:.*]] = nn.logsumexp %{{.*}} [2, 0] {keepdim = true} : tensor<2x3x4xf32>
 // CHECK: return %[[S0]], %[[S1]], %[[M0]], %[[X0]], %[[X1]], %[[L0]], %[[L1]]
-func.func @reductions(%x: tensor<2x3x4xf32>)
-    -> (tensor<2x4xf32>, tensor<2x1x4xf32>, tensor<3xf32>, tensor<f32>,
+func.func @reductions(%x: tensor<2x3x4xf32>) -> (tensor<2x4xf32>, tensor<2x1x4xf32>, tensor<3xf32>, tensor<f32>,
         tensor<1x1x1xf32>, tensor<2x3xf32>, tensor<1x3x1xf32>) {
   %0 = nn.reduce_sum %x [1] : tensor<2x3x4xf32>
   %1 = nn.reduce_sum %x [1] {keepdim = true} : tensor<2x3x4xf32>
@@ -183,8 +204,7 @@ func.func @reductions(%x: tensor<2x3x4xf32>)
 // CHECK: %[[E:.*]] = nn.reshape %{{.*}} [3, 2] : tensor<6xi64>
 // CHECK: return %[[A]], %[[B]], %[[C]], %[[D]], %[[E]]
 func.func @reshape(%x: tensor<2x3x4xf32>, %one: tensor<1x1xf32>,
-                   %i: tensor<6xi64>)
-    -> (tensor<6x4xf32>, tensor<24xf32>, tensor<2x1x12xf32>, tensor<f32>,
+                   %i: tensor<6xi64>) -> (tensor<6x4xf32>, tensor<24xf32>, tensor<2x1x12xf32>, tensor<f32>,
         tensor<3x2xi64>) {
   %0 = nn.reshape %x [-1, 4] : tensor<2x3x4xf32>
   %1 = nn.reshape %x [24] : tensor<2x3x4xf32>
@@ -204,8 +224,7 @@ func.func @reshape(%x: tensor<2x3x4xf32>, %one: tensor<1x1xf32>,
 // CHECK: %[[A:.*]] = nn.transpose %{{.*}} [2, 0, 1] : tensor<2x3x4xf32>
 // CHECK: %[[B:.*]] = nn.transpose %{{.*}} [1, 0] : tensor<2x3xf32>
 // CHECK: return %[[A]], %[[B]]
-func.func @transpose(%x: tensor<2x3x4xf32>, %m: tensor<2x3xf32>)
-    -> (tensor<4x2x3xf32>, tensor<3x2xf32>) {
+func.func @transpose(%x: tensor<2x3x4xf32>, %m: tensor<2x3xf32>) -> (tensor<4x2x3xf32>, tensor<3x2xf32>) {
   %0 = nn.transpose %x [2, 0, 1] : tensor<2x3x4xf32>
   %1 = nn.transpose %m [1, 0] : tensor<2x3xf32>
   return %0, %1 : tensor<4x2x3xf32>, tensor<3x2xf32>
@@ -220,8 +239,7 @@ func.func @transpose(%x: tensor<2x3x4xf32>, %m: tensor<2x3xf32>)
 // CHECK: %[[B:.*]] = nn.broadcast_to %{{.*}} [3, 1] : tensor<3x1xf32>
 // CHECK: %[[C:.*]] = nn.broadcast_to %{{.*}} [5, 7] : tensor<f32>
 // CHECK: return %[[A]], %[[B]], %[[C]]
-func.func @broadcast_to(%x: tensor<3x1xf32>, %s: tensor<f32>)
-    -> (tensor<2x3x4xf32>, tensor<3x1xf32>, tensor<5x7xf32>) {
+func.func @broadcast_to(%x: tensor<3x1xf32>, %s: tensor<f32>) -> (tensor<2x3x4xf32>, tensor<3x1xf32>, tensor<5x7xf32>) {
   %0 = nn.broadcast_to %x [2, 3, 4] : tensor<3x1xf32>
   %1 = nn.broadcast_to %x [3, 1] : tensor<3x1xf32>
   %2 = nn.broadcast_to %s [5, 7] : tensor<f32>
@@ -238,8 +256,7 @@ func.func @broadcast_to(%x: tensor<3x1xf32>, %s: tensor<f32>)
 // CHECK: %[[B:.*]] = nn.slice %{{.*}} [1, 0] to [8, 10] by [2, 3] : tensor<8x10xf32>
 // CHECK: %[[C:.*]] = nn.slice %{{.*}} [3, 0] to [3, 10] by [1, 1] : tensor<8x10xf32>
 // CHECK: return %[[A]], %[[B]], %[[C]]
-func.func @slice(%x: tensor<8x10xf32>)
-    -> (tensor<8x8xf32>, tensor<4x4xf32>, tensor<0x10xf32>) {
+func.func @slice(%x: tensor<8x10xf32>) -> (tensor<8x8xf32>, tensor<4x4xf32>, tensor<0x10xf32>) {
   %0 = nn.slice %x [0, 2] to [8, 10] : tensor<8x10xf32>
   %1 = nn.slice %x [1, 0] to [8, 10] by [2, 3] : tensor<8x10xf32>
   %2 = nn.slice %x [3, 0] to [3, 10] by [1, 1] : tensor<8x10xf32>
@@ -257,13 +274,147 @@ func.func @slice(%x: tensor<8x10xf32>)
 // CHECK: return %[[A]], %[[B]], %[[C]]
 func.func @concat(%a: tensor<8x3xf32>, %b: tensor<8x5xf32>,
                   %c: tensor<8x1xf32>, %i: tensor<2x4xi32>,
-                  %j: tensor<3x4xi32>, %m: tensor<2x2xf32>)
-    -> (tensor<8x9xf32>, tensor<5x4xi32>, tensor<2x2xf32>) {
+                  %j: tensor<3x4xi32>, %m: tensor<2x2xf32>) -> (tensor<8x9xf32>, tensor<5x4xi32>, tensor<2x2xf32>) {
   %0 = nn.concat %a, %b, %c axis -1
       : tensor<8x3xf32>, tensor<8x5xf32>, tensor<8x1xf32>
   %1 = nn.concat %i, %j axis 0 : tensor<2x4xi32>, tensor<3x4xi32>
   %2 = nn.concat %m axis 1 : tensor<2x2xf32>
   return %0, %1, %2 : tensor<8x9xf32>, tensor<5x4xi32>, tensor<2x2xf32>
+}
+
+// -----
+
+// Every predicate of compare; the operands broadcast (2x1x4 against 3x1
+// gives 2x3x4, a rank-0 operand stretches to any shape) and the result is
+// an i1 tensor of the broadcast shape. Integers (i32, i64, and i1 masks)
+// compare too.
+// CHECK-LABEL: func.func @compare
+// CHECK-SAME: -> (tensor<2x3x4xi1>, tensor<2x3x4xi1>, tensor<3x1xi1>, tensor<2x1x4xi1>, tensor<2x3x4xi1>, tensor<2x3x4xi1>, tensor<2x5xi1>, tensor<i1>, tensor<4xi1>)
+// CHECK: %[[EQ:.*]] = nn.compare eq, %{{.*}}, %{{.*}} : tensor<2x1x4xf32>, tensor<3x1xf32>
+// CHECK: %[[NE:.*]] = nn.compare ne, %{{.*}}, %{{.*}} : tensor<3x1xf32>, tensor<2x1x4xf32>
+// CHECK: %[[LT:.*]] = nn.compare lt, %{{.*}}, %{{.*}} : tensor<3x1xf32>, tensor<f32>
+// CHECK: %[[LE:.*]] = nn.compare le, %{{.*}}, %{{.*}} : tensor<f32>, tensor<2x1x4xf32>
+// CHECK: %[[GT:.*]] = nn.compare gt, %{{.*}}, %{{.*}} : tensor<2x1x4xf32>, tensor<3x1xf32>
+// CHECK: %[[GE:.*]] = nn.compare ge, %{{.*}}, %{{.*}} : tensor<2x1x4xf32>, tensor<3x1xf32>
+// CHECK: %[[I:.*]] = nn.compare lt, %{{.*}}, %{{.*}} : tensor<2x1xi32>, tensor<1x5xi32>
+// CHECK: %[[L:.*]] = nn.compare ge, %{{.*}}, %{{.*}} : tensor<i64>, tensor<i64>
+// CHECK: %[[M:.*]] = nn.compare ne, %{{.*}}, %{{.*}} : tensor<4xi1>, tensor<4xi1>
+// CHECK: return %[[EQ]], %[[NE]], %[[LT]], %[[LE]], %[[GT]], %[[GE]], %[[I]], %[[L]], %[[M]]
+func.func @compare(%a: tensor<2x1x4xf32>, %b: tensor<3x1xf32>,
+                   %s: tensor<f32>, %i: tensor<2x1xi32>, %j: tensor<1x5xi32>,
+                   %k: tensor<i64>, %m: tensor<4xi1>) -> (tensor<2x3x4xi1>, tensor<2x3x4xi1>, tensor<3x1xi1>, tensor<2x1x4xi1>,
+        tensor<2x3x4xi1>, tensor<2x3x4xi1>, tensor<2x5xi1>, tensor<i1>,
+        tensor<4xi1>) {
+  %0 = nn.compare eq, %a, %b : tensor<2x1x4xf32>, tensor<3x1xf32>
+  %1 = nn.compare ne, %b, %a : tensor<3x1xf32>, tensor<2x1x4xf32>
+  %2 = nn.compare lt, %b, %s : tensor<3x1xf32>, tensor<f32>
+  %3 = nn.compare le, %s, %a : tensor<f32>, tensor<2x1x4xf32>
+  %4 = nn.compare gt, %a, %b : tensor<2x1x4xf32>, tensor<3x1xf32>
+  %5 = nn.compare ge, %a, %b : tensor<2x1x4xf32>, tensor<3x1xf32>
+  %6 = nn.compare lt, %i, %j : tensor<2x1xi32>, tensor<1x5xi32>
+  %7 = nn.compare ge, %k, %k : tensor<i64>, tensor<i64>
+  %8 = nn.compare ne, %m, %m : tensor<4xi1>, tensor<4xi1>
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8
+      : tensor<2x3x4xi1>, tensor<2x3x4xi1>, tensor<3x1xi1>, tensor<2x1x4xi1>,
+        tensor<2x3x4xi1>, tensor<2x3x4xi1>, tensor<2x5xi1>, tensor<i1>,
+        tensor<4xi1>
+}
+
+// -----
+
+// select broadcasts all three operands together: each of them in turn has
+// the largest rank or a size-1 dimension that stretches; the values may be
+// floats or integers, the result has their element type.
+// CHECK-LABEL: func.func @select
+// CHECK-SAME: -> (tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<3x4xi32>, tensor<f16>)
+// CHECK: %[[C:.*]] = nn.select %{{.*}}, %{{.*}}, %{{.*}} : tensor<2x1x1xi1>, tensor<3x1xf32>, tensor<4xf32>
+// CHECK: %[[T:.*]] = nn.select %{{.*}}, %{{.*}}, %{{.*}} : tensor<3x1xi1>, tensor<2x1x4xf32>, tensor<f32>
+// CHECK: %[[F:.*]] = nn.select %{{.*}}, %{{.*}}, %{{.*}} : tensor<4xi1>, tensor<f32>, tensor<2x3x1xf32>
+// CHECK: %[[I:.*]] = nn.select %{{.*}}, %{{.*}}, %{{.*}} : tensor<4xi1>, tensor<3x1xi32>, tensor<i32>
+// CHECK: %[[S:.*]] = nn.select %{{.*}}, %{{.*}}, %{{.*}} : tensor<i1>, tensor<f16>, tensor<f16>
+// CHECK: return %[[C]], %[[T]], %[[F]], %[[I]], %[[S]]
+func.func @select(%c3: tensor<2x1x1xi1>, %c2: tensor<3x1xi1>,
+                  %c1: tensor<4xi1>, %c0: tensor<i1>,
+                  %col: tensor<3x1xf32>, %row: tensor<4xf32>,
+                  %mid: tensor<2x1x4xf32>, %s: tensor<f32>,
+                  %wide: tensor<2x3x1xf32>, %icol: tensor<3x1xi32>,
+                  %is: tensor<i32>, %h: tensor<f16>) -> (tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<2x3x4xf32>,
+        tensor<3x4xi32>, tensor<f16>) {
+  %0 = nn.select %c3, %col, %row : tensor<2x1x1xi1>, tensor<3x1xf32>, tensor<4xf32>
+  %1 = nn.select %c2, %mid, %s : tensor<3x1xi1>, tensor<2x1x4xf32>, tensor<f32>
+  %2 = nn.select %c1, %s, %wide : tensor<4xi1>, tensor<f32>, tensor<2x3x1xf32>
+  %3 = nn.select %c1, %icol, %is : tensor<4xi1>, tensor<3x1xi32>, tensor<i32>
+  %4 = nn.select %c0, %h, %h : tensor<i1>, tensor<f16>, tensor<f16>
+  return %0, %1, %2, %3, %4
+      : tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<2x3x4xf32>,
+        tensor<3x4xi32>, tensor<f16>
+}
+
+// -----
+
+// one_hot appends the class dimension named by the result type, to floats
+// or integers, from labels of any rank and integer width.
+// CHECK-LABEL: func.func @one_hot
+// CHECK-SAME: -> (tensor<8x10xf32>, tensor<2x3x5xi64>, tensor<4xf16>, tensor<6x1xi32>)
+// CHECK: %[[A:.*]] = nn.one_hot %{{.*}} : tensor<8xi64> -> tensor<8x10xf32>
+// CHECK: %[[B:.*]] = nn.one_hot %{{.*}} : tensor<2x3xi32> -> tensor<2x3x5xi64>
+// CHECK: %[[C:.*]] = nn.one_hot %{{.*}} : tensor<i64> -> tensor<4xf16>
+// CHECK: %[[D:.*]] = nn.one_hot %{{.*}} : tensor<6xi8> -> tensor<6x1xi32>
+// CHECK: return %[[A]], %[[B]], %[[C]], %[[D]]
+func.func @one_hot(%labels: tensor<8xi64>, %grid: tensor<2x3xi32>,
+                   %one: tensor<i64>, %small: tensor<6xi8>) -> (tensor<8x10xf32>, tensor<2x3x5xi64>, tensor<4xf16>, tensor<6x1xi32>) {
+  %0 = nn.one_hot %labels : tensor<8xi64> -> tensor<8x10xf32>
+  %1 = nn.one_hot %grid : tensor<2x3xi32> -> tensor<2x3x5xi64>
+  %2 = nn.one_hot %one : tensor<i64> -> tensor<4xf16>
+  %3 = nn.one_hot %small : tensor<6xi8> -> tensor<6x1xi32>
+  return %0, %1, %2, %3
+      : tensor<8x10xf32>, tensor<2x3x5xi64>, tensor<4xf16>, tensor<6x1xi32>
+}
+
+// -----
+
+// slice_scatter with steps (printed), without (all ones, not printed), with
+// explicit unit steps, of a rank-0 tensor, of an empty source and of
+// integers; the result has the input's type.
+// CHECK-LABEL: func.func @slice_scatter
+// CHECK-SAME: -> (tensor<4x6xf32>, tensor<4x6xf32>, tensor<4x6xf32>, tensor<f32>, tensor<4x6xf32>, tensor<2x3x4xi32>)
+// CHECK: %[[A:.*]] = nn.slice_scatter %{{.*}}, %{{.*}} [0, 1] by [1, 2] : tensor<4x6xf32>, tensor<4x2xf32>
+// CHECK: %[[B:.*]] = nn.slice_scatter %[[A]], %{{.*}} [2, 3] : tensor<4x6xf32>, tensor<2x3xf32>
+// CHECK: %[[C:.*]] = nn.slice_scatter %[[B]], %{{.*}} [1, 0] by [1, 1] : tensor<4x6xf32>, tensor<2x3xf32>
+// CHECK: %[[D:.*]] = nn.slice_scatter %{{.*}}, %{{.*}} [] : tensor<f32>, tensor<f32>
+// CHECK: %[[E:.*]] = nn.slice_scatter %{{.*}}, %{{.*}} [4, 0] : tensor<4x6xf32>, tensor<0x6xf32>
+// CHECK: %[[F:.*]] = nn.slice_scatter %{{.*}}, %{{.*}} [1, 0, 1] by [1, 2, 3] : tensor<2x3x4xi32>, tensor<1x2x1xi32>
+// CHECK: return %[[A]], %[[B]], %[[C]], %[[D]], %[[E]], %[[F]]
+func.func @slice_scatter(%x: tensor<4x6xf32>, %cols: tensor<4x2xf32>,
+                         %block: tensor<2x3xf32>, %s: tensor<f32>,
+                         %empty: tensor<0x6xf32>, %i: tensor<2x3x4xi32>,
+                         %is: tensor<1x2x1xi32>) -> (tensor<4x6xf32>, tensor<4x6xf32>, tensor<4x6xf32>, tensor<f32>,
+        tensor<4x6xf32>, tensor<2x3x4xi32>) {
+  %0 = nn.slice_scatter %x, %cols [0, 1] by [1, 2] : tensor<4x6xf32>, tensor<4x2xf32>
+  %1 = nn.slice_scatter %0, %block [2, 3] : tensor<4x6xf32>, tensor<2x3xf32>
+  %2 = nn.slice_scatter %1, %block [1, 0] by [1, 1] : tensor<4x6xf32>, tensor<2x3xf32>
+  %3 = nn.slice_scatter %s, %s [] : tensor<f32>, tensor<f32>
+  %4 = nn.slice_scatter %x, %empty [4, 0] : tensor<4x6xf32>, tensor<0x6xf32>
+  %5 = nn.slice_scatter %i, %is [1, 0, 1] by [1, 2, 3] : tensor<2x3x4xi32>, tensor<1x2x1xi32>
+  return %0, %1, %2, %3, %4, %5
+      : tensor<4x6xf32>, tensor<4x6xf32>, tensor<4x6xf32>, tensor<f32>,
+        tensor<4x6xf32>, tensor<2x3x4xi32>
+}
+
+// -----
+
+// A step larger than the dimension takes (or writes) only the first
+// element; the extent arithmetic must not overflow.
+// CHECK-LABEL: func.func @huge_steps
+// CHECK-SAME: -> (tensor<1x10xf32>, tensor<4x6xf32>)
+// CHECK: %[[A:.*]] = nn.slice %{{.*}} [0, 0] to [8, 10] by [9223372036854775807, 1] : tensor<8x10xf32>
+// CHECK: %[[B:.*]] = nn.slice_scatter %{{.*}}, %{{.*}} [3, 0] by [4611686018427387904, 1] : tensor<4x6xf32>, tensor<1x6xf32>
+// CHECK: return %[[A]], %[[B]]
+func.func @huge_steps(%x: tensor<8x10xf32>, %y: tensor<4x6xf32>,
+                      %row: tensor<1x6xf32>) -> (tensor<1x10xf32>, tensor<4x6xf32>) {
+  %0 = nn.slice %x [0, 0] to [8, 10] by [9223372036854775807, 1] : tensor<8x10xf32>
+  %1 = nn.slice_scatter %y, %row [3, 0] by [4611686018427387904, 1] : tensor<4x6xf32>, tensor<1x6xf32>
+  return %0, %1 : tensor<1x10xf32>, tensor<4x6xf32>
 }
 
 // -----
@@ -276,8 +427,7 @@ func.func @concat(%a: tensor<8x3xf32>, %b: tensor<8x5xf32>,
 // CHECK: %[[SUM:.*]] = nn.mse_loss %{{.*}}, %{{.*}} {reduction = "sum"} : tensor<8x1xf32>, tensor<8x1xf32>
 // CHECK: %[[NONE:.*]] = nn.mse_loss %{{.*}}, %{{.*}} {reduction = "none"} : tensor<8x1xf32>, tensor<8x1xf32>
 // CHECK: return %[[MEAN]], %[[SUM]], %[[NONE]]
-func.func @mse_loss(%p: tensor<8x1xf32>, %y: tensor<8x1xf32>)
-    -> (tensor<f32>, tensor<f32>, tensor<8x1xf32>) {
+func.func @mse_loss(%p: tensor<8x1xf32>, %y: tensor<8x1xf32>) -> (tensor<f32>, tensor<f32>, tensor<8x1xf32>) {
   %0 = nn.mse_loss %p, %y : tensor<8x1xf32>, tensor<8x1xf32>
   %1 = nn.mse_loss %p, %y {reduction = "sum"} : tensor<8x1xf32>, tensor<8x1xf32>
   %2 = nn.mse_loss %p, %y {reduction = "none"} : tensor<8x1xf32>, tensor<8x1xf32>
@@ -296,8 +446,7 @@ func.func @mse_loss(%p: tensor<8x1xf32>, %y: tensor<8x1xf32>)
 // CHECK: %[[D:.*]] = nn.cross_entropy %{{.*}}, %{{.*}} {reduction = "none"} : tensor<8x10xf32>, tensor<8x10xf32>
 // CHECK: return %[[A]], %[[B]], %[[C]], %[[D]]
 func.func @cross_entropy(%logits: tensor<8x10xf32>, %labels: tensor<8xi64>,
-                         %labels32: tensor<8xi32>, %probs: tensor<8x10xf32>)
-    -> (tensor<f32>, tensor<8xf32>, tensor<f32>, tensor<8xf32>) {
+                         %labels32: tensor<8xi32>, %probs: tensor<8x10xf32>) -> (tensor<f32>, tensor<8xf32>, tensor<f32>, tensor<8xf32>) {
   %0 = nn.cross_entropy %logits, %labels {reduction = "mean"}
       : tensor<8x10xf32>, tensor<8xi64>
   %1 = nn.cross_entropy %logits, %labels32 {reduction = "none"}
@@ -307,6 +456,37 @@ func.func @cross_entropy(%logits: tensor<8x10xf32>, %labels: tensor<8xi64>,
   %3 = nn.cross_entropy %logits, %probs {reduction = "none"}
       : tensor<8x10xf32>, tensor<8x10xf32>
   return %0, %1, %2, %3 : tensor<f32>, tensor<8xf32>, tensor<f32>, tensor<8xf32>
+}
+
+// -----
+
+// nn.scan: carried values and sequences in, finals and stacked outputs out.
+// CHECK-LABEL: func.func @scan
+// CHECK: nn.scan init(%{{.*}} : tensor<2x3xf32>) over(%{{.*}}, %{{.*}} : tensor<5x2x3xf32>, tensor<5xi64>) finals(tensor<2x3xf32>) outputs(tensor<5x2x3xf32>) {
+// CHECK: ^bb0(%{{.*}}: tensor<2x3xf32>, %{{.*}}: tensor<2x3xf32>, %{{.*}}: tensor<i64>):
+// CHECK: nn.yield %{{.*}}, %{{.*}} : tensor<2x3xf32>, tensor<2x3xf32>
+func.func @scan(%h0: tensor<2x3xf32>, %xs: tensor<5x2x3xf32>, %ids: tensor<5xi64>) -> (tensor<2x3xf32>, tensor<5x2x3xf32>) {
+  %h, %ys = nn.scan init(%h0 : tensor<2x3xf32>) over(%xs, %ids : tensor<5x2x3xf32>, tensor<5xi64>) finals(tensor<2x3xf32>) outputs(tensor<5x2x3xf32>) {
+  ^bb0(%hp: tensor<2x3xf32>, %x: tensor<2x3xf32>, %id: tensor<i64>):
+    %n = nn.add %hp, %x : tensor<2x3xf32>, tensor<2x3xf32>
+    nn.yield %n, %n : tensor<2x3xf32>, tensor<2x3xf32>
+  }
+  return %h, %ys : tensor<2x3xf32>, tensor<5x2x3xf32>
+}
+
+// -----
+
+// nn.grad names its callee and the operands it differentiates.
+// CHECK-LABEL: func.func @grad_of
+// CHECK: nn.grad @energy(%{{.*}}, %{{.*}}) wrt [1] : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+func.func private @energy(%a: tensor<3xf32>, %b: tensor<3xf32>) -> tensor<f32> {
+  %p = nn.mul %a, %b : tensor<3xf32>, tensor<3xf32>
+  %s = nn.reduce_sum %p [] : tensor<3xf32>
+  return %s : tensor<f32>
+}
+func.func @grad_of(%a: tensor<3xf32>, %b: tensor<3xf32>) -> tensor<3xf32> {
+  %g = nn.grad @energy(%a, %b) wrt [1] : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+  return %g : tensor<3xf32>
 }
 
 // -----

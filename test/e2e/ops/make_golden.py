@@ -2,8 +2,8 @@
 """Writes the inputs and PyTorch's expected outputs of the per-op models.
 
 Each test/e2e/ops/<group>.mlir is a `@forward` that applies a few nn ops to
-its inputs; this script makes those inputs (float32, or i32/i64 where the
-model says so) and computes every output with the PyTorch function that the
+its inputs; this script makes those inputs (float32, or i32/i64/bool where
+the model says so) and computes every output with the PyTorch function that the
 op's reference semantics name (ir/NNOps.td), in float32 as PyTorch does.
 
 Writes, relative to this folder, for every group:
@@ -241,6 +241,83 @@ def losses(rng):
     return inputs, out
 
 
+def selection(rng):
+    # Ties: row 0 of `a` equals `row` and row 1 shares two of its values, so
+    # eq/le/ge hold and ne/lt/gt fail exactly there; zeros of both signs.
+    row = np.array([-1.5, 0.0, 0.25, 2.0], dtype=f32)
+    a = np.array([[-1.5, 0.0, 0.25, 2.0],
+                  [-1.5, -0.0, 1.0, -3.0],
+                  [0.5, 0.125, 0.25, 2.5]], dtype=f32)
+    s = np.array(-7.0, dtype=f32)
+    # Every column of `ia` has a value below, equal to and above `icol`.
+    ia = np.array([[-3, 5, 0, 7],
+                   [2, 2, -1, 4],
+                   [9, -8, 1, 1]], dtype=np.int32)
+    icol = np.array([[0], [2], [1]], dtype=np.int32)
+    # Every pair of bools, in both orders.
+    mask = np.array([[True], [False], [True]])
+    flags = np.array([False, True, True, False])
+    # Labels at 0 and C - 1 (classes 5 and 4), some repeated.
+    labels = np.array([0, 4, 2, 4, 1, 0], dtype=np.int64)
+    grid = np.array([[3, 0, 1], [2, 3, 0]], dtype=np.int32)
+    # i8 labels for 300 classes: a class index taken modulo 256 would also
+    # light class 261 for label 5 and class 299 (C - 1) for label 43.
+    bytes_ = np.array([0, 5, 127, 43], dtype=np.int8)
+    # Distinct values, so a misplaced element cannot match by accident.
+    x = (np.arange(24, dtype=f32) * 0.5 - 6).reshape(4, 6)
+    cols = (100 + np.arange(12, dtype=f32)).reshape(4, 3)
+    block = np.array([[-10, -20], [-30, -40]], dtype=f32)
+    # erf's whole range: 0, tiny, the tails where it saturates (|x| >= 4),
+    # and moderate values; zeros of both signs for sign.
+    v = np.concatenate([
+        np.array([0, -0.0, 1e-6, -1e-6, 1e-3, -0.25, 0.5, -1, 1.5, -2,
+                  3, -4, 5.5, -9], dtype=f32),
+        rng.standard_normal(6).astype(f32)]).reshape(4, 5)
+
+    ta, trow, ts, tia, ticol, tmask, tflags, tlabels, tgrid, tbytes, tx, \
+        tcols, tblock, tv = map(t, (a, row, s, ia, icol, mask, flags, labels,
+                                    grid, bytes_, x, cols, block, v))
+
+    def scatter(into, source, index):
+        out = into.clone()
+        out[index] = source
+        return out
+
+    out = {
+        "eq": torch.eq(ta, trow),
+        "ne": torch.ne(ta, trow),
+        "lt": torch.lt(ta, trow),
+        "le": torch.le(ta, trow),
+        "gt": torch.gt(ta, trow),
+        "ge": torch.ge(ta, trow),
+        "ieq": torch.eq(tia, ticol),
+        "ine": torch.ne(tia, ticol),
+        "ilt": torch.lt(tia, ticol),
+        "ile": torch.le(tia, ticol),
+        "igt": torch.gt(tia, ticol),
+        "ige": torch.ge(tia, ticol),
+        "mask_lt": torch.lt(tmask, tflags),
+        "mask_ge": torch.ge(tmask, tflags),
+        "select_broadcast": torch.where(tmask, trow, ts),
+        "select_compared": torch.where(torch.gt(ta, trow), ta, ts),
+        "select_int": torch.where(tflags, tia, ticol),
+        "one_hot_float": F.one_hot(tlabels, num_classes=5).to(torch.float32),
+        "one_hot_int": F.one_hot(tgrid.long(), num_classes=4).to(torch.int32),
+        "one_hot_wide":
+            F.one_hot(tbytes.long(), num_classes=300).to(torch.float32),
+        "scatter_cols": scatter(tx, tcols, (slice(0, 4, 1), slice(0, 6, 2))),
+        "scatter_steps": scatter(tx, tblock, (slice(1, 4, 2), slice(1, 5, 3))),
+        "scatter_plain": scatter(tx, tblock, (slice(2, 4), slice(4, 6))),
+        "erf": torch.erf(tv),
+        "sign": torch.sign(tv),
+        "stop_gradient": tv.detach(),
+    }
+    inputs = {"a": a, "row": row, "s": s, "ia": ia, "icol": icol,
+              "mask": mask, "flags": flags, "labels": labels, "grid": grid,
+              "bytes": bytes_, "x": x, "cols": cols, "block": block, "v": v}
+    return inputs, out
+
+
 def likelihood_losses(rng):
     # Probabilities at and within one float32 step of 0 and 1, where the
     # logs are clamped at -100, against hard and soft targets.
@@ -432,7 +509,8 @@ def inference_mode(rng):
 
 
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
-          likelihood_losses, normalization, dropout, inference_mode]
+          selection, likelihood_losses, normalization, dropout,
+          inference_mode]
 
 
 # ----------------------------------------------------------------------------
@@ -471,7 +549,8 @@ def main():
         for name, value in inputs.items():
             np.save(os.path.join(folder, name + ".npy"), value)
         for name, value in outputs.items():
-            assert value.dtype in (np.float32, np.int32), (group, name, value.dtype)
+            assert value.dtype in (np.float32, np.int32, np.bool_), \
+                (group, name, value.dtype)
             np.save(os.path.join(folder, "expected_" + name + ".npy"), value)
         print(f"{group}: {len(inputs)} inputs, {len(outputs)} outputs -> "
               f"{os.path.relpath(folder, HERE)}")

@@ -603,6 +603,236 @@ func.func @cross_entropy_probabilities(%l: tensor<4x10xf32>, %p: tensor<4x10xf32
 
 // -----
 
+// erf is math.erf.
+// CHECK-LABEL: func.func @erf
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
+// CHECK: %[[R:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[X]] : tensor<4xf32>)
+// CHECK-NEXT: ^bb0(%[[V:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: %[[E:.*]] = math.erf %[[V]] : f32
+// CHECK-NEXT: linalg.yield %[[E]] : f32
+// CHECK: return %[[R]]
+func.func @erf(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = nn.erf %x : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// sign is -1 below 0, 1 above, and 0 otherwise (zeros of either sign give
+// +0, as torch.sign does).
+// CHECK-LABEL: func.func @sign
+// CHECK: ^bb0(%[[V:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK-NEXT: %[[NEG:.*]] = arith.cmpf olt, %[[V]], %[[ZERO]] : f32
+// CHECK-NEXT: %[[MINUS:.*]] = arith.constant -1.000000e+00 : f32
+// CHECK-NEXT: %[[LOW:.*]] = arith.select %[[NEG]], %[[MINUS]], %[[ZERO]] : f32
+// CHECK-NEXT: %[[POS:.*]] = arith.cmpf ogt, %[[V]], %[[ZERO]] : f32
+// CHECK-NEXT: %[[PLUS:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK-NEXT: %[[R:.*]] = arith.select %[[POS]], %[[PLUS]], %[[LOW]] : f32
+// CHECK-NEXT: linalg.yield %[[R]] : f32
+func.func @sign(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = nn.sign %x : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// stop_gradient only matters to differentiation: it lowers to its operand.
+// CHECK-LABEL: func.func @stop_gradient
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
+// CHECK-NEXT: return %[[X]] : tensor<4xf32>
+func.func @stop_gradient(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = nn.stop_gradient %x : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// Float compare broadcasts like a binary op and yields i1. Comparisons are
+// ordered (false with a NaN operand) except ne, which is unordered (true
+// with a NaN), as in PyTorch.
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$ROW:.*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @compare_float
+// CHECK-SAME: (%[[A:.*]]: tensor<3x4xf32>, %[[B:.*]]: tensor<4xf32>)
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<3x4xi1>
+// CHECK: %[[EQ:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$ROW]], #[[$ID]]], iterator_types = ["parallel", "parallel"]}
+// CHECK-SAME: ins(%[[A]], %[[B]] : tensor<3x4xf32>, tensor<4xf32>) outs(%[[EMPTY]] : tensor<3x4xi1>)
+// CHECK-NEXT: ^bb0(%[[L:.*]]: f32, %[[R:.*]]: f32, %{{.*}}: i1):
+// CHECK-NEXT: %[[C:.*]] = arith.cmpf oeq, %[[L]], %[[R]] : f32
+// CHECK-NEXT: linalg.yield %[[C]] : i1
+// CHECK: arith.cmpf une
+// CHECK: arith.cmpf olt
+// CHECK: arith.cmpf ole
+// CHECK: arith.cmpf ogt
+// CHECK: arith.cmpf oge
+func.func @compare_float(%a: tensor<3x4xf32>, %b: tensor<4xf32>) -> (tensor<3x4xi1>, tensor<3x4xi1>, tensor<3x4xi1>, tensor<3x4xi1>,
+        tensor<3x4xi1>, tensor<3x4xi1>) {
+  %0 = nn.compare eq, %a, %b : tensor<3x4xf32>, tensor<4xf32>
+  %1 = nn.compare ne, %a, %b : tensor<3x4xf32>, tensor<4xf32>
+  %2 = nn.compare lt, %a, %b : tensor<3x4xf32>, tensor<4xf32>
+  %3 = nn.compare le, %a, %b : tensor<3x4xf32>, tensor<4xf32>
+  %4 = nn.compare gt, %a, %b : tensor<3x4xf32>, tensor<4xf32>
+  %5 = nn.compare ge, %a, %b : tensor<3x4xf32>, tensor<4xf32>
+  return %0, %1, %2, %3, %4, %5
+      : tensor<3x4xi1>, tensor<3x4xi1>, tensor<3x4xi1>, tensor<3x4xi1>,
+        tensor<3x4xi1>, tensor<3x4xi1>
+}
+
+// -----
+
+// Integers compare signed; i1 masks compare unsigned, so that false < true
+// as for PyTorch's bools (signed, true would be -1).
+// CHECK-LABEL: func.func @compare_integer
+// CHECK: arith.cmpi eq, %{{.*}}, %{{.*}} : i32
+// CHECK: arith.cmpi ne, %{{.*}}, %{{.*}} : i32
+// CHECK: arith.cmpi slt, %{{.*}}, %{{.*}} : i32
+// CHECK: arith.cmpi sle, %{{.*}}, %{{.*}} : i32
+// CHECK: arith.cmpi sgt, %{{.*}}, %{{.*}} : i32
+// CHECK: arith.cmpi sge, %{{.*}}, %{{.*}} : i32
+// CHECK: arith.cmpi eq, %{{.*}}, %{{.*}} : i1
+// CHECK: arith.cmpi ne, %{{.*}}, %{{.*}} : i1
+// CHECK: arith.cmpi ult, %{{.*}}, %{{.*}} : i1
+// CHECK: arith.cmpi ule, %{{.*}}, %{{.*}} : i1
+// CHECK: arith.cmpi ugt, %{{.*}}, %{{.*}} : i1
+// CHECK: arith.cmpi uge, %{{.*}}, %{{.*}} : i1
+// CHECK-NOT: arith.cmpf
+func.func @compare_integer(%i: tensor<3xi32>, %j: tensor<i32>,
+                           %m: tensor<3xi1>, %n: tensor<3xi1>) {
+  %0 = nn.compare eq, %i, %j : tensor<3xi32>, tensor<i32>
+  %1 = nn.compare ne, %i, %j : tensor<3xi32>, tensor<i32>
+  %2 = nn.compare lt, %i, %j : tensor<3xi32>, tensor<i32>
+  %3 = nn.compare le, %i, %j : tensor<3xi32>, tensor<i32>
+  %4 = nn.compare gt, %i, %j : tensor<3xi32>, tensor<i32>
+  %5 = nn.compare ge, %i, %j : tensor<3xi32>, tensor<i32>
+  %6 = nn.compare eq, %m, %n : tensor<3xi1>, tensor<3xi1>
+  %7 = nn.compare ne, %m, %n : tensor<3xi1>, tensor<3xi1>
+  %8 = nn.compare lt, %m, %n : tensor<3xi1>, tensor<3xi1>
+  %9 = nn.compare le, %m, %n : tensor<3xi1>, tensor<3xi1>
+  %10 = nn.compare gt, %m, %n : tensor<3xi1>, tensor<3xi1>
+  %11 = nn.compare ge, %m, %n : tensor<3xi1>, tensor<3xi1>
+  return
+}
+
+// -----
+
+// select is one arith.select per element; each of the three operands reads
+// through its own broadcasting map.
+// CHECK-DAG: #[[$COND:.*]] = affine_map<(d0, d1, d2) -> (d0, 0, 0)>
+// CHECK-DAG: #[[$TRUE:.*]] = affine_map<(d0, d1, d2) -> (d1, 0)>
+// CHECK-DAG: #[[$FALSE:.*]] = affine_map<(d0, d1, d2) -> (d2)>
+// CHECK-DAG: #[[$OUT:.*]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+// CHECK-LABEL: func.func @select
+// CHECK-SAME: (%[[C:.*]]: tensor<2x1x1xi1>, %[[T:.*]]: tensor<3x1xf32>, %[[F:.*]]: tensor<4xf32>)
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<2x3x4xf32>
+// CHECK: %[[R:.*]] = linalg.generic {indexing_maps = [#[[$COND]], #[[$TRUE]], #[[$FALSE]], #[[$OUT]]], iterator_types = ["parallel", "parallel", "parallel"]}
+// CHECK-SAME: ins(%[[C]], %[[T]], %[[F]] : tensor<2x1x1xi1>, tensor<3x1xf32>, tensor<4xf32>) outs(%[[EMPTY]] : tensor<2x3x4xf32>)
+// CHECK-NEXT: ^bb0(%[[CV:.*]]: i1, %[[TV:.*]]: f32, %[[FV:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: %[[S:.*]] = arith.select %[[CV]], %[[TV]], %[[FV]] : f32
+// CHECK-NEXT: linalg.yield %[[S]] : f32
+// CHECK: return %[[R]]
+func.func @select(%c: tensor<2x1x1xi1>, %t: tensor<3x1xf32>, %f: tensor<4xf32>) -> tensor<2x3x4xf32> {
+  %0 = nn.select %c, %t, %f : tensor<2x1x1xi1>, tensor<3x1xf32>, tensor<4xf32>
+  return %0 : tensor<2x3x4xf32>
+}
+
+// -----
+
+// one_hot: a generic over (labels..., class) reads the label and compares
+// it, as an index, with the class index; float results pick 1.0 or 0.0.
+// CHECK-DAG: #[[$LABEL:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-DAG: #[[$OUT:.*]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+// CHECK-LABEL: func.func @one_hot_float
+// CHECK-SAME: (%[[L:.*]]: tensor<2x3xi64>)
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<2x3x5xf32>
+// CHECK: %[[R:.*]] = linalg.generic {indexing_maps = [#[[$LABEL]], #[[$OUT]]], iterator_types = ["parallel", "parallel", "parallel"]}
+// CHECK-SAME: ins(%[[L]] : tensor<2x3xi64>) outs(%[[EMPTY]] : tensor<2x3x5xf32>)
+// CHECK-NEXT: ^bb0(%[[V:.*]]: i64, %{{.*}}: f32):
+// CHECK-NEXT: %[[LABEL:.*]] = arith.index_cast %[[V]] : i64 to index
+// CHECK-NEXT: %[[CLASS:.*]] = linalg.index 2 : index
+// CHECK-NEXT: %[[HIT:.*]] = arith.cmpi eq, %[[LABEL]], %[[CLASS]] : index
+// CHECK-DAG: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK-DAG: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: %[[S:.*]] = arith.select %[[HIT]], %[[ONE]], %[[ZERO]] : f32
+// CHECK-NEXT: linalg.yield %[[S]] : f32
+// CHECK: return %[[R]]
+func.func @one_hot_float(%labels: tensor<2x3xi64>) -> tensor<2x3x5xf32> {
+  %0 = nn.one_hot %labels : tensor<2x3xi64> -> tensor<2x3x5xf32>
+  return %0 : tensor<2x3x5xf32>
+}
+
+// -----
+
+// Integer results pick integer 1 or 0. An i8 label is widened, never the
+// class index narrowed: class 300 cast to i8 would wrap to label 44.
+// CHECK-LABEL: func.func @one_hot_integer
+// CHECK-SAME: (%[[L:.*]]: tensor<4xi8>)
+// CHECK: ^bb0(%[[V:.*]]: i8, %{{.*}}: i32):
+// CHECK-NEXT: %[[LABEL:.*]] = arith.index_cast %[[V]] : i8 to index
+// CHECK-NEXT: %[[CLASS:.*]] = linalg.index 1 : index
+// CHECK-NEXT: %[[HIT:.*]] = arith.cmpi eq, %[[LABEL]], %[[CLASS]] : index
+// CHECK-DAG: %[[ONE:.*]] = arith.constant 1 : i32
+// CHECK-DAG: %[[ZERO:.*]] = arith.constant 0 : i32
+// CHECK: %[[S:.*]] = arith.select %[[HIT]], %[[ONE]], %[[ZERO]] : i32
+// CHECK-NEXT: linalg.yield %[[S]] : i32
+// CHECK: } -> tensor<4x300xi32>
+func.func @one_hot_integer(%labels: tensor<4xi8>) -> tensor<4x300xi32> {
+  %0 = nn.one_hot %labels : tensor<4xi8> -> tensor<4x300xi32>
+  return %0 : tensor<4x300xi32>
+}
+
+// -----
+
+// slice_scatter is tensor.insert_slice of the source into the input at the
+// starts, with the source's shape as sizes and the steps as strides (ones
+// without steps).
+// CHECK-LABEL: func.func @slice_scatter
+// CHECK-SAME: (%[[X:.*]]: tensor<4x6xf32>, %[[S:.*]]: tensor<4x3xf32>, %[[B:.*]]: tensor<2x2xf32>)
+// CHECK: %[[A:.*]] = tensor.insert_slice %[[S]] into %[[X]][0, 0] [4, 3] [1, 2] : tensor<4x3xf32> into tensor<4x6xf32>
+// CHECK: %[[C:.*]] = tensor.insert_slice %[[B]] into %[[A]][2, 4] [2, 2] [1, 1] : tensor<2x2xf32> into tensor<4x6xf32>
+// CHECK: return %[[C]]
+func.func @slice_scatter(%x: tensor<4x6xf32>, %s: tensor<4x3xf32>, %b: tensor<2x2xf32>) -> tensor<4x6xf32> {
+  %0 = nn.slice_scatter %x, %s [0, 0] by [1, 2] : tensor<4x6xf32>, tensor<4x3xf32>
+  %1 = nn.slice_scatter %0, %b [2, 4] : tensor<4x6xf32>, tensor<2x2xf32>
+  return %1 : tensor<4x6xf32>
+}
+
+// -----
+
+// An empty source writes nothing: the result is the input, also where the
+// source starts at the end of a dimension, which insert_slice would reject.
+// CHECK-LABEL: func.func @slice_scatter_empty
+// CHECK-SAME: (%[[X:.*]]: tensor<4x6xf32>, %{{.*}}: tensor<0x6xf32>)
+// CHECK-NEXT: return %[[X]] : tensor<4x6xf32>
+func.func @slice_scatter_empty(%x: tensor<4x6xf32>, %e: tensor<0x6xf32>) -> tensor<4x6xf32> {
+  %0 = nn.slice_scatter %x, %e [4, 0] : tensor<4x6xf32>, tensor<0x6xf32>
+  return %0 : tensor<4x6xf32>
+}
+
+// -----
+
+// nn.scan becomes a counted loop over its steps: step t of each sequence is
+// sliced out, the body runs, and each output step is written into its stack.
+// CHECK-LABEL: func.func @scan
+// CHECK: %[[STACK:.*]] = tensor.empty() : tensor<4x2xf32>
+// CHECK: %[[LOOP:.*]]:2 = scf.for %[[T:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[H:.*]] = %{{.*}}, %[[YS:.*]] = %[[STACK]])
+// CHECK:   %[[X:.*]] = tensor.extract_slice %{{.*}}[%[[T]], 0] [1, 2] [1, 1] : tensor<4x2xf32> to tensor<2xf32>
+// CHECK:   %[[N:.*]] = linalg.generic
+// CHECK:   %[[NEXT:.*]] = tensor.insert_slice %[[N]] into %[[YS]][%[[T]], 0] [1, 2] [1, 1]
+// CHECK:   scf.yield %[[N]], %[[NEXT]]
+// CHECK: return %[[LOOP]]#0, %[[LOOP]]#1
+func.func @scan(%h0: tensor<2xf32>, %xs: tensor<4x2xf32>) -> (tensor<2xf32>, tensor<4x2xf32>) {
+  %h, %ys = nn.scan init(%h0 : tensor<2xf32>) over(%xs : tensor<4x2xf32>) finals(tensor<2xf32>) outputs(tensor<4x2xf32>) {
+  ^bb0(%hp: tensor<2xf32>, %x: tensor<2xf32>):
+    %n = nn.add %hp, %x : tensor<2xf32>, tensor<2xf32>
+    nn.yield %n, %n : tensor<2xf32>, tensor<2xf32>
+  }
+  return %h, %ys : tensor<2xf32>, tensor<4x2xf32>
+}
+
+// -----
+
 // Binary cross-entropy: both logs clamped at -100 in one elementwise body,
 // then the mean over the 8 elements.
 // CHECK-LABEL: func.func @binary_cross_entropy

@@ -1,0 +1,910 @@
+#!/usr/bin/python3
+"""Writes the weights, inputs, loss and gradients of the gradient tests.
+
+Every test is a model `@loss(...) -> tensor<f32>` whose nn.param arguments
+are the values differentiated and whose loss adds up terms
+`sum(op(...) * cot)`, `cot` a random cotangent nn.input, so that comparing
+gradients checks the op's whole vector-Jacobian product and not only the
+gradient of a plain sum. The models sit in this folder: <op>.mlir for the
+gradient rule of one op (ctest grad/<op>) and loss/<name>.mlir for a loss
+function (ctest loss/<name>). The functions below build the same loss in
+PyTorch, term by term in the order of the .mlir, and PyTorch's autograd
+differentiates it in float64 from the float32 weights and inputs.
+
+Writes, relative to this folder, for every test (DIR is <op> or loss/<name>):
+  data/DIR/weights.safetensors          the nn.param values, float32
+  data/DIR/<input>.npy                  each nn.input (float32 or int64)
+  data/DIR/expected_loss.npy            the loss, float32
+  data/DIR/expected_<param>.grad.npy    d loss / d param, float32
+  data/DIR/expected_<output>.npy        each further nn.output of @loss
+and checks that the names it writes are exactly the model's nn.param,
+nn.input and nn.output names, so that the data cannot drift from a model.
+
+Usage (from anywhere; needs python3-torch and python3-numpy):
+  /usr/bin/python3 test/grad/make_golden.py [TEST...]
+      writes the data of the named tests (e.g. `add loss/nll_loss`), or of
+      every test when none is named
+  /usr/bin/python3 test/grad/make_golden.py --report [TEST...]
+      writes nothing; prints, per test and value, how far PyTorch's own
+      float32 autograd lands from the float64 result: the scale of rounding
+      differences that the tolerances in CMakeLists.txt must allow.
+Every value is fixed or drawn from a generator seeded by the test's name,
+so a rerun reproduces the same files, and editing one test leaves the data
+of the others unchanged. The outputs are committed test data.
+"""
+
+import os
+import shutil
+import sys
+import zlib
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "data")
+sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
+import safetensors_io  # noqa: E402
+from check_grad import model_names  # noqa: E402
+
+f32 = np.float32
+i64 = np.int64
+
+
+class Model:
+    """The params, inputs and extra outputs of one test's loss, as torch
+    tensors of one float dtype (float64 for the data, float32 to measure
+    rounding for --report), recorded as the numpy arrays to write."""
+
+    def __init__(self, rng, dtype):
+        self.rng = rng
+        self.dtype = dtype
+        self.params = {}    # name -> float32 array
+        self.inputs = {}    # name -> float32 or int64 array
+        self.leaves = {}    # name -> torch tensor that requires grad
+        self.outputs = {}   # name -> torch tensor (further nn.outputs)
+
+    def param(self, name, value):
+        """A differentiated nn.param `name` holding `value` (as float32)."""
+        value = np.asarray(value, dtype=f32)
+        assert name not in self.params and name not in self.inputs, name
+        self.params[name] = value
+        leaf = torch.tensor(value, dtype=self.dtype, requires_grad=True)
+        self.leaves[name] = leaf
+        return leaf
+
+    def input(self, name, value):
+        """An nn.input `name`: float32 data, or int64 class indices."""
+        value = np.asarray(value)
+        value = value.astype(i64 if value.dtype.kind in "iu" else f32)
+        assert name not in self.params and name not in self.inputs, name
+        self.inputs[name] = value
+        tensor = torch.from_numpy(value.copy())
+        return tensor if value.dtype == i64 else tensor.to(self.dtype)
+
+    def vjp(self, name, y):
+        """sum(y * cot) for a fresh standard-normal cotangent input `name`
+        of y's shape: the term whose gradient is the vector-Jacobian product
+        of whatever made y with cot."""
+        shape = tuple(y.shape)
+        cot = self.input(name, self.rng.standard_normal(shape).astype(f32))
+        return (y * cot).sum()
+
+    def output(self, name, y):
+        """Records y as the further nn.output `name` of @loss; returns y."""
+        self.outputs[name] = y
+        return y
+
+    # Values drawn from the test's seeded generator, as float32.
+
+    def normal(self, shape, scale=1.0):
+        """N(0, scale^2) values."""
+        return (scale * self.rng.standard_normal(shape)).astype(f32)
+
+    def uniform(self, shape, low, high):
+        """Uniform values in [low, high)."""
+        return self.rng.uniform(low, high, shape).astype(f32)
+
+    def away_from_zero(self, shape, low=0.5, high=2.0):
+        """Magnitudes in [low, high], random signs."""
+        sign = np.where(self.rng.random(shape) < 0.5, -1.0, 1.0)
+        return (sign * self.rng.uniform(low, high, shape)).astype(f32)
+
+
+def spread(low, high, shape, rng):
+    """Evenly spaced values from low to high in a random order."""
+    n = int(np.prod(shape))
+    return rng.permutation(np.linspace(low, high, n)).reshape(shape).astype(f32)
+
+
+def distinct_max(x, axes):
+    """x with the largest value of every slice over `axes` raised by 1, so
+    that a maximum is unique and ahead of the runner-up by at least 1."""
+    top = x == np.max(x, axis=tuple(axes), keepdims=True)
+    return (x + top).astype(f32)
+
+
+TESTS = {}
+
+
+def grad_test(name):
+    """Registers a function (Model -> loss tensor) as the test `name`."""
+    def register(build):
+        TESTS[name] = build
+        return build
+    return register
+
+
+# ============================================================================
+# grad/<op>: one test per differentiable op
+# ============================================================================
+
+@grad_test("matmul")
+def matmul(m):
+    # 2-D, batched, broadcast batch dims (2x1 against 3), 2-D @ 3-D, 3-D @ 2-D.
+    a, b = m.param("a", m.normal((4, 5))), m.param("b", m.normal((5, 3)))
+    c, d = m.param("c", m.normal((2, 4, 5))), m.param("d", m.normal((2, 5, 3)))
+    e, f = m.param("e", m.normal((2, 1, 4, 5))), m.param("f", m.normal((3, 5, 3)))
+    x = m.input("x", m.normal((5, 2)))
+    return (m.vjp("cot_2d", a @ b) + m.vjp("cot_batched", c @ d)
+            + m.vjp("cot_broadcast", e @ f) + m.vjp("cot_2d_3d", a @ d)
+            + m.vjp("cot_3d_2d", c @ b) + m.vjp("cot_input", a @ x))
+
+
+def broadcasting_terms(m, op, values):
+    """The broadcast patterns every binary op is tested with: a trailing
+    vector on the right, a lower-rank left operand with a size-1 dim, two
+    operands that both stretch, a rank-0 left operand, equal shapes, and an
+    operand that is an input rather than a param. `values(shape)` draws
+    operand values."""
+    x, y = m.param("x", values((2, 3, 4))), m.param("y", values((2, 3, 4)))
+    row, col = m.param("row", values((4,))), m.param("col", values((3, 1)))
+    wide, tall = m.param("wide", values((1, 4))), m.param("tall", values((3, 1)))
+    s = m.param("s", values(()))
+    u = m.input("u", values((3, 4)))
+    return (m.vjp("cot_x_row", op(x, row)) + m.vjp("cot_col_x", op(col, x))
+            + m.vjp("cot_wide_tall", op(wide, tall))
+            + m.vjp("cot_s_y", op(s, y)) + m.vjp("cot_x_y", op(x, y))
+            + m.vjp("cot_u_y", op(u, y)))
+
+
+@grad_test("add")
+def add(m):
+    return broadcasting_terms(m, torch.add, m.normal)
+
+
+@grad_test("sub")
+def sub(m):
+    return broadcasting_terms(m, torch.sub, m.normal)
+
+
+@grad_test("mul")
+def mul(m):
+    return broadcasting_terms(m, torch.mul, m.normal)
+
+
+@grad_test("div")
+def div(m):
+    # Every operand may be a divisor: magnitudes in [0.5, 2].
+    return broadcasting_terms(m, torch.div, m.away_from_zero)
+
+
+@grad_test("pow")
+def pow_(m):
+    # Every operand is a base somewhere, so all are positive; the exponents
+    # span [0.5, 2.5]. `e_in` adds integral, fractional and negative
+    # exponents that are inputs (only the base is differentiated).
+    terms = broadcasting_terms(m, torch.pow, lambda s: m.uniform(s, 0.5, 2.5))
+    base = m.param("base", m.uniform((3, 4), 0.3, 3.0))
+    exponent = m.input("e_in", np.array([2.0, 3.0, 0.5, -1.5], dtype=f32))
+    return terms + m.vjp("cot_base_e", torch.pow(base, exponent))
+
+
+def separated(m, shape, gap=0.5):
+    """Two arrays of `shape` whose elements differ by at least `gap`."""
+    a = m.normal(shape)
+    b = m.normal(shape)
+    close = np.abs(a - b) < gap
+    b[close] = a[close] + np.where(b[close] >= a[close], 2 * gap, -2 * gap)
+    return a, b.astype(f32)
+
+
+def extremum_terms(m, op):
+    """maximum or minimum: no ties (same shapes, both operands stretching,
+    an input operand), then ties, where PyTorch gives each side half of the
+    gradient: between two params (tie_a, tie_b: 3 of 6 elements tied) and
+    between a param and an input (tie_c, u_tie: 2 of 4 tied)."""
+    a_val, b_val = separated(m, (3, 4))
+    a, b = m.param("a", a_val), m.param("b", b_val)
+    # Every wide[j] and tall[i] differ by 0.3 or more.
+    wide = m.param("wide", [[-1.5, -0.3, 0.6, 1.7]])
+    tall = m.param("tall", [[-0.9], [0.1], [1.2]])
+    u_val = b_val + np.where(m.rng.random((3, 4)) < 0.5, 0.4, -0.4)
+    u = m.input("u", u_val.astype(f32))
+    tie_a = m.param("tie_a", [[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]])
+    tie_b = m.param("tie_b", [[0.5, -1.5, 2.0], [1.0, 0.0, 0.25]])
+    tie_c = m.param("tie_c", [0.75, -2.0, 1.0, 3.0])
+    u_tie = m.input("u_tie", [0.75, -1.0, 1.0, 2.5])
+    return (m.vjp("cot_a_b", op(a, b)) + m.vjp("cot_wide_tall", op(wide, tall))
+            + m.vjp("cot_b_u", op(b, u)) + m.vjp("cot_tie_ab", op(tie_a, tie_b))
+            + m.vjp("cot_tie_cu", op(tie_c, u_tie)))
+
+
+@grad_test("maximum")
+def maximum(m):
+    return extremum_terms(m, torch.maximum)
+
+
+@grad_test("minimum")
+def minimum(m):
+    return extremum_terms(m, torch.minimum)
+
+
+# ----------------------------------------------------------------------------
+# Elementwise unary ops. Each takes a 4x5 param `x` (several where an
+# attribute changes the formula) spread over the range where the op's
+# gradient does something interesting, tails included.
+# ----------------------------------------------------------------------------
+
+def unary(m, fn, low, high, name="x", shape=(4, 5)):
+    """vjp of fn over a param of evenly spread values in [low, high]."""
+    x = m.param(name, spread(low, high, shape, m.rng))
+    return m.vjp("cot_" + name, fn(x))
+
+
+def off_zero(m, shape=(4, 5), high=4.0):
+    """Values in [-high, -0.1] and [0.1, high], none at a kink at 0."""
+    return m.away_from_zero(shape, 0.1, high)
+
+
+@grad_test("neg")
+def neg(m):
+    return unary(m, torch.neg, -3, 3)
+
+
+@grad_test("abs")
+def abs_(m):
+    # at_zero: PyTorch's gradient of |x| at 0 is 0 (sign(0)).
+    x = m.param("x", off_zero(m))
+    at_zero = m.param("at_zero", [0.0, -1.25, 0.0, 2.0])
+    return m.vjp("cot_x", torch.abs(x)) + m.vjp("cot_at_zero", torch.abs(at_zero))
+
+
+@grad_test("exp")
+def exp(m):
+    return unary(m, torch.exp, -4, 4)
+
+
+def positive(m, shape=(4, 5)):
+    """Positive values over four decades, 1e-2 to 1e2."""
+    return m.rng.permutation(np.logspace(-2, 2, int(np.prod(shape)))).reshape(shape)
+
+
+@grad_test("log")
+def log(m):
+    return m.vjp("cot_x", torch.log(m.param("x", positive(m))))
+
+
+@grad_test("sqrt")
+def sqrt(m):
+    return m.vjp("cot_x", torch.sqrt(m.param("x", positive(m))))
+
+
+@grad_test("rsqrt")
+def rsqrt(m):
+    return m.vjp("cot_x", torch.rsqrt(m.param("x", positive(m))))
+
+
+@grad_test("sigmoid")
+def sigmoid(m):
+    return unary(m, torch.sigmoid, -20, 20)
+
+
+@grad_test("tanh")
+def tanh(m):
+    return unary(m, torch.tanh, -10, 10)
+
+
+@grad_test("relu")
+def relu(m):
+    # at_zero: PyTorch's gradient of relu at 0 is 0.
+    x = m.param("x", off_zero(m))
+    at_zero = m.param("at_zero", [0.0, -1.25, 0.0, 2.0])
+    return m.vjp("cot_x", F.relu(x)) + m.vjp("cot_at_zero", F.relu(at_zero))
+
+
+@grad_test("silu")
+def silu(m):
+    return unary(m, F.silu, -20, 20)
+
+
+@grad_test("mish")
+def mish(m):
+    return unary(m, F.mish, -20, 20)
+
+
+@grad_test("leaky_relu")
+def leaky_relu(m):
+    # The default slope 0.01 and 0.2.
+    x_default = m.param("x_default", off_zero(m))
+    x_02 = m.param("x_02", off_zero(m))
+    return (m.vjp("cot_default", F.leaky_relu(x_default))
+            + m.vjp("cot_02", F.leaky_relu(x_02, negative_slope=0.2)))
+
+
+@grad_test("elu")
+def elu(m):
+    # The default alpha 1 and 0.5, down to -10 where exp(x) is tiny.
+    x_default = m.param("x_default", spread(-10, 4, (4, 5), m.rng))
+    x_05 = m.param("x_05", spread(-10, 4, (4, 5), m.rng))
+    return (m.vjp("cot_default", F.elu(x_default))
+            + m.vjp("cot_05", F.elu(x_05, alpha=0.5)))
+
+
+@grad_test("gelu")
+def gelu(m):
+    x_none = m.param("x_none", spread(-6, 6, (4, 5), m.rng))
+    x_tanh = m.param("x_tanh", spread(-6, 6, (4, 5), m.rng))
+    return (m.vjp("cot_none", F.gelu(x_none, approximate="none"))
+            + m.vjp("cot_tanh", F.gelu(x_tanh, approximate="tanh")))
+
+
+@grad_test("softplus")
+def softplus(m):
+    # Linear above threshold/beta (gradient 1), smooth below: values on
+    # both sides of 20 (defaults) and of 2.5 (beta 2, threshold 5), at
+    # least 0.3 from the switch.
+    x_default = m.param("x_default", m.rng.permutation(np.array(
+        [-30, -20, -8, -3, -1, -0.5, 0.1, 0.7, 2, 5,
+         10, 15, 18.5, 21.5, 25, 40, -0.2, 1.2, 3.5, 19.5], dtype=f32)).reshape(4, 5))
+    x_b2_t5 = m.param("x_b2_t5", m.rng.permutation(np.array(
+        [-10, -4, -2, -1, -0.3, 0.2, 0.6, 1.0, 1.5, 1.9,
+         2.2, 2.8, 3.0, 3.5, 4.0, 6.0, 10, -0.7, 0.9, 2.1], dtype=f32)).reshape(4, 5))
+    return (m.vjp("cot_default", F.softplus(x_default))
+            + m.vjp("cot_b2_t5", F.softplus(x_b2_t5, beta=2.0, threshold=5.0)))
+
+
+@grad_test("erf")
+def erf(m):
+    return unary(m, torch.erf, -4, 4)
+
+
+# ----------------------------------------------------------------------------
+# softmax, log_softmax, reductions
+# ----------------------------------------------------------------------------
+
+def along_axes(m, fn):
+    """fn(x, axis) for axes 0, 1 and -1 of 3x4x5 params x0, x1, x_neg1."""
+    total = 0
+    for axis, name in ((0, "0"), (1, "1"), (-1, "neg1")):
+        x = m.param("x" + name, m.normal((3, 4, 5), 2.0))
+        total = total + m.vjp("cot_" + name, fn(x, axis))
+    return total
+
+
+@grad_test("softmax")
+def softmax(m):
+    return along_axes(m, lambda x, axis: torch.softmax(x, dim=axis))
+
+
+@grad_test("log_softmax")
+def log_softmax(m):
+    return along_axes(m, lambda x, axis: torch.log_softmax(x, dim=axis))
+
+
+def reduction_terms(m, fn, cases, values=None):
+    """One 3x4x5 param per (name, axes, keepdim) case, reduced by fn.
+    `values(axes)` draws the param (default: standard normal)."""
+    total = 0
+    for name, axes, keepdim in cases:
+        every = axes or [0, 1, 2]
+        value = values(every) if values else m.normal((3, 4, 5))
+        x = m.param("x_" + name, value)
+        total = total + m.vjp("cot_" + name, fn(x, every, keepdim))
+    return total
+
+
+@grad_test("reduce_sum")
+def reduce_sum(m):
+    return reduction_terms(m, lambda x, axes, k: torch.sum(x, dim=axes, keepdim=k), [
+        ("1", [1], False), ("0_2_keep", [0, 2], True), ("all", [], False),
+        ("neg1_neg3", [-1, -3], False)])
+
+
+@grad_test("reduce_mean")
+def reduce_mean(m):
+    return reduction_terms(m, lambda x, axes, k: torch.mean(x, dim=axes, keepdim=k), [
+        ("neg1", [-1], False), ("neg1_0_keep", [-1, 0], True),
+        ("all_keep", [], True), ("1", [1], False)])
+
+
+@grad_test("reduce_max")
+def reduce_max(m):
+    # Maxima ahead of their runner-up by at least 1, except in x_tie whose
+    # rows (reduced along axis 1) hold 2, 3 and 1 copies of their maximum:
+    # PyTorch's amax splits the gradient evenly between tied maxima.
+    amax = lambda x, axes, k: torch.amax(x, dim=axes, keepdim=k)  # noqa: E731
+    total = reduction_terms(m, amax, [
+        ("2_keep", [2], True), ("2_neg3", [2, -3], False), ("all", [], False),
+        ("neg2", [-2], False)],
+        values=lambda axes: distinct_max(m.normal((3, 4, 5)), axes))
+    x_tie = m.param("x_tie", [[1.0, 2.5, -1.0, 2.5], [0.5, 0.5, 0.5, -3.0],
+                              [4.0, 1.0, 3.0, 2.0]])
+    return total + m.vjp("cot_tie", torch.amax(x_tie, dim=[1]))
+
+
+@grad_test("logsumexp")
+def logsumexp(m):
+    # x_big's values near +-100 overflow exp in float32 unless the maximum
+    # is taken out first.
+    lse = lambda x, axes, k: torch.logsumexp(x, dim=axes, keepdim=k)  # noqa: E731
+    total = reduction_terms(m, lse, [
+        ("1", [1], False), ("neg1_0_keep", [-1, 0], True), ("all", [], False)])
+    x_big = m.param("x_big", [[100.0, 99.0, -100.0, 97.5],
+                              [-100.0, -101.0, -99.5, -130.0]])
+    return total + m.vjp("cot_big", torch.logsumexp(x_big, dim=[-1]))
+
+
+# ----------------------------------------------------------------------------
+# Shape ops
+# ----------------------------------------------------------------------------
+
+@grad_test("reshape")
+def reshape(m):
+    x, y = m.param("x", m.normal((2, 3, 4))), m.param("y", m.normal((2, 3, 4)))
+    z = m.param("z", m.normal((6, 4)))
+    return (m.vjp("cot_x", torch.reshape(x, (4, -1)))
+            + m.vjp("cot_y", torch.reshape(y, (-1,)))
+            + m.vjp("cot_z", torch.reshape(z, (2, 2, 3, 2))))
+
+
+@grad_test("transpose")
+def transpose(m):
+    x = m.param("x", m.normal((2, 3, 4)))
+    y = m.param("y", m.normal((2, 3, 4, 5)))
+    z = m.param("z", m.normal((3, 5)))
+    return (m.vjp("cot_x", x.permute(2, 0, 1))
+            + m.vjp("cot_y", y.permute(1, 3, 0, 2))
+            + m.vjp("cot_z", z.permute(1, 0)))
+
+
+@grad_test("broadcast_to")
+def broadcast_to(m):
+    # Rank growth with a size-1 dim stretched, rank growth only, a middle
+    # size-1 dim, a rank-0 value, and the identity.
+    col = m.param("col", m.normal((3, 1)))
+    row = m.param("row", m.normal((4,)))
+    mid = m.param("mid", m.normal((2, 1, 4)))
+    s = m.param("s", m.normal(()))
+    x = m.param("x", m.normal((2, 3, 4)))
+    return (m.vjp("cot_col", torch.broadcast_to(col, (2, 3, 4)))
+            + m.vjp("cot_row", torch.broadcast_to(row, (3, 4)))
+            + m.vjp("cot_mid", torch.broadcast_to(mid, (2, 3, 4)))
+            + m.vjp("cot_s", torch.broadcast_to(s, (2, 3)))
+            + m.vjp("cot_x", torch.broadcast_to(x, (2, 3, 4))))
+
+
+@grad_test("slice")
+def slice_(m):
+    # Overlapping slices of x (their gradients add up), steps that do and
+    # do not divide the extent, and a slice taking every other row of y.
+    x = m.param("x", m.normal((2, 3, 4)))
+    y = m.param("y", m.normal((7, 5)))
+    return (m.vjp("cot_step", x[0:2, 1:3, 0:4:2])
+            + m.vjp("cot_odd", x[1:2, 0:3:2, 1:4:2])
+            + m.vjp("cot_unit", x[1:2, 1:3, 1:4])
+            + m.vjp("cot_y", y[1:7:3, 0:5:2]))
+
+
+@grad_test("concat")
+def concat(m):
+    # Three params along an inner axis, one param twice along a negative
+    # axis, and a param next to an input.
+    x = m.param("x", m.normal((2, 3, 4)))
+    y = m.param("y", m.normal((2, 1, 4)))
+    z = m.param("z", m.normal((2, 2, 4)))
+    w = m.param("w", m.normal((3, 2)))
+    u = m.input("u", m.normal((1, 2)))
+    return (m.vjp("cot_xyz", torch.cat([x, y, z], dim=1))
+            + m.vjp("cot_xx", torch.cat([x, x], dim=-1))
+            + m.vjp("cot_wu", torch.cat([w, u], dim=0)))
+
+
+# ----------------------------------------------------------------------------
+# Losses (their every variant is in loss/ too, with stability cases)
+# ----------------------------------------------------------------------------
+
+@grad_test("mse_loss")
+def mse_loss(m):
+    total = 0
+    for reduction in ("none", "mean", "sum"):
+        pred = m.param("pred_" + reduction, m.normal((3, 4)))
+        target = m.param("target_" + reduction, m.normal((3, 4)))
+        total = total + m.vjp("cot_" + reduction,
+                              F.mse_loss(pred, target, reduction=reduction))
+    return total
+
+
+@grad_test("cross_entropy")
+def cross_entropy(m):
+    # Class-index targets (labels) and probability targets (rows of probs_*,
+    # differentiated too), every reduction, each scaled by a cotangent.
+    labels = m.input("labels", [2, 0, 4, 1])
+    total = 0
+    for reduction in ("none", "mean", "sum"):
+        logits = m.param("logits_class_" + reduction, m.normal((4, 5), 2.0))
+        total = total + m.vjp("cot_class_" + reduction,
+                              F.cross_entropy(logits, labels, reduction=reduction))
+    for reduction in ("none", "mean", "sum"):
+        logits = m.param("logits_prob_" + reduction, m.normal((4, 5), 2.0))
+        probs = m.param("probs_" + reduction,
+                        torch.softmax(torch.from_numpy(m.normal((4, 5))), 1).numpy())
+        total = total + m.vjp("cot_prob_" + reduction,
+                              F.cross_entropy(logits, probs, reduction=reduction))
+    return total
+
+
+# ----------------------------------------------------------------------------
+# Ops added for autodiff
+# ----------------------------------------------------------------------------
+
+@grad_test("select")
+def select(m):
+    # torch.where with broadcasting: a mask from comparing a param with an
+    # input threshold row (the comparison has no gradient; x is at least 0.3
+    # from it), a rank-0 branch, branches that both stretch, and one param
+    # on both sides (its gradient is the cotangent wherever it is taken).
+    thr_val = m.normal((5,))
+    x_val = m.normal((4, 5))
+    near = np.abs(x_val - thr_val) < 0.3
+    x_val[near] = (thr_val + np.where(x_val >= thr_val, 0.6, -0.6))[near]
+    x = m.param("x", x_val)
+    thr = m.input("thr", thr_val)
+    a = m.param("a", m.normal((4, 5)))
+    s = m.param("s", m.normal(()))
+    u = m.input("u", m.normal((4, 1)))
+    v = m.input("v", m.normal((4, 5)))
+    row = m.param("row", m.normal((5,)))
+    col = m.param("col", m.normal((4, 1)))
+    mask_gt = x > thr
+    mask_le = v <= u
+    return (m.vjp("cot_gt", torch.where(mask_gt, a, s))
+            + m.vjp("cot_le", torch.where(mask_le, row, col))
+            + m.vjp("cot_same", torch.where(mask_gt, x, -x)))
+
+
+@grad_test("slice_scatter")
+def slice_scatter(m):
+    # dest[starts + k * steps] = src, out of place: dest's gradient is the
+    # cotangent with the written positions zeroed, src's the cotangent at them.
+    dest = m.param("dest", m.normal((4, 6)))
+    src = m.param("src", m.normal((4, 2)))
+    dest3 = m.param("dest3", m.normal((3, 5, 4)))
+    src3 = m.param("src3", m.normal((2, 2, 4)))
+    out = dest.clone()
+    out[0:4:1, 1:5:2] = src
+    out3 = dest3.clone()
+    out3[1:3, 0:4:3, 0:4] = src3
+    return m.vjp("cot_2d", out) + m.vjp("cot_3d", out3)
+
+
+@grad_test("sign")
+def sign(m):
+    x = m.param("x", m.away_from_zero((4, 5), low=0.1))
+    return m.vjp("cot", torch.sign(x) * x)
+
+
+@grad_test("stop_gradient")
+def stop_gradient(m):
+    x = m.param("x", m.normal((4, 5)))
+    return m.vjp("cot", torch.exp(x).detach() * x)
+
+
+@grad_test("scan")
+def scan(m):
+    # A gated recurrence stepped along the leading axis of xs, as nn.scan.
+    h = m.param("h0", m.normal((2, 3)))
+    xs = m.param("xs", m.normal((5, 2, 3)))
+    w = m.param("w", m.normal((3, 3), scale=0.5))
+    ys = []
+    for t in range(5):
+        s = h @ w + xs[t]
+        h = torch.sigmoid(s) * torch.tanh(s)
+        ys.append(h * xs[t])
+    return m.vjp("cot_ys", torch.stack(ys)) + m.vjp("cot_h", h)
+
+
+@grad_test("grad")
+def grad_(m):
+    # d/dx sum(tanh(x w)), differentiated again (create_graph).
+    x = m.param("x", m.normal((4, 3)))
+    w = m.param("w", m.normal((3, 2)))
+    f = torch.tanh(x @ w).sum()
+    (g,) = torch.autograd.grad(f, x, create_graph=True)
+    return m.vjp("cot", g)
+
+
+# ============================================================================
+# loss/<name>: every loss function, each reduction a term of its own whose
+# value is also an output (named after the reduction), "none" scaled by a
+# cotangent. The *_stable tests hold the logits of +-1e4 where a careless
+# formula overflows or takes log(0); their losses reach ~1e4.
+# ============================================================================
+
+REDUCTIONS = ("mean", "sum", "none")
+
+
+def reduced(m, name, value, reduction):
+    """value (a loss with `reduction`) recorded as output `name`, as a
+    scalar term of the loss: itself, or its vjp with cot_<name> for "none"."""
+    m.output(name, value)
+    return m.vjp("cot_" + name, value) if reduction == "none" else value
+
+
+@grad_test("loss/mse_loss")
+def loss_mse_loss(m):
+    total = 0
+    for r in REDUCTIONS:
+        pred = m.param("pred_" + r, m.normal((4, 3)))
+        target = m.param("target_" + r, m.normal((4, 3)))
+        total = total + reduced(m, "mse_" + r, F.mse_loss(pred, target, reduction=r), r)
+    return total
+
+
+def probability_rows(m, shape):
+    """Rows of class probabilities: softmax of random logits, the last row
+    one-hot."""
+    probs = torch.softmax(torch.from_numpy(m.normal(shape)), 1).numpy()
+    probs[-1] = 0
+    probs[-1, 1] = 1
+    return probs
+
+
+@grad_test("loss/cross_entropy")
+def loss_cross_entropy(m):
+    labels = m.input("labels", [3, 0, 1, 1, 2, 0])
+    total = 0
+    for r in REDUCTIONS:
+        logits = m.param("logits_class_" + r, m.normal((6, 4), 2.0))
+        total = total + reduced(m, "ce_class_" + r,
+                                F.cross_entropy(logits, labels, reduction=r), r)
+    for r in REDUCTIONS:
+        logits = m.param("logits_prob_" + r, m.normal((6, 4), 2.0))
+        probs = m.param("probs_" + r, probability_rows(m, (6, 4)))
+        total = total + reduced(m, "ce_prob_" + r,
+                                F.cross_entropy(logits, probs, reduction=r), r)
+    return total
+
+
+def huge_logits(m):
+    """6x5 logits of +-1e4 with class labels: losses of about 0 (the target
+    dominates), log(1 + 1/e) (the target 1 below the largest), log 5 (all
+    equal), ~1e4 and ~2e4 (the target far below the rest), and a row near
+    -1e4 throughout."""
+    logits = np.array([
+        [1e4, -1e4, 0, 5, 1e4 - 1],
+        [-1e4, 3, 2, 1, 0],
+        [1e4, 1e4, 1e4, 1e4, 1e4],
+        [1e4, -1e4, 2, 1, 0],
+        [-1e4, -1e4, -1e4 + 1, -1e4, -1e4],
+        [2, 1e4, -3, 0, 1],
+    ], dtype=f32)
+    labels = [4, 0, 3, 1, 2, 1]
+    return logits, labels
+
+
+@grad_test("loss/cross_entropy_stable")
+def loss_cross_entropy_stable(m):
+    logits, labels = huge_logits(m)
+    # Probability targets: one-hot rows and spread rows, some mass on -1e4.
+    probs = np.array([
+        [0, 0, 0, 0, 1], [0.5, 0.5, 0, 0, 0], [0.2, 0.2, 0.2, 0.2, 0.2],
+        [0.1, 0.6, 0.1, 0.1, 0.1], [0, 0, 1, 0, 0], [0.25, 0.25, 0.25, 0, 0.25],
+    ], dtype=f32)
+    labels = m.input("labels", labels)
+    total = 0
+    for r in REDUCTIONS:
+        x = m.param("logits_class_" + r, logits)
+        total = total + reduced(m, "ce_class_" + r,
+                                F.cross_entropy(x, labels, reduction=r), r)
+    for r in REDUCTIONS:
+        x = m.param("logits_prob_" + r, logits)
+        p = m.param("probs_" + r, probs)
+        total = total + reduced(m, "ce_prob_" + r,
+                                F.cross_entropy(x, p, reduction=r), r)
+    return total
+
+
+@grad_test("loss/binary_cross_entropy")
+def loss_binary_cross_entropy(m):
+    # Probabilities in [0.05, 0.95] and soft targets in [0, 1], then
+    # probabilities of 1e-4 to 1 - 1e-4 (p_edge, t_edge): large gradients,
+    # finite.
+    total = 0
+    for r in REDUCTIONS:
+        p = m.param("p_" + r, m.uniform((4, 3), 0.05, 0.95))
+        t = m.param("t_" + r, m.uniform((4, 3), 0.0, 1.0))
+        total = total + reduced(m, "bce_" + r,
+                                F.binary_cross_entropy(p, t, reduction=r), r)
+    p_edge = m.param("p_edge", [1e-4, 1e-3, 0.999, 0.9999])
+    t_edge = m.param("t_edge", [1.0, 0.0, 0.0, 0.3])
+    return total + reduced(m, "bce_edge", F.binary_cross_entropy(
+        p_edge, t_edge, reduction="sum"), "sum")
+
+
+@grad_test("loss/binary_cross_entropy_with_logits")
+def loss_binary_cross_entropy_with_logits(m):
+    total = 0
+    for r in REDUCTIONS:
+        x = m.param("x_" + r, m.normal((4, 3), 3.0))
+        t = m.param("t_" + r, m.uniform((4, 3), 0.0, 1.0))
+        total = total + reduced(m, "bce_logits_" + r,
+                                F.binary_cross_entropy_with_logits(x, t, reduction=r), r)
+    return total
+
+
+@grad_test("loss/binary_cross_entropy_with_logits_stable")
+def loss_binary_cross_entropy_with_logits_stable(m):
+    # Logits of +-1e4 and +-100 (exp of either overflows float32) against
+    # targets that agree (loss 0), disagree (loss ~1e4) and are soft.
+    logits = np.array([[1e4, -1e4, 100, -100], [-1e4, 1e4, 0.5, 1e4]], dtype=f32)
+    targets = np.array([[1, 0, 0.3, 0], [1, 0, 1, 0.5]], dtype=f32)
+    total = 0
+    for r in REDUCTIONS:
+        x = m.param("x_" + r, logits)
+        t = m.param("t_" + r, targets)
+        total = total + reduced(m, "bce_logits_" + r,
+                                F.binary_cross_entropy_with_logits(x, t, reduction=r), r)
+    return total
+
+
+@grad_test("loss/nll_loss")
+def loss_nll_loss(m):
+    # Any log-probabilities (nll only picks one per row), then nll of
+    # log_softmax, which is cross_entropy.
+    labels = m.input("labels", [1, 3, 0, 3, 2])
+    total = 0
+    for r in REDUCTIONS:
+        logp = m.param("logp_" + r, m.normal((5, 4)) - 2)
+        total = total + reduced(m, "nll_" + r, F.nll_loss(logp, labels, reduction=r), r)
+    logits = m.param("logits", m.normal((5, 4), 2.0))
+    return total + reduced(m, "nll_log_softmax", F.nll_loss(
+        torch.log_softmax(logits, dim=1), labels), "mean")
+
+
+@grad_test("loss/nll_loss_stable")
+def loss_nll_loss_stable(m):
+    logits, labels = huge_logits(m)
+    labels = m.input("labels", labels)
+    total = 0
+    for r in REDUCTIONS:
+        x = m.param("logits_" + r, logits)
+        total = total + reduced(m, "nll_" + r, F.nll_loss(
+            torch.log_softmax(x, dim=-1), labels, reduction=r), r)
+    return total
+
+
+def gaussian_kl(mu_q, logvar_q, mu_p, logvar_p):
+    """KL(N(mu_q, exp(logvar_q)) || N(mu_p, exp(logvar_p))), elementwise."""
+    q = torch.distributions.Normal(mu_q, (0.5 * logvar_q).exp())
+    p = torch.distributions.Normal(mu_p, (0.5 * logvar_p).exp())
+    return torch.distributions.kl_divergence(q, p)
+
+
+def reduce_as(value, reduction):
+    return {"mean": value.mean, "sum": value.sum, "none": lambda: value}[reduction]()
+
+
+@grad_test("loss/gaussian_kl_div")
+def loss_gaussian_kl_div(m):
+    # Every operand a param, log-variances in [-3, 3]; then the VAE case, a
+    # standard normal prior given as inputs (mu_p = 0, logvar_p = 0).
+    total = 0
+    for r in REDUCTIONS:
+        args = [m.param("mu_q_" + r, m.normal((3, 4))),
+                m.param("logvar_q_" + r, m.uniform((3, 4), -3, 3)),
+                m.param("mu_p_" + r, m.normal((3, 4))),
+                m.param("logvar_p_" + r, m.uniform((3, 4), -3, 3))]
+        total = total + reduced(m, "kl_" + r, reduce_as(gaussian_kl(*args), r), r)
+    mu = m.param("mu_q_prior", m.normal((3, 4)))
+    logvar = m.param("logvar_q_prior", m.uniform((3, 4), -3, 3))
+    zero = m.input("zero", np.zeros((3, 4), dtype=f32))
+    return total + reduced(m, "kl_prior", gaussian_kl(mu, logvar, zero, zero).sum(), "sum")
+
+
+# ============================================================================
+
+def model_path(name):
+    return os.path.join(HERE, name + ".mlir")
+
+
+def run(name, dtype):
+    """Builds test `name` in `dtype`; returns its Model, loss and gradients
+    (both numpy, in that dtype)."""
+    seed = zlib.crc32(name.encode())
+    m = Model(np.random.default_rng(seed), dtype)
+    loss = TESTS[name](m)
+    loss.backward()
+    grads = {}
+    for param, leaf in m.leaves.items():
+        grad = leaf.grad if leaf.grad is not None else torch.zeros_like(leaf)
+        grads[param] = grad.numpy()
+    return m, loss.detach().numpy(), grads
+
+
+def check_names(name, m):
+    """'' when the Model's names are the model's, else what differs."""
+    params, inputs, outputs = model_names(model_path(name))
+    want = (sorted(params), sorted(inputs), sorted(outputs))
+    have = (sorted(m.params), sorted(m.inputs), sorted(["loss", *m.outputs]))
+    problems = []
+    for what, w, h in zip(("nn.param", "nn.input", "nn.output"), want, have):
+        if w != h:
+            problems.append(f"  {what}: model {w}\n  {' ' * len(what)}  script {h}")
+    return "\n".join(problems)
+
+
+def write(name):
+    m, loss, grads = run(name, torch.float64)
+    problems = check_names(name, m)
+    if problems:
+        print(f"{name}: names differ from {name}.mlir:\n{problems}", file=sys.stderr)
+        return False
+    folder = os.path.join(DATA, name)
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    safetensors_io.save(m.params, os.path.join(folder, "weights.safetensors"))
+    for input_name, value in m.inputs.items():
+        np.save(os.path.join(folder, input_name + ".npy"), value)
+    expected = {"loss": loss, **{p + ".grad": g for p, g in grads.items()},
+                **{n: v.detach().numpy() for n, v in m.outputs.items()}}
+    for out_name, value in expected.items():
+        value = np.asarray(value, dtype=f32)
+        if not np.all(np.isfinite(value)):
+            print(f"{name}: expected {out_name} is not finite", file=sys.stderr)
+            return False
+        np.save(os.path.join(folder, "expected_" + out_name + ".npy"), value)
+    print(f"{name}: {len(m.params)} params, {len(m.inputs)} inputs -> "
+          f"{os.path.relpath(folder, HERE)}")
+    return True
+
+
+def report(name):
+    """Prints how far float32 autograd lands from float64, per value: the
+    largest magnitude, the largest absolute error, and the absolute error
+    left over once 1e-5 relative is allowed (the ATOL that RTOL 1e-5 needs)."""
+    m64, loss64, grads64 = run(name, torch.float64)
+    m32, loss32, grads32 = run(name, torch.float32)
+    values = [("loss", loss32, loss64)]
+    values += [(p + ".grad", grads32[p], grads64[p]) for p in grads64]
+    values += [(n, m32.outputs[n].detach().numpy(), m64.outputs[n].detach().numpy())
+               for n in m64.outputs]
+    print(name)
+    for label, v32, v64 in values:
+        err = np.abs(v32.astype(np.float64) - v64)
+        excess = np.max(err - 1e-5 * np.abs(v64), initial=0)
+        print(f"  {label:28s} max|value| {np.max(np.abs(v64), initial=0):9.3g}  "
+              f"max abs err {np.max(err, initial=0):9.3g}  "
+              f"beyond 1e-5 relative {max(excess, 0):9.3g}")
+
+
+def main(argv):
+    show = "--report" in argv
+    names = [a for a in argv if a != "--report"] or list(TESTS)
+    unknown = [n for n in names if n not in TESTS]
+    if unknown:
+        print(f"unknown tests {unknown}; known: {list(TESTS)}", file=sys.stderr)
+        return 2
+    torch.set_num_threads(1)
+    ok = True
+    for name in names:
+        if show:
+            report(name)
+        else:
+            ok = write(name) and ok
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

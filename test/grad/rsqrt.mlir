@@ -1,0 +1,12 @@
+// Gradient of nn.rsqrt (-x^-1.5 / 2) on positive values over four decades,
+// 1e-2 to 1e2.
+// Golden data: make_golden.py (test "rsqrt").
+func.func @loss(
+    %x: tensor<4x5xf32> {nn.param = "x"},
+    %cot_x: tensor<4x5xf32> {nn.input = "cot_x"})
+    -> (tensor<f32> {nn.output = "loss"}) {
+  %y_x = nn.rsqrt %x : tensor<4x5xf32>
+  %prod0 = nn.mul %y_x, %cot_x : tensor<4x5xf32>, tensor<4x5xf32>
+  %term0 = nn.reduce_sum %prod0 [] : tensor<4x5xf32>
+  return %term0 : tensor<f32>
+}

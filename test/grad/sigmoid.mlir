@@ -1,0 +1,12 @@
+// Gradient of nn.sigmoid on values spread over [-20, 20], into the tails
+// where it is ~1e-9.
+// Golden data: make_golden.py (test "sigmoid").
+func.func @loss(
+    %x: tensor<4x5xf32> {nn.param = "x"},
+    %cot_x: tensor<4x5xf32> {nn.input = "cot_x"})
+    -> (tensor<f32> {nn.output = "loss"}) {
+  %y_x = nn.sigmoid %x : tensor<4x5xf32>
+  %prod0 = nn.mul %y_x, %cot_x : tensor<4x5xf32>, tensor<4x5xf32>
+  %term0 = nn.reduce_sum %prod0 [] : tensor<4x5xf32>
+  return %term0 : tensor<f32>
+}
