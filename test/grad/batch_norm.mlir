@@ -4,7 +4,7 @@
 // statistics, affine in the input). The running statistics are inputs and
 // get no gradient; the updated ones of the [N, C, L] case are further
 // outputs, passed through after the gradients.
-// Golden data: regularization_golden.py (test "batch_norm").
+// Golden data: make_golden.py (test "batch_norm").
 func.func @loss(
     %x: tensor<4x3x5xf32> {nn.param = "x"},
     %x2: tensor<6x3xf32> {nn.param = "x2"},

@@ -1,7 +1,7 @@
 // Gradient of nn.dropout: the same mask (a function of the key and the
 // element index) applied to the result gradient, scaled by 1 / (1 - p); with
 // p = 0.5 and p = 0.2 (rank 3), and the identity of inference mode.
-// Golden data: regularization_golden.py (test "dropout").
+// Golden data: make_golden.py (test "dropout").
 func.func @loss(
     %x: tensor<6x10xf32> {nn.param = "x"},
     %cube: tensor<2x3x5xf32> {nn.param = "cube"},

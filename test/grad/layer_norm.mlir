@@ -1,6 +1,6 @@
 // Gradient of nn.layer_norm with respect to input, weight and bias, over the
 // last dimension (default eps) and over the last two (eps 1e-2).
-// Golden data: regularization_golden.py (test "layer_norm").
+// Golden data: make_golden.py (test "layer_norm").
 func.func @loss(
     %x: tensor<2x3x8xf32> {nn.param = "x"},
     %w1: tensor<8xf32> {nn.param = "w1"},

@@ -1,6 +1,6 @@
 // Gradient of nn.rms_norm with respect to input and weight, over the last
 // dimension (default eps) and over the last two (eps 1e-2).
-// Golden data: regularization_golden.py (test "rms_norm").
+// Golden data: make_golden.py (test "rms_norm").
 func.func @loss(
     %x: tensor<2x3x8xf32> {nn.param = "x"},
     %w1: tensor<8xf32> {nn.param = "w1"},

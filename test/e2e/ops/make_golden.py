@@ -30,6 +30,8 @@ import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "scripts"))
+from dropout_mask import keep_mask  # noqa: E402
 SEED = 0
 
 f32 = np.float32
@@ -432,25 +434,6 @@ def normalization(rng):
     return inputs, out
 
 
-def dropout_keep(key, shape, p):
-    """Which elements nn.dropout keeps: the hash of ir/NNRandomOps.td, in
-    64-bit wrapping arithmetic."""
-    u64 = np.uint64
-
-    def mix(z):
-        z = (z ^ (z >> u64(30))) * u64(0xBF58476D1CE4E5B9)
-        z = (z ^ (z >> u64(27))) * u64(0x94D049BB133111EB)
-        return z ^ (z >> u64(31))
-
-    count = int(np.prod(shape))
-    with np.errstate(over="ignore"):
-        seed = mix(np.array([key], dtype=np.int64).view(np.uint64))
-        counter = np.arange(1, count + 1, dtype=np.uint64)
-        bits = mix(seed + counter * u64(0x9E3779B97F4A7C15))
-    threshold = u64(np.floor(np.ldexp(p, 53) + 0.5))  # std::llround
-    return ((bits >> u64(11)) >= threshold).reshape(shape)
-
-
 def dropout(rng):
     x = rng.standard_normal((32, 64)).astype(f32)
     cube = rng.standard_normal((4, 8, 16)).astype(f32)
@@ -459,7 +442,7 @@ def dropout(rng):
     def apply(value, key, p):
         """F.dropout's arithmetic (input * mask / (1 - p)) with our mask,
         after checking that the mask keeps about 1 - p of the elements."""
-        keep = dropout_keep(key, value.shape, p)
+        keep = keep_mask(key, value.shape, p)
         n = keep.size
         sigma = np.sqrt(p * (1 - p) / n)
         assert abs(keep.mean() - (1 - p)) <= 4 * sigma, (key, p, keep.mean())
@@ -478,10 +461,10 @@ def dropout(rng):
         "cube_quarter": apply(cube, key, 0.25),
     }
     # Another key draws another mask; a smaller p keeps a superset.
-    half = dropout_keep(key, x.shape, 0.5)
-    other = dropout_keep(other_key, x.shape, 0.5)
+    half = keep_mask(key, x.shape, 0.5)
+    other = keep_mask(other_key, x.shape, 0.5)
     assert 0.4 < np.mean(half == other) < 0.6
-    assert np.all(dropout_keep(key, x.shape, 0.1)[half])
+    assert np.all(keep_mask(key, x.shape, 0.1)[half])
     return {"x": x, "cube": cube, "key": np.array(key, dtype=np.int64),
             "other_key": np.array(other_key, dtype=np.int64)}, out
 
