@@ -683,6 +683,26 @@ def rms_norm(m):
             + m.vjp("cot_last2", rms(x, w2, (-2, -1), 1e-2)))
 
 
+@grad_test("grad_of_regularization")
+def grad_of_regularization(m):
+    # d f / d x differentiated again (create_graph) through layer_norm,
+    # rms_norm, batch_norm, binary_cross_entropy and gaussian_kl_div.
+    x = m.param("x", m.normal((4, 6)))
+    w = m.param("w", m.uniform(6, 0.5, 1.5))
+    b = m.param("b", m.uniform(6, 0.5, 1.5))
+    w2 = m.param("w2", m.uniform(6, 0.5, 1.5))
+    p = m.input("p", m.uniform((4, 6), 0.1, 0.9))
+    h = F.layer_norm(x, (6,), w, b)
+    r = h * torch.rsqrt(h.pow(2).mean(-1, keepdim=True) + 1e-6) * w2
+    # Running statistics b and w: inputs of the op, not differentiated.
+    y = F.batch_norm(r, b.detach().clone(), w.detach().clone(), w, b,
+                     training=True)
+    f = (F.binary_cross_entropy(torch.sigmoid(y), p)
+         + gaussian_kl(y, r, h, x).sum())
+    (g,) = torch.autograd.grad(f, x, create_graph=True)
+    return m.vjp("cot", g)
+
+
 # ----------------------------------------------------------------------------
 # Ops added for autodiff
 # ----------------------------------------------------------------------------
