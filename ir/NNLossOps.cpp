@@ -11,6 +11,7 @@
 #include "ir/Broadcast.h"
 
 #include "mlir/IR/Diagnostics.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 
@@ -56,6 +57,16 @@ LogicalResult NllLossOp::inferReturnTypes(MLIRContext *,
       reductionOf(adaptor.getReductionAttr(), adaptor.getAttributes());
   return inferLossType(loc, reduction, positions, input.getElementType(),
                        types);
+}
+
+LogicalResult NllLossOp::verify() {
+  unsigned width = getTarget().getType().getElementTypeBitWidth();
+  auto ignoreIndex = static_cast<int64_t>(getIgnoreIndex());
+  if (!llvm::isIntN(width, ignoreIndex))
+    return emitOpError("ignore_index ")
+           << ignoreIndex << " does not fit the targets' type "
+           << getTarget().getType().getElementType();
+  return success();
 }
 
 LogicalResult GaussianKlDivOp::inferReturnTypes(MLIRContext *,

@@ -67,27 +67,29 @@ def NN_NllLossOp : NN_Op<"nll_loss", [Pure, InferTypeOpAdaptor,
   let summary = "Negative log-likelihood of class indices";
   let description = [{
     `input` holds log-probabilities `[N, C]` or `[N, C, d1, ..., dk]` (the
-    class axis is 1); `target` holds integer class indices of shape `[N]` or
-    `[N, d1, ..., dk]`. Each position gives `-input[n, target[n, ...], ...]`,
-    or 0 where the target equals `ignore_index` (default -100). Reduced by
-    `reduction`: "sum", "none" (the target's shape), or "mean" (the default),
-    which divides the sum by the number of targets that are not ignored
-    (NaN when all are), as torch.nn.functional.nll_loss without weights. A
-    target outside `[0, C)` other than `ignore_index` is an error in PyTorch;
-    here it contributes 0 and counts for "mean".
+    class axis is 1); `target` holds class indices (i8, i16, i32 or i64) of
+    shape `[N]` or `[N, d1, ..., dk]`. Each position gives
+    `-input[n, target[n, ...], ...]`, or 0 where the target equals
+    `ignore_index` (default -100, which must fit the targets' type).
+    Reduced by `reduction`: "sum", "none" (the target's shape), or "mean"
+    (the default), which divides the sum by the number of targets that are
+    not ignored (NaN when all are), as torch.nn.functional.nll_loss without
+    weights. A target outside `[0, C)` other than `ignore_index` is an error
+    in PyTorch; here it contributes 0 and counts for "mean".
 
     ```mlir
     %l = nn.nll_loss %logp, %labels {reduction = "none"} : tensor<8x10xf32>, tensor<8xi64>
     ```
   }];
   let arguments = (ins NN_FloatTensor:$input,
-                   RankedTensorOf<[AnySignlessInteger]>:$target,
+                   RankedTensorOf<[I8, I16, I32, I64]>:$target,
                    NN_ReductionAttr:$reduction,
                    DefaultValuedAttr<I64Attr, "-100">:$ignore_index);
   let results = (outs NN_FloatTensor:$result);
   let assemblyFormat = [{
     $input `,` $target attr-dict `:` type($input) `,` type($target)
   }];
+  let hasVerifier = 1;
 }
 
 //===----------------------------------------------------------------------===//

@@ -112,13 +112,19 @@ struct NllLossLowering : OpConversionPattern<NllLossOp> {
     auto inputType = cast<RankedTensorType>(input.getType());
     auto targetType = cast<RankedTensorType>(target.getType());
     Type elementType = inputType.getElementType();
-    Type labelType = targetType.getElementType();
     int64_t classes = inputType.getDimSize(1);
     int64_t ignoreIndex = op.getIgnoreIndex();
     auto positionsType =
         RankedTensorType::get(targetType.getShape(), elementType);
-    auto labelConstant = [&](ImplicitLocOpBuilder &ib, int64_t value) {
-      return arith::ConstantOp::create(ib, ib.getIntegerAttr(labelType, value))
+    // Labels compare as i64, where the class count and ignore_index fit
+    // whatever the labels' width.
+    auto widen = [](ImplicitLocOpBuilder &ib, Value label) -> Value {
+      if (label.getType().isInteger(64))
+        return label;
+      return arith::ExtSIOp::create(ib, ib.getI64Type(), label);
+    };
+    auto labelConstant = [](ImplicitLocOpBuilder &ib, int64_t value) {
+      return arith::ConstantOp::create(ib, ib.getI64IntegerAttr(value))
           .getResult();
     };
     auto counted = [&](ImplicitLocOpBuilder &ib, Value label) {
@@ -129,7 +135,7 @@ struct NllLossLowering : OpConversionPattern<NllLossOp> {
     Value perPosition = buildElementwise(
         b, positionsType, target,
         [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
-          Value label = a[0];
+          Value label = widen(ib, a[0]);
           Value inRange = arith::AndIOp::create(
               ib,
               arith::CmpIOp::create(ib, arith::CmpIPredicate::sge, label,
@@ -163,7 +169,8 @@ struct NllLossLowering : OpConversionPattern<NllLossOp> {
     Value weights = buildElementwise(
         b, positionsType, target,
         [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
-          return arith::UIToFPOp::create(ib, elementType, counted(ib, a[0]));
+          return arith::UIToFPOp::create(ib, elementType,
+                                         counted(ib, widen(ib, a[0])));
         });
     Value count = sumOver(b, weights, every, /*keepdim=*/false);
     rewriter.replaceOp(

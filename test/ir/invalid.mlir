@@ -1037,8 +1037,26 @@ func.func @nll_target_shape(%l: tensor<8x10x4xf32>, %t: tensor<8x10xi64>) {
 
 // Targets are class indices, not probabilities.
 func.func @nll_float_target(%l: tensor<8x10xf32>, %t: tensor<8xf32>) {
-  // expected-error @+1 {{operand #1 must be ranked tensor of signless integer values, but got 'tensor<8xf32>'}}
+  // expected-error @+1 {{operand #1 must be ranked tensor of 8-bit signless integer or 16-bit signless integer or 32-bit signless integer or 64-bit signless integer values, but got 'tensor<8xf32>'}}
   %0 = nn.nll_loss %l, %t : tensor<8x10xf32>, tensor<8xf32>
+  return
+}
+
+// -----
+
+// i1 is no index type (it reads as 0 or -1).
+func.func @nll_bool_target(%l: tensor<8x10xf32>, %t: tensor<8xi1>) {
+  // expected-error @+1 {{operand #1 must be ranked tensor of 8-bit signless integer or 16-bit signless integer or 32-bit signless integer or 64-bit signless integer values, but got 'tensor<8xi1>'}}
+  %0 = nn.nll_loss %l, %t : tensor<8x10xf32>, tensor<8xi1>
+  return
+}
+
+// -----
+
+// No i8 target can equal -200.
+func.func @nll_ignore_index(%l: tensor<8x10xf32>, %t: tensor<8xi8>) {
+  // expected-error @+1 {{'nn.nll_loss' op ignore_index -200 does not fit the targets' type 'i8'}}
+  %0 = nn.nll_loss %l, %t {ignore_index = -200} : tensor<8x10xf32>, tensor<8xi8>
   return
 }
 

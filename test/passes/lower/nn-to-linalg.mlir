@@ -880,18 +880,20 @@ func.func @binary_cross_entropy_with_logits(%x: tensor<4x2xf32>, %t: tensor<4x2x
 // -----
 
 // nll_loss on [N, C, d]: each target position gathers -input[n, t, d] (0 for
-// an ignored or out-of-range target); "mean" divides the sum by the number of
-// targets that are not ignored.
+// an ignored or out-of-range target, compared as i64); "mean" divides the sum
+// by the number of targets that are not ignored.
 // CHECK-LABEL: func.func @nll_loss_mean
 // CHECK-SAME: (%[[L:.*]]: tensor<2x4x3xf32>, %[[T:.*]]: tensor<2x3xi32>)
 // CHECK: %[[PER:.*]] = linalg.generic
 // CHECK-SAME: ins(%[[T]] : tensor<2x3xi32>) outs(%{{.*}} : tensor<2x3xf32>)
+// CHECK: ^bb0(%[[LABEL:.*]]: i32, %{{.*}}: f32):
+// CHECK: %[[WIDE:.*]] = arith.extsi %[[LABEL]] : i32 to i64
 // CHECK: %[[N:.*]] = linalg.index 0 : index
-// CHECK: %[[CLS:.*]] = arith.index_cast %{{.*}} : i32 to index
+// CHECK: %[[CLS:.*]] = arith.index_cast %{{.*}} : i64 to index
 // CHECK: %[[D:.*]] = linalg.index 1 : index
 // CHECK: tensor.extract %[[L]][%[[N]], %[[CLS]], %[[D]]] : tensor<2x4x3xf32>
-// CHECK: %[[IGNORE:.*]] = arith.constant 1 : i32
-// CHECK: arith.cmpi ne, %{{.*}}, %[[IGNORE]] : i32
+// CHECK: %[[IGNORE:.*]] = arith.constant 1 : i64
+// CHECK: arith.cmpi ne, %[[WIDE]], %[[IGNORE]] : i64
 // CHECK: %[[SUM:.*]] = linalg.generic {{.*}} ins(%[[PER]] : tensor<2x3xf32>)
 // CHECK: %[[KEPT:.*]] = linalg.generic
 // CHECK-SAME: ins(%[[T]] : tensor<2x3xi32>)
