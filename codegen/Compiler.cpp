@@ -178,9 +178,12 @@ static LogicalResult checkOutputDir(const std::string &output) {
 
 /// Lowers `entry` for the target: the other functions become private (and
 /// go once inlined or unused), the boundary names are dropped (they live in
-/// the signature now) and the target pipeline runs.
+/// the signature now) and the target pipeline runs. With `inferenceMode`,
+/// dropout and batch_norm take their inference forms first: one model
+/// source serves training and inference.
 static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
-                                const CompileOptions &options) {
+                                const CompileOptions &options,
+                                bool inferenceMode) {
   MLIRContext *context = module.getContext();
   for (auto func : module.getOps<func::FuncOp>())
     if (func != entry && func.isPublic() && !func.isExternal())
@@ -195,6 +198,8 @@ static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
   PassManager pm(context);
   pm.addPass(createInlinerPass());
   pm.addPass(createSymbolDCEPass());
+  if (inferenceMode)
+    pm.addPass(createInferenceMode());
   if (options.target == Target::Cpu) {
     buildCpuPipeline(pm);
   } else {
@@ -286,7 +291,8 @@ static LogicalResult compileInference(ModuleOp module,
     weights = std::move(*loaded);
   }
 
-  if (failed(lowerEntry(module, *entry, options)))
+  if (failed(lowerEntry(module, *entry, options,
+                        !options.gradient && !options.trainingMode)))
     return failure();
   if (options.emit == Emit::Mlir)
     return writeText(options.output,
@@ -382,7 +388,7 @@ static LogicalResult compileTraining(ModuleOp module,
       return failure();
     weights = std::move(*loaded);
   }
-  if (failed(lowerEntry(module, trainStep, options)))
+  if (failed(lowerEntry(module, trainStep, options, /*inferenceMode=*/false)))
     return failure();
   if (options.emit == Emit::Mlir)
     return writeText(options.output,
@@ -394,7 +400,8 @@ static LogicalResult compileTraining(ModuleOp module,
   auto forwardSignature = readSignature(*forward);
   if (failed(forwardSignature) ||
       failed(checkForwardWeights(*forwardSignature, *trainSignature)) ||
-      failed(lowerEntry(*forwardModule, *forward, options)))
+      failed(lowerEntry(*forwardModule, *forward, options,
+                        /*inferenceMode=*/true)))
     return failure();
 
   llvm::LLVMContext llvmContext;

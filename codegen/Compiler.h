@@ -42,6 +42,10 @@ struct CompileOptions {
   /// With `gradient` or `train`: recompute forward values in the backward
   /// pass from checkpoints instead of keeping them (gradient checkpointing).
   bool recompute = false;
+  /// Compile the forward pass in training mode (dropout drops, batch_norm
+  /// uses batch statistics); otherwise a model compiled without `gradient`
+  /// runs in inference mode (the nnc-inference-mode pass).
+  bool trainingMode = false;
   /// GPU architecture for --target=nvptx.
   std::string chip = "sm_90";
   /// Compile a training artifact: `loss` differentiated, wrapped by

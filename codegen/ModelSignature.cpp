@@ -133,11 +133,10 @@ std::string ModelSignature::metadata(StringRef target) const {
 }
 
 bool ModelSignature::hasWeights() const {
-  for (const TensorSlot &slot : slots)
-    if (slot.role == TensorSlot::Role::Param ||
-        slot.role == TensorSlot::Role::Buffer)
-      return true;
-  return false;
+  return llvm::any_of(slots, [](const TensorSlot &slot) {
+    return slot.role == TensorSlot::Role::Param ||
+           slot.role == TensorSlot::Role::Buffer;
+  });
 }
 
 } // namespace nnc

@@ -20,9 +20,8 @@ std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
   return axis < 0 ? axis + rank : axis;
 }
 
-/// Every nn op works on static shapes; this says so where one is not.
-static LogicalResult requireStatic(std::optional<Location> loc,
-                                   RankedTensorType type, StringRef what) {
+LogicalResult requireStatic(std::optional<Location> loc, RankedTensorType type,
+                            StringRef what) {
   if (!type.hasStaticShape())
     return emitOptionalError(loc, what, " must have a static shape, got ",
                              type);
@@ -431,18 +430,16 @@ LogicalResult SliceScatterOp::inferReturnTypes(MLIRContext *,
 // Losses
 //===----------------------------------------------------------------------===//
 
-/// A loss's `reduction`, "mean" where it is not given.
-static StringRef reductionOf(StringAttr fromProperties,
-                             DictionaryAttr attributes) {
+namespace nnc::nn {
+
+StringRef reductionOf(StringAttr fromProperties, DictionaryAttr attributes) {
   StringAttr attr = inherentAttr(fromProperties, attributes, "reduction");
   return attr ? attr.getValue() : StringRef("mean");
 }
 
-/// The shape of a loss after `reduction` of per-element values of `shape`.
-static LogicalResult inferLossType(std::optional<Location> loc,
-                                   StringRef reduction, ArrayRef<int64_t> shape,
-                                   Type elementType,
-                                   SmallVectorImpl<Type> &types) {
+LogicalResult inferLossType(std::optional<Location> loc, StringRef reduction,
+                            ArrayRef<int64_t> shape, Type elementType,
+                            SmallVectorImpl<Type> &types) {
   if (reduction == "none")
     types.push_back(RankedTensorType::get(shape, elementType));
   else if (reduction == "mean" || reduction == "sum")
@@ -453,21 +450,28 @@ static LogicalResult inferLossType(std::optional<Location> loc,
   return success();
 }
 
-LogicalResult MseLossOp::inferReturnTypes(MLIRContext *,
-                                          std::optional<Location> loc,
-                                          Adaptor adaptor,
-                                          SmallVectorImpl<Type> &types) {
-  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
-  auto target = cast<RankedTensorType>(adaptor.getTarget().getType());
-  if (failed(requireStatic(loc, input, "input")))
+LogicalResult inferSameTypeLossType(std::optional<Location> loc, Type input,
+                                    Type target, StringRef reduction,
+                                    SmallVectorImpl<Type> &types) {
+  auto inputType = cast<RankedTensorType>(input);
+  if (failed(requireStatic(loc, inputType, "input")))
     return failure();
   if (input != target)
     return emitOptionalError(loc, "input and target must have the same type, "
                              "got ", input, " and ", target);
-  StringRef reduction =
-      reductionOf(adaptor.getReductionAttr(), adaptor.getAttributes());
-  return inferLossType(loc, reduction, input.getShape(),
-                       input.getElementType(), types);
+  return inferLossType(loc, reduction, inputType.getShape(),
+                       inputType.getElementType(), types);
+}
+
+} // namespace nnc::nn
+
+LogicalResult MseLossOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> loc,
+                                          Adaptor adaptor,
+                                          SmallVectorImpl<Type> &types) {
+  return inferSameTypeLossType(
+      loc, adaptor.getInput().getType(), adaptor.getTarget().getType(),
+      reductionOf(adaptor.getReductionAttr(), adaptor.getAttributes()), types);
 }
 
 LogicalResult CrossEntropyOp::inferReturnTypes(MLIRContext *,

@@ -47,6 +47,32 @@ AttrT inherentAttr(AttrT fromProperties, mlir::DictionaryAttr attributes,
 /// is out of range.
 std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
 
+/// Every nn op works on static shapes; this says so (naming the operand as
+/// `what`) where `type` is not static.
+llvm::LogicalResult requireStatic(std::optional<mlir::Location> loc,
+                                  mlir::RankedTensorType type,
+                                  llvm::StringRef what);
+
+/// A loss's `reduction` as `inferReturnTypes` sees it, "mean" where it is
+/// not given.
+llvm::StringRef reductionOf(mlir::StringAttr fromProperties,
+                            mlir::DictionaryAttr attributes);
+
+/// The type of a loss after `reduction` ("none", "mean" or "sum") of
+/// per-element values of `shape`; an error for any other reduction.
+llvm::LogicalResult inferLossType(std::optional<mlir::Location> loc,
+                                  llvm::StringRef reduction,
+                                  llvm::ArrayRef<int64_t> shape,
+                                  mlir::Type elementType,
+                                  llvm::SmallVectorImpl<mlir::Type> &types);
+
+/// The type of a loss of `input` against a `target` of the same type (a
+/// message names them where the types differ) after `reduction`.
+llvm::LogicalResult
+inferSameTypeLossType(std::optional<mlir::Location> loc, mlir::Type input,
+                      mlir::Type target, llvm::StringRef reduction,
+                      llvm::SmallVectorImpl<mlir::Type> &types);
+
 } // namespace nnc::nn
 
 #include "ir/NNOpsEnums.h.inc"

@@ -549,4 +549,8 @@ def NN_YieldOp : NN_Op<"yield", [Pure, Terminator, ReturnLike,
   let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
 }
 
+include "ir/NNLossOps.td"
+include "ir/NNNormOps.td"
+include "ir/NNRandomOps.td"
+
 #endif // NNC_IR_NNOPS_TD

@@ -97,6 +97,17 @@ def GpuMergeModules : Pass<"nnc-gpu-merge-modules", "mlir::ModuleOp"> {
   }];
 }
 
+def InferenceMode : Pass<"nnc-inference-mode"> {
+  let summary = "Puts every dropout and batch_norm in inference mode";
+  let description = [{
+    One model source serves both training and inference. This pass sets
+    `training = false` on every `nn.dropout` (which becomes the identity) and
+    `nn.batch_norm` (which normalizes with its running statistics and
+    returns them unchanged), as `model.eval()` does in PyTorch. `nnc
+    compile` runs it on every model it does not differentiate.
+  }];
+}
+
 def LowerNNToLinalg : Pass<"nnc-lower-nn-to-linalg", "mlir::ModuleOp"> {
   let summary = "Lowers nn ops to linalg, tensor, arith and math on tensors";
   let description = [{
@@ -216,6 +227,29 @@ def Optimizer : Pass<"nnc-optimizer", "mlir::ModuleOp"> {
   ];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::func::FuncDialect",
+                           "nnc::nn::NNDialect"];
+}
+
+def WeightPenalty : Pass<"nnc-weight-penalty", "mlir::ModuleOp"> {
+  let summary = "Adds L1 and L2 penalties of the parameters to a loss";
+  let description = [{
+    Regularization as a rewrite of the loss: the first result of `function`
+    (a rank-0 float tensor) becomes
+    `loss + l1 * sum(|p|) + l2 * sum(p^2)` summed over every `nn.param`
+    argument `p` (not over inputs, buffers or optimizer state). Run it before
+    `nnc-autodiff`, which then differentiates the penalty with the rest of
+    the loss: its gradient adds `l1 * sign(p) + 2 * l2 * p`. With both
+    coefficients 0 it changes nothing.
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"loss\"",
+           "The loss function to penalize">,
+    Option<"l1", "l1", "double", "0.0",
+           "Coefficient of the sum of absolute values of the parameters">,
+    Option<"l2", "l2", "double", "0.0",
+           "Coefficient of the sum of squares of the parameters">,
+  ];
+  let dependentDialects = ["mlir::arith::ArithDialect",
                            "nnc::nn::NNDialect"];
 }
 

@@ -1,6 +1,7 @@
 //===- LinalgBuilders.cpp - Structured-op builders for lowerings ----------===//
 
 #include "passes/lower/LinalgBuilders.h"
+#include "ir/NNOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -98,6 +99,57 @@ Value filledTensor(ImplicitLocOpBuilder &b, RankedTensorType type,
   Value scalar = arith::ConstantOp::create(b, value);
   return linalg::FillOp::create(b, ValueRange{scalar}, ValueRange{empty})
       .getResult(0);
+}
+
+Type elementTypeOf(Value value) {
+  return cast<RankedTensorType>(value.getType()).getElementType();
+}
+
+SmallVector<int64_t> reductionAxes(ArrayRef<int64_t> axes, int64_t rank) {
+  SmallVector<int64_t> result;
+  if (axes.empty()) {
+    for (int64_t d = 0; d < rank; ++d)
+      result.push_back(d);
+    return result;
+  }
+  for (int64_t axis : axes)
+    result.push_back(*nn::normalizeAxis(axis, rank));
+  llvm::sort(result);
+  return result;
+}
+
+Value sumOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
+              bool keepdim) {
+  return buildReduction(
+      b, x, axes, keepdim, b.getFloatAttr(elementTypeOf(x), 0.0),
+      [](ImplicitLocOpBuilder &ib, Value acc, Value v) -> Value {
+        return arith::AddFOp::create(ib, acc, v);
+      });
+}
+
+Value mapLike(ImplicitLocOpBuilder &b, Value like, ValueRange inputs,
+              ScalarBody body) {
+  return buildElementwise(b, cast<RankedTensorType>(like.getType()), inputs,
+                          body);
+}
+
+Value scaleBy(ImplicitLocOpBuilder &b, Value x, double factor) {
+  return mapLike(b, x, x, [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+    return arith::MulFOp::create(
+        ib, a[0], floatConstant(ib, a[0].getType(), factor));
+  });
+}
+
+Value reduceLoss(ImplicitLocOpBuilder &b, Value perElement,
+                 StringRef reduction) {
+  if (reduction == "none")
+    return perElement;
+  auto type = cast<RankedTensorType>(perElement.getType());
+  Value sum = sumOver(b, perElement, reductionAxes({}, type.getRank()),
+                      /*keepdim=*/false);
+  if (reduction == "sum")
+    return sum;
+  return scaleBy(b, sum, 1.0 / type.getNumElements());
 }
 
 } // namespace nnc

@@ -3,7 +3,8 @@
 // The two shapes of loop nest every nn lowering is made of: an elementwise
 // `linalg.generic` whose operands broadcast to the result, and a reduction
 // `linalg.generic` over a set of axes. Lowerings describe only the scalar
-// body.
+// body. Sums, scaling and loss reductions built on them are shared by the
+// lowering files of every op family.
 //
 //===----------------------------------------------------------------------===//
 
@@ -46,6 +47,31 @@ mlir::Value floatConstant(mlir::ImplicitLocOpBuilder &b, mlir::Type type,
 /// A rank-0 or shaped tensor filled with `value`.
 mlir::Value filledTensor(mlir::ImplicitLocOpBuilder &b,
                          mlir::RankedTensorType type, mlir::TypedAttr value);
+
+/// The element type of a ranked tensor value.
+mlir::Type elementTypeOf(mlir::Value value);
+
+/// Sorted, non-negative reduction axes of a tensor of `rank` from possibly
+/// negative ones; every axis when `axes` is empty.
+llvm::SmallVector<int64_t> reductionAxes(llvm::ArrayRef<int64_t> axes,
+                                         int64_t rank);
+
+/// The float sum of `x` over `axes` (sorted, distinct, in range).
+mlir::Value sumOver(mlir::ImplicitLocOpBuilder &b, mlir::Value x,
+                    llvm::ArrayRef<int64_t> axes, bool keepdim);
+
+/// Elementwise over tensors of broadcastable shapes, producing `like`'s type.
+mlir::Value mapLike(mlir::ImplicitLocOpBuilder &b, mlir::Value like,
+                    mlir::ValueRange inputs, ScalarBody body);
+
+/// Multiplies every element of the float tensor `x` by `factor`.
+mlir::Value scaleBy(mlir::ImplicitLocOpBuilder &b, mlir::Value x,
+                    double factor);
+
+/// Applies a loss's `reduction` ("none", "sum" or "mean" over every
+/// element) to its per-element values.
+mlir::Value reduceLoss(mlir::ImplicitLocOpBuilder &b, mlir::Value perElement,
+                       llvm::StringRef reduction);
 
 } // namespace nnc
 

@@ -9,6 +9,7 @@
 #include "ir/NNOps.h"
 #include "passes/Passes.h"
 #include "passes/lower/LinalgBuilders.h"
+#include "passes/lower/LoweringPatterns.h"
 #include "passes/lower/ScanLoop.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -233,33 +234,6 @@ struct ElementwiseLowering : OpConversionPattern<OpTy> {
 // Reductions and softmax
 //===----------------------------------------------------------------------===//
 
-/// Sorted, non-negative reduction axes; all axes when `axes` is empty.
-SmallVector<int64_t> reductionAxes(ArrayRef<int64_t> axes, int64_t rank) {
-  SmallVector<int64_t> result;
-  if (axes.empty()) {
-    for (int64_t d = 0; d < rank; ++d)
-      result.push_back(d);
-    return result;
-  }
-  for (int64_t axis : axes)
-    result.push_back(*normalizeAxis(axis, rank));
-  llvm::sort(result);
-  return result;
-}
-
-Type elementTypeOf(Value v) {
-  return cast<RankedTensorType>(v.getType()).getElementType();
-}
-
-Value sumOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
-              bool keepdim) {
-  return buildReduction(
-      b, x, axes, keepdim, b.getFloatAttr(elementTypeOf(x), 0.0),
-      [](ImplicitLocOpBuilder &ib, Value acc, Value v) -> Value {
-        return arith::AddFOp::create(ib, acc, v);
-      });
-}
-
 Value maxOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
               bool keepdim) {
   return buildReduction(
@@ -268,21 +242,6 @@ Value maxOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
       [](ImplicitLocOpBuilder &ib, Value acc, Value v) -> Value {
         return arith::MaximumFOp::create(ib, acc, v);
       });
-}
-
-/// Elementwise over tensors of possibly different (broadcastable) shapes,
-/// producing the broadcast shape of `like` with `like`'s element type.
-Value mapLike(ImplicitLocOpBuilder &b, Value like, ValueRange inputs,
-              ScalarBody body) {
-  return buildElementwise(b, cast<RankedTensorType>(like.getType()), inputs,
-                          body);
-}
-
-/// Divides every element of `x` by `count`.
-Value scaleBy(ImplicitLocOpBuilder &b, Value x, double factor) {
-  return mapLike(b, x, x, [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
-    return arith::MulFOp::create(ib, a[0], constantFor(ib, a[0], factor));
-  });
 }
 
 /// The maximum of `x` over `axes` (kept as unit axes), with a non-finite
@@ -680,19 +639,6 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
 // Losses
 //===----------------------------------------------------------------------===//
 
-/// Applies a loss's `reduction` to its per-element values.
-Value reduceLoss(ImplicitLocOpBuilder &b, Value perElement,
-                 StringRef reduction) {
-  if (reduction == "none")
-    return perElement;
-  auto type = cast<RankedTensorType>(perElement.getType());
-  Value sum = sumOver(b, perElement, reductionAxes({}, type.getRank()),
-                      /*keepdim=*/false);
-  if (reduction == "sum")
-    return sum;
-  return scaleBy(b, sum, 1.0 / type.getNumElements());
-}
-
 struct MseLossLowering : OpConversionPattern<MseLossOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -797,4 +743,7 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
       SoftmaxLowering, LogSoftmaxLowering, MatmulLowering, ReshapeLowering,
       TransposeLowering, BroadcastToLowering, SliceLowering, ConcatLowering,
       MseLossLowering, CrossEntropyLowering>(context);
+  populateLossLoweringPatterns(patterns);
+  populateNormalizationLoweringPatterns(patterns);
+  populateRandomLoweringPatterns(patterns);
 }

@@ -46,6 +46,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
 import safetensors_io  # noqa: E402
+from dropout_mask import keep_mask  # noqa: E402
 from check_grad import model_names  # noqa: E402
 
 f32 = np.float32
@@ -75,13 +76,17 @@ class Model:
         return leaf
 
     def input(self, name, value):
-        """An nn.input `name`: float32 data, or int64 class indices."""
+        """An nn.input `name`: float32 data, or integers (class indices,
+        keys): int32 where `value` is a numpy int32 array, else int64."""
         value = np.asarray(value)
-        value = value.astype(i64 if value.dtype.kind in "iu" else f32)
+        if value.dtype.kind in "iu":
+            value = value.astype(np.int32 if value.dtype == np.int32 else i64)
+        else:
+            value = value.astype(f32)
         assert name not in self.params and name not in self.inputs, name
         self.inputs[name] = value
         tensor = torch.from_numpy(value.copy())
-        return tensor if value.dtype == i64 else tensor.to(self.dtype)
+        return tensor if value.dtype.kind == "i" else tensor.to(self.dtype)
 
     def vjp(self, name, y):
         """sum(y * cot) for a fresh standard-normal cotangent input `name`
@@ -545,6 +550,159 @@ def cross_entropy(m):
     return total
 
 
+def per_reduction(m, make):
+    """sum over the reductions of vjp(cot_<reduction>, make(reduction, suffix)),
+    the cotangent of rank 0 for "mean" and "sum"."""
+    total = 0
+    for reduction in ("none", "mean", "sum"):
+        total = total + m.vjp("cot_" + reduction, make(reduction, "_" + reduction))
+    return total
+
+
+@grad_test("binary_cross_entropy")
+def binary_cross_entropy(m):
+    # Probabilities in [0.2, 0.8]: 1% steps change 1 - p by at most a few
+    # percent, so finite differences stay linear.
+    def make(reduction, suffix):
+        p = m.param("p" + suffix, m.uniform((3, 4), 0.2, 0.8))
+        target = m.param("t" + suffix, m.uniform((3, 4), 0.0, 1.0))
+        return F.binary_cross_entropy(p, target, reduction=reduction)
+    return per_reduction(m, make)
+
+
+@grad_test("binary_cross_entropy_with_logits")
+def binary_cross_entropy_with_logits(m):
+    def make(reduction, suffix):
+        x = m.param("x" + suffix, m.normal((3, 4), 2.0))
+        target = m.param("t" + suffix, m.uniform((3, 4), 0.0, 1.0))
+        return F.binary_cross_entropy_with_logits(x, target, reduction=reduction)
+    return per_reduction(m, make)
+
+
+@grad_test("nll_loss")
+def nll_loss(m):
+    # [N, C, d] with i32 targets, some of them ignore_index = 2; then
+    # [N, C, d1, d2] with the default ignore_index -100 once.
+    labels = m.input("seq_labels",
+                     m.rng.integers(0, 4, (3, 5)).astype(np.int32)).long()
+
+    def make(reduction, suffix):
+        logp = m.param("seq" + suffix, m.normal((3, 4, 5)) - 2)
+        return F.nll_loss(logp, labels, ignore_index=2, reduction=reduction)
+    total = per_reduction(m, make)
+    grid = m.param("grid", m.normal((2, 3, 2, 2)) - 2)
+    grid_labels = m.input("grid_labels",
+                          [[[0, 2], [1, -100]], [[2, 2], [0, 1]]])
+    return total + m.vjp("cot_grid",
+                         F.nll_loss(grid, grid_labels, reduction="none"))
+
+
+@grad_test("gaussian_kl_div")
+def gaussian_kl_div(m):
+    def make(reduction, suffix):
+        args = [m.param("mu_q" + suffix, m.normal((3, 4))),
+                m.param("logvar_q" + suffix, m.uniform((3, 4), -2, 2)),
+                m.param("mu_p" + suffix, m.normal((3, 4))),
+                m.param("logvar_p" + suffix, m.uniform((3, 4), -2, 2))]
+        return reduce_as(gaussian_kl(*args), reduction)
+    return per_reduction(m, make)
+
+
+# ----------------------------------------------------------------------------
+# Regularization and normalization
+# ----------------------------------------------------------------------------
+
+@grad_test("dropout")
+def dropout(m):
+    # The mask is nn.dropout's own (scripts/dropout_mask.py): PyTorch's
+    # generator draws others. p = 0.5, p = 0.2 on rank 3, inference mode.
+    key = 1234
+    x = m.param("x", m.normal((6, 10)))
+    cube = m.param("cube", m.normal((2, 3, 5)))
+    m.input("key", np.array(key))
+
+    def drop(value, p):
+        keep = torch.from_numpy(keep_mask(key, tuple(value.shape), p))
+        return value * keep / (1 - p)
+
+    return (m.vjp("cot_half", drop(x, 0.5)) + m.vjp("cot_cube", drop(cube, 0.2))
+            + m.vjp("cot_inference", x))
+
+
+@grad_test("batch_norm")
+def batch_norm(m):
+    # Training mode on [N, C, L] (channels of different means) and on
+    # [N, C] with eps and momentum; inference mode. The running statistics
+    # are inputs; the updates of the first are further outputs.
+    x = m.param("x", m.normal((4, 3, 5), 2.0) + [[-1.0], [0.0], [3.0]])
+    x2 = m.param("x2", m.normal((6, 3)))
+    x_eval = m.param("x_eval", m.normal((4, 3, 5)))
+    weight = m.param("weight", m.uniform(3, 0.5, 1.5))
+    bias = m.param("bias", m.normal(3))
+    running_mean = m.input("running_mean", m.normal(3))
+    running_var = m.input("running_var", m.uniform(3, 0.5, 2.0))
+
+    def bn(value, training, **kw):
+        mean, var = running_mean.clone(), running_var.clone()
+        y = F.batch_norm(value, mean, var, weight, bias, training=training,
+                         **kw)
+        return y, mean, var
+
+    y0, mean, var = bn(x, True)
+    m.output("new_running_mean", mean)
+    m.output("new_running_var", var)
+    y1, _, _ = bn(x2, True, eps=1e-3, momentum=0.3)
+    y2, _, _ = bn(x_eval, False)
+    return (m.vjp("cot_train", y0) + m.vjp("cot_2d", y1)
+            + m.vjp("cot_eval", y2))
+
+
+@grad_test("layer_norm")
+def layer_norm(m):
+    x = m.param("x", m.normal((2, 3, 8), 2.0) + 1)
+    w1 = m.param("w1", m.uniform(8, 0.5, 1.5))
+    b1 = m.param("b1", m.normal(8))
+    w2 = m.param("w2", m.uniform((3, 8), 0.5, 1.5))
+    b2 = m.param("b2", m.normal((3, 8)))
+    return (m.vjp("cot_last", F.layer_norm(x, (8,), w1, b1))
+            + m.vjp("cot_last2", F.layer_norm(x, (3, 8), w2, b2, eps=1e-2)))
+
+
+@grad_test("rms_norm")
+def rms_norm(m):
+    x = m.param("x", m.normal((2, 3, 8), 2.0) + 1)
+    w1 = m.param("w1", m.uniform(8, 0.5, 1.5))
+    w2 = m.param("w2", m.uniform((3, 8), 0.5, 1.5))
+
+    def rms(value, weight, dims, eps):
+        """LLaMA's RMSNorm (torch 1.13 has no F.rms_norm)."""
+        ms = value.pow(2).mean(dim=dims, keepdim=True)
+        return value * torch.rsqrt(ms + eps) * weight
+
+    return (m.vjp("cot_last", rms(x, w1, (-1,), 1e-6))
+            + m.vjp("cot_last2", rms(x, w2, (-2, -1), 1e-2)))
+
+
+@grad_test("grad_of_regularization")
+def grad_of_regularization(m):
+    # d f / d x differentiated again (create_graph) through layer_norm,
+    # rms_norm, batch_norm, binary_cross_entropy and gaussian_kl_div.
+    x = m.param("x", m.normal((4, 6)))
+    w = m.param("w", m.uniform(6, 0.5, 1.5))
+    b = m.param("b", m.uniform(6, 0.5, 1.5))
+    w2 = m.param("w2", m.uniform(6, 0.5, 1.5))
+    p = m.input("p", m.uniform((4, 6), 0.1, 0.9))
+    h = F.layer_norm(x, (6,), w, b)
+    r = h * torch.rsqrt(h.pow(2).mean(-1, keepdim=True) + 1e-6) * w2
+    # Running statistics b and w: inputs of the op, not differentiated.
+    y = F.batch_norm(r, b.detach().clone(), w.detach().clone(), w, b,
+                     training=True)
+    f = (F.binary_cross_entropy(torch.sigmoid(y), p)
+         + gaussian_kl(y, r, h, x).sum())
+    (g,) = torch.autograd.grad(f, x, create_graph=True)
+    return m.vjp("cot", g)
+
+
 # ----------------------------------------------------------------------------
 # Ops added for autodiff
 # ----------------------------------------------------------------------------
@@ -718,12 +876,13 @@ def loss_cross_entropy_stable(m):
 
 @grad_test("loss/binary_cross_entropy")
 def loss_binary_cross_entropy(m):
-    # Probabilities in [0.05, 0.95] and soft targets in [0, 1], then
-    # probabilities of 1e-4 to 1 - 1e-4 (p_edge, t_edge): large gradients,
-    # finite.
+    # Probabilities in [0.2, 0.8] (1% steps of finite differences near 0.95
+    # would move 1 - p by 20% and leave the linear regime) and soft targets
+    # in [0, 1], then probabilities of 1e-4 to 1 - 1e-4 (p_edge, t_edge):
+    # large gradients, finite.
     total = 0
     for r in REDUCTIONS:
-        p = m.param("p_" + r, m.uniform((4, 3), 0.05, 0.95))
+        p = m.param("p_" + r, m.uniform((4, 3), 0.2, 0.8))
         t = m.param("t_" + r, m.uniform((4, 3), 0.0, 1.0))
         total = total + reduced(m, "bce_" + r,
                                 F.binary_cross_entropy(p, t, reduction=r), r)

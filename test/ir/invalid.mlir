@@ -986,6 +986,295 @@ func.func @cross_entropy_probabilities(%l: tensor<8x10xf32>, %t: tensor<8x10xf16
 
 // -----
 
+func.func @bce_types(%p: tensor<8x3xf32>, %t: tensor<8x3xf64>) {
+  // expected-error @+1 {{input and target must have the same type, got 'tensor<8x3xf32>' and 'tensor<8x3xf64>'}}
+  %0 = nn.binary_cross_entropy %p, %t : tensor<8x3xf32>, tensor<8x3xf64>
+  return
+}
+
+// -----
+
+func.func @bce_dynamic(%p: tensor<?x3xf32>) {
+  // expected-error @+1 {{input must have a static shape, got 'tensor<?x3xf32>'}}
+  %0 = nn.binary_cross_entropy %p, %p : tensor<?x3xf32>, tensor<?x3xf32>
+  return
+}
+
+// -----
+
+func.func @bce_logits_types(%x: tensor<8x3xf32>, %t: tensor<8x1xf32>) {
+  // expected-error @+1 {{input and target must have the same type, got 'tensor<8x3xf32>' and 'tensor<8x1xf32>'}}
+  %0 = nn.binary_cross_entropy_with_logits %x, %t : tensor<8x3xf32>, tensor<8x1xf32>
+  return
+}
+
+// -----
+
+func.func @bce_logits_reduction(%x: tensor<8x3xf32>) {
+  // expected-error @+1 {{reduction must be "none", "mean" or "sum", got "max"}}
+  %0 = nn.binary_cross_entropy_with_logits %x, %x {reduction = "max"} : tensor<8x3xf32>, tensor<8x3xf32>
+  return
+}
+
+// -----
+
+// nll_loss needs a class axis after the batch axis.
+func.func @nll_rank(%l: tensor<10xf32>, %t: tensor<1xi64>) {
+  // expected-error @+1 {{input must be log-probabilities [N, C] or [N, C, d1, ...], got 10}}
+  %0 = nn.nll_loss %l, %t : tensor<10xf32>, tensor<1xi64>
+  return
+}
+
+// -----
+
+func.func @nll_target_shape(%l: tensor<8x10x4xf32>, %t: tensor<8x10xi64>) {
+  // expected-error @+1 {{target must hold one class index per position, shape 8x4 for input 8x10x4, got 8x10}}
+  %0 = nn.nll_loss %l, %t : tensor<8x10x4xf32>, tensor<8x10xi64>
+  return
+}
+
+// -----
+
+// Targets are class indices, not probabilities.
+func.func @nll_float_target(%l: tensor<8x10xf32>, %t: tensor<8xf32>) {
+  // expected-error @+1 {{operand #1 must be ranked tensor of 8-bit signless integer or 16-bit signless integer or 32-bit signless integer or 64-bit signless integer values, but got 'tensor<8xf32>'}}
+  %0 = nn.nll_loss %l, %t : tensor<8x10xf32>, tensor<8xf32>
+  return
+}
+
+// -----
+
+// i1 is no index type (it reads as 0 or -1).
+func.func @nll_bool_target(%l: tensor<8x10xf32>, %t: tensor<8xi1>) {
+  // expected-error @+1 {{operand #1 must be ranked tensor of 8-bit signless integer or 16-bit signless integer or 32-bit signless integer or 64-bit signless integer values, but got 'tensor<8xi1>'}}
+  %0 = nn.nll_loss %l, %t : tensor<8x10xf32>, tensor<8xi1>
+  return
+}
+
+// -----
+
+// No i8 target can equal -200.
+func.func @nll_ignore_index(%l: tensor<8x10xf32>, %t: tensor<8xi8>) {
+  // expected-error @+1 {{'nn.nll_loss' op ignore_index -200 does not fit the targets' type 'i8'}}
+  %0 = nn.nll_loss %l, %t {ignore_index = -200} : tensor<8x10xf32>, tensor<8xi8>
+  return
+}
+
+// -----
+
+func.func @nll_dynamic_target(%l: tensor<8x10xf32>, %t: tensor<?xi64>) {
+  // expected-error @+1 {{target must have a static shape, got 'tensor<?xi64>'}}
+  %0 = nn.nll_loss %l, %t : tensor<8x10xf32>, tensor<?xi64>
+  return
+}
+
+// -----
+
+func.func @nll_reduction(%l: tensor<8x10xf32>, %t: tensor<8xi64>) {
+  // expected-error @+1 {{reduction must be "none", "mean" or "sum", got "batchmean"}}
+  %0 = nn.nll_loss %l, %t {reduction = "batchmean"} : tensor<8x10xf32>, tensor<8xi64>
+  return
+}
+
+// -----
+
+func.func @kl_types(%a: tensor<8x4xf32>, %b: tensor<8x1xf32>) {
+  // expected-error @+1 {{mu_q, logvar_q, mu_p and logvar_p must have the same type, got 'tensor<8x4xf32>', 'tensor<8x4xf32>', 'tensor<8x1xf32>' and 'tensor<8x4xf32>'}}
+  %0 = nn.gaussian_kl_div %a, %a, %b, %a : tensor<8x4xf32>, tensor<8x4xf32>, tensor<8x1xf32>, tensor<8x4xf32>
+  return
+}
+
+// -----
+
+func.func @kl_dynamic(%a: tensor<?x4xf32>) {
+  // expected-error @+1 {{mu_q must have a static shape, got 'tensor<?x4xf32>'}}
+  %0 = nn.gaussian_kl_div %a, %a, %a, %a : tensor<?x4xf32>, tensor<?x4xf32>, tensor<?x4xf32>, tensor<?x4xf32>
+  return
+}
+
+// -----
+
+func.func @kl_reduction(%a: tensor<8x4xf32>) {
+  // expected-error @+1 {{reduction must be "none", "mean" or "sum", got "batchmean"}}
+  %0 = nn.gaussian_kl_div %a, %a, %a, %a {reduction = "batchmean"} : tensor<8x4xf32>, tensor<8x4xf32>, tensor<8x4xf32>, tensor<8x4xf32>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Dropout
+//===----------------------------------------------------------------------===//
+
+func.func @dropout_probability(%x: tensor<8x4xf32>, %key: tensor<i64>) {
+  // expected-error @+1 {{'nn.dropout' op p must be a probability in [0, 1], got 1.5}}
+  %0 = nn.dropout %x, %key {p = 1.5} : tensor<8x4xf32>, tensor<i64>
+  return
+}
+
+// -----
+
+func.func @dropout_negative(%x: tensor<8x4xf32>, %key: tensor<i64>) {
+  // expected-error @+1 {{'nn.dropout' op p must be a probability in [0, 1], got -1.000000e-01}}
+  %0 = nn.dropout %x, %key {p = -0.1} : tensor<8x4xf32>, tensor<i64>
+  return
+}
+
+// -----
+
+// The key is one 64-bit integer.
+func.func @dropout_key(%x: tensor<8x4xf32>, %key: tensor<2xi64>) {
+  // expected-error @+1 {{operand #1 must be 0D tensor of 64-bit signless integer values, but got 'tensor<2xi64>'}}
+  %0 = nn.dropout %x, %key : tensor<8x4xf32>, tensor<2xi64>
+  return
+}
+
+// -----
+
+func.func @dropout_dynamic(%x: tensor<?x4xf32>, %key: tensor<i64>) {
+  // expected-error @+1 {{operand #0 must be statically shaped tensor of floating-point values, but got 'tensor<?x4xf32>'}}
+  %0 = nn.dropout %x, %key : tensor<?x4xf32>, tensor<i64>
+  return
+}
+
+// -----
+
+// The generic form names a result type; it must be the input's.
+func.func @dropout_result(%x: tensor<8x4xf32>, %key: tensor<i64>) {
+  // expected-error @+1 {{all of {input, result} have same type}}
+  %0 = "nn.dropout"(%x, %key) : (tensor<8x4xf32>, tensor<i64>) -> tensor<8x4xf16>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Normalization
+//===----------------------------------------------------------------------===//
+
+func.func @batch_norm_rank(%x: tensor<8xf32>, %c: tensor<8xf32>) {
+  // expected-error @+1 {{input must be [N, C, ...] with rank >= 2, got 8}}
+  %y, %m, %v = nn.batch_norm %x, %c, %c, %c, %c : tensor<8xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @batch_norm_dynamic(%x: tensor<?x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{input must have a static shape, got 'tensor<?x4xf32>'}}
+  %y, %m, %v = nn.batch_norm %x, %c, %c, %c, %c : tensor<?x4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+// One weight per channel (axis 1), not per trailing feature.
+func.func @batch_norm_weight(%x: tensor<8x4x5xf32>, %c: tensor<4xf32>, %w: tensor<5xf32>) {
+  // expected-error @+1 {{weight must be 'tensor<4xf32>' (one value per channel of 'tensor<8x4x5xf32>'), got 'tensor<5xf32>'}}
+  %y, %m, %v = nn.batch_norm %x, %w, %c, %c, %c : tensor<8x4x5xf32>, tensor<5xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @batch_norm_running_var(%x: tensor<8x4xf32>, %c: tensor<4xf32>, %v64: tensor<4xf64>) {
+  // expected-error @+1 {{running_var must be 'tensor<4xf32>' (one value per channel of 'tensor<8x4xf32>'), got 'tensor<4xf64>'}}
+  %y, %m, %v = nn.batch_norm %x, %c, %c, %c, %v64 : tensor<8x4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf64>
+  return
+}
+
+// -----
+
+func.func @batch_norm_eps(%x: tensor<8x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{'nn.batch_norm' op eps must be non-negative, got -1.000000e-05}}
+  %y, %m, %v = nn.batch_norm %x, %c, %c, %c, %c {eps = -1.0e-5} : tensor<8x4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @batch_norm_momentum(%x: tensor<8x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{'nn.batch_norm' op momentum must be in [0, 1], got 1.5}}
+  %y, %m, %v = nn.batch_norm %x, %c, %c, %c, %c {momentum = 1.5} : tensor<8x4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+// A variance needs two values; PyTorch refuses a batch of one sample too.
+func.func @batch_norm_single_value(%x: tensor<1x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{'nn.batch_norm' op in training mode needs more than one value per channel to take a variance, got input 'tensor<1x4xf32>'}}
+  %y, %m, %v = nn.batch_norm %x, %c, %c, %c, %c : tensor<1x4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @layer_norm_shape(%x: tensor<8x16x32xf32>, %w: tensor<16xf32>) {
+  // expected-error @+1 {{weight must have the input's element type and a shape of 1 to 3 trailing dimensions of the input 8x16x32, got 'tensor<16xf32>'}}
+  %0 = nn.layer_norm %x, %w, %w : tensor<8x16x32xf32>, tensor<16xf32>, tensor<16xf32>
+  return
+}
+
+// -----
+
+func.func @layer_norm_dynamic_weight(%x: tensor<8x32xf32>, %w: tensor<?xf32>) {
+  // expected-error @+1 {{weight must have a static shape, got 'tensor<?xf32>'}}
+  %0 = nn.layer_norm %x, %w, %w : tensor<8x32xf32>, tensor<?xf32>, tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @layer_norm_bias(%x: tensor<8x32xf32>, %w: tensor<32xf32>, %b: tensor<32xf16>) {
+  // expected-error @+1 {{bias must have the weight's type 'tensor<32xf32>', got 'tensor<32xf16>'}}
+  %0 = nn.layer_norm %x, %w, %b : tensor<8x32xf32>, tensor<32xf32>, tensor<32xf16>
+  return
+}
+
+// -----
+
+func.func @layer_norm_dynamic(%x: tensor<?x32xf32>, %w: tensor<32xf32>) {
+  // expected-error @+1 {{input must have a static shape, got 'tensor<?x32xf32>'}}
+  %0 = nn.layer_norm %x, %w, %w : tensor<?x32xf32>, tensor<32xf32>, tensor<32xf32>
+  return
+}
+
+// -----
+
+func.func @layer_norm_eps(%x: tensor<8x32xf32>, %w: tensor<32xf32>) {
+  // expected-error @+1 {{'nn.layer_norm' op eps must be non-negative, got -1.000000e+00}}
+  %0 = nn.layer_norm %x, %w, %w {eps = -1.0} : tensor<8x32xf32>, tensor<32xf32>, tensor<32xf32>
+  return
+}
+
+// -----
+
+// The weight cannot have more dimensions than the input.
+func.func @rms_norm_rank(%x: tensor<32xf32>, %w: tensor<1x32xf32>) {
+  // expected-error @+1 {{weight must have the input's element type and a shape of 1 to 1 trailing dimensions of the input 32, got 'tensor<1x32xf32>'}}
+  %0 = nn.rms_norm %x, %w : tensor<32xf32>, tensor<1x32xf32>
+  return
+}
+
+// -----
+
+func.func @rms_norm_element_type(%x: tensor<8x32xf32>, %w: tensor<32xf16>) {
+  // expected-error @+1 {{weight must have the input's element type and a shape of 1 to 2 trailing dimensions of the input 8x32, got 'tensor<32xf16>'}}
+  %0 = nn.rms_norm %x, %w : tensor<8x32xf32>, tensor<32xf16>
+  return
+}
+
+// -----
+
+func.func @rms_norm_eps(%x: tensor<8x32xf32>, %w: tensor<32xf32>) {
+  // expected-error @+1 {{'nn.rms_norm' op eps must be non-negative, got -1.000000e-06}}
+  %0 = nn.rms_norm %x, %w {eps = -1.0e-6} : tensor<8x32xf32>, tensor<32xf32>
+  return
+}
+
+// -----
+
 //===----------------------------------------------------------------------===//
 // Function argument and result attributes
 //===----------------------------------------------------------------------===//

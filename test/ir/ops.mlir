@@ -488,3 +488,133 @@ func.func @grad_of(%a: tensor<3xf32>, %b: tensor<3xf32>) -> tensor<3xf32> {
   %g = nn.grad @energy(%a, %b) wrt [1] : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
   return %g : tensor<3xf32>
 }
+
+// -----
+
+// Binary cross-entropy on probabilities and on logits; "none" keeps the
+// shape, the default reduction "mean" is not printed.
+// CHECK-LABEL: func.func @binary_cross_entropy
+// CHECK-SAME: -> (tensor<f32>, tensor<8x3xf32>, tensor<f32>, tensor<8x3xf64>)
+// CHECK: %[[A:.*]] = nn.binary_cross_entropy %{{.*}}, %{{.*}} : tensor<8x3xf32>, tensor<8x3xf32>
+// CHECK: %[[B:.*]] = nn.binary_cross_entropy %{{.*}}, %{{.*}} {reduction = "none"} : tensor<8x3xf32>, tensor<8x3xf32>
+// CHECK: %[[C:.*]] = nn.binary_cross_entropy_with_logits %{{.*}}, %{{.*}} {reduction = "sum"} : tensor<8x3xf32>, tensor<8x3xf32>
+// CHECK: %[[D:.*]] = nn.binary_cross_entropy_with_logits %{{.*}}, %{{.*}} {reduction = "none"} : tensor<8x3xf64>, tensor<8x3xf64>
+// CHECK: return %[[A]], %[[B]], %[[C]], %[[D]]
+func.func @binary_cross_entropy(%p: tensor<8x3xf32>, %t: tensor<8x3xf32>,
+                                %x: tensor<8x3xf64>, %t64: tensor<8x3xf64>)
+    -> (tensor<f32>, tensor<8x3xf32>, tensor<f32>, tensor<8x3xf64>) {
+  %0 = nn.binary_cross_entropy %p, %t {reduction = "mean"}
+      : tensor<8x3xf32>, tensor<8x3xf32>
+  %1 = nn.binary_cross_entropy %p, %t {reduction = "none"}
+      : tensor<8x3xf32>, tensor<8x3xf32>
+  %2 = nn.binary_cross_entropy_with_logits %p, %t {reduction = "sum"}
+      : tensor<8x3xf32>, tensor<8x3xf32>
+  %3 = nn.binary_cross_entropy_with_logits %x, %t64 {reduction = "none"}
+      : tensor<8x3xf64>, tensor<8x3xf64>
+  return %0, %1, %2, %3 : tensor<f32>, tensor<8x3xf32>, tensor<f32>, tensor<8x3xf64>
+}
+
+// -----
+
+// nll_loss on [N, C] and [N, C, d] log-probabilities with i64 and i32
+// targets; "none" has the target's shape; ignore_index defaults to -100.
+// CHECK-LABEL: func.func @nll_loss
+// CHECK-SAME: -> (tensor<f32>, tensor<8xf32>, tensor<2x5xf32>)
+// CHECK: %[[A:.*]] = nn.nll_loss %{{.*}}, %{{.*}} : tensor<8x10xf32>, tensor<8xi64>
+// CHECK: %[[B:.*]] = nn.nll_loss %{{.*}}, %{{.*}} {ignore_index = 0 : i64, reduction = "none"} : tensor<8x10xf32>, tensor<8xi64>
+// CHECK: %[[C:.*]] = nn.nll_loss %{{.*}}, %{{.*}} {reduction = "none"} : tensor<2x4x5xf32>, tensor<2x5xi32>
+// CHECK: return %[[A]], %[[B]], %[[C]]
+func.func @nll_loss(%logp: tensor<8x10xf32>, %labels: tensor<8xi64>,
+                    %seq: tensor<2x4x5xf32>, %seq_labels: tensor<2x5xi32>)
+    -> (tensor<f32>, tensor<8xf32>, tensor<2x5xf32>) {
+  %0 = nn.nll_loss %logp, %labels : tensor<8x10xf32>, tensor<8xi64>
+  %1 = nn.nll_loss %logp, %labels {reduction = "none", ignore_index = 0}
+      : tensor<8x10xf32>, tensor<8xi64>
+  %2 = nn.nll_loss %seq, %seq_labels {reduction = "none"}
+      : tensor<2x4x5xf32>, tensor<2x5xi32>
+  return %0, %1, %2 : tensor<f32>, tensor<8xf32>, tensor<2x5xf32>
+}
+
+// -----
+
+// KL divergence of diagonal Gaussians, every reduction.
+// CHECK-LABEL: func.func @gaussian_kl_div
+// CHECK-SAME: -> (tensor<f32>, tensor<f32>, tensor<8x4xf32>)
+// CHECK: %[[A:.*]] = nn.gaussian_kl_div %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : tensor<8x4xf32>, tensor<8x4xf32>, tensor<8x4xf32>, tensor<8x4xf32>
+// CHECK: %[[B:.*]] = nn.gaussian_kl_div %{{.*}} {reduction = "sum"}
+// CHECK: %[[C:.*]] = nn.gaussian_kl_div %{{.*}} {reduction = "none"}
+// CHECK: return %[[A]], %[[B]], %[[C]]
+func.func @gaussian_kl_div(%mq: tensor<8x4xf32>, %lq: tensor<8x4xf32>,
+                           %mp: tensor<8x4xf32>, %lp: tensor<8x4xf32>)
+    -> (tensor<f32>, tensor<f32>, tensor<8x4xf32>) {
+  %0 = nn.gaussian_kl_div %mq, %lq, %mp, %lp
+      : tensor<8x4xf32>, tensor<8x4xf32>, tensor<8x4xf32>, tensor<8x4xf32>
+  %1 = nn.gaussian_kl_div %mq, %lq, %mp, %lp {reduction = "sum"}
+      : tensor<8x4xf32>, tensor<8x4xf32>, tensor<8x4xf32>, tensor<8x4xf32>
+  %2 = nn.gaussian_kl_div %mq, %lq, %mp, %lp {reduction = "none"}
+      : tensor<8x4xf32>, tensor<8x4xf32>, tensor<8x4xf32>, tensor<8x4xf32>
+  return %0, %1, %2 : tensor<f32>, tensor<f32>, tensor<8x4xf32>
+}
+
+// -----
+
+// Dropout keeps its input's type; p and training are optional.
+// CHECK-LABEL: func.func @dropout
+// CHECK-SAME: -> (tensor<8x128xf32>, tensor<8x128xf32>, tensor<2x3x4xf16>)
+// CHECK: %[[A:.*]] = nn.dropout %{{.*}}, %{{.*}} : tensor<8x128xf32>, tensor<i64>
+// CHECK: %[[B:.*]] = nn.dropout %{{.*}}, %{{.*}} {p = 1.000000e-01 : f64, training = false} : tensor<8x128xf32>, tensor<i64>
+// CHECK: %[[C:.*]] = nn.dropout %{{.*}}, %{{.*}} {p = 2.500000e-01 : f64} : tensor<2x3x4xf16>, tensor<i64>
+// CHECK: return %[[A]], %[[B]], %[[C]]
+func.func @dropout(%x: tensor<8x128xf32>, %h: tensor<2x3x4xf16>,
+                   %key: tensor<i64>)
+    -> (tensor<8x128xf32>, tensor<8x128xf32>, tensor<2x3x4xf16>) {
+  %0 = nn.dropout %x, %key : tensor<8x128xf32>, tensor<i64>
+  %1 = nn.dropout %x, %key {p = 0.1, training = false}
+      : tensor<8x128xf32>, tensor<i64>
+  %2 = nn.dropout %h, %key {p = 0.25} : tensor<2x3x4xf16>, tensor<i64>
+  return %0, %1, %2 : tensor<8x128xf32>, tensor<8x128xf32>, tensor<2x3x4xf16>
+}
+
+// -----
+
+// Batch normalization returns the normalized input and the running
+// statistics, on [N, C, ...] and on [N, C].
+// CHECK-LABEL: func.func @batch_norm
+// CHECK-SAME: -> (tensor<8x4x5x5xf32>, tensor<4xf32>, tensor<4xf32>, tensor<6x4xf32>)
+// CHECK: %[[Y:.*]], %[[M:.*]], %[[V:.*]] = nn.batch_norm %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : tensor<8x4x5x5xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
+// CHECK: %[[Z:.*]], %{{.*}}, %{{.*}} = nn.batch_norm %{{.*}} {eps = 1.000000e-03 : f64, momentum = 3.000000e-01 : f64, training = false} : tensor<6x4xf32>
+// CHECK: return %[[Y]], %[[M]], %[[V]], %[[Z]]
+func.func @batch_norm(%x: tensor<8x4x5x5xf32>, %x2: tensor<6x4xf32>,
+                      %c: tensor<4xf32>)
+    -> (tensor<8x4x5x5xf32>, tensor<4xf32>, tensor<4xf32>, tensor<6x4xf32>) {
+  %y, %m, %v = nn.batch_norm %x, %c, %c, %c, %c
+      : tensor<8x4x5x5xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>,
+        tensor<4xf32>
+  %z, %m2, %v2 = nn.batch_norm %x2, %c, %c, %c, %c
+      {eps = 1.0e-3, momentum = 0.3, training = false}
+      : tensor<6x4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>,
+        tensor<4xf32>
+  return %y, %m, %v, %z
+      : tensor<8x4x5x5xf32>, tensor<4xf32>, tensor<4xf32>, tensor<6x4xf32>
+}
+
+// -----
+
+// Layer and RMS normalization over one or more trailing dimensions.
+// CHECK-LABEL: func.func @trailing_norms
+// CHECK-SAME: -> (tensor<8x16x32xf32>, tensor<8x16x32xf32>, tensor<8x16x32xf32>)
+// CHECK: %[[A:.*]] = nn.layer_norm %{{.*}}, %{{.*}}, %{{.*}} : tensor<8x16x32xf32>, tensor<32xf32>, tensor<32xf32>
+// CHECK: %[[B:.*]] = nn.layer_norm %{{.*}}, %{{.*}}, %{{.*}} {eps = 1.000000e-03 : f64} : tensor<8x16x32xf32>, tensor<16x32xf32>, tensor<16x32xf32>
+// CHECK: %[[C:.*]] = nn.rms_norm %{{.*}}, %{{.*}} : tensor<8x16x32xf32>, tensor<32xf32>
+// CHECK: return %[[A]], %[[B]], %[[C]]
+func.func @trailing_norms(%x: tensor<8x16x32xf32>, %w: tensor<32xf32>,
+                          %w2: tensor<16x32xf32>)
+    -> (tensor<8x16x32xf32>, tensor<8x16x32xf32>, tensor<8x16x32xf32>) {
+  %0 = nn.layer_norm %x, %w, %w
+      : tensor<8x16x32xf32>, tensor<32xf32>, tensor<32xf32>
+  %1 = nn.layer_norm %x, %w2, %w2 {eps = 1.0e-3}
+      : tensor<8x16x32xf32>, tensor<16x32xf32>, tensor<16x32xf32>
+  %2 = nn.rms_norm %x, %w {eps = 1.0e-6} : tensor<8x16x32xf32>, tensor<32xf32>
+  return %0, %1, %2
+      : tensor<8x16x32xf32>, tensor<8x16x32xf32>, tensor<8x16x32xf32>
+}

@@ -54,6 +54,9 @@ static constexpr const char *kCompileUsage =
     "  --recompute              with --grad or --train: recompute forward\n"
     "                           values in the backward pass (gradient\n"
     "                           checkpointing)\n"
+    "  --training-mode          keep dropout and batch_norm in training\n"
+    "                           mode (by default a model compiled without\n"
+    "                           --grad runs in inference mode)\n"
     "\n"
     "training (nnc compile MODEL --train -o OUT [--optimizer=NAME] ...):\n"
     "  --train                  compile a training executable (or, with\n"
@@ -195,6 +198,8 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.gradient = true;
     } else if (arg == "--recompute") {
       options.recompute = true;
+    } else if (arg == "--training-mode") {
+      options.trainingMode = true;
     } else if (arg == "--external-weights") {
       options.externalWeights = true;
     } else if (takeValue(args, i, "--symbol", value)) {

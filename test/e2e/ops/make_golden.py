@@ -30,6 +30,8 @@ import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "scripts"))
+from dropout_mask import keep_mask  # noqa: E402
 SEED = 0
 
 f32 = np.float32
@@ -318,8 +320,180 @@ def selection(rng):
     return inputs, out
 
 
+def likelihood_losses(rng):
+    # Probabilities at and within one float32 step of 0 and 1, where the
+    # logs are clamped at -100, against hard and soft targets.
+    p = rng.uniform(0.02, 0.98, (4, 5)).astype(f32)
+    p[0, :4] = [0.0, 1.0, 0.0, 1.0]
+    p[1, :2] = [1e-7, np.nextafter(f32(1), f32(0))]
+    target = rng.uniform(0, 1, (4, 5)).astype(f32)
+    target[0, :4] = [0.0, 1.0, 0.3, 0.3]
+    target[1, :2] = [1.0, 0.0]
+    target[2, :2] = [0.0, 1.0]
+    # Logits of +-1e4 and +-100 (exp of either overflows float32) against
+    # targets that agree, disagree and are soft.
+    x = (3 * rng.standard_normal((3, 4))).astype(f32)
+    x[0] = [1e4, -1e4, 100, -100]
+    x[1, :2] = [1e4, -1e4]
+    xt = rng.uniform(0, 1, (3, 4)).astype(f32)
+    xt[0] = [1, 0, 0.3, 0.7]
+    xt[1, :2] = [0, 1]
+    logp = F.log_softmax(t(rng.standard_normal((5, 4)).astype(f32)), 1).numpy()
+    labels = np.array([1, 3, -100, 0, 2], dtype=np.int64)  # one ignored
+    logp_seq = F.log_softmax(
+        t(rng.standard_normal((2, 4, 3)).astype(f32)), 1).numpy()
+    labels_seq = np.array([[0, 1, 3], [2, 1, 0]], dtype=np.int32)
+    mu_q = rng.standard_normal((3, 4)).astype(f32)
+    mu_p = rng.standard_normal((3, 4)).astype(f32)
+    logvar_q = rng.uniform(-3, 3, (3, 4)).astype(f32)
+    logvar_p = rng.uniform(-3, 3, (3, 4)).astype(f32)
+    mu_p[0], logvar_p[0] = 0, 0  # a standard normal prior, as in a VAE
+    mu_p[1, 0], logvar_p[1, 0] = mu_q[1, 0], logvar_q[1, 0]  # KL of 0
+
+    tp, ttarget, tx, txt = t(p), t(target), t(x), t(xt)
+    tlogp, tlabels = t(logp), t(labels)
+    tseq, tseq_labels = t(logp_seq), t(labels_seq.astype(np.int64))
+    normal = torch.distributions.Normal
+    kl = torch.distributions.kl_divergence(
+        normal(t(mu_q), torch.exp(0.5 * t(logvar_q))),
+        normal(t(mu_p), torch.exp(0.5 * t(logvar_p))))
+    out = {
+        "bce_mean": F.binary_cross_entropy(tp, ttarget, reduction="mean"),
+        "bce_sum": F.binary_cross_entropy(tp, ttarget, reduction="sum"),
+        "bce_none": F.binary_cross_entropy(tp, ttarget, reduction="none"),
+        "bce_logits_mean": F.binary_cross_entropy_with_logits(
+            tx, txt, reduction="mean"),
+        "bce_logits_sum": F.binary_cross_entropy_with_logits(
+            tx, txt, reduction="sum"),
+        "bce_logits_none": F.binary_cross_entropy_with_logits(
+            tx, txt, reduction="none"),
+        "nll_mean": F.nll_loss(tlogp, tlabels, reduction="mean"),
+        "nll_sum": F.nll_loss(tlogp, tlabels, reduction="sum"),
+        "nll_none": F.nll_loss(tlogp, tlabels, reduction="none"),
+        "nll_seq_mean": F.nll_loss(tseq, tseq_labels, ignore_index=1,
+                                   reduction="mean"),
+        "nll_seq_none": F.nll_loss(tseq, tseq_labels, ignore_index=1,
+                                   reduction="none"),
+        "kl_mean": kl.mean(),
+        "kl_sum": kl.sum(),
+        "kl_none": kl,
+    }
+    inputs = {"p": p, "t": target, "x": x, "xt": xt, "logp": logp,
+              "labels": labels, "logp_seq": logp_seq,
+              "labels_seq": labels_seq, "mu_q": mu_q, "logvar_q": logvar_q,
+              "mu_p": mu_p, "logvar_p": logvar_p}
+    return inputs, out
+
+
+def normalization(rng):
+    # Channels (batch_norm) and rows (layer_norm) of different means and
+    # spreads, one channel constant but for one element.
+    x = rng.standard_normal((4, 3, 2, 5)).astype(f32)
+    x[:, 0] = 2 * x[:, 0] - 3
+    x[:, 2] = 0.1 * x[:, 2] + 5
+    x2 = (rng.standard_normal((6, 3)) * [1, 3, 0.5] + [0, -2, 4]).astype(f32)
+    w = rng.uniform(0.5, 1.5, 3).astype(f32)
+    b = rng.standard_normal(3).astype(f32)
+    rm = rng.standard_normal(3).astype(f32)
+    rv = rng.uniform(0.5, 2, 3).astype(f32)
+    h = (2 * rng.standard_normal((2, 3, 8)) + 1).astype(f32)
+    h[1, 2] = 7
+    h[1, 2, 3] = 7.5
+    g1 = rng.uniform(0.5, 1.5, 8).astype(f32)
+    b1 = rng.standard_normal(8).astype(f32)
+    g2 = rng.uniform(0.5, 1.5, (3, 8)).astype(f32)
+    b2 = rng.standard_normal((3, 8)).astype(f32)
+
+    tx, tw, tb, tx2, th = t(x), t(w), t(b), t(x2), t(h)
+
+    def batch_norm(value, training, **kw):
+        """y and the running statistics after F.batch_norm updates copies."""
+        mean, var = t(rm.copy()), t(rv.copy())
+        y = F.batch_norm(value, mean, var, tw, tb, training=training, **kw)
+        return y, mean, var
+
+    def rms_norm(value, weight, dims, eps):
+        """LLaMA's RMSNorm (torch 1.13 has no F.rms_norm)."""
+        ms = value.pow(2).mean(dim=dims, keepdim=True)
+        return value * torch.rsqrt(ms + eps) * weight
+
+    y0, m0, v0 = batch_norm(tx, True)
+    y1, m1, v1 = batch_norm(tx2, True, momentum=0.3, eps=1e-3)
+    y2, m2, v2 = batch_norm(tx, False)
+    out = {
+        "bn_train": y0, "bn_train_mean": m0, "bn_train_var": v0,
+        "bn_2d": y1, "bn_2d_mean": m1, "bn_2d_var": v1,
+        "bn_eval": y2, "bn_eval_mean": m2, "bn_eval_var": v2,
+        "ln_last": F.layer_norm(th, (8,), t(g1), t(b1)),
+        "ln_last2_eps": F.layer_norm(th, (3, 8), t(g2), t(b2), eps=1e-2),
+        "rms_last": rms_norm(th, t(g1), (-1,), 1e-6),
+        "rms_last2_eps": rms_norm(th, t(g2), (-2, -1), 1e-2),
+    }
+    inputs = {"x": x, "w": w, "b": b, "rm": rm, "rv": rv, "x2": x2, "h": h,
+              "g1": g1, "b1": b1, "g2": g2, "b2": b2}
+    return inputs, out
+
+
+def dropout(rng):
+    x = rng.standard_normal((32, 64)).astype(f32)
+    cube = rng.standard_normal((4, 8, 16)).astype(f32)
+    key, other_key = 42, -7
+
+    def apply(value, key, p):
+        """F.dropout's arithmetic (input * mask / (1 - p)) with our mask,
+        after checking that the mask keeps about 1 - p of the elements."""
+        keep = keep_mask(key, value.shape, p)
+        n = keep.size
+        sigma = np.sqrt(p * (1 - p) / n)
+        assert abs(keep.mean() - (1 - p)) <= 4 * sigma, (key, p, keep.mean())
+        noise = t(keep.astype(f32))
+        if p < 1:
+            noise = noise / (1 - p)
+        return t(value) * noise
+
+    out = {
+        "half": apply(x, key, 0.5),
+        "tenth": apply(x, key, 0.1),
+        "half_other_key": apply(x, other_key, 0.5),
+        "all": apply(x, key, 1.0),
+        "none": F.dropout(t(x), 0.0),
+        "inference": F.dropout(t(x), 0.5, training=False),
+        "cube_quarter": apply(cube, key, 0.25),
+    }
+    # Another key draws another mask; a smaller p keeps a superset.
+    half = keep_mask(key, x.shape, 0.5)
+    other = keep_mask(other_key, x.shape, 0.5)
+    assert 0.4 < np.mean(half == other) < 0.6
+    assert np.all(keep_mask(key, x.shape, 0.1)[half])
+    return {"x": x, "cube": cube, "key": np.array(key, dtype=np.int64),
+            "other_key": np.array(other_key, dtype=np.int64)}, out
+
+
+def inference_mode(rng):
+    x = rng.standard_normal((4, 3, 5)).astype(f32)
+    w = rng.uniform(0.5, 1.5, 3).astype(f32)
+    b = rng.standard_normal(3).astype(f32)
+    rm = rng.standard_normal(3).astype(f32)
+    rv = rng.uniform(0.5, 2, 3).astype(f32)
+    model = torch.nn.Sequential(torch.nn.Dropout(0.5), torch.nn.BatchNorm1d(3))
+    with torch.no_grad():
+        model[1].weight.copy_(t(w))
+        model[1].bias.copy_(t(b))
+        model[1].running_mean.copy_(t(rm))
+        model[1].running_var.copy_(t(rv))
+    model.eval()
+    with torch.no_grad():
+        y = model(t(x))
+    out = {"y": y, "running_mean": model[1].running_mean.clone(),
+           "running_var": model[1].running_var.clone()}
+    inputs = {"x": x, "key": np.array(7, dtype=np.int64), "w": w, "b": b,
+              "rm": rm, "rv": rv}
+    return inputs, out
+
+
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
-          selection]
+          selection, likelihood_losses, normalization, dropout,
+          inference_mode]
 
 
 # ----------------------------------------------------------------------------

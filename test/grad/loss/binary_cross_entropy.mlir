@@ -1,5 +1,5 @@
 // nn.binary_cross_entropy: value and gradient (probabilities and soft
-// targets) for every reduction, with probabilities in [0.05, 0.95]; then
+// targets) for every reduction, with probabilities in [0.2, 0.8]; then
 // p_edge, probabilities from 1e-4 to 1 - 1e-4 whose gradients reach 1e4.
 // Each reduction is a term of the loss and also an output named after it;
 // "none" is weighted by a random cotangent.

@@ -830,3 +830,227 @@ func.func @scan(%h0: tensor<2xf32>, %xs: tensor<4x2xf32>) -> (tensor<2xf32>, ten
   }
   return %h, %ys : tensor<2xf32>, tensor<4x2xf32>
 }
+
+// -----
+
+// Binary cross-entropy: both logs clamped at -100 in one elementwise body,
+// then the mean over the 8 elements.
+// CHECK-LABEL: func.func @binary_cross_entropy
+// CHECK-SAME: (%[[P:.*]]: tensor<4x2xf32>, %[[T:.*]]: tensor<4x2xf32>)
+// CHECK: %[[PER:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[P]], %[[T]] : tensor<4x2xf32>, tensor<4x2xf32>)
+// CHECK: %[[FLOOR:.*]] = arith.constant -1.000000e+02 : f32
+// CHECK: %[[LOGP:.*]] = math.log
+// CHECK: arith.maximumf %[[LOGP]], %[[FLOOR]] : f32
+// CHECK: %[[COMPLEMENT:.*]] = arith.subf
+// CHECK: %[[LOGQ:.*]] = math.log %[[COMPLEMENT]]
+// CHECK: arith.maximumf %[[LOGQ]], %[[FLOOR]] : f32
+// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} iterator_types = ["reduction", "reduction"]
+// CHECK-SAME: ins(%[[PER]] : tensor<4x2xf32>)
+// CHECK: %[[MEAN:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[SUM]] : tensor<f32>)
+// CHECK: arith.constant 1.250000e-01 : f32
+// CHECK: return %[[MEAN]]
+func.func @binary_cross_entropy(%p: tensor<4x2xf32>, %t: tensor<4x2xf32>) -> tensor<f32> {
+  %0 = nn.binary_cross_entropy %p, %t : tensor<4x2xf32>, tensor<4x2xf32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// Binary cross-entropy of logits: max(x, 0) - x t + log1p(exp(-|x|)), whose
+// exp cannot overflow; "none" keeps the elementwise result.
+// CHECK-LABEL: func.func @binary_cross_entropy_with_logits
+// CHECK: %[[R:.*]] = linalg.generic
+// CHECK: %[[POS:.*]] = arith.maximumf
+// CHECK: %[[ABS:.*]] = math.absf
+// CHECK: %[[NEG:.*]] = arith.negf %[[ABS]]
+// CHECK: %[[E:.*]] = math.exp %[[NEG]]
+// CHECK: %[[TAIL:.*]] = math.log1p %[[E]]
+// CHECK: %[[XT:.*]] = arith.mulf
+// CHECK: %[[D:.*]] = arith.subf %[[POS]], %[[XT]]
+// CHECK: arith.addf %[[D]], %[[TAIL]]
+// CHECK-NOT: linalg.generic
+// CHECK: return %[[R]] : tensor<4x2xf32>
+func.func @binary_cross_entropy_with_logits(%x: tensor<4x2xf32>, %t: tensor<4x2xf32>) -> tensor<4x2xf32> {
+  %0 = nn.binary_cross_entropy_with_logits %x, %t {reduction = "none"} : tensor<4x2xf32>, tensor<4x2xf32>
+  return %0 : tensor<4x2xf32>
+}
+
+// -----
+
+// nll_loss on [N, C, d]: each target position gathers -input[n, t, d] (0 for
+// an ignored or out-of-range target, compared as i64); "mean" divides the sum
+// by the number of targets that are not ignored.
+// CHECK-LABEL: func.func @nll_loss_mean
+// CHECK-SAME: (%[[L:.*]]: tensor<2x4x3xf32>, %[[T:.*]]: tensor<2x3xi32>)
+// CHECK: %[[PER:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[T]] : tensor<2x3xi32>) outs(%{{.*}} : tensor<2x3xf32>)
+// CHECK: ^bb0(%[[LABEL:.*]]: i32, %{{.*}}: f32):
+// CHECK: %[[WIDE:.*]] = arith.extsi %[[LABEL]] : i32 to i64
+// CHECK: %[[N:.*]] = linalg.index 0 : index
+// CHECK: %[[CLS:.*]] = arith.index_cast %{{.*}} : i64 to index
+// CHECK: %[[D:.*]] = linalg.index 1 : index
+// CHECK: tensor.extract %[[L]][%[[N]], %[[CLS]], %[[D]]] : tensor<2x4x3xf32>
+// CHECK: %[[IGNORE:.*]] = arith.constant 1 : i64
+// CHECK: arith.cmpi ne, %[[WIDE]], %[[IGNORE]] : i64
+// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} ins(%[[PER]] : tensor<2x3xf32>)
+// CHECK: %[[KEPT:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[T]] : tensor<2x3xi32>)
+// CHECK: arith.uitofp
+// CHECK: %[[COUNT:.*]] = linalg.generic {{.*}} ins(%[[KEPT]] : tensor<2x3xf32>)
+// CHECK: %[[MEAN:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[SUM]], %[[COUNT]] : tensor<f32>, tensor<f32>)
+// CHECK: arith.divf
+// CHECK: return %[[MEAN]]
+func.func @nll_loss_mean(%l: tensor<2x4x3xf32>, %t: tensor<2x3xi32>) -> tensor<f32> {
+  %0 = nn.nll_loss %l, %t {ignore_index = 1} : tensor<2x4x3xf32>, tensor<2x3xi32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// The Gaussian KL divergence is one elementwise body over the four operands,
+// then the sum.
+// CHECK-LABEL: func.func @gaussian_kl_div
+// CHECK: %[[PER:.*]] = linalg.generic
+// CHECK-SAME: ins(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>)
+// CHECK-COUNT-2: math.exp
+// CHECK: arith.constant 5.000000e-01 : f32
+// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} iterator_types = ["reduction"]
+// CHECK-SAME: ins(%[[PER]] : tensor<4xf32>)
+// CHECK: return %[[SUM]]
+func.func @gaussian_kl_div(%a: tensor<4xf32>, %b: tensor<4xf32>, %c: tensor<4xf32>, %d: tensor<4xf32>) -> tensor<f32> {
+  %0 = nn.gaussian_kl_div %a, %b, %c, %d {reduction = "sum"} : tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// Dropout hashes the key and the linear index (i0 * 8 + i1) with splitmix64
+// inside the elementwise body, keeps an element when the top 53 bits reach
+// round(p 2^53), and scales it by 1 / (1 - p); in inference mode it is the
+// input itself.
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$SCALAR:.*]] = affine_map<(d0, d1) -> ()>
+// CHECK-LABEL: func.func @dropout
+// CHECK-SAME: (%[[X:.*]]: tensor<4x8xf32>, %[[KEY:.*]]: tensor<i64>)
+// CHECK: %[[Y:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$SCALAR]], #[[$ID]]]
+// CHECK-SAME: ins(%[[X]], %[[KEY]] : tensor<4x8xf32>, tensor<i64>)
+// CHECK: ^bb0(%[[IN:.*]]: f32, %[[K:.*]]: i64, %{{.*}}: f32):
+// CHECK: %[[I0:.*]] = linalg.index 0 : index
+// CHECK: %[[ROW:.*]] = arith.muli %[[I0]], %{{.*}} : index
+// CHECK: %[[I1:.*]] = linalg.index 1 : index
+// CHECK: arith.addi %[[ROW]], %[[I1]] : index
+// CHECK: arith.shrui %[[K]]
+// CHECK: arith.constant -4658895280553007687 : i64
+// CHECK: arith.constant -7046029254386353131 : i64
+// CHECK: %[[THRESHOLD:.*]] = arith.constant 2251799813685248 : i64
+// CHECK: %[[KEEP:.*]] = arith.cmpi uge, %{{.*}}, %[[THRESHOLD]] : i64
+// CHECK: %[[SCALE:.*]] = arith.constant 1.33333337 : f32
+// CHECK: %[[SCALED:.*]] = arith.mulf %[[IN]], %[[SCALE]] : f32
+// CHECK: arith.select %[[KEEP]], %[[SCALED]], %{{.*}} : f32
+// CHECK: return %[[Y]], %[[X]]
+func.func @dropout(%x: tensor<4x8xf32>, %key: tensor<i64>) -> (tensor<4x8xf32>, tensor<4x8xf32>) {
+  %0 = nn.dropout %x, %key {p = 0.25} : tensor<4x8xf32>, tensor<i64>
+  %1 = nn.dropout %x, %key {training = false} : tensor<4x8xf32>, tensor<i64>
+  return %0, %1 : tensor<4x8xf32>, tensor<4x8xf32>
+}
+
+// -----
+
+// Batch norm in training mode: per-channel mean and biased variance over
+// axis 0, per-channel vectors viewed as [1, C] to broadcast, and the running
+// statistics updated with momentum 0.25 (the variance unbiased: 0.25 * 4/3).
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$CHANNEL:.*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @batch_norm_training
+// CHECK-SAME: (%[[X:.*]]: tensor<4x3xf32>, %[[W:.*]]: tensor<3xf32>, %[[B:.*]]: tensor<3xf32>, %[[RM:.*]]: tensor<3xf32>, %[[RV:.*]]: tensor<3xf32>)
+// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$CHANNEL]]], iterator_types = ["reduction", "parallel"]}
+// CHECK-SAME: ins(%[[X]] : tensor<4x3xf32>)
+// CHECK: %[[MEAN:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[SUM]] : tensor<3xf32>)
+// CHECK: arith.constant 2.500000e-01 : f32
+// CHECK: %[[MEANV:.*]] = tensor.expand_shape %[[MEAN]] {{\[\[}}0, 1]] output_shape [1, 3] : tensor<3xf32> into tensor<1x3xf32>
+// CHECK: %[[CENTERED:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[X]], %[[MEANV]] : tensor<4x3xf32>, tensor<1x3xf32>)
+// CHECK: %[[VAR:.*]] = linalg.generic
+// CHECK: math.rsqrt
+// CHECK: %[[Y:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[CENTERED]], %{{.*}}, %{{.*}} : tensor<4x3xf32>, tensor<1x3xf32>, tensor<1x3xf32>)
+// CHECK: %[[NEWMEAN:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[RM]], %[[MEAN]] : tensor<3xf32>, tensor<3xf32>)
+// CHECK: arith.constant 7.500000e-01 : f32
+// CHECK: arith.constant 2.500000e-01 : f32
+// CHECK: %[[NEWVAR:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[RV]], %{{.*}} : tensor<3xf32>, tensor<3xf32>)
+// CHECK: arith.constant 0.333333343 : f32
+// CHECK: return %[[Y]], %[[NEWMEAN]], %[[NEWVAR]]
+func.func @batch_norm_training(%x: tensor<4x3xf32>, %w: tensor<3xf32>, %b: tensor<3xf32>, %rm: tensor<3xf32>, %rv: tensor<3xf32>) -> (tensor<4x3xf32>, tensor<3xf32>, tensor<3xf32>) {
+  %y, %m, %v = nn.batch_norm %x, %w, %b, %rm, %rv {momentum = 0.25} : tensor<4x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>
+  return %y, %m, %v : tensor<4x3xf32>, tensor<3xf32>, tensor<3xf32>
+}
+
+// -----
+
+// Batch norm in inference mode normalizes with the running statistics and
+// returns them as they are.
+// CHECK-LABEL: func.func @batch_norm_inference
+// CHECK-SAME: (%[[X:.*]]: tensor<8x4x5xf32>, %[[W:.*]]: tensor<4xf32>, %[[B:.*]]: tensor<4xf32>, %[[RM:.*]]: tensor<4xf32>, %[[RV:.*]]: tensor<4xf32>)
+// CHECK: linalg.generic
+// CHECK-SAME: ins(%[[RV]], %[[W]] : tensor<4xf32>, tensor<4xf32>)
+// CHECK: math.rsqrt
+// CHECK: tensor.expand_shape %[[RM]] {{\[\[}}0, 1, 2]] output_shape [1, 4, 1]
+// CHECK-NOT: iterator_types = [{{.*}}"reduction"
+// CHECK: return %{{.*}}, %[[RM]], %[[RV]]
+func.func @batch_norm_inference(%x: tensor<8x4x5xf32>, %w: tensor<4xf32>, %b: tensor<4xf32>, %rm: tensor<4xf32>, %rv: tensor<4xf32>) -> (tensor<8x4x5xf32>, tensor<4xf32>, tensor<4xf32>) {
+  %y, %m, %v = nn.batch_norm %x, %w, %b, %rm, %rv {training = false} : tensor<8x4x5xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
+  return %y, %m, %v : tensor<8x4x5xf32>, tensor<4xf32>, tensor<4xf32>
+}
+
+// -----
+
+// Layer norm over the last dimension: mean, mean of squared deviations,
+// rsqrt per row, then normalize, scale and shift.
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$ROW:.*]] = affine_map<(d0, d1) -> (d0, 0)>
+// CHECK-DAG: #[[$FEATURE:.*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @layer_norm
+// CHECK-SAME: (%[[X:.*]]: tensor<2x8xf32>, %[[W:.*]]: tensor<8xf32>, %[[B:.*]]: tensor<8xf32>)
+// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$ROW]]], iterator_types = ["parallel", "reduction"]}
+// CHECK-SAME: ins(%[[X]] : tensor<2x8xf32>) outs(%{{.*}} : tensor<2x1xf32>)
+// CHECK: arith.constant 1.250000e-01 : f32
+// CHECK: %[[CENTERED:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[X]], %{{.*}} : tensor<2x8xf32>, tensor<2x1xf32>)
+// CHECK: arith.subf
+// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$ROW]]], iterator_types = ["parallel", "reduction"]}
+// CHECK: arith.constant 1.250000e-01 : f32
+// CHECK: %[[RSTD:.*]] = linalg.generic
+// CHECK: math.rsqrt
+// CHECK: %[[NORM:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[CENTERED]], %[[RSTD]] : tensor<2x8xf32>, tensor<2x1xf32>)
+// CHECK: %[[Y:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$FEATURE]], #[[$FEATURE]], #[[$ID]]]
+// CHECK-SAME: ins(%[[NORM]], %[[W]], %[[B]] : tensor<2x8xf32>, tensor<8xf32>, tensor<8xf32>)
+// CHECK: return %[[Y]]
+func.func @layer_norm(%x: tensor<2x8xf32>, %w: tensor<8xf32>, %b: tensor<8xf32>) -> tensor<2x8xf32> {
+  %0 = nn.layer_norm %x, %w, %b : tensor<2x8xf32>, tensor<8xf32>, tensor<8xf32>
+  return %0 : tensor<2x8xf32>
+}
+
+// -----
+
+// RMS norm: mean of squares (no centering), rsqrt with eps 1e-6, scale.
+// CHECK-LABEL: func.func @rms_norm
+// CHECK-SAME: (%[[X:.*]]: tensor<2x8xf32>, %[[W:.*]]: tensor<8xf32>)
+// CHECK-NOT: arith.subf
+// CHECK: arith.constant 9.99999997E-7 : f32
+// CHECK: math.rsqrt
+// CHECK: %[[NORM:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[X]], %{{.*}} : tensor<2x8xf32>, tensor<2x1xf32>)
+// CHECK: %[[Y:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[NORM]], %[[W]] : tensor<2x8xf32>, tensor<8xf32>)
+// CHECK: return %[[Y]]
+func.func @rms_norm(%x: tensor<2x8xf32>, %w: tensor<8xf32>) -> tensor<2x8xf32> {
+  %0 = nn.rms_norm %x, %w : tensor<2x8xf32>, tensor<8xf32>
+  return %0 : tensor<2x8xf32>
+}

@@ -1,0 +1,49 @@
+//===- NNRandomOps.td - Counter-based random ops -----------*- tablegen -*-===//
+//
+// Random ops take a key tensor and draw every random number as a pure
+// function of the key and the element's position (a counter-based
+// generator): no hidden state, the same key gives the same numbers, and a
+// gradient rule can redraw exactly the numbers the forward pass used.
+// Included from NNOps.td.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_IR_NNRANDOMOPS_TD
+#define NNC_IR_NNRANDOMOPS_TD
+
+def NN_DropoutOp : NN_Op<"dropout", [Pure, AllTypesMatch<["input", "result"]>,
+    DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
+  let summary = "Zeroes random elements and rescales the rest";
+  let description = [{
+    With `training` (the default), each element is zeroed with probability
+    `p` (default 0.5) and the others are multiplied by `1 / (1 - p)`
+    (torch.nn.functional.dropout); with `training = false` the op is the
+    identity. `p` is in [0, 1]; `p = 1` zeroes everything.
+
+    Whether the element at row-major linear index `i` is kept is a pure
+    function of the rank-0 `key` and `i` (splitmix64 seeded with a hash of
+    the key), so equal keys drop the same elements and the gradient is
+    `nn.dropout` of the result gradient with the same key. In 64-bit
+    wrapping arithmetic, with `>>` a logical shift:
+
+      `mix(z) = z3` where `z1 = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9`,
+      `z2 = (z1 ^ (z1 >> 27)) * 0x94D049BB133111EB`, `z3 = z2 ^ (z2 >> 31)`;
+      `bits = mix(mix(key) + (i + 1) * 0x9E3779B97F4A7C15)`;
+      element `i` is kept when `bits >> 11 >= round(p * 2^53)`.
+
+    ```mlir
+    %y = nn.dropout %x, %key {p = 0.1} : tensor<8x128xf32>, tensor<i64>
+    ```
+  }];
+  let arguments = (ins NN_StaticFloatTensor:$input, 0DTensorOf<[I64]>:$key,
+                   DefaultValuedAttr<F64Attr, "0.5">:$p,
+                   DefaultValuedAttr<BoolAttr, "true">:$training);
+  let results = (outs NN_StaticFloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $key attr-dict `:` type($input) `,` type($key)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+#endif // NNC_IR_NNRANDOMOPS_TD

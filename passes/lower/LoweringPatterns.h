@@ -1,0 +1,26 @@
+//===- LoweringPatterns.h - nn-to-linalg patterns by op family --*- C++ -*-===//
+//
+// populateNNToLinalgPatterns (passes/Passes.h) gathers the lowering of every
+// nn op; the op families with files of their own add their patterns here.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_PASSES_LOWER_LOWERINGPATTERNS_H
+#define NNC_PASSES_LOWER_LOWERINGPATTERNS_H
+
+#include "mlir/IR/PatternMatch.h"
+
+namespace nnc {
+
+/// binary_cross_entropy(_with_logits), nll_loss and gaussian_kl_div.
+void populateLossLoweringPatterns(mlir::RewritePatternSet &patterns);
+
+/// batch_norm, layer_norm and rms_norm.
+void populateNormalizationLoweringPatterns(mlir::RewritePatternSet &patterns);
+
+/// The counter-based random ops (dropout).
+void populateRandomLoweringPatterns(mlir::RewritePatternSet &patterns);
+
+} // namespace nnc
+
+#endif // NNC_PASSES_LOWER_LOWERINGPATTERNS_H

@@ -1,0 +1,203 @@
+//===- NormalizationLowering.cpp - Batch, layer and RMS norm to linalg ----===//
+//
+// Statistics are reductions (two passes for a variance: the mean, then the
+// mean of squared deviations, which does not cancel catastrophically), a
+// per-slice inverse root, then one elementwise pass that normalizes, scales
+// and shifts. Per-channel vectors of batch_norm are viewed as [1, C, 1...]
+// so that they broadcast against the input.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ir/NNOps.h"
+#include "passes/lower/LinalgBuilders.h"
+#include "passes/lower/LoweringPatterns.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+using namespace mlir;
+using namespace nnc;
+using namespace nnc::nn;
+
+namespace {
+
+/// The mean of `x` over `axes`, with reduced axes kept as extent 1 when
+/// `keepdim`.
+Value meanOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
+               bool keepdim) {
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t count = 1;
+  for (int64_t axis : axes)
+    count *= type.getDimSize(axis);
+  return scaleBy(b, sumOver(b, x, axes, keepdim), 1.0 / count);
+}
+
+/// `x - mean` elementwise, `mean` broadcasting.
+Value subtract(ImplicitLocOpBuilder &b, Value x, Value mean) {
+  return mapLike(b, x, {x, mean},
+                 [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                   return arith::SubFOp::create(ib, a[0], a[1]);
+                 });
+}
+
+/// The mean of `x * x` over `axes`.
+Value meanSquareOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
+                     bool keepdim) {
+  Value squares =
+      mapLike(b, x, x, [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+        return arith::MulFOp::create(ib, a[0], a[0]);
+      });
+  return meanOver(b, squares, axes, keepdim);
+}
+
+/// `1 / sqrt(v + eps)`, times `scale` when one is given (same shape).
+Value inverseRoot(ImplicitLocOpBuilder &b, Value variance, double eps,
+                  Value scale = {}) {
+  SmallVector<Value> inputs = {variance};
+  if (scale)
+    inputs.push_back(scale);
+  return mapLike(b, variance, inputs,
+                 [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                   Value root = math::RsqrtOp::create(
+                       ib, arith::AddFOp::create(
+                               ib, a[0], floatConstant(ib, a[0].getType(),
+                                                       eps)));
+                   if (a.size() == 1)
+                     return root;
+                   return arith::MulFOp::create(ib, root, a[1]);
+                 });
+}
+
+/// `x * s (+ shift)` elementwise, everything broadcasting to `x`.
+Value scaleAndShift(ImplicitLocOpBuilder &b, Value x, Value s, Value shift) {
+  SmallVector<Value> inputs = {x, s};
+  if (shift)
+    inputs.push_back(shift);
+  return mapLike(b, x, inputs,
+                 [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                   Value scaled = arith::MulFOp::create(ib, a[0], a[1]);
+                   if (a.size() == 2)
+                     return scaled;
+                   return arith::AddFOp::create(ib, scaled, a[2]);
+                 });
+}
+
+/// `(1 - momentum) * running + momentum * factor * batch`.
+Value runningUpdate(ImplicitLocOpBuilder &b, Value running, Value batch,
+                    double momentum, double factor) {
+  return mapLike(
+      b, running, {running, batch},
+      [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+        Type type = a[0].getType();
+        Value kept = arith::MulFOp::create(
+            ib, a[0], floatConstant(ib, type, 1.0 - momentum));
+        Value added = arith::MulFOp::create(
+            ib, a[1], floatConstant(ib, type, momentum * factor));
+        return arith::AddFOp::create(ib, kept, added);
+      });
+}
+
+struct BatchNormLowering : OpConversionPattern<BatchNormOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(BatchNormOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value x = adaptor.getInput();
+    auto type = cast<RankedTensorType>(x.getType());
+    int64_t rank = type.getRank();
+    double eps = op.getEps().convertToDouble();
+    SmallVector<int64_t> axes = {0};
+    SmallVector<int64_t> channelShape(rank, 1);
+    channelShape[1] = type.getDimSize(1);
+    for (int64_t d = 2; d < rank; ++d)
+      axes.push_back(d);
+    // [C] viewed as [1, C, 1...] (every dimension folds into the one).
+    SmallVector<ReassociationIndices> allInOne(1);
+    for (int64_t d = 0; d < rank; ++d)
+      allInOne.front().push_back(d);
+    auto viewType = RankedTensorType::get(channelShape, type.getElementType());
+    auto perChannel = [&](Value v) -> Value {
+      return tensor::ExpandShapeOp::create(b, viewType, v, allInOne);
+    };
+    Value runningMean = adaptor.getRunningMean();
+    Value runningVar = adaptor.getRunningVar();
+    if (!op.getTraining()) {
+      Value scale = inverseRoot(b, runningVar, eps, adaptor.getWeight());
+      Value centered = subtract(b, x, perChannel(runningMean));
+      Value y = scaleAndShift(b, centered, perChannel(scale),
+                              perChannel(adaptor.getBias()));
+      rewriter.replaceOp(op, {y, runningMean, runningVar});
+      return success();
+    }
+    int64_t n = op.getValuesPerChannel();
+    Value mean = meanOver(b, x, axes, /*keepdim=*/false);
+    Value centered = subtract(b, x, perChannel(mean));
+    Value variance = meanSquareOver(b, centered, axes, /*keepdim=*/false);
+    Value scale = inverseRoot(b, variance, eps, adaptor.getWeight());
+    Value y = scaleAndShift(b, centered, perChannel(scale),
+                            perChannel(adaptor.getBias()));
+    double momentum = op.getMomentum().convertToDouble();
+    // The running variance is unbiased: var * n / (n - 1).
+    Value newMean = runningUpdate(b, runningMean, mean, momentum, 1.0);
+    Value newVar = runningUpdate(b, runningVar, variance, momentum,
+                                 static_cast<double>(n) / (n - 1));
+    rewriter.replaceOp(op, {y, newMean, newVar});
+    return success();
+  }
+};
+
+/// The trailing axes of `x` that `weight` covers.
+SmallVector<int64_t> trailingAxes(Value x, Value weight) {
+  int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
+  int64_t normalized = cast<RankedTensorType>(weight.getType()).getRank();
+  SmallVector<int64_t> axes;
+  for (int64_t d = rank - normalized; d < rank; ++d)
+    axes.push_back(d);
+  return axes;
+}
+
+struct LayerNormLowering : OpConversionPattern<LayerNormOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(LayerNormOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value x = adaptor.getInput(), weight = adaptor.getWeight();
+    SmallVector<int64_t> axes = trailingAxes(x, weight);
+    Value centered = subtract(b, x, meanOver(b, x, axes, /*keepdim=*/true));
+    Value rstd = inverseRoot(
+        b, meanSquareOver(b, centered, axes, /*keepdim=*/true),
+        op.getEps().convertToDouble());
+    Value normalized = scaleAndShift(b, centered, rstd, Value());
+    rewriter.replaceOp(
+        op, scaleAndShift(b, normalized, weight, adaptor.getBias()));
+    return success();
+  }
+};
+
+struct RmsNormLowering : OpConversionPattern<RmsNormOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RmsNormOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value x = adaptor.getInput(), weight = adaptor.getWeight();
+    SmallVector<int64_t> axes = trailingAxes(x, weight);
+    Value rstd =
+        inverseRoot(b, meanSquareOver(b, x, axes, /*keepdim=*/true),
+                    op.getEps().convertToDouble());
+    Value normalized = scaleAndShift(b, x, rstd, Value());
+    rewriter.replaceOp(op, scaleAndShift(b, normalized, weight, Value()));
+    return success();
+  }
+};
+
+} // namespace
+
+void nnc::populateNormalizationLoweringPatterns(RewritePatternSet &patterns) {
+  patterns.add<BatchNormLowering, LayerNormLowering, RmsNormLowering>(
+      patterns.getContext());
+}
