@@ -125,14 +125,22 @@ static LogicalResult placeWeightsBeside(const std::string &weightsPath,
   return success();
 }
 
-/// Adds `<function>_grad` to `module` (inlining calls first).
+/// Adds `<function>_grad` to `module` (inlining calls first, adding the
+/// weight penalties of `options` to the loss).
 static LogicalResult differentiate(ModuleOp module, StringRef function,
-                                   bool recompute) {
+                                   const CompileOptions &options) {
   PassManager pm(module.getContext());
   pm.addPass(createInlinerPass());
+  if (options.l1 != 0 || options.l2 != 0) {
+    WeightPenaltyOptions penalty;
+    penalty.function = function.str();
+    penalty.l1 = options.l1;
+    penalty.l2 = options.l2;
+    pm.addPass(createWeightPenalty(penalty));
+  }
   AutodiffOptions autodiff;
   autodiff.function = function.str();
-  autodiff.recompute = recompute;
+  autodiff.recompute = options.recompute;
   pm.addPass(createAutodiff(autodiff));
   return pm.run(module);
 }
@@ -141,7 +149,7 @@ static LogicalResult differentiate(ModuleOp module, StringRef function,
 /// wrapped by nnc-optimizer.
 static LogicalResult buildTrainStep(ModuleOp module,
                                     const CompileOptions &options) {
-  if (failed(differentiate(module, options.loss, options.recompute)))
+  if (failed(differentiate(module, options.loss, options)))
     return fail("cannot differentiate @" + options.loss + " in '" +
                 options.input + "'");
   PassManager pm(module.getContext());
@@ -262,7 +270,7 @@ static LogicalResult compileInference(ModuleOp module,
   if (options.gradient) {
     if (entryName.empty())
       entryName = "loss";
-    if (failed(differentiate(module, entryName, options.recompute)))
+    if (failed(differentiate(module, entryName, options)))
       return fail("cannot differentiate @" + entryName + " in '" + path + "'");
     entryName += "_grad";
   }

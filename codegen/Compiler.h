@@ -42,6 +42,9 @@ struct CompileOptions {
   /// With `gradient` or `train`: recompute forward values in the backward
   /// pass from checkpoints instead of keeping them (gradient checkpointing).
   bool recompute = false;
+  /// With `gradient` or `train`: L1 and L2 penalty coefficients added to
+  /// the loss over every parameter (nnc-weight-penalty).
+  double l1 = 0, l2 = 0;
   /// Compile the forward pass in training mode (dropout drops, batch_norm
   /// uses batch statistics); otherwise a model compiled without `gradient`
   /// runs in inference mode (the nnc-inference-mode pass).

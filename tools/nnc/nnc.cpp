@@ -54,6 +54,9 @@ static constexpr const char *kCompileUsage =
     "  --recompute              with --grad or --train: recompute forward\n"
     "                           values in the backward pass (gradient\n"
     "                           checkpointing)\n"
+    "  --l1=X --l2=X            with --grad or --train: add\n"
+    "                           X * sum|p| and X * sum p^2 over the\n"
+    "                           parameters to the loss (nnc-weight-penalty)\n"
     "  --training-mode          keep dropout and batch_norm in training\n"
     "                           mode (by default a model compiled without\n"
     "                           --grad runs in inference mode)\n"
@@ -92,6 +95,21 @@ static bool takeValue(const std::vector<std::string> &args, size_t &i,
 static int usageError(const std::string &message, const char *usage) {
   llvm::errs() << "error: " << message << "\n\n" << usage;
   return 2;
+}
+
+/// Takes `--NAME=X` or `--NAME X` at `args[i]` into `field` when `name` is
+/// that option; `error` gets a message when X is not a finite number.
+static bool takeNumber(const std::vector<std::string> &args, size_t &i,
+                       const char *name, double *field, std::string &error) {
+  std::string value;
+  if (!takeValue(args, i, name, value))
+    return false;
+  double number = 0;
+  if (llvm::StringRef(value).getAsDouble(number) || !std::isfinite(number))
+    error = std::string(name) + " takes a number, got '" + value + "'";
+  else
+    *field = number;
+  return true;
 }
 
 /// Takes the training option at `args[i]` (and its value) into `options`;
@@ -140,13 +158,8 @@ static bool takeTrainOption(const std::vector<std::string> &args, size_t &i,
       {"--beta1", &optimizer.beta1},
       {"--beta2", &optimizer.beta2}};
   for (auto [name, field] : numbers) {
-    if (takeValue(args, i, name, value)) {
+    if (takeNumber(args, i, name, field, error)) {
       flag = name;
-      double number = 0;
-      if (llvm::StringRef(value).getAsDouble(number) || !std::isfinite(number))
-        error = std::string(name) + " takes a number, got '" + value + "'";
-      else
-        *field = number;
       return true;
     }
   }
@@ -194,6 +207,10 @@ static int compileCommand(const std::vector<std::string> &args) {
                                trainError)) {
       if (!trainError.empty())
         return usageError(trainError, kCompileUsage);
+    } else if (takeNumber(args, i, "--l1", &options.l1, trainError) ||
+               takeNumber(args, i, "--l2", &options.l2, trainError)) {
+      if (!trainError.empty())
+        return usageError(trainError, kCompileUsage);
     } else if (arg == "--grad") {
       options.gradient = true;
     } else if (arg == "--recompute") {
@@ -221,6 +238,9 @@ static int compileCommand(const std::vector<std::string> &args) {
     return usageError("no output given (-o OUT)", kCompileUsage);
   if (options.recompute && !options.gradient && !options.train)
     return usageError("--recompute needs --grad or --train", kCompileUsage);
+  if ((options.l1 != 0 || options.l2 != 0) && !options.gradient &&
+      !options.train)
+    return usageError("--l1 and --l2 need --grad or --train", kCompileUsage);
   if (options.train && options.gradient)
     return usageError("--train and --grad do not go together", kCompileUsage);
   if (options.train && symbolGiven)
