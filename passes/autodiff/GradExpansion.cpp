@@ -45,16 +45,25 @@ private:
                             << " if it has one block";
     Block &body = callee.getBody().front();
     OpBuilder builder(op);
+    ImplicitLocOpBuilder b(op.getLoc(), builder);
+    // A value passed for several arguments: the gradient with respect to one
+    // of them is a partial derivative, so that argument gets a value of its
+    // own (an identity reshape) to differentiate with respect to.
+    SmallVector<Value> arguments(op.getOperands());
+    for (int64_t index : op.getWrt())
+      if (llvm::count(op.getOperands(), arguments[index]) > 1)
+        arguments[index] = nn::ReshapeOp::create(
+            b, arguments[index],
+            nn::tensorTypeOf(arguments[index]).getShape());
     IRMapping mapping;
-    mapping.map(body.getArguments(), op.getOperands());
+    mapping.map(body.getArguments(), arguments);
     SmallVector<Operation *> forward;
     for (Operation &inner : body.without_terminator())
       forward.push_back(builder.clone(inner, mapping));
     Value output = mapping.lookupOrDefault(body.getTerminator()->getOperand(0));
-    ImplicitLocOpBuilder b(op.getLoc(), builder);
     SmallVector<Value> wrt;
     for (int64_t index : op.getWrt())
-      wrt.push_back(op.getOperand(index));
+      wrt.push_back(arguments[index]);
     auto gradients = buildGradients(
         builder, forward, {{output, nn::scalarLike(b, output, 1.0)}}, wrt,
         options);

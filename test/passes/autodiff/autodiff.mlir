@@ -177,3 +177,24 @@ func.func @loss(%w: tensor<3x3xf32> {nn.param = "w"},
   %l = nn.reduce_sum %ys [] : tensor<4x2x3xf32>
   return %l : tensor<f32>
 }
+
+// -----
+
+// One value passed for two arguments of an nn.grad callee: the gradient with
+// respect to the first argument is a partial derivative, so that argument
+// gets a value of its own (an identity reshape) before differentiating.
+// CHECK-LABEL: func.func @loss_grad
+// CHECK-SAME: (%[[W:.*]]: tensor<3xf32>
+// CHECK: %[[OWN:.*]] = nn.reshape %[[W]] [3]
+// CHECK: nn.mul %[[OWN]], %[[W]]
+func.func private @f(%a: tensor<3xf32>, %b: tensor<3xf32>) -> tensor<f32> {
+  %p = nn.mul %a, %b : tensor<3xf32>, tensor<3xf32>
+  %q = nn.mul %p, %a : tensor<3xf32>, tensor<3xf32>
+  %s = nn.reduce_sum %q [] : tensor<3xf32>
+  return %s : tensor<f32>
+}
+func.func @loss(%w: tensor<3xf32> {nn.param = "w"}) -> tensor<f32> {
+  %d = nn.grad @f(%w, %w) wrt [0] : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+  %l = nn.reduce_sum %d [] : tensor<3xf32>
+  return %l : tensor<f32>
+}
