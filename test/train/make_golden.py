@@ -22,10 +22,9 @@ import numpy as np
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.join(HERE, "..", "..")
-sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
-import safetensors_io  # noqa: E402  (scripts/safetensors_io.py)
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
+sys.path.insert(0, os.path.join(HERE, "..", "optim"))
+import training_golden  # noqa: E402  (test/optim/training_golden.py)
 
 STEPS = 3
 BATCH = 4
@@ -38,16 +37,13 @@ def main():
     initial = {"fc.weight": (rng.randn(3, 6) * 0.3).astype(np.float32),
                "running_mean": np.zeros(6, np.float32)}
     data = os.path.join(HERE, "data")
-    os.makedirs(data, exist_ok=True)
-    safetensors_io.save(initial, os.path.join(data, "running_mean.safetensors"))
+    training_golden.save_weights(initial, data, "running_mean.safetensors")
 
-    x = torch.from_numpy(np.load(os.path.join(ROOT, "test", "optim", "data", "x.npy")))
-    y = torch.from_numpy(np.load(os.path.join(ROOT, "test", "optim", "data", "y.npy")))
+    x, y = training_golden.load_examples()
     weight = torch.nn.Parameter(torch.from_numpy(initial["fc.weight"].copy()))
     running_mean = torch.from_numpy(initial["running_mean"].copy())
     optimizer = torch.optim.SGD([weight], lr=LR)
-    for step in range(STEPS):
-        xb, yb = x[step * BATCH:(step + 1) * BATCH], y[step * BATCH:(step + 1) * BATCH]
+    for xb, yb in training_golden.file_order_batches(x, y, BATCH, STEPS):
         optimizer.zero_grad()
         loss = torch.nn.functional.cross_entropy((xb - running_mean) @ weight.T, yb)
         loss.backward()
@@ -55,9 +51,8 @@ def main():
         running_mean = running_mean * 0.9 + xb.mean(0) * 0.1
     expected = {"fc.weight": weight.detach().numpy(),
                 "running_mean": running_mean.numpy().astype(np.float32)}
-    path = os.path.join(data, "expected_running_mean.safetensors")
-    safetensors_io.save(expected, path)
-    print("wrote", os.path.relpath(path, ROOT))
+    print("wrote", training_golden.save_weights(expected, data,
+                                                "expected_running_mean.safetensors"))
 
 
 if __name__ == "__main__":
