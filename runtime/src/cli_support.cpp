@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -15,6 +16,49 @@ namespace nnc::rt {
 int printError(const std::string &message) {
   std::fprintf(stderr, "error: %s\n", message.c_str());
   return kExitError;
+}
+
+int printUsageError(const std::string &message, UsagePrinter printUsage,
+                    const char *program) {
+  std::fprintf(stderr, "error: %s\n", message.c_str());
+  printUsage(stderr, program);
+  return kExitUsage;
+}
+
+/// Whether `arg` is one of `options`.
+static bool isOneOf(const std::string &arg,
+                    std::initializer_list<const char *> options) {
+  return std::any_of(options.begin(), options.end(),
+                     [&](const char *option) { return arg == option; });
+}
+
+bool readOption(int argc, char **argv, int *i,
+                std::initializer_list<const char *> flags,
+                std::initializer_list<const char *> valued, std::string *name,
+                std::string *value, std::string *error) {
+  *name = argv[*i];
+  value->clear();
+  if (isOneOf(*name, flags))
+    return true;
+  const size_t equals = name->find('=');
+  const bool inlineValue =
+      name->rfind("--", 0) == 0 && equals != std::string::npos;
+  if (inlineValue) {
+    *value = name->substr(equals + 1);
+    name->resize(equals);
+  }
+  if (!isOneOf(*name, valued)) {
+    *error = "unknown argument '" + std::string(argv[*i]) + "'";
+    return false;
+  }
+  if (!inlineValue) {
+    if (*i + 1 >= argc) {
+      *error = *name + " needs a value";
+      return false;
+    }
+    *value = argv[++*i];
+  }
+  return true;
 }
 
 bool parseCount(const std::string &flag, const std::string &value, long min,
@@ -29,6 +73,18 @@ bool parseCount(const std::string &flag, const std::string &value, long min,
     return false;
   }
   *out = parsed;
+  return true;
+}
+
+bool parseNamedFile(const std::string &flag, const std::string &value,
+                    std::vector<std::pair<std::string, std::string>> *into,
+                    std::string *error) {
+  const size_t split = value.find('=');
+  if (split == std::string::npos || split == 0) {
+    *error = flag + " takes NAME=FILE.npy, got '" + value + "'";
+    return false;
+  }
+  into->emplace_back(value.substr(0, split), value.substr(split + 1));
   return true;
 }
 
@@ -88,7 +144,8 @@ static double peakResidentMiB() {
   return kib < 0 ? -1 : kib / 1024.0;
 }
 
-void printLatency(std::vector<double> millis) {
+/// Prints the latency line of --bench for the run times in `millis`.
+static void printLatency(std::vector<double> millis) {
   std::sort(millis.begin(), millis.end());
   const size_t n = millis.size();
   if (n == 0)
@@ -101,6 +158,21 @@ void printLatency(std::vector<double> millis) {
   if (peak >= 0)
     std::printf(" peak_rss_mib=%.1f", peak);
   std::printf("\n");
+}
+
+int benchmark(long runs, const std::function<nnc_status()> &run) {
+  std::vector<double> millis;
+  for (long i = 0; i < runs + kWarmupRuns; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    if (run() != NNC_OK)
+      return printError(nnc_last_error());
+    const auto stop = std::chrono::steady_clock::now();
+    if (i >= kWarmupRuns)
+      millis.push_back(
+          std::chrono::duration<double, std::milli>(stop - start).count());
+  }
+  printLatency(std::move(millis));
+  return 0;
 }
 
 } // namespace nnc::rt

@@ -1,7 +1,9 @@
 //===- runtime/src/model.h - A loaded model -------------------------------===//
 //
 // The definition behind the C API's opaque nnc_model: the image, its parsed
-// metadata, and the param and buffer tensors bound from its weights.
+// metadata, and the param and buffer tensors bound from its weights; and the
+// ways to make one (from an image, or from the image in a model library),
+// which the trainer shares.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,6 +12,7 @@
 
 #include "metadata.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +31,10 @@ struct nnc_model {
 
 namespace nnc::rt {
 
+/// The symbol of the model image in a model library (and of the inference
+/// image in a training library).
+constexpr const char *kModelImageSymbol = "nnc_compiled_model";
+
 /// `path` with the extension of its file name replaced by `.safetensors`
 /// (`models/mlp.so` -> `models/mlp.safetensors`): where the weights of an
 /// artifact compiled with external weights sit.
@@ -37,10 +44,26 @@ std::string weightsBeside(const std::string &path);
 /// parsed, but no weights bound.
 nnc_status newModel(const nnc_model_image *image, nnc_model **out);
 
-/// Opens the shared library at `path` and finds the model image `symbol` in
-/// it; `*library` is the dlopen handle to close when done.
-nnc_status openModelLibrary(const std::string &path, const char *symbol,
-                            void **library, const nnc_model_image **image);
+/// A model around `image` with its weights bound: from the safetensors file
+/// `weightsPath`, or embedded when that is null. The model owns `library` (a
+/// dlopen handle, or null) from this call on: it closes it when freed, and
+/// this closes it at once when it fails.
+nnc_status createModel(const nnc_model_image *image, void *library,
+                       const char *weightsPath, nnc_model **out);
+
+/// Builds something (a model, a trainer) around the image found in a model
+/// library: `create(image, library, weightsPath)` owns `library` from the
+/// call on, like createModel.
+using LibraryImageCreator = std::function<nnc_status(
+    const nnc_model_image *image, void *library, const char *weightsPath)>;
+
+/// Opens the shared library at `path`, finds the image `symbol` in it and
+/// calls `create` with the weights `weightsPath` names or, when that is null
+/// and the image embeds none, the safetensors file beside the library
+/// (weightsBeside). The errors of `create` are prefixed with `path`.
+nnc_status loadFromLibrary(const std::string &path, const char *symbol,
+                           const char *weightsPath,
+                           const LibraryImageCreator &create);
 
 } // namespace nnc::rt
 

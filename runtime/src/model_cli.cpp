@@ -20,7 +20,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -65,39 +64,16 @@ void printUsage(std::FILE *stream, const char *program) {
 /// Parses argv into `options`; false with `*error` set on a usage error.
 bool parseArgs(int argc, char **argv, Options *options, std::string *error) {
   for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    std::string value;
-    const size_t equals = arg.find('=');
-    const bool inlineValue = arg.rfind("--", 0) == 0 &&
-                             equals != std::string::npos;
-    if (inlineValue) {
-      value = arg.substr(equals + 1);
-      arg.resize(equals);
-    }
+    std::string arg, value;
+    if (!readOption(argc, argv, &i, {"--help", "-h"},
+                    {"--input", "--weights", "--output-dir", "--bench"}, &arg,
+                    &value, error))
+      return false;
     if (arg == "--help" || arg == "-h") {
       options->help = true;
-      continue;
-    }
-    if (arg != "--input" && arg != "--weights" && arg != "--output-dir" &&
-        arg != "--bench") {
-      *error = "unknown argument '" + std::string(argv[i]) + "'";
-      return false;
-    }
-    if (!inlineValue) {
-      if (i + 1 >= argc) {
-        *error = arg + " needs a value";
+    } else if (arg == "--input") {
+      if (!parseNamedFile(arg, value, &options->inputs, error))
         return false;
-      }
-      value = argv[++i];
-    }
-    if (arg == "--input") {
-      const size_t split = value.find('=');
-      if (split == std::string::npos || split == 0) {
-        *error = "--input takes NAME=FILE.npy, got '" + value + "'";
-        return false;
-      }
-      options->inputs.emplace_back(value.substr(0, split),
-                                   value.substr(split + 1));
     } else if (arg == "--weights") {
       options->weights = value;
     } else if (arg == "--output-dir") {
@@ -223,26 +199,6 @@ int writeOutputs(const nnc_model *model, const std::string &dir,
   return 0;
 }
 
-/// Runs the model options.benchRuns times after the warm-up and prints the
-/// median and minimum latency.
-int bench(nnc_model *model, const Options &options,
-          const std::vector<nnc_tensor> &inputs,
-          std::vector<nnc_tensor> *outputs) {
-  std::vector<double> millis;
-  for (long run = 0; run < options.benchRuns + kWarmupRuns; ++run) {
-    const auto start = std::chrono::steady_clock::now();
-    if (nnc_model_run(model, inputs.data(), inputs.size(), outputs->data(),
-                      outputs->size()) != NNC_OK)
-      return printError(nnc_last_error());
-    const auto stop = std::chrono::steady_clock::now();
-    if (run >= kWarmupRuns)
-      millis.push_back(
-          std::chrono::duration<double, std::milli>(stop - start).count());
-  }
-  printLatency(std::move(millis));
-  return 0;
-}
-
 /// Loads, reads inputs, runs and reports; returns the exit code.
 int runModel(const nnc_model_image *image, const char *libraryPath,
              const char *argv0, const Options &options, nnc_model **model,
@@ -265,7 +221,10 @@ int runModel(const nnc_model_image *image, const char *libraryPath,
     return status;
   outputs->assign(nnc_model_num_outputs(*model), nnc_tensor{});
   if (options.benchRuns > 0) {
-    if (int status = bench(*model, options, *inputs, outputs))
+    if (int status = benchmark(options.benchRuns, [&] {
+          return nnc_model_run(*model, inputs->data(), inputs->size(),
+                               outputs->data(), outputs->size());
+        }))
       return status;
   } else {
     if (nnc_model_run(*model, inputs->data(), inputs->size(),
@@ -312,11 +271,8 @@ extern "C" int nnc_model_main(const nnc_model_image *image,
   const char *program = argc > 0 ? argv[0] : "model";
   Options options;
   std::string usage;
-  if (!parseArgs(argc, argv, &options, &usage)) {
-    std::fprintf(stderr, "error: %s\n", usage.c_str());
-    printUsage(stderr, program);
-    return kExitUsage;
-  }
+  if (!parseArgs(argc, argv, &options, &usage))
+    return printUsageError(usage, printUsage, program);
   if (options.help)
     return help(image, program);
   if (!image && !library_path) {

@@ -2,19 +2,20 @@
 //
 // A model comes from an image: one linked into the program, or the
 // `nnc_compiled_model` symbol of a shared library opened with dlopen. Loading
-// checks the ABI version, parses the metadata and binds the weights.
+// checks the ABI version, parses the metadata and binds the weights. The
+// trainer (trainer.cpp) makes its train step model the same way.
 //
 //===----------------------------------------------------------------------===//
 
 #include "model.h"
 #include "status.h"
+#include "tensor.h"
 #include "weights.h"
 
 #include <dlfcn.h>
 #include <sys/stat.h>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <new>
 #include <string>
@@ -23,24 +24,31 @@ using namespace nnc::rt;
 
 namespace {
 
-/// The symbol a model library exports.
-constexpr const char *kImageSymbol = "nnc_compiled_model";
-
-/// Builds a model around `image`: checks it, parses its metadata and binds
-/// its weights (from `weightsPath`, or embedded when that is null).
-nnc_status createModel(const nnc_model_image *image, void *library,
-                       const char *weightsPath, nnc_model **out) {
-  nnc_model *model = nullptr;
-  nnc_status status = newModel(image, &model);
-  if (status != NNC_OK)
-    return status;
-  status = loadWeights(model, weightsPath);
-  if (status != NNC_OK) {
-    nnc_model_free(model);
-    return status;
+/// Opens the shared library at `path` and finds the model image `symbol` in
+/// it; `*library` is the dlopen handle to close when done.
+nnc_status openModelLibrary(const std::string &path, const char *symbol,
+                            void **library, const nnc_model_image **image) {
+  struct stat info;
+  if (stat(path.c_str(), &info) != 0)
+    return fail(NNC_ERROR_IO, path + ": cannot open: " + std::strerror(errno));
+  // dlopen searches the library path for names without a slash; a model is
+  // always the file named.
+  const std::string openPath =
+      path.find('/') == std::string::npos ? "./" + path : path;
+  *library = dlopen(openPath.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!*library) {
+    const char *why = dlerror();
+    return fail(NNC_ERROR_FORMAT, path + ": cannot load the model library: " +
+                                      (why ? why : "unknown dlopen error"));
   }
-  model->library = library;
-  *out = model;
+  *image = static_cast<const nnc_model_image *>(dlsym(*library, symbol));
+  if (!*image) {
+    dlclose(*library);
+    *library = nullptr;
+    return fail(NNC_ERROR_FORMAT, path + ": no '" + symbol +
+                                      "' symbol (not a model compiled by "
+                                      "nnc?)");
+  }
   return NNC_OK;
 }
 
@@ -76,31 +84,42 @@ nnc_status nnc::rt::newModel(const nnc_model_image *image, nnc_model **out) {
   return NNC_OK;
 }
 
-nnc_status nnc::rt::openModelLibrary(const std::string &path,
-                                     const char *symbol, void **library,
-                                     const nnc_model_image **image) {
-  struct stat info;
-  if (stat(path.c_str(), &info) != 0)
-    return fail(NNC_ERROR_IO, path + ": cannot open: " + std::strerror(errno));
-  // dlopen searches the library path for names without a slash; a model is
-  // always the file named.
-  const std::string openPath =
-      path.find('/') == std::string::npos ? "./" + path : path;
-  *library = dlopen(openPath.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!*library) {
-    const char *why = dlerror();
-    return fail(NNC_ERROR_FORMAT, path + ": cannot load the model library: " +
-                                      (why ? why : "unknown dlopen error"));
+nnc_status nnc::rt::createModel(const nnc_model_image *image, void *library,
+                                const char *weightsPath, nnc_model **out) {
+  nnc_model *model = nullptr;
+  nnc_status status = newModel(image, &model);
+  if (status != NNC_OK) {
+    if (library)
+      dlclose(library);
+    return status;
   }
-  *image = static_cast<const nnc_model_image *>(dlsym(*library, symbol));
-  if (!*image) {
-    dlclose(*library);
-    *library = nullptr;
-    return fail(NNC_ERROR_FORMAT, path + ": no '" + symbol +
-                                      "' symbol (not a model compiled by "
-                                      "nnc?)");
+  model->library = library;
+  status = loadWeights(model, weightsPath);
+  if (status != NNC_OK) {
+    nnc_model_free(model);
+    return status;
   }
+  *out = model;
   return NNC_OK;
+}
+
+nnc_status nnc::rt::loadFromLibrary(const std::string &path, const char *symbol,
+                                    const char *weightsPath,
+                                    const LibraryImageCreator &create) {
+  void *library = nullptr;
+  const nnc_model_image *image = nullptr;
+  nnc_status status = openModelLibrary(path, symbol, &library, &image);
+  if (status != NNC_OK)
+    return status;
+  std::string defaultWeights;
+  if (!weightsPath && !image->weights) {
+    defaultWeights = weightsBeside(path);
+    weightsPath = defaultWeights.c_str();
+  }
+  status = create(image, library, weightsPath);
+  if (status != NNC_OK)
+    fail(status, path + ": " + nnc_last_error());
+  return status;
 }
 
 extern "C" {
@@ -117,32 +136,18 @@ nnc_status nnc_model_load(const char *library_path, const char *weights_path,
                           nnc_model **out) {
   if (!library_path || !out)
     return fail(NNC_ERROR_INVALID_ARGUMENT, "nnc_model_load: null argument");
-  const std::string path = library_path;
-  void *library = nullptr;
-  const nnc_model_image *image = nullptr;
-  nnc_status status = openModelLibrary(path, kImageSymbol, &library, &image);
-  if (status != NNC_OK)
-    return status;
-  std::string defaultWeights;
-  if (!weights_path && !image->weights) {
-    defaultWeights = weightsBeside(path);
-    weights_path = defaultWeights.c_str();
-  }
-  status = createModel(image, library, weights_path, out);
-  if (status != NNC_OK) {
-    fail(status, path + ": " + nnc_last_error());
-    dlclose(library);
-  }
-  return status;
+  return loadFromLibrary(
+      library_path, kModelImageSymbol, weights_path,
+      [out](const nnc_model_image *image, void *library, const char *weights) {
+        return createModel(image, library, weights, out);
+      });
 }
 
 void nnc_model_free(nnc_model *model) {
   if (!model)
     return;
-  for (void *data : model->paramData)
-    std::free(data);
-  for (void *data : model->bufferData)
-    std::free(data);
+  freeBuffers(model->paramData);
+  freeBuffers(model->bufferData);
   if (model->library)
     dlclose(model->library);
   delete model;

@@ -84,6 +84,11 @@ void *allocateBuffer(size_t bytes) {
   return buffer;
 }
 
+void freeBuffers(const std::vector<void *> &buffers) {
+  for (void *buffer : buffers)
+    std::free(buffer);
+}
+
 } // namespace nnc::rt
 
 using namespace nnc::rt;

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nnc::rt {
 
@@ -39,6 +40,9 @@ bool countElements(int32_t rank, const int64_t *shape, int64_t *count);
 /// Zeroed memory of at least `bytes` bytes (never null for 0 bytes), aligned
 /// to kBufferAlignment, released with std::free; null if out of memory.
 void *allocateBuffer(size_t bytes);
+
+/// Releases each of `buffers` (from allocateBuffer, or null).
+void freeBuffers(const std::vector<void *> &buffers);
 
 } // namespace nnc::rt
 

@@ -81,58 +81,24 @@ void printUsage(std::FILE *stream, const char *program) {
       program, kWarmupRuns);
 }
 
-/// Splits NAME=FILE; false if it is not one.
-bool splitNamedFile(const std::string &value, NamedFiles *into) {
-  const size_t split = value.find('=');
-  if (split == std::string::npos || split == 0)
-    return false;
-  into->emplace_back(value.substr(0, split), value.substr(split + 1));
-  return true;
-}
-
 /// Parses argv into `options`; false with `*error` set on a usage error.
 bool parseArgs(int argc, char **argv, Options *options, std::string *error) {
   for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
+    std::string arg, value;
+    if (!readOption(argc, argv, &i, {"--help", "-h", "--no-shuffle"},
+                    {"--data", "--eval", "--epochs", "--steps", "--seed",
+                     "--save", "--weights", "--bench"},
+                    &arg, &value, error))
+      return false;
     if (arg == "--help" || arg == "-h") {
       options->help = true;
-      continue;
-    }
-    if (arg == "--no-shuffle") {
+    } else if (arg == "--no-shuffle") {
       options->shuffle = false;
-      continue;
-    }
-    std::string value;
-    const size_t equals = arg.find('=');
-    const bool inlineValue =
-        arg.rfind("--", 0) == 0 && equals != std::string::npos;
-    if (inlineValue) {
-      value = arg.substr(equals + 1);
-      arg.resize(equals);
-    }
-    static const char *const kValued[] = {
-        "--data", "--eval",  "--epochs",  "--steps", "--seed",
-        "--save", "--weights", "--bench"};
-    bool known = false;
-    for (const char *option : kValued)
-      known = known || arg == option;
-    if (!known) {
-      *error = "unknown argument '" + std::string(argv[i]) + "'";
-      return false;
-    }
-    if (!inlineValue) {
-      if (i + 1 >= argc) {
-        *error = arg + " needs a value";
+    } else if (arg == "--data" || arg == "--eval") {
+      if (!parseNamedFile(arg, value,
+                          arg == "--data" ? &options->data : &options->eval,
+                          error))
         return false;
-      }
-      value = argv[++i];
-    }
-    if (arg == "--data" || arg == "--eval") {
-      if (!splitNamedFile(value,
-                          arg == "--data" ? &options->data : &options->eval)) {
-        *error = arg + " takes NAME=FILE.npy, got '" + value + "'";
-        return false;
-      }
     } else if (arg == "--epochs") {
       options->epochsGiven = true;
       if (!parseCount(arg, value, 1, 1000000, &options->epochs, error))
@@ -303,20 +269,11 @@ int bench(nnc_trainer *trainer, const Dataset &data,
   std::vector<int64_t> order(static_cast<size_t>(batchSize));
   std::iota(order.begin(), order.end(), 0);
   data.gather(order.data(), batchSize, batch.list);
-  std::vector<double> millis;
   double loss = 0;
-  for (long run = 0; run < options.benchSteps + kWarmupRuns; ++run) {
-    const auto start = std::chrono::steady_clock::now();
-    if (nnc_trainer_step(trainer, batch.list.data(), batch.list.size(),
-                         &loss) != NNC_OK)
-      return printError(nnc_last_error());
-    const auto stop = std::chrono::steady_clock::now();
-    if (run >= kWarmupRuns)
-      millis.push_back(
-          std::chrono::duration<double, std::milli>(stop - start).count());
-  }
-  printLatency(std::move(millis));
-  return 0;
+  return benchmark(options.benchSteps, [&] {
+    return nnc_trainer_step(trainer, batch.list.data(), batch.list.size(),
+                            &loss);
+  });
 }
 
 /// The training loop; returns the exit code.
@@ -430,11 +387,8 @@ extern "C" int nnc_train_main(const nnc_model_image *train_step,
   const char *program = argc > 0 ? argv[0] : "train";
   Options options;
   std::string usage;
-  if (!parseArgs(argc, argv, &options, &usage)) {
-    std::fprintf(stderr, "error: %s\n", usage.c_str());
-    printUsage(stderr, program);
-    return kExitUsage;
-  }
+  if (!parseArgs(argc, argv, &options, &usage))
+    return printUsageError(usage, printUsage, program);
   if (options.help) {
     printUsage(stdout, program);
     return 0;
@@ -443,11 +397,9 @@ extern "C" int nnc_train_main(const nnc_model_image *train_step,
     std::fprintf(stderr, "error: nnc_train_main: no train step image\n");
     return kExitUsage;
   }
-  if (options.data.empty()) {
-    std::fprintf(stderr, "error: no training data (--data NAME=FILE.npy)\n");
-    printUsage(stderr, program);
-    return kExitUsage;
-  }
+  if (options.data.empty())
+    return printUsageError("no training data (--data NAME=FILE.npy)",
+                           printUsage, program);
   nnc_trainer *trainer = nullptr;
   const int status = run(train_step, forward, program, options, &trainer);
   nnc_trainer_free(trainer);

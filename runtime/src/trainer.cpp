@@ -15,11 +15,9 @@
 #include "safetensors.h"
 #include "status.h"
 #include "tensor.h"
-#include "weights.h"
 
 #include <dlfcn.h>
 
-#include <cstdlib>
 #include <cstring>
 #include <new>
 #include <string>
@@ -29,8 +27,6 @@ using namespace nnc::rt;
 
 /// The symbol of the train step image in a training library.
 static constexpr const char *kTrainStepSymbol = "nnc_train_step";
-/// The symbol of the inference image beside it.
-static constexpr const char *kForwardSymbol = "nnc_compiled_model";
 
 struct nnc_trainer {
   /// The train step, with the current params and buffers bound.
@@ -193,31 +189,27 @@ nnc_status copyTrained(nnc_trainer *trainer, nnc_model *model) {
   return NNC_OK;
 }
 
-/// Builds a trainer from the step image, its library handle (or null) and
-/// the forward image (or null).
+/// Builds a trainer from the step image, its library handle (or null; the
+/// trainer owns it from this call on) and the forward image (or null).
 nnc_status createTrainer(const nnc_model_image *image, void *library,
                          const nnc_model_image *forwardImage,
                          const char *weightsPath, nnc_trainer **out) {
+  nnc_model *step = nullptr;
+  nnc_status status = createModel(image, library, weightsPath, &step);
+  if (status != NNC_OK)
+    return status;
   nnc_trainer *trainer = new (std::nothrow) nnc_trainer;
   if (!trainer) {
-    if (library)
-      dlclose(library);
+    nnc_model_free(step);
     return fail(NNC_ERROR_OUT_OF_MEMORY, "out of memory creating a trainer");
   }
-  nnc_status status = newModel(image, &trainer->step);
-  if (status == NNC_OK) {
-    trainer->step->library = library;
-    status = loadWeights(trainer->step, weightsPath);
-  } else if (library) {
-    dlclose(library);
-  }
-  if (status == NNC_OK)
-    status = finishTrainer(trainer);
+  trainer->step = step;
+  trainer->forwardImage = forwardImage;
+  status = finishTrainer(trainer);
   if (status != NNC_OK) {
     nnc_trainer_free(trainer);
     return status;
   }
-  trainer->forwardImage = forwardImage;
   *out = trainer;
   return NNC_OK;
 }
@@ -239,33 +231,20 @@ nnc_status nnc_trainer_load(const char *library_path,
                             const char *weights_path, nnc_trainer **out) {
   if (!library_path || !out)
     return fail(NNC_ERROR_INVALID_ARGUMENT, "nnc_trainer_load: null argument");
-  const std::string path = library_path;
-  void *library = nullptr;
-  const nnc_model_image *image = nullptr;
-  nnc_status status =
-      openModelLibrary(path, kTrainStepSymbol, &library, &image);
-  if (status != NNC_OK)
-    return status;
-  const auto *forward =
-      static_cast<const nnc_model_image *>(dlsym(library, kForwardSymbol));
-  std::string defaultWeights;
-  if (!weights_path && !image->weights) {
-    defaultWeights = weightsBeside(path);
-    weights_path = defaultWeights.c_str();
-  }
-  status = createTrainer(image, library, forward, weights_path, out);
-  if (status != NNC_OK)
-    fail(status, path + ": " + nnc_last_error());
-  return status;
+  return loadFromLibrary(
+      library_path, kTrainStepSymbol, weights_path,
+      [out](const nnc_model_image *image, void *library, const char *weights) {
+        const auto *forward = static_cast<const nnc_model_image *>(
+            dlsym(library, kModelImageSymbol));
+        return createTrainer(image, library, forward, weights, out);
+      });
 }
 
 void nnc_trainer_free(nnc_trainer *trainer) {
   if (!trainer)
     return;
-  for (void *data : trainer->states)
-    std::free(data);
-  for (void *data : trainer->outputs)
-    std::free(data);
+  freeBuffers(trainer->states);
+  freeBuffers(trainer->outputs);
   // The forward image lives in the step's library: free it first.
   nnc_model_free(trainer->forward);
   nnc_model_free(trainer->step);

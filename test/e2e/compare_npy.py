@@ -12,12 +12,37 @@ numpy and C both misread). Prints
   max abs error E at index I (actual a, expected e)
 then PASS or FAIL: reason. Exit status: 0 pass, 1 mismatch, 2 usage error or a
 missing/unreadable file.
+
+compare_safetensors.py compares each tensor of a safetensors file with the
+same routine (compare) and takes the same command line (parse_command_line).
 """
 
 import argparse
 import sys
+from typing import NamedTuple, Optional
 
 import numpy as np
+
+
+class Comparison(NamedTuple):
+    """What compare() found: `failure`, why the arrays do not match (None when
+    they do); `detail`, the line on the largest error of numeric arrays;
+    `note`, what a pass rests on when no tolerance was involved ("empty
+    arrays")."""
+    failure: Optional[str] = None
+    detail: Optional[str] = None
+    note: Optional[str] = None
+
+
+def parse_command_line(doc):
+    """ACTUAL EXPECTED [--rtol R] [--atol A], described by the first paragraph
+    of the script's docstring `doc`."""
+    p = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    p.add_argument("actual")
+    p.add_argument("expected")
+    p.add_argument("--rtol", type=float, default=1e-5)
+    p.add_argument("--atol", type=float, default=1e-6)
+    return p.parse_args()
 
 
 def load(path, what):
@@ -41,40 +66,26 @@ def compare_bools(actual, expected):
         stray = array.view(np.uint8) > 1
         if stray.any():
             i = tuple(int(k) for k in np.argwhere(stray)[0])
-            print(f"FAIL: {what} bool array holds byte "
-                  f"{int(array.view(np.uint8)[i])} at index {list(i)} "
-                  f"({int(stray.sum())} of {array.size} bytes are not 0 or 1)")
-            return 1
+            return Comparison(f"{what} bool array holds byte "
+                              f"{int(array.view(np.uint8)[i])} at index {list(i)} "
+                              f"({int(stray.sum())} of {array.size} bytes are not 0 or 1)")
     differ = actual != expected
     if not differ.any():
-        print("PASS (bool arrays equal)")
-        return 0
+        return Comparison(note="bool arrays equal")
     i = tuple(int(k) for k in np.argwhere(differ)[0])
-    print(f"FAIL: {int(differ.sum())} of {actual.size} bools differ; first at "
-          f"index {list(i)} (actual {actual[i]!r}, expected {expected[i]!r})")
-    return 1
+    return Comparison(f"{int(differ.sum())} of {actual.size} bools differ; first at "
+                      f"index {list(i)} (actual {actual[i]!r}, expected {expected[i]!r})")
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("actual")
-    p.add_argument("expected")
-    p.add_argument("--rtol", type=float, default=1e-5)
-    p.add_argument("--atol", type=float, default=1e-6)
-    args = p.parse_args()
-
-    actual = load(args.actual, "actual")
-    expected = load(args.expected, "expected")
-
+def compare(actual, expected, rtol, atol):
+    """Compares array `actual` with `expected` as the module docstring says;
+    returns a Comparison."""
     if actual.shape != expected.shape:
-        print(f"FAIL: shape {actual.shape} != expected {expected.shape}")
-        return 1
+        return Comparison(f"shape {actual.shape} != expected {expected.shape}")
     if actual.dtype != expected.dtype:
-        print(f"FAIL: dtype {actual.dtype} != expected {expected.dtype}")
-        return 1
+        return Comparison(f"dtype {actual.dtype} != expected {expected.dtype}")
     if actual.size == 0:
-        print("PASS (empty arrays)")
-        return 0
+        return Comparison(note="empty arrays")
 
     if actual.dtype == np.bool_:
         return compare_bools(actual, expected)
@@ -86,10 +97,9 @@ def main():
         e = expected.astype(np.float64)
     else:
         ok = np.array_equal(actual, expected)
-        print("PASS" if ok else f"FAIL: {actual.dtype} arrays differ")
-        return 0 if ok else 1
+        return Comparison(None if ok else f"{actual.dtype} arrays differ")
 
-    close = np.isclose(a, e, rtol=args.rtol, atol=args.atol, equal_nan=True)
+    close = np.isclose(a, e, rtol=rtol, atol=atol, equal_nan=True)
     with np.errstate(invalid="ignore", over="ignore"):
         diff = np.where(a == e, 0.0, np.abs(a - e))  # equal infinities: 0
     # Rank elements by error; a NaN/inf mismatch counts as the largest error.
@@ -104,16 +114,27 @@ def main():
 
     idx = argmax_index(rank)
     err = 0.0 if both_nan[idx] else diff[idx]
-    print(f"max abs error {err:.6g} at {show(idx)}")
-
+    detail = f"max abs error {err:.6g} at {show(idx)}"
     if close.all():
-        print("PASS")
-        return 0
+        return Comparison(detail=detail)
     n_bad = int((~close).sum())
     bad = argmax_index(np.where(close, -1.0, rank))
-    print(f"FAIL: {n_bad} of {a.size} elements differ by more than "
-          f"atol={args.atol:g} + rtol={args.rtol:g}*|expected|; worst at {show(bad)}")
-    return 1
+    return Comparison(f"{n_bad} of {a.size} elements differ by more than "
+                      f"atol={atol:g} + rtol={rtol:g}*|expected|; worst at {show(bad)}",
+                      detail)
+
+
+def main():
+    args = parse_command_line(__doc__)
+    result = compare(load(args.actual, "actual"), load(args.expected, "expected"),
+                     args.rtol, args.atol)
+    if result.detail:
+        print(result.detail)
+    if result.failure:
+        print(f"FAIL: {result.failure}")
+        return 1
+    print(f"PASS ({result.note})" if result.note else "PASS")
+    return 0
 
 
 if __name__ == "__main__":

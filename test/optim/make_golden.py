@@ -20,17 +20,13 @@ the settings change:
   /usr/bin/python3 test/optim/make_golden.py
 """
 
-import os
 import sys
 
 import numpy as np
 import torch
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.join(HERE, "..", "..")
-sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
-import safetensors_io  # noqa: E402  (scripts/safetensors_io.py)
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
+import training_golden  # noqa: E402  (test/optim/training_golden.py)
 
 SEED = 0
 BATCH = 4
@@ -81,32 +77,26 @@ def main():
     x = torch.randn(EXAMPLES, 6)
     y = torch.randint(0, 3, (EXAMPLES,))
 
-    data = os.path.join(HERE, "data")
-    os.makedirs(data, exist_ok=True)
-    safetensors_io.save(init_state, os.path.join(data, "mlp.safetensors"))
-    np.save(os.path.join(data, "x.npy"), x.numpy().astype(np.float32))
-    np.save(os.path.join(data, "y.npy"), y.numpy().astype(np.int64))
+    data = training_golden.EXAMPLES
+    training_golden.save_weights(init_state, data, "mlp.safetensors")
+    training_golden.save_examples(x, y)
 
-    batches = EXAMPLES // BATCH
     for name, (optimizer_class, kwargs) in OPTIMIZERS.items():
         model = MLP()
         model.load_state_dict(initial.state_dict())
         optimizer = optimizer_class(model.parameters(), **kwargs)
         losses = []
-        for step in range(STEPS):
-            i = step % batches
-            xb, yb = x[i * BATCH:(i + 1) * BATCH], y[i * BATCH:(i + 1) * BATCH]
+        for xb, yb in training_golden.file_order_batches(x, y, BATCH, STEPS):
             optimizer.zero_grad()
             loss = torch.nn.functional.cross_entropy(model(xb), yb)
             loss.backward()
             optimizer.step()
             losses.append(loss.item())
         state = state_of(model)
-        path = os.path.join(data, f"expected_{name}.safetensors")
-        safetensors_io.save(state, path)
+        path = training_golden.save_weights(state, data, f"expected_{name}.safetensors")
         moved = max(float(np.abs(state[k] - init_state[k]).max()) for k in state)
         print(f"{name}: losses {' '.join(f'{l:.5f}' for l in losses)}; "
-              f"params moved up to {moved:.4f}; wrote {os.path.relpath(path, ROOT)}")
+              f"params moved up to {moved:.4f}; wrote {path}")
 
 
 if __name__ == "__main__":

@@ -16,25 +16,15 @@
 using nnc::rt::Dataset;
 using nnc::rt::gatherRows;
 using nnc::test::TempDir;
+using nnc::test::tensorView;
 
 namespace {
-
-/// A tensor over `values` with the given shape (no copy).
-nnc_tensor view(nnc_dtype dtype, std::vector<int64_t> shape, void *values) {
-  nnc_tensor tensor = {};
-  tensor.dtype = dtype;
-  tensor.rank = static_cast<int32_t>(shape.size());
-  for (size_t d = 0; d < shape.size(); ++d)
-    tensor.shape[d] = shape[d];
-  tensor.data = values;
-  return tensor;
-}
 
 /// Writes `values` with `shape` as a .npy file at `path`.
 template <typename T>
 void writeNpy(const std::string &path, nnc_dtype dtype,
               std::vector<int64_t> shape, std::vector<T> values) {
-  nnc_tensor tensor = view(dtype, shape, values.data());
+  nnc_tensor tensor = tensorView(dtype, shape, values.data());
   ASSERT_EQ(nnc_npy_write(path.c_str(), &tensor), NNC_OK) << nnc_last_error();
 }
 
@@ -53,16 +43,16 @@ nnc_tensor_info input(const char *name, nnc_dtype dtype,
 TEST(Dataset, GathersRowsInIndexOrderAndZeroPads) {
   std::vector<float> data = {0, 1, 10, 11, 20, 21, 30, 31}; // 4 rows of 2
   std::vector<float> batch(6, -1.0f);                       // 3 rows of 2
-  nnc_tensor from = view(NNC_F32, {4, 2}, data.data());
-  nnc_tensor to = view(NNC_F32, {3, 2}, batch.data());
+  nnc_tensor from = tensorView(NNC_F32, {4, 2}, data.data());
+  nnc_tensor to = tensorView(NNC_F32, {3, 2}, batch.data());
   const int64_t indices[] = {3, 0};
   gatherRows(from, indices, 2, &to);
   EXPECT_EQ(batch, (std::vector<float>{30, 31, 0, 1, 0, 0}));
 
   std::vector<int64_t> labels = {5, 6, 7, 8};
   std::vector<int64_t> labelBatch(2, -1);
-  nnc_tensor fromLabels = view(NNC_I64, {4}, labels.data());
-  nnc_tensor toLabels = view(NNC_I64, {2}, labelBatch.data());
+  nnc_tensor fromLabels = tensorView(NNC_I64, {4}, labels.data());
+  nnc_tensor toLabels = tensorView(NNC_I64, {2}, labelBatch.data());
   const int64_t two[] = {2, 1};
   gatherRows(fromLabels, two, 2, &toLabels);
   EXPECT_EQ(labelBatch, (std::vector<int64_t>{7, 6}));
@@ -86,8 +76,8 @@ TEST(Dataset, LoadsArraysOfExamplesForEachInput) {
 
   float xs[6];
   int64_t ys[3];
-  std::vector<nnc_tensor> batch = {view(NNC_F32, {3, 2}, xs),
-                                   view(NNC_I64, {3}, ys)};
+  std::vector<nnc_tensor> batch = {tensorView(NNC_F32, {3, 2}, xs),
+                                   tensorView(NNC_I64, {3}, ys)};
   const int64_t indices[] = {4, 1, 2};
   data.gather(indices, 3, batch);
   EXPECT_EQ(xs[0], 8.0f);

@@ -15,12 +15,7 @@ namespace nnc::test {
 void writeFakeModelInput(const std::string &path, const std::vector<float> &x,
                          std::vector<int64_t> shape) {
   std::vector<float> copy = x;
-  nnc_tensor tensor = {};
-  tensor.dtype = NNC_F32;
-  tensor.rank = static_cast<int32_t>(shape.size());
-  for (size_t i = 0; i < shape.size(); ++i)
-    tensor.shape[i] = shape[i];
-  tensor.data = copy.data();
+  nnc_tensor tensor = tensorView(NNC_F32, shape, copy.data());
   ASSERT_EQ(nnc_npy_write(path.c_str(), &tensor), NNC_OK) << nnc_last_error();
 }
 

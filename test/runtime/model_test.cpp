@@ -23,6 +23,7 @@ using nnc::test::MemRef;
 using nnc::test::MemRef0;
 using nnc::test::makeSafetensors;
 using nnc::test::TempDir;
+using nnc::test::tensorView;
 using nnc::test::TestTensor;
 
 namespace {
@@ -88,17 +89,6 @@ void expectLoadError(const nnc_model_image &image, const char *weightsPath,
       << "message: " << nnc_last_error();
 }
 
-/// A tensor over caller memory.
-nnc_tensor tensorOf(nnc_dtype dtype, std::vector<int64_t> shape, void *data) {
-  nnc_tensor tensor = {};
-  tensor.dtype = dtype;
-  tensor.rank = static_cast<int32_t>(shape.size());
-  for (size_t i = 0; i < shape.size(); ++i)
-    tensor.shape[i] = shape[i];
-  tensor.data = data;
-  return tensor;
-}
-
 /// A loaded fake model and valid inputs for it.
 class FakeModel : public ::testing::Test {
 protected:
@@ -106,8 +96,8 @@ protected:
     image_ = makeImage(weights_);
     ASSERT_EQ(nnc_model_from_image(&image_, nullptr, &model_), NNC_OK)
         << nnc_last_error();
-    inputs_[0] = tensorOf(NNC_F32, {2, 3}, x_);
-    inputs_[1] = tensorOf(NNC_I64, {}, &step_);
+    inputs_[0] = tensorView(NNC_F32, {2, 3}, x_);
+    inputs_[1] = tensorView(NNC_I64, {}, &step_);
   }
   void TearDown() override { nnc_model_free(model_); }
 
@@ -175,8 +165,8 @@ TEST_F(FakeModel, RunsAndAllocatesOutputs) {
 TEST_F(FakeModel, WritesIntoCallerOutputs) {
   float y[6] = {};
   int64_t count = 0;
-  nnc_tensor outputs[2] = {tensorOf(NNC_F32, {2, 3}, y),
-                           tensorOf(NNC_I64, {}, &count)};
+  nnc_tensor outputs[2] = {tensorView(NNC_F32, {2, 3}, y),
+                           tensorView(NNC_I64, {}, &count)};
   ASSERT_EQ(nnc_model_run(model_, inputs_, 2, outputs, 2), NNC_OK)
       << nnc_last_error();
   EXPECT_EQ(outputs[0].data, y);
@@ -193,14 +183,14 @@ TEST_F(FakeModel, RejectsWrongInputCounts) {
 TEST_F(FakeModel, RejectsWrongInputShapes) {
   nnc_tensor outputs[2] = {};
   float wide[8] = {};
-  inputs_[0] = tensorOf(NNC_F32, {2, 4}, wide);
+  inputs_[0] = tensorView(NNC_F32, {2, 4}, wide);
   expectRunError(outputs, 2,
                  "input 'x': expected shape 2x3 (f32), got 2x4 (f32)");
-  inputs_[0] = tensorOf(NNC_F32, {6}, x_);
+  inputs_[0] = tensorView(NNC_F32, {6}, x_);
   expectRunError(outputs, 2, "input 'x': expected shape 2x3 (f32), got 6 "
                              "(f32)");
-  inputs_[0] = tensorOf(NNC_F32, {2, 3}, x_);
-  inputs_[1] = tensorOf(NNC_I64, {1}, &step_);
+  inputs_[0] = tensorView(NNC_F32, {2, 3}, x_);
+  inputs_[1] = tensorView(NNC_I64, {1}, &step_);
   expectRunError(outputs, 2,
                  "input 'step': expected shape scalar (i64), got 1 (i64)");
   inputs_[1].rank = 12;
@@ -212,7 +202,7 @@ TEST_F(FakeModel, RejectsWrongInputShapes) {
 TEST_F(FakeModel, RejectsWrongInputDtypes) {
   nnc_tensor outputs[2] = {};
   double wide[6] = {};
-  inputs_[0] = tensorOf(NNC_F64, {2, 3}, wide);
+  inputs_[0] = tensorView(NNC_F64, {2, 3}, wide);
   expectRunError(outputs, 2,
                  "input 'x': expected shape 2x3 (f32), got 2x3 (f64)");
 }
@@ -225,7 +215,7 @@ TEST_F(FakeModel, RejectsNullInputData) {
 
 TEST_F(FakeModel, RejectsMismatchedCallerOutputs) {
   float y[4] = {};
-  nnc_tensor outputs[2] = {tensorOf(NNC_F32, {2, 2}, y), {}};
+  nnc_tensor outputs[2] = {tensorView(NNC_F32, {2, 2}, y), {}};
   expectRunError(outputs, 2,
                  "output 'y': expected shape 2x3 (f32), got 2x2 (f32)");
 }
@@ -335,7 +325,7 @@ TEST(ModelImage, GpuModelsNeedADevice) {
   char message[256];
   if (nnc_cuda_probe(message, sizeof(message)) != 0) {
     float x[2] = {1, 2};
-    nnc_tensor input = tensorOf(NNC_F32, {2}, x);
+    nnc_tensor input = tensorView(NNC_F32, {2}, x);
     nnc_tensor output = {};
     EXPECT_EQ(nnc_model_run(model, &input, 1, &output, 1), NNC_ERROR_DEVICE);
     EXPECT_NE(std::string(nnc_last_error()).find(message), std::string::npos)

@@ -53,6 +53,17 @@ void writeFile(const std::string &path, const std::string &text) {
   writeFile(path, std::vector<uint8_t>(text.begin(), text.end()));
 }
 
+nnc_tensor tensorView(nnc_dtype dtype, const std::vector<int64_t> &shape,
+                      void *data) {
+  nnc_tensor tensor = {};
+  tensor.dtype = dtype;
+  tensor.rank = static_cast<int32_t>(shape.size());
+  for (size_t d = 0; d < shape.size(); ++d)
+    tensor.shape[d] = shape[d];
+  tensor.data = data;
+  return tensor;
+}
+
 std::vector<uint8_t> floatBytes(const std::vector<float> &values) {
   std::vector<uint8_t> bytes(values.size() * sizeof(float));
   std::memcpy(bytes.data(), values.data(), bytes.size());

@@ -1,12 +1,15 @@
 //===- test/runtime/test_util.h - Helpers for the runtime's unit tests ----===//
 //
-// Temporary directories, files of bytes, hand-built safetensors images, and
-// running the example programs as child processes.
+// Temporary directories, files of bytes, tensors over test memory,
+// hand-built safetensors images, and running the example programs as child
+// processes.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef NNC_TEST_RUNTIME_TEST_UTIL_H
 #define NNC_TEST_RUNTIME_TEST_UTIL_H
+
+#include "nnc/runtime.h"
 
 #include <cstdint>
 #include <string>
@@ -32,6 +35,10 @@ private:
 /// Writes `bytes` (or `text`) to `path`; fails the current test on error.
 void writeFile(const std::string &path, const std::vector<uint8_t> &bytes);
 void writeFile(const std::string &path, const std::string &text);
+
+/// A tensor of `dtype` and `shape` over `data` (not copied).
+nnc_tensor tensorView(nnc_dtype dtype, const std::vector<int64_t> &shape,
+                      void *data);
 
 /// One tensor of a hand-built safetensors image.
 struct TestTensor {

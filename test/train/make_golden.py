@@ -31,21 +31,13 @@ import numpy as np
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.join(HERE, "..", "..")
-sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
-import safetensors_io  # noqa: E402  (scripts/safetensors_io.py)
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
+sys.path.insert(0, os.path.join(HERE, "..", "optim"))
+import training_golden  # noqa: E402  (test/optim/training_golden.py)
 
 STEPS = 3
 BATCH = 4
 LR = 0.1
-
-
-def batches():
-    x = torch.from_numpy(np.load(os.path.join(ROOT, "test", "optim", "data", "x.npy")))
-    y = torch.from_numpy(np.load(os.path.join(ROOT, "test", "optim", "data", "y.npy")))
-    return [(x[s * BATCH:(s + 1) * BATCH], y[s * BATCH:(s + 1) * BATCH])
-            for s in range(STEPS)]
 
 
 def batch_norm(data):
@@ -56,32 +48,29 @@ def batch_norm(data):
                "fc2.weight": (rng.randn(5, 3) * 0.4).astype(np.float32),
                "bn.running_mean": np.zeros(5, np.float32),
                "bn.running_var": np.ones(5, np.float32)}
-    safetensors_io.save(initial, os.path.join(data, "batch_norm.safetensors"))
-    params = {k: torch.nn.Parameter(torch.from_numpy(v.copy()))
-              for k, v in initial.items() if "running" not in k}
+    training_golden.save_weights(initial, data, "batch_norm.safetensors")
+    w1 = torch.nn.Parameter(torch.from_numpy(initial["fc1.weight"].copy()))
+    w2 = torch.nn.Parameter(torch.from_numpy(initial["fc2.weight"].copy()))
     bn = torch.nn.BatchNorm1d(5, momentum=0.1, eps=1e-5)
     with torch.no_grad():
-        bn.weight.copy_(params["bn.weight"])
-        bn.bias.copy_(params["bn.bias"])
-    # The optimizer steps bn's own parameters; params["bn.*"] only seeded them.
-    trained = [params["fc1.weight"], bn.weight, bn.bias, params["fc2.weight"]]
-    optimizer = torch.optim.SGD(trained, lr=LR, momentum=0.9)
+        bn.weight.copy_(torch.from_numpy(initial["bn.weight"]))
+        bn.bias.copy_(torch.from_numpy(initial["bn.bias"]))
+    optimizer = torch.optim.SGD([w1, bn.weight, bn.bias, w2], lr=LR, momentum=0.9)
     bn.train()
-    for xb, yb in batches():
+    x, y = training_golden.load_examples()
+    for xb, yb in training_golden.file_order_batches(x, y, BATCH, STEPS):
         optimizer.zero_grad()
-        h = torch.relu(bn(xb @ params["fc1.weight"]))
-        loss = torch.nn.functional.cross_entropy(h @ params["fc2.weight"], yb)
+        loss = torch.nn.functional.cross_entropy(torch.relu(bn(xb @ w1)) @ w2, yb)
         loss.backward()
         optimizer.step()
-    expected = {"fc1.weight": params["fc1.weight"].detach().numpy(),
+    expected = {"fc1.weight": w1.detach().numpy(),
                 "bn.weight": bn.weight.detach().numpy(),
                 "bn.bias": bn.bias.detach().numpy(),
-                "fc2.weight": params["fc2.weight"].detach().numpy(),
+                "fc2.weight": w2.detach().numpy(),
                 "bn.running_mean": bn.running_mean.numpy().astype(np.float32),
                 "bn.running_var": bn.running_var.numpy().astype(np.float32)}
-    path = os.path.join(data, "expected_batch_norm.safetensors")
-    safetensors_io.save(expected, path)
-    print("wrote", os.path.relpath(path, ROOT))
+    print("wrote", training_golden.save_weights(expected, data,
+                                                "expected_batch_norm.safetensors"))
 
 
 def main():
@@ -90,16 +79,13 @@ def main():
     initial = {"fc.weight": (rng.randn(3, 6) * 0.3).astype(np.float32),
                "running_mean": np.zeros(6, np.float32)}
     data = os.path.join(HERE, "data")
-    os.makedirs(data, exist_ok=True)
-    safetensors_io.save(initial, os.path.join(data, "running_mean.safetensors"))
+    training_golden.save_weights(initial, data, "running_mean.safetensors")
 
-    x = torch.from_numpy(np.load(os.path.join(ROOT, "test", "optim", "data", "x.npy")))
-    y = torch.from_numpy(np.load(os.path.join(ROOT, "test", "optim", "data", "y.npy")))
+    x, y = training_golden.load_examples()
     weight = torch.nn.Parameter(torch.from_numpy(initial["fc.weight"].copy()))
     running_mean = torch.from_numpy(initial["running_mean"].copy())
     optimizer = torch.optim.SGD([weight], lr=LR)
-    for step in range(STEPS):
-        xb, yb = x[step * BATCH:(step + 1) * BATCH], y[step * BATCH:(step + 1) * BATCH]
+    for xb, yb in training_golden.file_order_batches(x, y, BATCH, STEPS):
         optimizer.zero_grad()
         loss = torch.nn.functional.cross_entropy((xb - running_mean) @ weight.T, yb)
         loss.backward()
@@ -107,9 +93,8 @@ def main():
         running_mean = running_mean * 0.9 + xb.mean(0) * 0.1
     expected = {"fc.weight": weight.detach().numpy(),
                 "running_mean": running_mean.numpy().astype(np.float32)}
-    path = os.path.join(data, "expected_running_mean.safetensors")
-    safetensors_io.save(expected, path)
-    print("wrote", os.path.relpath(path, ROOT))
+    print("wrote", training_golden.save_weights(expected, data,
+                                                "expected_running_mean.safetensors"))
     batch_norm(data)
 
 
