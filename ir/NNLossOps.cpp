@@ -20,17 +20,13 @@ namespace nnc::nn {
 LogicalResult BinaryCrossEntropyOp::inferReturnTypes(
     MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
     SmallVectorImpl<Type> &types) {
-  return inferSameTypeLossType(
-      loc, adaptor.getInput().getType(), adaptor.getTarget().getType(),
-      reductionOf(adaptor.getReductionAttr(), adaptor.getAttributes()), types);
+  return inferSameTypeLossType(loc, adaptor, types);
 }
 
 LogicalResult BinaryCrossEntropyWithLogitsOp::inferReturnTypes(
     MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
     SmallVectorImpl<Type> &types) {
-  return inferSameTypeLossType(
-      loc, adaptor.getInput().getType(), adaptor.getTarget().getType(),
-      reductionOf(adaptor.getReductionAttr(), adaptor.getAttributes()), types);
+  return inferSameTypeLossType(loc, adaptor, types);
 }
 
 LogicalResult NllLossOp::inferReturnTypes(MLIRContext *,
@@ -53,10 +49,8 @@ LogicalResult NllLossOp::inferReturnTypes(MLIRContext *,
                              "position, shape ", formatShape(positions),
                              " for input ", formatShape(input.getShape()),
                              ", got ", formatShape(target.getShape()));
-  StringRef reduction =
-      reductionOf(adaptor.getReductionAttr(), adaptor.getAttributes());
-  return inferLossType(loc, reduction, positions, input.getElementType(),
-                       types);
+  return inferLossType(loc, reductionOf(adaptor), positions,
+                       input.getElementType(), types);
 }
 
 LogicalResult NllLossOp::verify() {
@@ -84,10 +78,8 @@ LogicalResult GaussianKlDivOp::inferReturnTypes(MLIRContext *,
                                "have the same type, got ", type, ", ",
                                others[0], ", ", others[1], " and ",
                                others[2]);
-  StringRef reduction =
-      reductionOf(adaptor.getReductionAttr(), adaptor.getAttributes());
-  return inferLossType(loc, reduction, type.getShape(), type.getElementType(),
-                       types);
+  return inferLossType(loc, reductionOf(adaptor), type.getShape(),
+                       type.getElementType(), types);
 }
 
 } // namespace nnc::nn

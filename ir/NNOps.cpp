@@ -432,11 +432,6 @@ LogicalResult SliceScatterOp::inferReturnTypes(MLIRContext *,
 
 namespace nnc::nn {
 
-StringRef reductionOf(StringAttr fromProperties, DictionaryAttr attributes) {
-  StringAttr attr = inherentAttr(fromProperties, attributes, "reduction");
-  return attr ? attr.getValue() : StringRef("mean");
-}
-
 LogicalResult inferLossType(std::optional<Location> loc, StringRef reduction,
                             ArrayRef<int64_t> shape, Type elementType,
                             SmallVectorImpl<Type> &types) {
@@ -469,9 +464,7 @@ LogicalResult MseLossOp::inferReturnTypes(MLIRContext *,
                                           std::optional<Location> loc,
                                           Adaptor adaptor,
                                           SmallVectorImpl<Type> &types) {
-  return inferSameTypeLossType(
-      loc, adaptor.getInput().getType(), adaptor.getTarget().getType(),
-      reductionOf(adaptor.getReductionAttr(), adaptor.getAttributes()), types);
+  return inferSameTypeLossType(loc, adaptor, types);
 }
 
 LogicalResult CrossEntropyOp::inferReturnTypes(MLIRContext *,
@@ -499,9 +492,8 @@ LogicalResult CrossEntropyOp::inferReturnTypes(MLIRContext *,
         loc, "target must be [", n, "] integer class indices or ",
         formatShape(logits.getShape()), " probabilities of type ",
         logits.getElementType(), ", got ", target);
-  StringRef reduction =
-      reductionOf(adaptor.getReductionAttr(), adaptor.getAttributes());
-  return inferLossType(loc, reduction, {n}, logits.getElementType(), types);
+  return inferLossType(loc, reductionOf(adaptor), {n}, logits.getElementType(),
+                       types);
 }
 
 //===----------------------------------------------------------------------===//

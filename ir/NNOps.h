@@ -53,10 +53,14 @@ llvm::LogicalResult requireStatic(std::optional<mlir::Location> loc,
                                   mlir::RankedTensorType type,
                                   llvm::StringRef what);
 
-/// A loss's `reduction` as `inferReturnTypes` sees it, "mean" where it is
-/// not given.
-llvm::StringRef reductionOf(mlir::StringAttr fromProperties,
-                            mlir::DictionaryAttr attributes);
+/// A loss's `reduction` as `inferReturnTypes` sees it in the loss op's
+/// `adaptor`, "mean" where it is not given.
+template <typename LossAdaptor>
+llvm::StringRef reductionOf(LossAdaptor adaptor) {
+  mlir::StringAttr attr = inherentAttr(adaptor.getReductionAttr(),
+                                       adaptor.getAttributes(), "reduction");
+  return attr ? attr.getValue() : llvm::StringRef("mean");
+}
 
 /// The type of a loss after `reduction` ("none", "mean" or "sum") of
 /// per-element values of `shape`; an error for any other reduction.
@@ -72,6 +76,17 @@ llvm::LogicalResult
 inferSameTypeLossType(std::optional<mlir::Location> loc, mlir::Type input,
                       mlir::Type target, llvm::StringRef reduction,
                       llvm::SmallVectorImpl<mlir::Type> &types);
+
+/// `inferSameTypeLossType` for a loss op with `input` and `target` operands
+/// and a `reduction`, read from its `adaptor`.
+template <typename LossAdaptor>
+llvm::LogicalResult
+inferSameTypeLossType(std::optional<mlir::Location> loc, LossAdaptor adaptor,
+                      llvm::SmallVectorImpl<mlir::Type> &types) {
+  return inferSameTypeLossType(loc, adaptor.getInput().getType(),
+                               adaptor.getTarget().getType(),
+                               reductionOf(adaptor), types);
+}
 
 } // namespace nnc::nn
 

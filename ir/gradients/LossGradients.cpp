@@ -32,6 +32,15 @@ Value reductionScale(ImplicitLocOpBuilder &b, Value g, StringRef reduction,
   return g;
 }
 
+/// `reductionScale` for `loss`, which has one value per element of its first
+/// operand before the reduction.
+template <typename LossOp>
+Value perElementScale(ImplicitLocOpBuilder &b, LossOp loss, Value g) {
+  return reductionScale(b, g, loss.getReduction(),
+                        tensorTypeOf(loss->getOperand(0)).getNumElements(),
+                        /*rows=*/false);
+}
+
 /// A rank-0 integer constant of `like`'s element type.
 Value integerScalarLike(ImplicitLocOpBuilder &b, Value like, int64_t value) {
   Type elementType = tensorTypeOf(like).getElementType();
@@ -45,9 +54,7 @@ Value integerScalarLike(ImplicitLocOpBuilder &b, Value like, int64_t value) {
 LogicalResult MseLossOp::buildGradients(ImplicitLocOpBuilder &b,
                                         ArrayRef<Value> grads,
                                         SmallVectorImpl<Value> &operandGrads) {
-  RankedTensorType type = tensorTypeOf(getInput());
-  Value scale = reductionScale(b, grads[0], getReduction(),
-                               type.getNumElements(), /*rows=*/false);
+  Value scale = perElementScale(b, *this, grads[0]);
   Value diff = SubOp::create(b, getInput(), getTarget());
   Value inputGrad =
       MulOp::create(b, MulOp::create(b, diff, scalarLike(b, diff, 2.0)), scale);
@@ -85,9 +92,7 @@ LogicalResult BinaryCrossEntropyOp::buildGradients(
     ImplicitLocOpBuilder &b, ArrayRef<Value> grads,
     SmallVectorImpl<Value> &operandGrads) {
   Value p = getInput(), t = getTarget();
-  Value scale = reductionScale(b, grads[0], getReduction(),
-                               tensorTypeOf(p).getNumElements(),
-                               /*rows=*/false);
+  Value scale = perElementScale(b, *this, grads[0]);
   // d/dp = (p - t) / max(p (1 - p), 1e-12): PyTorch bounds the denominator
   // so that p of 0 or 1 gives a finite gradient.
   Value complement = SubOp::create(b, scalarLike(b, p, 1.0), p);
@@ -105,9 +110,7 @@ LogicalResult BinaryCrossEntropyWithLogitsOp::buildGradients(
     ImplicitLocOpBuilder &b, ArrayRef<Value> grads,
     SmallVectorImpl<Value> &operandGrads) {
   Value x = getInput(), t = getTarget();
-  Value scale = reductionScale(b, grads[0], getReduction(),
-                               tensorTypeOf(x).getNumElements(),
-                               /*rows=*/false);
+  Value scale = perElementScale(b, *this, grads[0]);
   // d/dx = sigmoid(x) - t and d/dt = -x.
   operandGrads[0] = MulOp::create(
       b, SubOp::create(b, SigmoidOp::create(b, x), t), scale);
@@ -157,9 +160,7 @@ LogicalResult GaussianKlDivOp::buildGradients(
     SmallVectorImpl<Value> &operandGrads) {
   Value muQ = getMuQ(), logvarQ = getLogvarQ(), muP = getMuP(),
         logvarP = getLogvarP();
-  Value scale = reductionScale(b, grads[0], getReduction(),
-                               tensorTypeOf(muQ).getNumElements(),
-                               /*rows=*/false);
+  Value scale = perElementScale(b, *this, grads[0]);
   // With d = mu_q - mu_p and r = e^(logvar_q - logvar_p):
   // d/dmu_q = d e^-logvar_p = -d/dmu_p, d/dlogvar_q = (r - 1) / 2 and
   // d/dlogvar_p = (1 - r - d^2 e^-logvar_p) / 2.

@@ -127,10 +127,26 @@ Value sumOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
       });
 }
 
+Value meanOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
+               bool keepdim) {
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t count = 1;
+  for (int64_t axis : axes)
+    count *= type.getDimSize(axis);
+  return scaleBy(b, sumOver(b, x, axes, keepdim), 1.0 / count);
+}
+
 Value mapLike(ImplicitLocOpBuilder &b, Value like, ValueRange inputs,
               ScalarBody body) {
   return buildElementwise(b, cast<RankedTensorType>(like.getType()), inputs,
                           body);
+}
+
+Value subtract(ImplicitLocOpBuilder &b, Value x, Value y) {
+  return mapLike(b, x, {x, y},
+                 [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                   return arith::SubFOp::create(ib, a[0], a[1]);
+                 });
 }
 
 Value scaleBy(ImplicitLocOpBuilder &b, Value x, double factor) {

@@ -3,8 +3,8 @@
 // The two shapes of loop nest every nn lowering is made of: an elementwise
 // `linalg.generic` whose operands broadcast to the result, and a reduction
 // `linalg.generic` over a set of axes. Lowerings describe only the scalar
-// body. Sums, scaling and loss reductions built on them are shared by the
-// lowering files of every op family.
+// body. Sums, means, differences, scaling and loss reductions built on them
+// are shared by the lowering files of every op family.
 //
 //===----------------------------------------------------------------------===//
 
@@ -60,9 +60,17 @@ llvm::SmallVector<int64_t> reductionAxes(llvm::ArrayRef<int64_t> axes,
 mlir::Value sumOver(mlir::ImplicitLocOpBuilder &b, mlir::Value x,
                     llvm::ArrayRef<int64_t> axes, bool keepdim);
 
+/// The float mean of `x` over `axes` (sorted, distinct, in range).
+mlir::Value meanOver(mlir::ImplicitLocOpBuilder &b, mlir::Value x,
+                     llvm::ArrayRef<int64_t> axes, bool keepdim);
+
 /// Elementwise over tensors of broadcastable shapes, producing `like`'s type.
 mlir::Value mapLike(mlir::ImplicitLocOpBuilder &b, mlir::Value like,
                     mlir::ValueRange inputs, ScalarBody body);
+
+/// `x - y` elementwise for float tensors, `y` broadcasting to `x`.
+mlir::Value subtract(mlir::ImplicitLocOpBuilder &b, mlir::Value x,
+                     mlir::Value y);
 
 /// Multiplies every element of the float tensor `x` by `factor`.
 mlir::Value scaleBy(mlir::ImplicitLocOpBuilder &b, mlir::Value x,

@@ -1,7 +1,7 @@
-//===- LossLowering.cpp - Likelihood losses to linalg ---------------------===//
+//===- LossLowering.cpp - Pointwise and likelihood losses to linalg -------===//
 //
-// Binary cross-entropy (on probabilities and on logits) and the Gaussian KL
-// divergence are one scalar formula per element followed by the loss
+// MSE, binary cross-entropy (on probabilities and on logits) and the Gaussian
+// KL divergence are one scalar formula per element followed by the loss
 // reduction. nll_loss gathers one log-probability per target position.
 //
 //===----------------------------------------------------------------------===//
@@ -22,9 +22,16 @@ using namespace nnc::nn;
 
 namespace {
 
+/// `(x - t)^2`.
+Value lossOf(MseLossOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  Value d = arith::SubFOp::create(b, a[0], a[1]);
+  return arith::MulFOp::create(b, d, d);
+}
+
 /// `-(t * max(log p, -100) + (1 - t) * max(log(1 - p), -100))`, written as
 /// PyTorch does: `(t - 1) * max(log(1 - p), -100) - t * max(log p, -100)`.
-Value binaryCrossEntropyOf(ImplicitLocOpBuilder &b, Value p, Value t) {
+Value lossOf(BinaryCrossEntropyOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  Value p = a[0], t = a[1];
   Value one = floatConstant(b, p.getType(), 1.0);
   Value floor = floatConstant(b, p.getType(), -100.0);
   Value logP = arith::MaximumFOp::create(b, math::LogOp::create(b, p), floor);
@@ -37,8 +44,9 @@ Value binaryCrossEntropyOf(ImplicitLocOpBuilder &b, Value p, Value t) {
 }
 
 /// `max(x, 0) - x t + log1p(exp(-|x|))`: exp never overflows.
-Value binaryCrossEntropyWithLogitsOf(ImplicitLocOpBuilder &b, Value x,
-                                     Value t) {
+Value lossOf(BinaryCrossEntropyWithLogitsOp, ImplicitLocOpBuilder &b,
+             ValueRange a) {
+  Value x = a[0], t = a[1];
   Value positive =
       arith::MaximumFOp::create(b, x, floatConstant(b, x.getType(), 0.0));
   Value softplusTail = math::Log1pOp::create(
@@ -50,7 +58,7 @@ Value binaryCrossEntropyWithLogitsOf(ImplicitLocOpBuilder &b, Value x,
 }
 
 /// `0.5 ((lp - lq) + e^(lq - lp) + (mq - mp)^2 e^-lp - 1)`.
-Value gaussianKlOf(ImplicitLocOpBuilder &b, ValueRange a) {
+Value lossOf(GaussianKlDivOp, ImplicitLocOpBuilder &b, ValueRange a) {
   Value muQ = a[0], logvarQ = a[1], muP = a[2], logvarP = a[3];
   Value d = arith::SubFOp::create(b, muQ, muP);
   Value ratio =
@@ -65,35 +73,21 @@ Value gaussianKlOf(ImplicitLocOpBuilder &b, ValueRange a) {
   return arith::MulFOp::create(b, sum, floatConstant(b, d.getType(), 0.5));
 }
 
+/// A loss that is one scalar formula (`lossOf`) per element of its operands,
+/// which all have the first one's type, followed by the loss reduction.
 template <typename OpTy>
-struct PairLossLowering : OpConversionPattern<OpTy> {
+struct PointwiseLossLowering : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
   LogicalResult
   matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
-    Value input = adaptor.getInput();
-    Value perElement = mapLike(
-        b, input, {input, adaptor.getTarget()},
-        [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
-          if constexpr (std::is_same_v<OpTy, BinaryCrossEntropyOp>)
-            return binaryCrossEntropyOf(ib, a[0], a[1]);
-          else
-            return binaryCrossEntropyWithLogitsOf(ib, a[0], a[1]);
-        });
-    rewriter.replaceOp(op, reduceLoss(b, perElement, op.getReduction()));
-    return success();
-  }
-};
-
-struct GaussianKlDivLowering : OpConversionPattern<GaussianKlDivOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(GaussianKlDivOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
-    Value perElement = mapLike(b, adaptor.getMuQ(), adaptor.getOperands(),
-                               gaussianKlOf);
+    ValueRange operands = adaptor.getOperands();
+    Value perElement =
+        mapLike(b, operands.front(), operands,
+                [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                  return lossOf(op, ib, a);
+                });
     rewriter.replaceOp(op, reduceLoss(b, perElement, op.getReduction()));
     return success();
   }
@@ -185,7 +179,9 @@ struct NllLossLowering : OpConversionPattern<NllLossOp> {
 } // namespace
 
 void nnc::populateLossLoweringPatterns(RewritePatternSet &patterns) {
-  patterns.add<PairLossLowering<BinaryCrossEntropyOp>,
-               PairLossLowering<BinaryCrossEntropyWithLogitsOp>,
-               NllLossLowering, GaussianKlDivLowering>(patterns.getContext());
+  patterns.add<PointwiseLossLowering<MseLossOp>,
+               PointwiseLossLowering<BinaryCrossEntropyOp>,
+               PointwiseLossLowering<BinaryCrossEntropyWithLogitsOp>,
+               PointwiseLossLowering<GaussianKlDivOp>, NllLossLowering>(
+      patterns.getContext());
 }

@@ -12,7 +12,8 @@
 
 namespace nnc {
 
-/// binary_cross_entropy(_with_logits), nll_loss and gaussian_kl_div.
+/// mse_loss, binary_cross_entropy(_with_logits), nll_loss and
+/// gaussian_kl_div.
 void populateLossLoweringPatterns(mlir::RewritePatternSet &patterns);
 
 /// batch_norm, layer_norm and rms_norm.

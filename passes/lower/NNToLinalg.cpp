@@ -2,7 +2,8 @@
 //
 // Each nn op becomes structured ops on tensors. Elementwise ops differ only in
 // their scalar body (`scalarOf` overloads below); reductions, softmax-like
-// ops and losses compose the builders of LinalgBuilders.h.
+// ops and cross-entropy compose the builders of LinalgBuilders.h; the other
+// losses lower in LossLowering.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -260,10 +261,7 @@ Value safeMaxOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes) {
 Value shiftByMax(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
                  Value &m) {
   m = safeMaxOver(b, x, axes);
-  return mapLike(b, x, {x, m},
-                 [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
-                   return arith::SubFOp::create(ib, a[0], a[1]);
-                 });
+  return subtract(b, x, m);
 }
 
 /// `log(sum(exp(shifted)))` over `axes`, kept as unit axes.
@@ -311,10 +309,7 @@ struct ReductionLowering : OpConversionPattern<OpTy> {
     if constexpr (std::is_same_v<OpTy, ReduceSumOp>) {
       result = sumOver(b, input, axes, keepdim);
     } else if constexpr (std::is_same_v<OpTy, ReduceMeanOp>) {
-      int64_t count = 1;
-      for (int64_t axis : axes)
-        count *= type.getDimSize(axis);
-      result = scaleBy(b, sumOver(b, input, axes, keepdim), 1.0 / count);
+      result = meanOver(b, input, axes, keepdim);
     } else if constexpr (std::is_same_v<OpTy, ReduceMaxOp>) {
       result = maxOver(b, input, axes, keepdim);
     } else {
@@ -331,11 +326,7 @@ struct ReductionLowering : OpConversionPattern<OpTy> {
 Value logSoftmaxAlong(ImplicitLocOpBuilder &b, Value x, int64_t axis) {
   Value m;
   Value shifted = shiftByMax(b, x, {axis}, m);
-  Value lse = logSumExpOfShifted(b, shifted, {axis});
-  return mapLike(b, x, {shifted, lse},
-                 [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
-                   return arith::SubFOp::create(ib, a[0], a[1]);
-                 });
+  return subtract(b, shifted, logSumExpOfShifted(b, shifted, {axis}));
 }
 
 struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
@@ -639,24 +630,6 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
 // Losses
 //===----------------------------------------------------------------------===//
 
-struct MseLossLowering : OpConversionPattern<MseLossOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(MseLossOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
-    Value input = adaptor.getInput();
-    Value squared = mapLike(
-        b, input, {input, adaptor.getTarget()},
-        [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
-          Value d = arith::SubFOp::create(ib, a[0], a[1]);
-          return arith::MulFOp::create(ib, d, d);
-        });
-    rewriter.replaceOp(op, reduceLoss(b, squared, op.getReduction()));
-    return success();
-  }
-};
-
 struct CrossEntropyLowering : OpConversionPattern<CrossEntropyOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -742,7 +715,7 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
       ReductionLowering<ReduceMaxOp>, ReductionLowering<LogSumExpOp>,
       SoftmaxLowering, LogSoftmaxLowering, MatmulLowering, ReshapeLowering,
       TransposeLowering, BroadcastToLowering, SliceLowering, ConcatLowering,
-      MseLossLowering, CrossEntropyLowering>(context);
+      CrossEntropyLowering>(context);
   populateLossLoweringPatterns(patterns);
   populateNormalizationLoweringPatterns(patterns);
   populateRandomLoweringPatterns(patterns);

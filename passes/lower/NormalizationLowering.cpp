@@ -23,25 +23,6 @@ using namespace nnc::nn;
 
 namespace {
 
-/// The mean of `x` over `axes`, with reduced axes kept as extent 1 when
-/// `keepdim`.
-Value meanOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
-               bool keepdim) {
-  auto type = cast<RankedTensorType>(x.getType());
-  int64_t count = 1;
-  for (int64_t axis : axes)
-    count *= type.getDimSize(axis);
-  return scaleBy(b, sumOver(b, x, axes, keepdim), 1.0 / count);
-}
-
-/// `x - mean` elementwise, `mean` broadcasting.
-Value subtract(ImplicitLocOpBuilder &b, Value x, Value mean) {
-  return mapLike(b, x, {x, mean},
-                 [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
-                   return arith::SubFOp::create(ib, a[0], a[1]);
-                 });
-}
-
 /// The mean of `x * x` over `axes`.
 Value meanSquareOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
                      bool keepdim) {
@@ -159,38 +140,28 @@ SmallVector<int64_t> trailingAxes(Value x, Value weight) {
   return axes;
 }
 
-struct LayerNormLowering : OpConversionPattern<LayerNormOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// layer_norm and rms_norm over the trailing axes their weight covers:
+/// layer_norm first centers the input and finally shifts by its bias, rms_norm
+/// does neither.
+template <typename OpTy>
+struct TrailingNormLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(LayerNormOp op, OpAdaptor adaptor,
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     Value x = adaptor.getInput(), weight = adaptor.getWeight();
     SmallVector<int64_t> axes = trailingAxes(x, weight);
-    Value centered = subtract(b, x, meanOver(b, x, axes, /*keepdim=*/true));
-    Value rstd = inverseRoot(
-        b, meanSquareOver(b, centered, axes, /*keepdim=*/true),
-        op.getEps().convertToDouble());
-    Value normalized = scaleAndShift(b, centered, rstd, Value());
-    rewriter.replaceOp(
-        op, scaleAndShift(b, normalized, weight, adaptor.getBias()));
-    return success();
-  }
-};
-
-struct RmsNormLowering : OpConversionPattern<RmsNormOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(RmsNormOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
-    Value x = adaptor.getInput(), weight = adaptor.getWeight();
-    SmallVector<int64_t> axes = trailingAxes(x, weight);
+    Value bias;
+    if constexpr (std::is_same_v<OpTy, LayerNormOp>) {
+      x = subtract(b, x, meanOver(b, x, axes, /*keepdim=*/true));
+      bias = adaptor.getBias();
+    }
     Value rstd =
         inverseRoot(b, meanSquareOver(b, x, axes, /*keepdim=*/true),
                     op.getEps().convertToDouble());
     Value normalized = scaleAndShift(b, x, rstd, Value());
-    rewriter.replaceOp(op, scaleAndShift(b, normalized, weight, Value()));
+    rewriter.replaceOp(op, scaleAndShift(b, normalized, weight, bias));
     return success();
   }
 };
@@ -198,6 +169,6 @@ struct RmsNormLowering : OpConversionPattern<RmsNormOp> {
 } // namespace
 
 void nnc::populateNormalizationLoweringPatterns(RewritePatternSet &patterns) {
-  patterns.add<BatchNormLowering, LayerNormLowering, RmsNormLowering>(
-      patterns.getContext());
+  patterns.add<BatchNormLowering, TrailingNormLowering<LayerNormOp>,
+               TrailingNormLowering<RmsNormOp>>(patterns.getContext());
 }
