@@ -10,7 +10,7 @@ config.suffixes = [".mlir", ".test"]
 # e2e/, grad/, optim/ and train/ hold models that ctest compiles and runs,
 # not lit tests.
 config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs",
-                   "e2e", "grad", "optim", "runtime", "train"]
+                   "arch", "e2e", "grad", "optim", "runtime", "train"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nnc_obj_root, "test")
 

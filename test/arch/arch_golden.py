@@ -1,0 +1,77 @@
+"""Shared by the golden-data scripts of test/arch/<name>/make_golden.py.
+
+Each architecture's script builds the model of models/arch/<name>.mlir in
+PyTorch from float32 weights, computes in float64, and writes:
+
+  models/arch/<name>.safetensors            the weights (float32)
+  test/arch/data/<name>/<input>.npy         inputs of @forward and @loss
+  test/arch/data/<name>/expected_<out>.npy  @forward's outputs
+  test/arch/data/<name>/expected_loss.npy   @loss's value
+  test/arch/data/<name>/expected_<p>.grad.npy  d loss / d p for every param
+
+Import after putting test/arch/ on sys.path (with sys.dont_write_bytecode).
+"""
+
+import os
+import sys
+
+import numpy as np
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import safetensors_io  # noqa: E402
+
+
+class Golden:
+    """Weights, inputs and expected values of one architecture."""
+
+    def __init__(self, name, seed=0):
+        self.name = name
+        self.rng = np.random.default_rng(seed)
+        self.params = {}  # name -> float64 leaf tensor (float32 values)
+        self.data = os.path.join(HERE, "data", name)
+        os.makedirs(self.data, exist_ok=True)
+
+    def param(self, name, shape, scale=None):
+        """A weight drawn N(0, scale^2) (scale 1/sqrt(fan-in) by default)."""
+        if scale is None:
+            scale = 1.0 / np.sqrt(shape[0] if len(shape) > 1 else 1.0)
+        value = (scale * self.rng.standard_normal(shape)).astype(np.float32)
+        leaf = torch.tensor(value, dtype=torch.float64, requires_grad=True)
+        self.params[name] = leaf
+        return leaf
+
+    def input(self, name, value):
+        """Writes input `name` (float32, or int64 labels); returns it as a
+        float64 (or int64) tensor."""
+        value = np.asarray(value)
+        value = value.astype(np.int64 if value.dtype.kind in "iu" else np.float32)
+        np.save(os.path.join(self.data, name + ".npy"), value)
+        tensor = torch.from_numpy(value.copy())
+        return tensor if value.dtype == np.int64 else tensor.double()
+
+    def normal(self, shape, scale=1.0):
+        return (scale * self.rng.standard_normal(shape)).astype(np.float32)
+
+    def expect(self, name, value):
+        """Writes the expected output `name` of @forward."""
+        np.save(os.path.join(self.data, "expected_%s.npy" % name),
+                value.detach().numpy().astype(np.float32))
+
+    def expect_gradients(self, loss):
+        """Writes the loss and d loss / d param for every param."""
+        for p in self.params.values():
+            p.grad = None
+        loss.backward()
+        np.save(os.path.join(self.data, "expected_loss.npy"),
+                loss.detach().numpy().astype(np.float32))
+        for name, p in self.params.items():
+            np.save(os.path.join(self.data, "expected_%s.grad.npy" % name),
+                    p.grad.numpy().astype(np.float32))
+
+    def save_weights(self):
+        safetensors_io.save(
+            {k: v.detach().numpy().astype(np.float32) for k, v in self.params.items()},
+            os.path.join(ROOT, "models", "arch", self.name + ".safetensors"))
