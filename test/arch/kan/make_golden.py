@@ -1,0 +1,60 @@
+#!/usr/bin/python3
+"""Golden data of arch/kan: models/arch/kan.mlir in PyTorch.
+
+Two Kolmogorov-Arnold layers: base silu(x) @ base_weight plus cubic B-spline
+edge functions on a uniform grid of 5 intervals over [-1, 1] (Cox-de Boor
+recursion), spline coefficients stored input-major as [in * 8, out].
+@loss is the mean squared error. Writes models/arch/kan.safetensors and
+test/arch/data/kan/ (arch_golden.py). Run with /usr/bin/python3.
+"""
+
+import os
+import sys
+
+import torch
+import torch.nn.functional as F
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from arch_golden import Golden  # noqa: E402
+
+GRID, ORDER = 5, 3
+H = 2.0 / GRID
+KNOTS = torch.tensor([-1 + (i - ORDER) * H for i in range(GRID + 2 * ORDER + 1)],
+                     dtype=torch.float64)
+
+
+def basis(x):
+    """[batch, in] -> [batch, in, GRID + ORDER] cubic B-spline values."""
+    x = x.unsqueeze(-1)
+    b = ((x >= KNOTS[:-1]) & (x < KNOTS[1:])).double()
+    for k in range(1, ORDER + 1):
+        t = KNOTS
+        m = b.shape[-1] - 1
+        left = (x - t[:m]) / (t[k:k + m] - t[:m]) * b[..., :m]
+        right = (t[k + 1:k + 1 + m] - x) / (t[k + 1:k + 1 + m] - t[1:1 + m]) * b[..., 1:]
+        b = left + right
+    return b
+
+
+def layer(x, base_weight, coef):
+    return F.silu(x) @ base_weight + basis(x).reshape(x.shape[0], -1) @ coef
+
+
+def main():
+    g = Golden("kan")
+    p = []
+    for i, (inputs, outputs) in enumerate(((3, 4), (4, 2))):
+        p.append(g.param("layer%d.base_weight" % i, (inputs, outputs)))
+        p.append(g.param("layer%d.spline_coef" % i,
+                         (inputs * (GRID + ORDER), outputs), 0.3))
+    x = g.input("x", g.rng.uniform(-0.95, 0.95, (8, 3)))
+    t = g.input("t", g.normal((8, 2), 0.5))
+    y = layer(layer(x, p[0], p[1]), p[2], p[3])
+    g.expect("y", y)
+    g.expect_gradients(F.mse_loss(y, t))
+    g.save_weights()
+
+
+if __name__ == "__main__":
+    main()
