@@ -46,4 +46,25 @@ def NN_DropoutOp : NN_Op<"dropout", [Pure, AllTypesMatch<["input", "result"]>,
   let hasFolder = 1;
 }
 
+def NN_RandomNormalOp : NN_Op<"random_normal", [Pure]> {
+  let summary = "Standard normal samples drawn from a key";
+  let description = [{
+    A tensor of independent N(0, 1) samples (torch.randn), each a pure
+    function of the rank-0 `key` and the element's row-major linear index
+    `i`, so equal keys give equal samples (reparameterized sampling in a
+    VAE, noise in diffusion). With `mix` and the counter hash of
+    `nn.dropout`, `bits(c) = mix(mix(key) + c * 0x9E3779B97F4A7C15)`; in
+    double precision, `u1 = ((bits(2i + 1) >> 11) + 1) * 2^-53` (in
+    (0, 1]) and `u2 = (bits(2i + 2) >> 11) * 2^-53`, and the sample is the
+    Box-Muller `sqrt(-2 ln u1) cos(2 pi u2)`, rounded to the result type.
+
+    ```mlir
+    %eps = nn.random_normal %key : tensor<i64> -> tensor<8x16xf32>
+    ```
+  }];
+  let arguments = (ins 0DTensorOf<[I64]>:$key);
+  let results = (outs NN_StaticFloatTensor:$result);
+  let assemblyFormat = "$key attr-dict `:` type($key) `->` type($result)";
+}
+
 #endif // NNC_IR_NNRANDOMOPS_TD

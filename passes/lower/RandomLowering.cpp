@@ -13,6 +13,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 #include <cmath>
@@ -42,9 +43,11 @@ Value mix64(ImplicitLocOpBuilder &b, Value z) {
   return xorShift(z, 31);
 }
 
-/// 64 random bits for the element at the loop's current position in a
-/// tensor of `shape`: `mix(mix(key) + (index + 1) * golden gamma)`.
-Value randomBits(ImplicitLocOpBuilder &b, Value key, ArrayRef<int64_t> shape) {
+/// 64 random bits for draw `draw` (of `draws` per element) at the loop's
+/// current position in a tensor of `shape`:
+/// `mix(mix(key) + (index * draws + draw + 1) * golden gamma)`.
+Value randomBits(ImplicitLocOpBuilder &b, Value key, ArrayRef<int64_t> shape,
+                 int64_t draws = 1, int64_t draw = 0) {
   // Horner's rule over the dimensions: ((i0 * n1 + i1) * n2 + i2) ...
   Value linear = shape.empty()
                      ? arith::ConstantIndexOp::create(b, 0).getResult()
@@ -55,8 +58,11 @@ Value randomBits(ImplicitLocOpBuilder &b, Value key, ArrayRef<int64_t> shape) {
     linear = arith::AddIOp::create(b, linear, linalg::IndexOp::create(b, d));
   }
   Value counter = arith::AddIOp::create(
-      b, arith::IndexCastOp::create(b, b.getI64Type(), linear),
-      i64Constant(b, 1));
+      b,
+      arith::MulIOp::create(
+          b, arith::IndexCastOp::create(b, b.getI64Type(), linear),
+          i64Constant(b, draws)),
+      i64Constant(b, draw + 1));
   Value state = arith::AddIOp::create(
       b, mix64(b, key),
       arith::MulIOp::create(b, counter, i64Constant(b, 0x9E3779B97F4A7C15ULL)));
@@ -96,8 +102,49 @@ struct DropoutLowering : OpConversionPattern<DropoutOp> {
   }
 };
 
+/// Box-Muller in double precision from two 53-bit uniforms per element.
+struct RandomNormalLowering : OpConversionPattern<RandomNormalOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RandomNormalOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    RankedTensorType type = op.getType();
+    Value result = buildElementwise(
+        b, type, {adaptor.getKey()},
+        [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+          Type f64 = ib.getF64Type();
+          auto uniform = [&](int64_t draw, double offset) -> Value {
+            Value top = arith::ShRUIOp::create(
+                ib, randomBits(ib, a[0], type.getShape(), 2, draw),
+                i64Constant(ib, 11));
+            Value value = arith::UIToFPOp::create(ib, f64, top);
+            return arith::MulFOp::create(
+                ib,
+                arith::AddFOp::create(ib, value,
+                                      floatConstant(ib, f64, offset)),
+                floatConstant(ib, f64, std::ldexp(1.0, -53)));
+          };
+          Value u1 = uniform(0, 1.0), u2 = uniform(1, 0.0);
+          Value radius = math::SqrtOp::create(
+              ib, arith::MulFOp::create(ib, floatConstant(ib, f64, -2.0),
+                                        math::LogOp::create(ib, u1)));
+          Value angle = math::CosOp::create(
+              ib, arith::MulFOp::create(ib, floatConstant(ib, f64, 2 * M_PI),
+                                        u2));
+          Value sample = arith::MulFOp::create(ib, radius, angle);
+          if (type.getElementType() == f64)
+            return sample;
+          return arith::TruncFOp::create(ib, type.getElementType(), sample)
+              .getResult();
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 } // namespace
 
 void nnc::populateRandomLoweringPatterns(RewritePatternSet &patterns) {
-  patterns.add<DropoutLowering>(patterns.getContext());
+  patterns.add<DropoutLowering, RandomNormalLowering>(patterns.getContext());
 }

@@ -46,7 +46,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
 import safetensors_io  # noqa: E402
-from dropout_mask import keep_mask  # noqa: E402
+from counter_random import keep_mask  # noqa: E402
 from check_grad import model_names  # noqa: E402
 
 f32 = np.float32
@@ -614,7 +614,7 @@ def gaussian_kl_div(m):
 
 @grad_test("dropout")
 def dropout(m):
-    # The mask is nn.dropout's own (scripts/dropout_mask.py): PyTorch's
+    # The mask is nn.dropout's own (scripts/counter_random.py): PyTorch's
     # generator draws others. p = 0.5, p = 0.2 on rank 3, inference mode.
     key = 1234
     x = m.param("x", m.normal((6, 10)))

@@ -1408,3 +1408,19 @@ func.func @grad_repeated(%a: tensor<3xf32>) -> (tensor<3xf32>, tensor<3xf32>) {
   %g:2 = nn.grad @pair(%a, %a) wrt [0, 0] : (tensor<3xf32>, tensor<3xf32>) -> (tensor<3xf32>, tensor<3xf32>)
   return %g#0, %g#1 : tensor<3xf32>, tensor<3xf32>
 }
+
+// -----
+
+func.func @random_normal_int(%key: tensor<i64>) -> tensor<4xi32> {
+  // expected-error @+1 {{'nn.random_normal' op result #0 must be statically shaped tensor of floating-point values, but got 'tensor<4xi32>'}}
+  %a = nn.random_normal %key : tensor<i64> -> tensor<4xi32>
+  return %a : tensor<4xi32>
+}
+
+// -----
+
+func.func @random_normal_key(%key: tensor<2xi64>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.random_normal' op operand #0 must be 0D tensor of 64-bit signless integer values, but got 'tensor<2xi64>'}}
+  %a = nn.random_normal %key : tensor<2xi64> -> tensor<4xf32>
+  return %a : tensor<4xf32>
+}

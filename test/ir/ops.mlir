@@ -618,3 +618,15 @@ func.func @trailing_norms(%x: tensor<8x16x32xf32>, %w: tensor<32xf32>,
   return %0, %1, %2
       : tensor<8x16x32xf32>, tensor<8x16x32xf32>, tensor<8x16x32xf32>
 }
+
+// -----
+
+// nn.random_normal draws a tensor of any static float type from a key.
+// CHECK-LABEL: func.func @random_normal
+// CHECK: nn.random_normal %{{.*}} : tensor<i64> -> tensor<4x3xf32>
+// CHECK: nn.random_normal %{{.*}} : tensor<i64> -> tensor<2xf64>
+func.func @random_normal(%key: tensor<i64>) -> (tensor<4x3xf32>, tensor<2xf64>) {
+  %a = nn.random_normal %key : tensor<i64> -> tensor<4x3xf32>
+  %b = nn.random_normal %key : tensor<i64> -> tensor<2xf64>
+  return %a, %b : tensor<4x3xf32>, tensor<2xf64>
+}

@@ -31,7 +31,7 @@ import torch.nn.functional as F
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
 sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "scripts"))
-from dropout_mask import keep_mask  # noqa: E402
+from counter_random import keep_mask  # noqa: E402
 SEED = 0
 
 f32 = np.float32

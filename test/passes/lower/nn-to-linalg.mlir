@@ -1054,3 +1054,18 @@ func.func @rms_norm(%x: tensor<2x8xf32>, %w: tensor<8xf32>) -> tensor<2x8xf32> {
   %0 = nn.rms_norm %x, %w : tensor<2x8xf32>, tensor<8xf32>
   return %0 : tensor<2x8xf32>
 }
+
+// -----
+
+// nn.random_normal: per element, two 53-bit uniforms from the counter hash
+// of the key, then Box-Muller in double precision, rounded to the result.
+// CHECK-LABEL: func.func @random_normal
+// CHECK: linalg.generic
+// CHECK: linalg.index 0
+// CHECK: math.log %{{.*}} : f64
+// CHECK: math.cos %{{.*}} : f64
+// CHECK: arith.truncf %{{.*}} : f64 to f32
+func.func @random_normal(%key: tensor<i64>) -> tensor<4xf32> {
+  %a = nn.random_normal %key : tensor<i64> -> tensor<4xf32>
+  return %a : tensor<4xf32>
+}
