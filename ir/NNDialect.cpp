@@ -17,11 +17,15 @@ using namespace nnc::nn;
 
 namespace {
 
-/// Every nn op is pure and region-free, so calls of functions made of them
-/// can always be inlined (the autodiff pass needs call-free losses).
+/// nn ops have no side effects and nn.scan's body is an ordinary block, so
+/// calls of functions made of nn ops can always be inlined, also into a
+/// scan's body (the autodiff pass needs call-free losses).
 struct NNInlinerInterface : DialectInlinerInterface {
   using DialectInlinerInterface::DialectInlinerInterface;
   bool isLegalToInline(Operation *, Region *, bool, IRMapping &) const final {
+    return true;
+  }
+  bool isLegalToInline(Region *, Region *, bool, IRMapping &) const final {
     return true;
   }
 };
