@@ -4,7 +4,7 @@
 
 Writes models/arch/autoencoder.safetensors and test/arch/data/autoencoder/
 (arch_golden.Golden). The denoising corruption's mask is nn.dropout's own
-(scripts/dropout_mask.py): PyTorch's generator draws other masks.
+(scripts/counter_random.py): PyTorch's generator draws other masks.
 Run with /usr/bin/python3.
 """
 
@@ -14,7 +14,7 @@ import sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from arch_golden import Golden  # noqa: E402
-from dropout_mask import keep_mask  # noqa: E402
+from counter_random import keep_mask  # noqa: E402
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
