@@ -61,15 +61,17 @@ class Golden:
                 value.detach().numpy().astype(np.float32))
 
     def expect_gradients(self, loss):
-        """Writes the loss and d loss / d param for every param."""
+        """Writes the loss and d loss / d param for every param (zeros for
+        a param the loss does not reach, as nnc's gradient gives)."""
         for p in self.params.values():
             p.grad = None
         loss.backward()
         np.save(os.path.join(self.data, "expected_loss.npy"),
                 loss.detach().numpy().astype(np.float32))
         for name, p in self.params.items():
+            grad = p.grad if p.grad is not None else torch.zeros_like(p)
             np.save(os.path.join(self.data, "expected_%s.grad.npy" % name),
-                    p.grad.numpy().astype(np.float32))
+                    grad.detach().numpy().astype(np.float32))
 
     def save_weights(self):
         safetensors_io.save(
