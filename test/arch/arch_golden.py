@@ -68,8 +68,11 @@ class Golden:
         np.save(os.path.join(self.data, "expected_loss.npy"),
                 loss.detach().numpy().astype(np.float32))
         for name, p in self.params.items():
+            # A param the loss reaches only through a detach (a stop-gradient
+            # such as BYOL's target encoder) has no .grad: its gradient is 0.
+            grad = p.grad if p.grad is not None else torch.zeros_like(p)
             np.save(os.path.join(self.data, "expected_%s.grad.npy" % name),
-                    p.grad.numpy().astype(np.float32))
+                    grad.numpy().astype(np.float32))
 
     def save_weights(self):
         safetensors_io.save(
