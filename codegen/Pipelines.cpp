@@ -83,11 +83,14 @@ void buildNvptxPipeline(OpPassManager &pm,
   if (libdevice.empty())
     libdevice = findLibdevice().value_or("");
   std::string link = libdevice.empty() ? "" : " l=" + libdevice;
+  // Kernels index through affine.apply where a loop variable is scaled
+  // (a convolution reads o * stride + k * dilation): lowered before NVVM.
   addTextual(pm,
              llvm::formatv(
                  "gpu-kernel-outlining,nnc-gpu-merge-modules,"
                  "nvvm-attach-target{{chip={0} features={1} O=3{2}},"
-                 "gpu.module(convert-scf-to-cf,convert-gpu-to-nvvm,"
+                 "gpu.module(lower-affine,convert-scf-to-cf,"
+                 "convert-gpu-to-nvvm,"
                  "canonicalize,cse,reconcile-unrealized-casts),"
                  "gpu-to-llvm,gpu-module-to-binary{{format=isa}",
                  options.chip.getValue(), options.features.getValue(), link)

@@ -549,6 +549,7 @@ def NN_YieldOp : NN_Op<"yield", [Pure, Terminator, ReturnLike,
   let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
 }
 
+include "ir/NNConvOps.td"
 include "ir/NNLossOps.td"
 include "ir/NNNormOps.td"
 include "ir/NNRandomOps.td"

@@ -716,6 +716,7 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
       SoftmaxLowering, LogSoftmaxLowering, MatmulLowering, ReshapeLowering,
       TransposeLowering, BroadcastToLowering, SliceLowering, ConcatLowering,
       CrossEntropyLowering>(context);
+  populateConvolutionLoweringPatterns(patterns);
   populateLossLoweringPatterns(patterns);
   populateNormalizationLoweringPatterns(patterns);
   populateRandomLoweringPatterns(patterns);

@@ -516,6 +516,60 @@ def concat(m):
             + m.vjp("cot_wu", torch.cat([w, u], dim=0)))
 
 
+@grad_test("conv")
+def conv(m):
+    # Stride with padding and bias; a stride that leaves the last input row
+    # unread (its gradient is 0); groups with dilation, asymmetric padding
+    # (begins h, w, then ends h, w) and an input operand; depthwise 1-D with
+    # stride and dilation; 3-D.
+    x = m.param("x", m.normal((2, 4, 7, 6)))
+    w = m.param("w", m.normal((6, 4, 3, 3), 0.3))
+    b = m.param("b", m.normal((6,)))
+    xs = m.param("xs", m.normal((1, 4, 8, 8)))
+    wg = m.param("wg", m.normal((4, 2, 3, 2), 0.3))
+    u = m.input("u", m.normal((1, 4, 8, 9)))
+    x1 = m.param("x1", m.normal((2, 3, 10)))
+    w1 = m.param("w1", m.normal((6, 1, 3), 0.5))
+    x3 = m.param("x3", m.normal((1, 2, 4, 5, 3)))
+    w3 = m.param("w3", m.normal((2, 2, 2, 2, 2), 0.3))
+    return (m.vjp("cot_stride_pad", F.conv2d(x, w, b, stride=2, padding=1))
+            + m.vjp("cot_skip", F.conv2d(xs, w, stride=2))
+            + m.vjp("cot_groups", F.conv2d(F.pad(xs, (1, 1, 2, 0)), wg,
+                                           groups=2, dilation=(2, 1),
+                                           stride=(1, 2)))
+            + m.vjp("cot_input", F.conv2d(u, wg, groups=2))
+            + m.vjp("cot_1d", F.conv1d(x1, w1, groups=3, stride=3,
+                                       dilation=2))
+            + m.vjp("cot_3d", F.conv3d(x3, w3, stride=2, padding=1)))
+
+
+@grad_test("conv_transpose")
+def conv_transpose(m):
+    # The 2x upsampling of U-Net with bias; stride 2 with padding,
+    # output_padding and groups; output_padding past the stride (below the
+    # dilation); padding wider than the kernel's reach, 1-D; 3-D.
+    x = m.param("x", m.normal((2, 4, 5, 4)))
+    w = m.param("w", m.normal((4, 3, 2, 2), 0.5))
+    b = m.param("b", m.normal((3,)))
+    wg = m.param("wg", m.normal((4, 2, 3, 3), 0.3))
+    xd = m.param("xd", m.normal((1, 2, 4, 4)))
+    wd = m.param("wd", m.normal((2, 3, 3, 3), 0.3))
+    x1 = m.param("x1", m.normal((2, 3, 6)))
+    w1 = m.param("w1", m.normal((3, 2, 3), 0.5))
+    x3 = m.param("x3", m.normal((1, 2, 3, 2, 3)))
+    w3 = m.param("w3", m.normal((2, 2, 2, 3, 2), 0.3))
+    return (m.vjp("cot_up2", F.conv_transpose2d(x, w, b, stride=2))
+            + m.vjp("cot_groups", F.conv_transpose2d(x, wg, groups=2,
+                                                     stride=2, padding=1,
+                                                     output_padding=1))
+            + m.vjp("cot_dilated", F.conv_transpose2d(xd, wd, dilation=2,
+                                                      output_padding=1))
+            + m.vjp("cot_wide_pad", F.conv_transpose1d(x1, w1, stride=3,
+                                                       padding=3))
+            + m.vjp("cot_3d", F.conv_transpose3d(x3, w3, stride=(2, 1, 2),
+                                                 padding=(0, 1, 0))))
+
+
 # ----------------------------------------------------------------------------
 # Losses (their every variant is in loss/ too, with stability cases)
 # ----------------------------------------------------------------------------

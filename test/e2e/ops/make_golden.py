@@ -491,9 +491,57 @@ def inference_mode(rng):
     return inputs, out
 
 
+def convolution(rng):
+    def normal(*shape):
+        return rng.standard_normal(shape).astype(f32)
+
+    inputs = {
+        "x2": normal(2, 4, 9, 8), "x1": normal(2, 3, 11),
+        "x3": normal(1, 2, 5, 6, 4),
+        "wa": normal(5, 4, 3, 3), "ba": normal(5), "wg": normal(6, 2, 3, 2),
+        "wdw": normal(8, 1, 3, 3), "wpw": normal(5, 8, 1, 1),
+        "w1": normal(4, 3, 3), "w3": normal(3, 2, 2, 3, 2), "b3": normal(3),
+        "wta": normal(4, 3, 2, 2), "bt": normal(3), "wtb": normal(4, 3, 3, 3),
+        "wtg": normal(4, 2, 3, 3), "wt1": normal(3, 2, 3),
+        "wt3": normal(2, 3, 2, 2, 2),
+    }
+    v = {k: t(a) for k, a in inputs.items()}
+    x2 = v["x2"]
+    depthwise = F.conv2d(x2, v["wdw"], groups=4, padding=1)
+    # Asymmetric padding (begins h, w then ends h, w): pad, then convolve;
+    # a transposed convolution's asymmetric padding crops its output.
+    asym = F.conv2d(F.pad(x2, (1, 1, 0, 2)), v["wa"], v["ba"])
+    asym_t = F.conv_transpose2d(x2, v["wta"], stride=2)[:, :, 1:18, 0:15]
+    out = {
+        "conv_basic": F.conv2d(x2, v["wa"], v["ba"]),
+        "conv_stride_pad": F.conv2d(x2, v["wa"], v["ba"], stride=2, padding=1),
+        "conv_dilated": F.conv2d(x2, v["wa"], dilation=2, padding=2),
+        "conv_groups": F.conv2d(x2, v["wg"], groups=2, stride=(2, 1),
+                                padding=(1, 0)),
+        "conv_depthwise": depthwise,
+        "conv_separable": F.conv2d(depthwise, v["wpw"]),
+        "conv_asym_pad": asym,
+        "conv1d": F.conv1d(v["x1"], v["w1"], stride=2, dilation=3, padding=2),
+        "conv3d": F.conv3d(v["x3"], v["w3"], v["b3"], stride=(1, 2, 1)),
+        "convt_up2": F.conv_transpose2d(x2, v["wta"], v["bt"], stride=2),
+        "convt_pad_outpad": F.conv_transpose2d(x2, v["wtb"], stride=2,
+                                               padding=1, output_padding=1),
+        "convt_groups_dil": F.conv_transpose2d(x2, v["wtg"], groups=2,
+                                               stride=3, padding=(1, 2),
+                                               dilation=2),
+        "convt_outpad_dil": F.conv_transpose2d(x2, v["wtb"], v["bt"],
+                                               dilation=2, output_padding=1),
+        "convt1d_wide_pad": F.conv_transpose1d(v["x1"], v["wt1"], stride=3,
+                                               padding=3),
+        "convt_asym_pad": asym_t,
+        "convt3d": F.conv_transpose3d(v["x3"], v["wt3"], stride=(2, 1, 2)),
+    }
+    return inputs, out
+
+
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
           selection, likelihood_losses, normalization, dropout,
-          inference_mode]
+          inference_mode, convolution]
 
 
 # ----------------------------------------------------------------------------

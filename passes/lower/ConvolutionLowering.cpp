@@ -1,0 +1,249 @@
+//===- ConvolutionLowering.cpp - conv and conv_transpose to linalg --------===//
+//
+// Both convolutions become one linalg.generic over
+// (batch, group, out-channel, out-position..., in-channel, kernel...), with
+// the channels split into groups by expand_shape so that grouped and
+// depthwise convolutions need no special case. Padding is a zero tensor
+// with the input inserted into it.
+//
+// The transposed convolution is the convolution of the zero-upsampled input
+// (input element s placed at s * stride, `stride - 1` zeros between) by the
+// flipped kernel: y[t] = sum_k z[t + (K - 1 - k) * dilation] * w[k].
+//
+//===----------------------------------------------------------------------===//
+
+#include "ir/NNOps.h"
+#include "passes/lower/LinalgBuilders.h"
+#include "passes/lower/LoweringPatterns.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+using namespace mlir;
+using namespace nnc;
+using namespace nnc::nn;
+
+namespace {
+
+/// A zero tensor of `shape` holding `x` from `offsets` on, its elements
+/// `strides` apart.
+Value placeInZeros(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> shape,
+                   ArrayRef<int64_t> offsets, ArrayRef<int64_t> strides) {
+  auto xType = cast<RankedTensorType>(x.getType());
+  auto type = RankedTensorType::get(shape, xType.getElementType());
+  Value zeros = filledTensor(b, type, b.getZeroAttr(type.getElementType()));
+  return tensor::InsertSliceOp::create(b, x, zeros, ValueRange{}, ValueRange{},
+                                       ValueRange{}, offsets,
+                                       xType.getShape(), strides);
+}
+
+/// `value`'s dimension `at` split into (`outer`, extent / `outer`).
+Value splitDimension(ImplicitLocOpBuilder &b, Value value, int64_t at,
+                     int64_t outer) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<int64_t> shape;
+  SmallVector<ReassociationIndices> groups;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    ReassociationIndices group = {static_cast<int64_t>(shape.size())};
+    if (d == at) {
+      shape.push_back(outer);
+      shape.push_back(type.getDimSize(d) / outer);
+      group.push_back(group.front() + 1);
+    } else {
+      shape.push_back(type.getDimSize(d));
+    }
+    groups.push_back(group);
+  }
+  return tensor::ExpandShapeOp::create(
+      b, RankedTensorType::get(shape, type.getElementType()), value, groups);
+}
+
+/// [N, G, F / G, spatial...] back to [N, F, spatial...].
+Value mergeGroups(ImplicitLocOpBuilder &b, Value value) {
+  int64_t rank = cast<RankedTensorType>(value.getType()).getRank();
+  SmallVector<ReassociationIndices> groups = {{0}, {1, 2}};
+  for (int64_t d = 3; d < rank; ++d)
+    groups.push_back({d});
+  return tensor::CollapseShapeOp::create(b, value, groups);
+}
+
+/// The accumulator [N, G, F / G, spatial...]: zeros, or the bias [F]
+/// broadcast along every other dimension.
+Value accumulator(ImplicitLocOpBuilder &b, RankedTensorType resultType,
+                  int64_t groups, Value bias) {
+  SmallVector<int64_t> shape = {resultType.getDimSize(0), groups,
+                                resultType.getDimSize(1) / groups};
+  shape.append(resultType.getShape().begin() + 2,
+               resultType.getShape().end());
+  auto type = RankedTensorType::get(shape, resultType.getElementType());
+  if (!bias)
+    return filledTensor(b, type, b.getZeroAttr(type.getElementType()));
+  // [F] -> [1, G, F / G, 1...] broadcasts against the accumulator.
+  SmallVector<int64_t> viewShape(shape.size(), 1);
+  viewShape[1] = shape[1];
+  viewShape[2] = shape[2];
+  SmallVector<ReassociationIndices> allInOne(1);
+  for (int64_t d = 0; d < static_cast<int64_t>(shape.size()); ++d)
+    allInOne.front().push_back(d);
+  Value view = tensor::ExpandShapeOp::create(
+      b, RankedTensorType::get(viewShape, type.getElementType()), bias,
+      allInOne);
+  return buildElementwise(b, type, view,
+                          [](ImplicitLocOpBuilder &, ValueRange a) -> Value {
+                            return a[0];
+                          });
+}
+
+/// The grouped correlation: out[n, g, f, o...] += sum over c and k of
+/// input[n, g, c, inputPosition(o, k)...] * weight[g, (f, c or c, f), k...]
+/// (`channelsFirst`: the weight is [G, C / G, F / G, k...]).
+/// Loops: n, g, f, o..., c, k...
+Value correlate(ImplicitLocOpBuilder &b, Value input, Value weight, Value acc,
+                bool channelsFirst,
+                function_ref<AffineExpr(unsigned i, AffineExpr o,
+                                        AffineExpr k)>
+                    inputPosition) {
+  MLIRContext *context = b.getContext();
+  int64_t rank = cast<RankedTensorType>(acc.getType()).getRank() - 3;
+  int64_t loops = 4 + 2 * rank;
+  auto dim = [&](int64_t d) { return getAffineDimExpr(d, context); };
+  AffineExpr n = dim(0), g = dim(1), f = dim(2), c = dim(3 + rank);
+  SmallVector<AffineExpr> o, k;
+  for (int64_t i = 0; i < rank; ++i) {
+    o.push_back(dim(3 + i));
+    k.push_back(dim(4 + rank + i));
+  }
+  SmallVector<AffineExpr> inputExprs = {n, g, c};
+  SmallVector<AffineExpr> weightExprs = {g, channelsFirst ? c : f,
+                                         channelsFirst ? f : c};
+  SmallVector<AffineExpr> outExprs = {n, g, f};
+  for (int64_t i = 0; i < rank; ++i) {
+    inputExprs.push_back(inputPosition(i, o[i], k[i]));
+    weightExprs.push_back(k[i]);
+    outExprs.push_back(o[i]);
+  }
+  SmallVector<AffineMap> maps = {
+      AffineMap::get(loops, 0, inputExprs, context),
+      AffineMap::get(loops, 0, weightExprs, context),
+      AffineMap::get(loops, 0, outExprs, context)};
+  SmallVector<utils::IteratorType> iterators(3 + rank,
+                                             utils::IteratorType::parallel);
+  iterators.append(1 + rank, utils::IteratorType::reduction);
+  auto generic = linalg::GenericOp::create(
+      b, TypeRange{acc.getType()}, ValueRange{input, weight}, ValueRange{acc},
+      maps, iterators, [](OpBuilder &nested, Location loc, ValueRange args) {
+        ImplicitLocOpBuilder ib(loc, nested);
+        Value product = arith::MulFOp::create(ib, args[0], args[1]);
+        linalg::YieldOp::create(
+            ib, arith::AddFOp::create(ib, args[2], product).getResult());
+      });
+  return generic.getResult(0);
+}
+
+struct ConvLowering : OpConversionPattern<ConvOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ConvOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    SlidingWindow window = op.getWindow();
+    int64_t groups = op.getGroups();
+    Value x = adaptor.getInput();
+    ArrayRef<int64_t> inShape = op.getInput().getType().getShape();
+    if (llvm::any_of(window.padBegin, [](int64_t p) { return p != 0; }) ||
+        llvm::any_of(window.padEnd, [](int64_t p) { return p != 0; })) {
+      SmallVector<int64_t> padded(inShape.take_front(2));
+      SmallVector<int64_t> offsets = {0, 0};
+      for (unsigned i = 0; i < window.getRank(); ++i) {
+        padded.push_back(inShape[2 + i] + window.padBegin[i] +
+                         window.padEnd[i]);
+        offsets.push_back(window.padBegin[i]);
+      }
+      x = placeInZeros(b, x, padded, offsets,
+                       SmallVector<int64_t>(padded.size(), 1));
+    }
+    // [N, G, C / G, S...] by [G, F / G, C / G, k...].
+    Value input = splitDimension(b, x, 1, groups);
+    Value weight = splitDimension(b, adaptor.getWeight(), 0, groups);
+    Value acc = accumulator(b, op.getType(), groups, adaptor.getBias());
+    Value out = correlate(b, input, weight, acc, /*channelsFirst=*/false,
+                          [&](unsigned i, AffineExpr o, AffineExpr k) {
+                            return o * window.stride[i] +
+                                   k * window.dilation[i];
+                          });
+    rewriter.replaceOp(op, mergeGroups(b, out));
+    return success();
+  }
+};
+
+struct ConvTransposeLowering : OpConversionPattern<ConvTransposeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ConvTransposeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    SlidingWindow window = op.getWindow();
+    int64_t groups = op.getGroups();
+    unsigned rank = window.getRank();
+    ArrayRef<int64_t> inShape = op.getInput().getType().getShape();
+    ArrayRef<int64_t> outShape = op.getType().getShape();
+    // z[s * stride + lead] = x[s], lead = (K - 1) * dilation - pad_begin,
+    // over the extent out + (K - 1) * dilation that the flipped kernel
+    // reads. Inputs that land outside (a padding wider than the kernel's
+    // reach) contribute nothing and are cut off first.
+    SmallVector<int64_t> zShape(inShape.take_front(2));
+    SmallVector<int64_t> first = {0, 0}, kept(inShape.take_front(2));
+    SmallVector<int64_t> offsets = {0, 0}, strides = {1, 1};
+    bool empty = false;
+    for (unsigned i = 0; i < rank; ++i) {
+      int64_t reach = window.span(i) - 1;
+      int64_t size = outShape[2 + i] + reach;
+      int64_t lead = reach - window.padBegin[i];
+      int64_t stride = window.stride[i];
+      int64_t begin = lead >= 0 ? 0 : llvm::divideCeil(-lead, stride);
+      int64_t end = std::min(inShape[2 + i],
+                             llvm::divideFloorSigned(size - 1 - lead, stride) +
+                                 1);
+      empty |= end <= begin;
+      zShape.push_back(size);
+      first.push_back(begin);
+      kept.push_back(std::max<int64_t>(end - begin, 0));
+      offsets.push_back(begin * stride + lead);
+      strides.push_back(stride);
+    }
+    Value z;
+    if (empty) {
+      auto type = RankedTensorType::get(zShape, elementTypeOf(op.getInput()));
+      z = filledTensor(b, type, b.getZeroAttr(type.getElementType()));
+    } else {
+      Value x = adaptor.getInput();
+      if (ArrayRef<int64_t>(kept) != inShape)
+        x = tensor::ExtractSliceOp::create(
+            b, x, getAsIndexOpFoldResult(b.getContext(), first),
+            getAsIndexOpFoldResult(b.getContext(), kept),
+            getAsIndexOpFoldResult(b.getContext(),
+                                   SmallVector<int64_t>(kept.size(), 1)));
+      z = placeInZeros(b, x, zShape, offsets, strides);
+    }
+    // [N, G, C / G, Z...] by [G, C / G, F / G, k...], the kernel flipped.
+    Value input = splitDimension(b, z, 1, groups);
+    Value weight = splitDimension(b, adaptor.getWeight(), 0, groups);
+    Value acc = accumulator(b, op.getType(), groups, adaptor.getBias());
+    // Weight tap k meets z at t + (K - 1 - k) * dilation.
+    Value out = correlate(b, input, weight, acc, /*channelsFirst=*/true,
+                          [&](unsigned i, AffineExpr t, AffineExpr k) {
+                            return t + (window.kernel[i] - 1 - k) *
+                                           window.dilation[i];
+                          });
+    rewriter.replaceOp(op, mergeGroups(b, out));
+    return success();
+  }
+};
+
+} // namespace
+
+void nnc::populateConvolutionLoweringPatterns(RewritePatternSet &patterns) {
+  patterns.add<ConvLowering, ConvTransposeLowering>(patterns.getContext());
+}

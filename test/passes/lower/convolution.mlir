@@ -1,0 +1,67 @@
+// RUN: nnc-opt %s -split-input-file --nnc-lower-nn-to-linalg | FileCheck %s
+
+// A grouped, strided, padded and dilated convolution with bias: the input is
+// inserted into a zero tensor of the padded size, channels split into
+// [groups, per group], the bias broadcast into the accumulator, and one
+// generic over (n, g, f, oh, ow, c, kh, kw) reads the input at
+// o * stride + k * dilation.
+// CHECK-DAG: #[[BIAS:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, 0, 0)>
+// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1, d5, d3 * 2 + d6, d4 * 2 + d7 * 2)>
+// CHECK-DAG: #[[W:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d1, d2, d5, d6, d7)>
+// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1, d2, d3, d4)>
+// CHECK-LABEL: func.func @conv
+// CHECK: %[[ZEROS:.*]] = linalg.fill {{.*}} -> tensor<1x4x10x10xf32>
+// CHECK: %[[PADDED:.*]] = tensor.insert_slice %{{.*}} into %[[ZEROS]][0, 0, 1, 1] [1, 4, 8, 8] [1, 1, 1, 1]
+// CHECK: %[[X:.*]] = tensor.expand_shape %[[PADDED]] {{\[\[}}0], [1, 2], [3], [4]] output_shape [1, 2, 2, 10, 10]
+// CHECK: %[[WG:.*]] = tensor.expand_shape %{{.*}} {{\[\[}}0, 1], [2], [3], [4]] output_shape [2, 3, 2, 3, 3]
+// CHECK: %[[ACC:.*]] = linalg.generic {indexing_maps = [#[[BIAS]], {{.*}}]
+// CHECK: %[[Y:.*]] = linalg.generic {indexing_maps = [#[[IN]], #[[W]], #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]} ins(%[[X]], %[[WG]] : {{.*}}) outs(%[[ACC]] : tensor<1x2x3x4x3xf32>)
+// CHECK: arith.mulf
+// CHECK: arith.addf
+// CHECK: tensor.collapse_shape %[[Y]] {{\[\[}}0], [1, 2], [3], [4]] : tensor<1x2x3x4x3xf32> into tensor<1x6x4x3xf32>
+func.func @conv(%x: tensor<1x4x8x8xf32>, %w: tensor<6x2x3x3xf32>,
+                %b: tensor<6xf32>) -> tensor<1x6x4x3xf32> {
+  %0 = nn.conv %x, %w, %b {groups = 2, stride = array<i64: 2, 2>,
+                           padding = array<i64: 1, 1>,
+                           dilation = array<i64: 1, 2>}
+      : tensor<1x4x8x8xf32>, tensor<6x2x3x3xf32>, tensor<6xf32>
+  return %0 : tensor<1x6x4x3xf32>
+}
+
+// -----
+
+// A transposed convolution (stride 2, padding 1, output_padding 1): the
+// input is spread stride apart into zeros, from (K - 1) - padding = 1 on,
+// over the output extent plus the kernel's reach (10 + 2), then correlated
+// with the flipped kernel: tap k reads position t + (K - 1 - k).
+// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1, d5, d3 + -d6 + 2, d4 + -d7 + 2)>
+// CHECK-DAG: #[[W:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d1, d5, d2, d6, d7)>
+// CHECK-LABEL: func.func @conv_transpose
+// CHECK: %[[ZEROS:.*]] = linalg.fill {{.*}} -> tensor<1x4x12x12xf32>
+// CHECK: %[[Z:.*]] = tensor.insert_slice %{{.*}} into %[[ZEROS]][0, 0, 1, 1] [1, 4, 5, 5] [1, 1, 2, 2]
+// CHECK: %[[ZG:.*]] = tensor.expand_shape %[[Z]]
+// CHECK: linalg.generic {indexing_maps = [#[[IN]], #[[W]], {{.*}}]{{.*}} ins(%[[ZG]], %{{.*}} : tensor<1x1x4x12x12xf32>, tensor<1x4x3x3x3xf32>) outs(%{{.*}} : tensor<1x1x3x10x10xf32>)
+// CHECK: tensor.collapse_shape
+func.func @conv_transpose(%x: tensor<1x4x5x5xf32>, %w: tensor<4x3x3x3xf32>)
+    -> tensor<1x3x10x10xf32> {
+  %0 = nn.conv_transpose %x, %w {stride = array<i64: 2, 2>,
+                                 padding = array<i64: 1, 1>,
+                                 output_padding = array<i64: 1, 1>}
+      : tensor<1x4x5x5xf32>, tensor<4x3x3x3xf32>
+  return %0 : tensor<1x3x10x10xf32>
+}
+
+// -----
+
+// Padding wider than the kernel's reach (3 against 2): inputs whose every
+// tap lands outside the output are cut off before they are spread.
+// CHECK-LABEL: func.func @conv_transpose_wide_padding
+// CHECK: %[[KEPT:.*]] = tensor.extract_slice %{{.*}}[0, 0, 1] [2, 3, 4] [1, 1, 1] : tensor<2x3x6xf32> to tensor<2x3x4xf32>
+// CHECK: tensor.insert_slice %[[KEPT]] into %{{.*}}[0, 0, 2] [2, 3, 4] [1, 1, 3] : tensor<2x3x4xf32> into tensor<2x3x14xf32>
+func.func @conv_transpose_wide_padding(%x: tensor<2x3x6xf32>,
+                                       %w: tensor<3x2x3xf32>)
+    -> tensor<2x2x12xf32> {
+  %0 = nn.conv_transpose %x, %w {stride = array<i64: 3>, padding = array<i64: 3>}
+      : tensor<2x3x6xf32>, tensor<3x2x3xf32>
+  return %0 : tensor<2x2x12xf32>
+}
