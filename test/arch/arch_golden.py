@@ -10,6 +10,18 @@ PyTorch from float32 weights, computes in float64, and writes:
   test/arch/data/<name>/expected_<p>.grad.npy  d loss / d p for every param
 
 Import after putting test/arch/ on sys.path (with sys.dont_write_bytecode).
+
+Contract of every make_golden.py (bench/arch relies on it):
+- Importing the script has no side effects: it writes files only from
+  main(), run under `if __name__ == "__main__":`.
+- It defines `forward(p, x)`: PyTorch's twin of @forward. `p` maps each
+  param name (as in the .safetensors) to a tensor, `x` maps each @forward
+  input name (nn.input) to a tensor (integer inputs such as random keys or
+  labels as int64). It returns a dict from each @forward output name
+  (nn.output) to its tensor. It computes in the dtype of its float
+  arguments, so main() calls it in float64 for the golden outputs and
+  bench/arch calls it in float32 (weights as stored, inputs as saved) to
+  time PyTorch eager against the compiled @forward.
 """
 
 import os

@@ -26,35 +26,20 @@ MASK_P, SIGMA = 0.25, 0.1      # masking-noise probability, Gaussian noise std
 L1_WEIGHT = 0.05               # lambda of the L1 penalty on codes
 RHO, KL_WEIGHT = 0.05, 0.5     # target activation and beta of the KL penalty
 
-g = Golden("autoencoder")
+
+def linear(p, x, prefix):
+    return F.linear(x, p[prefix + ".weight"], p[prefix + ".bias"])
 
 
-def linear_params(prefix, fan_in, fan_out):
-    g.param(prefix + ".weight", (fan_out, fan_in), scale=1 / np.sqrt(fan_in))
-    g.param(prefix + ".bias", (fan_out,), scale=0.1)
-
-
-for flavour in FLAVOURS:
-    linear_params(flavour + ".enc1", PIXELS, HIDDEN)
-    linear_params(flavour + ".enc2", HIDDEN, CODE)
-    linear_params(flavour + ".dec1", CODE, HIDDEN)
-    linear_params(flavour + ".dec2", HIDDEN, PIXELS)
-g.save_weights()
-
-
-def linear(x, prefix):
-    return F.linear(x, g.params[prefix + ".weight"], g.params[prefix + ".bias"])
-
-
-def encode(x, flavour):
+def encode(p, x, flavour):
     """The code's pre-activation (@encoder)."""
-    return linear(torch.relu(linear(x, flavour + ".enc1")), flavour + ".enc2")
+    return linear(p, torch.relu(linear(p, x, flavour + ".enc1")), flavour + ".enc2")
 
 
-def decode(code, flavour):
+def decode(p, code, flavour):
     """The sigmoid reconstruction (@decoder)."""
-    hidden = torch.relu(linear(code, flavour + ".dec1"))
-    return torch.sigmoid(linear(hidden, flavour + ".dec2"))
+    hidden = torch.relu(linear(p, code, flavour + ".dec1"))
+    return torch.sigmoid(linear(p, hidden, flavour + ".dec2"))
 
 
 def corrupt(x, key, noise):
@@ -63,41 +48,67 @@ def corrupt(x, key, noise):
     return x * keep + SIGMA * noise
 
 
-# Inputs: pixel intensities in [0, 1].
-x = g.input("x", g.rng.uniform(0.0, 1.0, (BATCH, PIXELS)))
-key = 20240611
-noise = g.input("noise", g.normal((BATCH, PIXELS)))
-g.input("key", np.array(key, dtype=np.int64))
-# The forward pass denoises an input corrupted with another key and noise.
-x_noisy = g.input("x_noisy", corrupt(x, 7, torch.from_numpy(
-    g.normal((BATCH, PIXELS))).double()).numpy())
+def forward(p, x):
+    """@forward: every flavour's reconstruction (the denoising one of
+    x_noisy) and the sparse flavours' codes."""
+    l1_code = torch.relu(encode(p, x["x"], "sparse_l1"))
+    kl_code = torch.sigmoid(encode(p, x["x"], "sparse_kl"))
+    return {"plain": decode(p, encode(p, x["x"], "plain"), "plain"),
+            "denoised": decode(p, encode(p, x["x_noisy"], "denoising"), "denoising"),
+            "sparse_l1_code": l1_code,
+            "sparse_l1": decode(p, l1_code, "sparse_l1"),
+            "sparse_kl_code": kl_code,
+            "sparse_kl": decode(p, kl_code, "sparse_kl")}
 
-with torch.no_grad():
-    g.expect("plain", decode(encode(x, "plain"), "plain"))
-    g.expect("denoised", decode(encode(x_noisy, "denoising"), "denoising"))
-    l1_code = torch.relu(encode(x, "sparse_l1"))
-    g.expect("sparse_l1_code", l1_code)
-    g.expect("sparse_l1", decode(l1_code, "sparse_l1"))
-    kl_code = torch.sigmoid(encode(x, "sparse_kl"))
-    g.expect("sparse_kl_code", kl_code)
-    g.expect("sparse_kl", decode(kl_code, "sparse_kl"))
 
-plain = F.mse_loss(decode(encode(x, "plain"), "plain"), x)
+def main():
+    g = Golden("autoencoder")
 
-denoising = F.binary_cross_entropy(
-    decode(encode(corrupt(x, key, noise), "denoising"), "denoising"), x)
+    def linear_params(prefix, fan_in, fan_out):
+        g.param(prefix + ".weight", (fan_out, fan_in), scale=1 / np.sqrt(fan_in))
+        g.param(prefix + ".bias", (fan_out,), scale=0.1)
 
-l1_code = torch.relu(encode(x, "sparse_l1"))
-sparse_l1 = (F.mse_loss(decode(l1_code, "sparse_l1"), x)
-             + L1_WEIGHT * l1_code.abs().sum(1).mean())
+    for flavour in FLAVOURS:
+        linear_params(flavour + ".enc1", PIXELS, HIDDEN)
+        linear_params(flavour + ".enc2", HIDDEN, CODE)
+        linear_params(flavour + ".dec1", CODE, HIDDEN)
+        linear_params(flavour + ".dec2", HIDDEN, PIXELS)
+    g.save_weights()
+    p = g.params
 
-kl_code = torch.sigmoid(encode(x, "sparse_kl"))
-rho_hat = kl_code.mean(0)
-kl = (RHO * torch.log(RHO / rho_hat)
-      + (1 - RHO) * torch.log((1 - RHO) / (1 - rho_hat))).sum()
-sparse_kl = F.mse_loss(decode(kl_code, "sparse_kl"), x) + KL_WEIGHT * kl
+    # Inputs: pixel intensities in [0, 1].
+    x = g.input("x", g.rng.uniform(0.0, 1.0, (BATCH, PIXELS)))
+    key = 20240611
+    noise = g.input("noise", g.normal((BATCH, PIXELS)))
+    g.input("key", np.array(key, dtype=np.int64))
+    # The forward pass denoises an input corrupted with another key and noise.
+    x_noisy = g.input("x_noisy", corrupt(x, 7, torch.from_numpy(
+        g.normal((BATCH, PIXELS))).double()).numpy())
 
-g.expect_gradients(plain + denoising + sparse_l1 + sparse_kl)
-print("plain %.4f denoising %.4f sparse_l1 %.4f sparse_kl %.4f (KL %.4f)" % (
-    plain.item(), denoising.item(), sparse_l1.item(), sparse_kl.item(),
-    kl.item()))
+    with torch.no_grad():
+        for name, value in forward(p, {"x": x, "x_noisy": x_noisy}).items():
+            g.expect(name, value)
+
+    plain = F.mse_loss(decode(p, encode(p, x, "plain"), "plain"), x)
+
+    denoising = F.binary_cross_entropy(
+        decode(p, encode(p, corrupt(x, key, noise), "denoising"), "denoising"), x)
+
+    l1_code = torch.relu(encode(p, x, "sparse_l1"))
+    sparse_l1 = (F.mse_loss(decode(p, l1_code, "sparse_l1"), x)
+                 + L1_WEIGHT * l1_code.abs().sum(1).mean())
+
+    kl_code = torch.sigmoid(encode(p, x, "sparse_kl"))
+    rho_hat = kl_code.mean(0)
+    kl = (RHO * torch.log(RHO / rho_hat)
+          + (1 - RHO) * torch.log((1 - RHO) / (1 - rho_hat))).sum()
+    sparse_kl = F.mse_loss(decode(p, kl_code, "sparse_kl"), x) + KL_WEIGHT * kl
+
+    g.expect_gradients(plain + denoising + sparse_l1 + sparse_kl)
+    print("plain %.4f denoising %.4f sparse_l1 %.4f sparse_kl %.4f (KL %.4f)" % (
+        plain.item(), denoising.item(), sparse_l1.item(), sparse_kl.item(),
+        kl.item()))
+
+
+if __name__ == "__main__":
+    main()

@@ -29,22 +29,33 @@ P = 0.2
 THRESHOLD = np.float32(-0.8416212335729143)  # Phi^-1(0.2)
 
 
-def normal(key, shape):
-    return torch.from_numpy(random_normal(key, shape).astype(np.float32)).double()
+def normal(key, shape, dtype):
+    """nn.random_normal's float32 normals for key, in dtype."""
+    return torch.from_numpy(random_normal(key, shape).astype(np.float32)).to(dtype)
 
 
 def stochastic_pass(x, key, p):
-    w1 = p["fc1.weight_mu"] + F.softplus(p["fc1.weight_rho"]) * normal(3 * key, (I, H))
-    w2 = p["fc2.weight_mu"] + F.softplus(p["fc2.weight_rho"]) * normal(3 * key + 1, (H, C))
+    w1 = (p["fc1.weight_mu"]
+          + F.softplus(p["fc1.weight_rho"]) * normal(3 * key, (I, H), x.dtype))
+    w2 = (p["fc2.weight_mu"]
+          + F.softplus(p["fc2.weight_rho"]) * normal(3 * key + 1, (H, C), x.dtype))
     h = F.relu(x @ w1 + p["fc1.bias"])
     keep = random_normal(3 * key + 2, (B, H)).astype(np.float32) > THRESHOLD
     mask = torch.from_numpy(np.where(keep, np.float32(1 / (1 - P)), np.float32(0)))
-    return (h * mask.double()) @ w2 + p["fc2.bias"]
+    return (h * mask.to(x.dtype)) @ w2 + p["fc2.bias"]
 
 
 def kl_from_standard(mu, rho):
     sigma = F.softplus(rho)
     return (0.5 * (sigma ** 2 + mu ** 2 - 1) - sigma.log()).sum()
+
+
+def forward(p, x):
+    """@forward: predictive mean and variance of the class probabilities
+    over one stochastic pass per key."""
+    probs = torch.stack([torch.softmax(stochastic_pass(x["x"], int(k), p), 1)
+                         for k in x["keys"]])
+    return {"mean": probs.mean(0), "variance": probs.var(0, unbiased=False)}
 
 
 def main():
@@ -60,9 +71,8 @@ def main():
         p["fc2.weight_rho"] -= 3.0
     x = g.input("x", g.normal((B, I)))
     keys = g.input("keys", np.arange(10, 15))
-    probs = torch.stack([torch.softmax(stochastic_pass(x, int(k), p), 1) for k in keys])
-    g.expect("mean", probs.mean(0))
-    g.expect("variance", probs.var(0, unbiased=False))
+    for name, value in forward(p, {"x": x, "keys": keys}).items():
+        g.expect(name, value)
 
     y = g.input("y", g.rng.integers(0, C, B))
     key = 3

@@ -27,7 +27,7 @@ def squash(s):
 def lengths(x, wp, bp, w):
     u = squash((x @ wp + bp).reshape(4, 6, 4))
     u_hat = (w.unsqueeze(0) @ u.reshape(4, 6, 1, 4, 1)).reshape(4, 6, 3, 5)
-    b = torch.zeros(4, 6, 3, dtype=torch.float64)
+    b = torch.zeros(4, 6, 3, dtype=u_hat.dtype)
     for _ in range(3):
         c = torch.softmax(b, 2)
         v = squash((c.unsqueeze(-1) * u_hat).sum(1))
@@ -35,14 +35,20 @@ def lengths(x, wp, bp, w):
     return ((v * v).sum(2) + TINY).sqrt()
 
 
+def forward(p, x):
+    """@forward: the output capsules' lengths."""
+    return {"lengths": lengths(x["x"], p["primary.weight"], p["primary.bias"],
+                               p["routing.weight"])}
+
+
 def main():
     g = Golden("capsnet")
-    wp = g.param("primary.weight", (8, 24))
-    bp = g.param("primary.bias", (24,), 0.1)
-    w = g.param("routing.weight", (6, 3, 5, 4), 0.5)
+    g.param("primary.weight", (8, 24))
+    g.param("primary.bias", (24,), 0.1)
+    g.param("routing.weight", (6, 3, 5, 4), 0.5)
     x = g.input("x", g.normal((4, 8)))
     y = g.input("y", g.rng.integers(0, 3, 4))
-    length = lengths(x, wp, bp, w)
+    length = forward(g.params, {"x": x})["lengths"]
     g.expect("lengths", length)
     t = torch.nn.functional.one_hot(y, 3).double()
     per = (t * torch.relu(0.9 - length) ** 2

@@ -26,31 +26,11 @@ PAIR_MARGIN, TRIPLET_MARGIN = 2.0, 1.0
 SIGMA, TEMPERATURE, TAU = 0.1, 0.5, 0.99
 KEY1, KEY2 = 11, 12
 
-g = Golden("contrastive")
 
-
-def linear_params(prefix, fan_in, fan_out):
-    g.param(prefix + ".weight", (fan_out, fan_in), scale=1 / np.sqrt(fan_in))
-    g.param(prefix + ".bias", (fan_out,), scale=0.1)
-
-
-linear_params("encoder.fc1", IN, HIDDEN)
-linear_params("encoder.fc2", HIDDEN, EMBED)
-linear_params("predictor.fc1", EMBED, PRED)
-linear_params("predictor.fc2", PRED, EMBED)
-linear_params("text.fc1", TEXT, HIDDEN)
-linear_params("text.fc2", HIDDEN, EMBED)
-g.param("logit_scale", (1,), scale=1.0)
-linear_params("target.fc1", IN, HIDDEN)
-linear_params("target.fc2", HIDDEN, EMBED)
-g.save_weights()
-P = g.params
-
-
-def mlp(x, prefix):
-    hidden = torch.relu(F.linear(x, P[prefix + ".fc1.weight"],
-                                 P[prefix + ".fc1.bias"]))
-    return F.linear(hidden, P[prefix + ".fc2.weight"], P[prefix + ".fc2.bias"])
+def mlp(p, x, prefix):
+    hidden = torch.relu(F.linear(x, p[prefix + ".fc1.weight"],
+                                 p[prefix + ".fc1.bias"]))
+    return F.linear(hidden, p[prefix + ".fc2.weight"], p[prefix + ".fc2.bias"])
 
 
 def normalize(z):
@@ -65,71 +45,102 @@ def distance(a, b):
     return (a - b).norm(dim=1)
 
 
-def clip_logits(image, text):
-    return (P["logit_scale"].exp()
-            * normalize(mlp(image, "encoder")) @ normalize(mlp(text, "text")).T)
+def clip_logits(p, image, text):
+    return (p["logit_scale"].exp()
+            * normalize(mlp(p, image, "encoder")) @ normalize(mlp(p, text, "text")).T)
 
 
-x = g.input("x", g.normal((N, IN)))
-text = g.input("text", g.normal((N, TEXT)))
-pair_a = g.input("pair_a", g.normal((N, IN)))
-# Pairs 0 and 2 are the same thing seen twice (a small perturbation).
-pair_b_value = g.normal((N, IN))
-pair_b_value[[0, 2]] = (pair_a[[0, 2]].numpy()
-                        + 0.3 * g.normal((2, IN))).astype(np.float32)
-pair_b = g.input("pair_b", pair_b_value)
-same = g.input("same", np.array([1, 0, 1, 0], dtype=np.float32))
-anchor = g.input("anchor", g.normal((N, IN)))
-positive = g.input("positive", (anchor.numpy() + 0.5 * g.normal((N, IN))))
-negative = g.input("negative", g.normal((N, IN)))
-g.input("key1", np.array(KEY1, dtype=np.int64))
-g.input("key2", np.array(KEY2, dtype=np.int64))
-
-with torch.no_grad():
-    emb = mlp(x, "encoder")
-    g.expect("embedding", emb)
-    g.expect("prediction", mlp(emb, "predictor"))
-    g.expect("clip_logits", clip_logits(x, text))
+def forward(p, x):
+    """@forward: the encoder's embedding, the predictor's output, the CLIP
+    logits, and the BYOL target encoder's EMA step."""
+    embedding = mlp(p, x["x"], "encoder")
+    out = {"embedding": embedding,
+           "prediction": mlp(p, embedding, "predictor"),
+           "clip_logits": clip_logits(p, x["x"], x["text"])}
     for name in ("fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"):
-        g.expect("ema." + name, TAU * P["target." + name]
-                 + (1 - TAU) * P["encoder." + name])
+        out["ema." + name] = (TAU * p["target." + name]
+                              + (1 - TAU) * p["encoder." + name])
+    return out
 
-# Siamese contrastive loss.
-d = distance(mlp(pair_a, "encoder"), mlp(pair_b, "encoder"))
-siamese = 0.5 * (same * d ** 2
-                 + (1 - same) * torch.relu(PAIR_MARGIN - d) ** 2).mean()
 
-# Triplet margin loss.
-fa = mlp(anchor, "encoder")
-triplet_gap = (distance(fa, mlp(positive, "encoder"))
-               - distance(fa, mlp(negative, "encoder")) + TRIPLET_MARGIN)
-triplet = torch.relu(triplet_gap).mean()
+def main():
+    g = Golden("contrastive")
 
-# Two augmented views.
-v1 = x + SIGMA * torch.from_numpy(random_normal(KEY1, (N, IN))).float().double()
-v2 = x + SIGMA * torch.from_numpy(random_normal(KEY2, (N, IN))).float().double()
-z1, z2 = mlp(v1, "encoder"), mlp(v2, "encoder")
+    def linear_params(prefix, fan_in, fan_out):
+        g.param(prefix + ".weight", (fan_out, fan_in), scale=1 / np.sqrt(fan_in))
+        g.param(prefix + ".bias", (fan_out,), scale=0.1)
 
-# NT-Xent over 2N views.
-zs = torch.cat([normalize(z1), normalize(z2)])
-sim = zs @ zs.T / TEMPERATURE - 1e9 * torch.eye(2 * N, dtype=torch.float64)
-partner = torch.cat([torch.arange(N, 2 * N), torch.arange(0, N)])
-nt_xent = F.cross_entropy(sim, partner)
+    linear_params("encoder.fc1", IN, HIDDEN)
+    linear_params("encoder.fc2", HIDDEN, EMBED)
+    linear_params("predictor.fc1", EMBED, PRED)
+    linear_params("predictor.fc2", PRED, EMBED)
+    linear_params("text.fc1", TEXT, HIDDEN)
+    linear_params("text.fc2", HIDDEN, EMBED)
+    g.param("logit_scale", (1,), scale=1.0)
+    linear_params("target.fc1", IN, HIDDEN)
+    linear_params("target.fc2", HIDDEN, EMBED)
+    g.save_weights()
+    p = g.params
 
-# CLIP.
-logits = clip_logits(x, text)
-diag = torch.arange(N)
-clip = 0.5 * (F.cross_entropy(logits, diag) + F.cross_entropy(logits.T, diag))
+    x = g.input("x", g.normal((N, IN)))
+    text = g.input("text", g.normal((N, TEXT)))
+    pair_a = g.input("pair_a", g.normal((N, IN)))
+    # Pairs 0 and 2 are the same thing seen twice (a small perturbation).
+    pair_b_value = g.normal((N, IN))
+    pair_b_value[[0, 2]] = (pair_a[[0, 2]].numpy()
+                            + 0.3 * g.normal((2, IN))).astype(np.float32)
+    pair_b = g.input("pair_b", pair_b_value)
+    same = g.input("same", np.array([1, 0, 1, 0], dtype=np.float32))
+    anchor = g.input("anchor", g.normal((N, IN)))
+    positive = g.input("positive", (anchor.numpy() + 0.5 * g.normal((N, IN))))
+    negative = g.input("negative", g.normal((N, IN)))
+    g.input("key1", np.array(KEY1, dtype=np.int64))
+    g.input("key2", np.array(KEY2, dtype=np.int64))
 
-# BYOL and SimSiam.
-q1, q2 = mlp(z1, "predictor"), mlp(z2, "predictor")
-t1, t2 = mlp(v1, "target").detach(), mlp(v2, "target").detach()
-byol = (2 - 2 * cosine(q1, t2)).mean() + (2 - 2 * cosine(q2, t1)).mean()
-simsiam = -0.5 * (cosine(q1, z2.detach()) + cosine(q2, z1.detach())).mean()
+    with torch.no_grad():
+        for name, value in forward(p, {"x": x, "text": text}).items():
+            g.expect(name, value)
 
-g.expect_gradients(siamese + triplet + nt_xent + clip + byol + simsiam)
-print("siamese %.4f triplet %.4f nt_xent %.4f clip %.4f byol %.4f "
-      "simsiam %.4f" % (siamese.item(), triplet.item(), nt_xent.item(),
-                        clip.item(), byol.item(), simsiam.item()))
-print("pair distances", d.detach().numpy(), "triplet gaps",
-      triplet_gap.detach().numpy())
+    # Siamese contrastive loss.
+    d = distance(mlp(p, pair_a, "encoder"), mlp(p, pair_b, "encoder"))
+    siamese = 0.5 * (same * d ** 2
+                     + (1 - same) * torch.relu(PAIR_MARGIN - d) ** 2).mean()
+
+    # Triplet margin loss.
+    fa = mlp(p, anchor, "encoder")
+    triplet_gap = (distance(fa, mlp(p, positive, "encoder"))
+                   - distance(fa, mlp(p, negative, "encoder")) + TRIPLET_MARGIN)
+    triplet = torch.relu(triplet_gap).mean()
+
+    # Two augmented views.
+    v1 = x + SIGMA * torch.from_numpy(random_normal(KEY1, (N, IN))).float().double()
+    v2 = x + SIGMA * torch.from_numpy(random_normal(KEY2, (N, IN))).float().double()
+    z1, z2 = mlp(p, v1, "encoder"), mlp(p, v2, "encoder")
+
+    # NT-Xent over 2N views.
+    zs = torch.cat([normalize(z1), normalize(z2)])
+    sim = zs @ zs.T / TEMPERATURE - 1e9 * torch.eye(2 * N, dtype=torch.float64)
+    partner = torch.cat([torch.arange(N, 2 * N), torch.arange(0, N)])
+    nt_xent = F.cross_entropy(sim, partner)
+
+    # CLIP.
+    logits = clip_logits(p, x, text)
+    diag = torch.arange(N)
+    clip = 0.5 * (F.cross_entropy(logits, diag) + F.cross_entropy(logits.T, diag))
+
+    # BYOL and SimSiam.
+    q1, q2 = mlp(p, z1, "predictor"), mlp(p, z2, "predictor")
+    t1, t2 = mlp(p, v1, "target").detach(), mlp(p, v2, "target").detach()
+    byol = (2 - 2 * cosine(q1, t2)).mean() + (2 - 2 * cosine(q2, t1)).mean()
+    simsiam = -0.5 * (cosine(q1, z2.detach()) + cosine(q2, z1.detach())).mean()
+
+    g.expect_gradients(siamese + triplet + nt_xent + clip + byol + simsiam)
+    print("siamese %.4f triplet %.4f nt_xent %.4f clip %.4f byol %.4f "
+          "simsiam %.4f" % (siamese.item(), triplet.item(), nt_xent.item(),
+                            clip.item(), byol.item(), simsiam.item()))
+    print("pair distances", d.detach().numpy(), "triplet gaps",
+          triplet_gap.detach().numpy())
+
+
+if __name__ == "__main__":
+    main()

@@ -33,15 +33,34 @@ SIGMA = BETAS.sqrt().clone()
 SIGMA[0] = 0.0
 
 
-def f32(values):
-    """The float32 rounding of constants and noise, as the model holds them."""
-    return torch.as_tensor(values, dtype=torch.float32).double()
+def f32(values, dtype):
+    """The float32 rounding of constants and noise, as the model holds them,
+    in dtype."""
+    return torch.as_tensor(values, dtype=torch.float32).to(dtype)
 
 
 def denoise(x, t, c, p):
-    h = F.relu(x @ p["fc1.weight"] + F.one_hot(t, T).double() @ p["time_embedding"]
-               + F.one_hot(c, C).double() @ p["class_embedding"] + p["fc1.bias"])
+    h = F.relu(x @ p["fc1.weight"] + F.one_hot(t, T).to(x.dtype) @ p["time_embedding"]
+               + F.one_hot(c, C).to(x.dtype) @ p["class_embedding"] + p["fc1.bias"])
     return h @ p["fc2.weight"] + p["fc2.bias"]
+
+
+def forward(p, x):
+    """@forward: ancestral sampling with classifier-free guidance for the
+    classes c, from the key's noise."""
+    dtype = p["fc1.weight"].dtype
+    c = x["c"]
+    noise = f32(random_normal(int(x["key"]), (T + 1, B, D)), dtype)
+    samples = noise[0]
+    c1 = f32(1 / ALPHAS.sqrt(), dtype)
+    c2 = f32(BETAS / (1 - ABAR).sqrt(), dtype)
+    sigma = f32(SIGMA, dtype)
+    for i, step in enumerate(range(T - 1, -1, -1)):
+        t = torch.full((B,), step, dtype=torch.int64)
+        eps = ((1 + GUIDANCE) * denoise(samples, t, c, p)
+               - GUIDANCE * denoise(samples, t, torch.full((B,), NULL), p))
+        samples = (samples - c2[step] * eps) * c1[step] + sigma[step] * noise[i + 1]
+    return {"samples": samples}
 
 
 def main():
@@ -54,18 +73,9 @@ def main():
          "fc2.bias": g.param("fc2.bias", (D,), 0.1)}
 
     # @forward: sampling.
-    sample_key = 99
-    g.input("key", np.array(sample_key, np.int64))
+    key = g.input("key", np.array(99, np.int64))
     c = g.input("c", np.array([0, 1, 1, 0]))
-    noise = f32(random_normal(sample_key, (T + 1, B, D)))
-    x = noise[0]
-    c1, c2, sigma = f32(1 / ALPHAS.sqrt()), f32(BETAS / (1 - ABAR).sqrt()), f32(SIGMA)
-    for i, step in enumerate(range(T - 1, -1, -1)):
-        t = torch.full((B,), step, dtype=torch.int64)
-        eps = ((1 + GUIDANCE) * denoise(x, t, c, p)
-               - GUIDANCE * denoise(x, t, torch.full((B,), NULL), p))
-        x = (x - c2[step] * eps) * c1[step] + sigma[step] * noise[i + 1]
-    g.expect("samples", x)
+    g.expect("samples", forward(p, {"key": key, "c": c})["samples"])
 
     # @loss: the simplified objective, with its own noise key and labels
     # (one of them the null class).
@@ -74,8 +84,8 @@ def main():
     t = g.input("t", np.array([0, 3, 5, 7]))
     c_train = g.input("labels", np.array([0, 1, NULL, 1]))
     g.input("noise_key", np.array(loss_key, np.int64))
-    eps = f32(random_normal(loss_key, (B, D)))
-    abar = f32(ABAR)[t].unsqueeze(1)
+    eps = f32(random_normal(loss_key, (B, D)), torch.float64)
+    abar = f32(ABAR, torch.float64)[t].unsqueeze(1)
     x_t = abar.sqrt() * x0 + (1 - abar).sqrt() * eps
     g.expect_gradients(F.mse_loss(denoise(x_t, t, c_train, p), eps))
     g.save_weights()

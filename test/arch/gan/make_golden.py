@@ -30,6 +30,23 @@ def score(x, w1, b1, w2, b2):
     return F.leaky_relu(x @ w1 + b1, 0.2) @ w2 + b2
 
 
+def player(p, prefix):
+    """The weights of the discriminator ("d") or critic ("c"), score's order."""
+    return [p[prefix + "1.weight"], p[prefix + "1.bias"],
+            p[prefix + "2.weight"], p[prefix + "2.bias"]]
+
+
+def forward(p, x):
+    """@forward: generated samples and both players' scores."""
+    d, c = player(p, "d"), player(p, "c")
+    fake = generator(x["z"], p)
+    return {"fake": fake,
+            "d_real": torch.sigmoid(score(x["x"], *d)),
+            "d_fake": torch.sigmoid(score(fake, *d)),
+            "c_real": score(x["x"], *c),
+            "c_fake": score(fake, *c)}
+
+
 def main():
     g = Golden("gan")
     p = {}
@@ -39,19 +56,16 @@ def main():
         p[prefix + "1.bias"] = g.param(prefix + "1.bias", (width,), 0.1)
         p[prefix + "2.weight"] = g.param(prefix + "2.weight", (width, out))
         p[prefix + "2.bias"] = g.param(prefix + "2.bias", (out,), 0.1)
-    d = [p["d1.weight"], p["d1.bias"], p["d2.weight"], p["d2.bias"]]
-    c = [p["c1.weight"], p["c1.bias"], p["c2.weight"], p["c2.bias"]]
+    d, c = player(p, "d"), player(p, "c")
 
     z = g.input("z", g.normal((8, 4)))
     x = g.input("x", g.rng.uniform(-0.9, 0.9, (8, 6)))
     eps = g.input("eps", g.rng.uniform(0, 1, (8, 1)))
 
-    fake = generator(z, p)
-    g.expect("fake", fake)
-    g.expect("d_real", torch.sigmoid(score(x, *d)))
-    g.expect("d_fake", torch.sigmoid(score(fake, *d)))
-    g.expect("c_real", score(x, *c))
-    g.expect("c_fake", score(fake, *c))
+    outputs = forward(p, {"z": z, "x": x})
+    for name, value in outputs.items():
+        g.expect(name, value)
+    fake = outputs["fake"]
 
     ones, zeros = torch.ones(8, 1, dtype=torch.float64), torch.zeros(8, 1, dtype=torch.float64)
     detached = fake.detach()

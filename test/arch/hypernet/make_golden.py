@@ -24,7 +24,7 @@ LAYER_PARAMS = FEATURES * FEATURES + FEATURES      # one 8x8 weight, one bias
 HEAD_PARAMS = CLASSES * FEATURES + CLASSES         # one 3x8 weight, one bias
 
 
-def forward(p, x, task):
+def logits(p, x, task):
     """The main network with generated weights: logits [BATCH, CLASSES]."""
     e = F.relu(F.linear(p["layer_embeddings"], p["hyper.fc1.weight"],
                         p["hyper.fc1.bias"]))
@@ -38,6 +38,11 @@ def forward(p, x, task):
     head_w = g[:, :CLASSES * FEATURES].reshape(BATCH, CLASSES, FEATURES)
     head_b = g[:, CLASSES * FEATURES:]
     return torch.bmm(head_w, h.unsqueeze(2)).squeeze(2) + head_b
+
+
+def forward(p, x):
+    """@forward: the logits."""
+    return {"logits": logits(p, x["x"], x["task"])}
 
 
 def main():
@@ -56,8 +61,10 @@ def main():
     task = gold.input("task", gold.normal((BATCH, EMBED)))
     labels = gold.input("labels", gold.rng.integers(0, CLASSES, BATCH))
 
-    gold.expect("logits", forward(gold.params, x, task))
-    gold.expect_gradients(F.cross_entropy(forward(gold.params, x, task), labels))
+    inputs = {"x": x, "task": task}
+    gold.expect("logits", forward(gold.params, inputs)["logits"])
+    gold.expect_gradients(F.cross_entropy(forward(gold.params, inputs)["logits"],
+                                          labels))
 
 
 if __name__ == "__main__":

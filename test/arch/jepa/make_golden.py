@@ -12,7 +12,6 @@ Writes models/arch/jepa.safetensors and test/arch/data/jepa/
 import os
 import sys
 
-import torch
 import torch.nn.functional as F
 
 sys.dont_write_bytecode = True
@@ -21,6 +20,25 @@ from arch_golden import Golden  # noqa: E402
 
 B, T, S, D, E, H = 2, 2, 4, 6, 8, 16
 MOMENTUM = 0.99
+
+
+def forward(p, x):
+    """@forward: predicted and (detached) target latents of the hidden
+    patches, and the EMA-updated target encoder."""
+    video = x["video"]
+    context = F.gelu(video[:, :, :2] @ p["encoder.weight"] + p["encoder.bias"])
+    context = (context + p["pos_embedding"][:, :2]).reshape(B, T * 2, E)
+    query = (context.mean(1, keepdim=True)
+             + (p["pos_embedding"][:, 2:] + p["mask_token"]).reshape(T * 2, E))
+    pred = (F.gelu(query @ p["predictor.fc1.weight"] + p["predictor.fc1.bias"])
+            @ p["predictor.fc2.weight"] + p["predictor.fc2.bias"])
+    target = F.gelu(video @ p["target_encoder.weight"] + p["target_encoder.bias"])
+    target = (target + p["pos_embedding"])[:, :, 2:].reshape(B, T * 2, E).detach()
+    out = {"predictions": pred, "targets": target}
+    for name in ("weight", "bias"):
+        out["target_encoder." + name] = (MOMENTUM * p["target_encoder." + name]
+                                         + (1 - MOMENTUM) * p["encoder." + name])
+    return out
 
 
 def main():
@@ -39,21 +57,10 @@ def main():
         p[name] = g.param(name, shape, scale)
     video = g.input("video", g.normal((B, T, S, D)))
 
-    context = F.gelu(video[:, :, :2] @ p["encoder.weight"] + p["encoder.bias"])
-    context = (context + p["pos_embedding"][:, :2]).reshape(B, T * 2, E)
-    query = (context.mean(1, keepdim=True)
-             + (p["pos_embedding"][:, 2:] + p["mask_token"]).reshape(T * 2, E))
-    pred = (F.gelu(query @ p["predictor.fc1.weight"] + p["predictor.fc1.bias"])
-            @ p["predictor.fc2.weight"] + p["predictor.fc2.bias"])
-    target = F.gelu(video @ p["target_encoder.weight"] + p["target_encoder.bias"])
-    target = (target + p["pos_embedding"])[:, :, 2:].reshape(B, T * 2, E).detach()
-    g.expect("predictions", pred)
-    g.expect("targets", target)
-    for name in ("weight", "bias"):
-        g.expect("target_encoder." + name,
-                 MOMENTUM * p["target_encoder." + name]
-                 + (1 - MOMENTUM) * p["encoder." + name])
-    g.expect_gradients(F.mse_loss(pred, target))
+    out = forward(p, {"video": video})
+    for name, value in out.items():
+        g.expect(name, value)
+    g.expect_gradients(F.mse_loss(out["predictions"], out["targets"]))
     g.save_weights()
 
 

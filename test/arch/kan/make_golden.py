@@ -26,10 +26,10 @@ KNOTS = torch.tensor([-1 + (i - ORDER) * H for i in range(GRID + 2 * ORDER + 1)]
 
 def basis(x):
     """[batch, in] -> [batch, in, GRID + ORDER] cubic B-spline values."""
+    t = KNOTS.to(x.dtype)
     x = x.unsqueeze(-1)
-    b = ((x >= KNOTS[:-1]) & (x < KNOTS[1:])).double()
+    b = ((x >= t[:-1]) & (x < t[1:])).to(x.dtype)
     for k in range(1, ORDER + 1):
-        t = KNOTS
         m = b.shape[-1] - 1
         left = (x - t[:m]) / (t[k:k + m] - t[:m]) * b[..., :m]
         right = (t[k + 1:k + 1 + m] - x) / (t[k + 1:k + 1 + m] - t[1:1 + m]) * b[..., 1:]
@@ -41,16 +41,22 @@ def layer(x, base_weight, coef):
     return F.silu(x) @ base_weight + basis(x).reshape(x.shape[0], -1) @ coef
 
 
+def forward(p, x):
+    """@forward: the two layers' output."""
+    h = x["x"]
+    for i in range(2):
+        h = layer(h, p["layer%d.base_weight" % i], p["layer%d.spline_coef" % i])
+    return {"y": h}
+
+
 def main():
     g = Golden("kan")
-    p = []
     for i, (inputs, outputs) in enumerate(((3, 4), (4, 2))):
-        p.append(g.param("layer%d.base_weight" % i, (inputs, outputs)))
-        p.append(g.param("layer%d.spline_coef" % i,
-                         (inputs * (GRID + ORDER), outputs), 0.3))
+        g.param("layer%d.base_weight" % i, (inputs, outputs))
+        g.param("layer%d.spline_coef" % i, (inputs * (GRID + ORDER), outputs), 0.3)
     x = g.input("x", g.rng.uniform(-0.95, 0.95, (8, 3)))
     t = g.input("t", g.normal((8, 2), 0.5))
-    y = layer(layer(x, p[0], p[1]), p[2], p[3])
+    y = forward(g.params, {"x": x})["y"]
     g.expect("y", y)
     g.expect_gradients(F.mse_loss(y, t))
     g.save_weights()

@@ -26,28 +26,40 @@ from torch import distributions as D  # noqa: E402
 BATCH, FEATURES, HIDDEN, COMPONENTS, TARGET = 8, 3, 16, 4, 2
 
 
+def heads(p, x):
+    """The mixture's logits, means and scales for inputs x."""
+    h = torch.tanh(x @ p["hidden.weight"].T + p["hidden.bias"])
+    logits = h @ p["pi.weight"].T + p["pi.bias"]
+    mu = (h @ p["mu.weight"].T + p["mu.bias"]).reshape(BATCH, COMPONENTS, TARGET)
+    sigma = torch.exp(h @ p["sigma.weight"].T + p["sigma.bias"]).reshape(
+        BATCH, COMPONENTS, TARGET)
+    return logits, mu, sigma
+
+
+def forward(p, x):
+    """@forward: mixture weights, means, scales and the mixture mean."""
+    logits, mu, sigma = heads(p, x["x"])
+    pi = torch.softmax(logits, dim=1)
+    return {"pi": pi, "mu": mu, "sigma": sigma,
+            "mean": (pi.unsqueeze(-1) * mu).sum(dim=1)}
+
+
 def main():
     g = Golden("mdn")
-    wh = g.param("hidden.weight", (HIDDEN, FEATURES), 0.6)
-    bh = g.param("hidden.bias", (HIDDEN,), 0.1)
-    wp = g.param("pi.weight", (COMPONENTS, HIDDEN), 0.5)
-    bp = g.param("pi.bias", (COMPONENTS,), 0.1)
-    wm = g.param("mu.weight", (COMPONENTS * TARGET, HIDDEN), 0.5)
-    bm = g.param("mu.bias", (COMPONENTS * TARGET,), 0.5)
-    ws = g.param("sigma.weight", (COMPONENTS * TARGET, HIDDEN), 0.25)
-    bs = g.param("sigma.bias", (COMPONENTS * TARGET,), 0.1)
+    g.param("hidden.weight", (HIDDEN, FEATURES), 0.6)
+    g.param("hidden.bias", (HIDDEN,), 0.1)
+    g.param("pi.weight", (COMPONENTS, HIDDEN), 0.5)
+    g.param("pi.bias", (COMPONENTS,), 0.1)
+    g.param("mu.weight", (COMPONENTS * TARGET, HIDDEN), 0.5)
+    g.param("mu.bias", (COMPONENTS * TARGET,), 0.5)
+    g.param("sigma.weight", (COMPONENTS * TARGET, HIDDEN), 0.25)
+    g.param("sigma.bias", (COMPONENTS * TARGET,), 0.1)
     x = g.input("x", g.normal((BATCH, FEATURES)))
     y = g.input("y", g.normal((BATCH, TARGET)))
 
-    h = torch.tanh(x @ wh.T + bh)
-    logits = h @ wp.T + bp
-    mu = (h @ wm.T + bm).reshape(BATCH, COMPONENTS, TARGET)
-    sigma = torch.exp(h @ ws.T + bs).reshape(BATCH, COMPONENTS, TARGET)
-    pi = torch.softmax(logits, dim=1)
-    g.expect("pi", pi)
-    g.expect("mu", mu)
-    g.expect("sigma", sigma)
-    g.expect("mean", (pi.unsqueeze(-1) * mu).sum(dim=1))
+    for name, value in forward(g.params, {"x": x}).items():
+        g.expect(name, value)
+    logits, mu, sigma = heads(g.params, x)
 
     mixture = D.MixtureSameFamily(
         D.Categorical(logits=logits),

@@ -31,16 +31,27 @@ ACTIVATIONS = {
 }
 
 
+def forward(p, x):
+    """@forward: the logits of every activation's variant."""
+    out = {}
+    for name, act in ACTIVATIONS.items():
+        h = act(act(x["x"] @ p["fc1.weight"] + p["fc1.bias"]) @ p["fc2.weight"]
+                + p["fc2.bias"])
+        out["logits_" + name] = h @ p["fc3.weight"] + p["fc3.bias"]
+    return out
+
+
 def main():
     g = Golden("mlp")
-    w1, b1 = g.param("fc1.weight", (12, 24)), g.param("fc1.bias", (24,), 0.1)
-    w2, b2 = g.param("fc2.weight", (24, 24)), g.param("fc2.bias", (24,), 0.1)
-    w3, b3 = g.param("fc3.weight", (24, 5)), g.param("fc3.bias", (5,), 0.1)
+    for layer, fan_in, fan_out in ((1, 12, 24), (2, 24, 24), (3, 24, 5)):
+        g.param("fc%d.weight" % layer, (fan_in, fan_out))
+        g.param("fc%d.bias" % layer, (fan_out,), 0.1)
     x = g.input("x", g.normal((16, 12)))
     y = g.input("y", g.rng.integers(0, 5, 16))
+    out = forward(g.params, {"x": x})
     loss = 0
-    for name, act in ACTIVATIONS.items():
-        logits = act(act(x @ w1 + b1) @ w2 + b2) @ w3 + b3
+    for name in ACTIVATIONS:
+        logits = out["logits_" + name]
         g.expect("logits_" + name, logits)
         loss = loss + F.cross_entropy(logits, y)
     g.expect_gradients(loss)

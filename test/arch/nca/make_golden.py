@@ -30,7 +30,7 @@ SOBEL_Y = SOBEL_X.T.contiguous()
 
 def depthwise(x, kernel):
     """x: [1, C, N, N]; the same 3x3 kernel on every channel."""
-    return F.conv2d(x, kernel.expand(C, 1, 3, 3), padding=1, groups=C)
+    return F.conv2d(x, kernel.to(x.dtype).expand(C, 1, 3, 3), padding=1, groups=C)
 
 
 def alive(state):
@@ -46,10 +46,10 @@ def step(state, key, p):
     ds = (F.relu(features @ p["update.fc1.weight"] + p["update.fc1.bias"])
           @ p["update.fc2.weight"]).permute(0, 3, 1, 2)
     fire = torch.from_numpy(random_normal(key, (1, N, N, 1)).astype(np.float32) > 0)
-    fire = fire.permute(0, 3, 1, 2).double()
+    fire = fire.permute(0, 3, 1, 2).to(state.dtype)
     before = alive(state)
     state = state + ds * fire
-    return state * (before & alive(state)).double()
+    return state * (before & alive(state)).to(state.dtype)
 
 
 def rollout(seed, keys, p):
@@ -57,6 +57,11 @@ def rollout(seed, keys, p):
     for key in keys:
         state = step(state, int(key), p)
     return state.permute(0, 2, 3, 1)
+
+
+def forward(p, x):
+    """@forward: the grid after one step per key."""
+    return {"final": rollout(x["seed"], x["keys"], p)}
 
 
 def main():
@@ -68,7 +73,7 @@ def main():
     seed[0, 2:4, 2:4, :] = g.rng.uniform(0.3, 1.0, (2, 2, C))
     seed = g.input("seed", seed)
     keys = g.input("keys", np.array([11, 12, 13, 14]))
-    final = rollout(seed, keys, p)
+    final = forward(p, {"seed": seed, "keys": keys})["final"]
     g.expect("final", final)
     target = g.input("target", g.rng.uniform(0, 1, (1, N, N, C)))
     g.expect_gradients(F.mse_loss(final, target))

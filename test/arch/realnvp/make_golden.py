@@ -45,6 +45,18 @@ def uncouple(y, mask, p, layer):
     return y * mask + (y - t) * (-s).exp() * (1 - mask)
 
 
+def forward(p, x):
+    """@forward: the latent z, the exact log-likelihood of x, and the
+    inverse pass applied to z."""
+    x = x["x"]
+    masks = [mask.to(x.dtype) for mask in MASKS]
+    y0, ld0 = couple(x, masks[0], p, 0)
+    z, ld1 = couple(y0, masks[1], p, 1)
+    log_prob = -0.5 * (z * z).sum(1) - 0.5 * 4 * math.log(2 * math.pi) + ld0 + ld1
+    x_inverse = uncouple(uncouple(z, masks[1], p, 1), masks[0], p, 0)
+    return {"z": z, "log_prob": log_prob, "x_inverse": x_inverse}
+
+
 def main():
     g = Golden("realnvp")
     p = {}
@@ -56,15 +68,11 @@ def main():
             p[prefix + ".fc2.weight"] = g.param(prefix + ".fc2.weight", (8, 4), 0.3)
             p[prefix + ".fc2.bias"] = g.param(prefix + ".fc2.bias", (4,), 0.1)
     x = g.input("x", g.normal((8, 4)))
-    y0, ld0 = couple(x, MASKS[0], p, 0)
-    z, ld1 = couple(y0, MASKS[1], p, 1)
-    log_prob = -0.5 * (z * z).sum(1) - 0.5 * 4 * math.log(2 * math.pi) + ld0 + ld1
-    x_inverse = uncouple(uncouple(z, MASKS[1], p, 1), MASKS[0], p, 0)
-    assert torch.allclose(x_inverse, x, atol=1e-12)
-    g.expect("z", z)
-    g.expect("log_prob", log_prob)
-    g.expect("x_inverse", x_inverse)
-    g.expect_gradients(-log_prob.mean())
+    out = forward(p, {"x": x})
+    assert torch.allclose(out["x_inverse"], x, atol=1e-12)
+    for name, value in out.items():
+        g.expect(name, value)
+    g.expect_gradients(-out["log_prob"].mean())
     g.save_weights()
 
 

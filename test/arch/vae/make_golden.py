@@ -25,6 +25,20 @@ from counter_random import random_normal  # noqa: E402
 KEY = 1234
 
 
+def forward(p, x):
+    """@forward: Bernoulli means of the reconstruction, and the encoder's
+    mean and log-variance."""
+    eps = torch.from_numpy(random_normal(int(x["key"]), (8, 4)).astype(np.float32))
+    eps = eps.to(x["x"].dtype)
+    h = F.relu(x["x"] @ p["enc1.weight"] + p["enc1.bias"])
+    mu = h @ p["enc_mu.weight"] + p["enc_mu.bias"]
+    logvar = h @ p["enc_logvar.weight"] + p["enc_logvar.bias"]
+    z = mu + torch.exp(0.5 * logvar) * eps
+    recon = torch.sigmoid(F.relu(z @ p["dec1.weight"] + p["dec1.bias"])
+                          @ p["dec2.weight"] + p["dec2.bias"])
+    return {"reconstruction": recon, "mu": mu, "logvar": logvar}
+
+
 def main():
     g = Golden("vae")
     p = {}
@@ -34,18 +48,12 @@ def main():
         p[name + ".weight"] = g.param(name + ".weight", shape)
         p[name + ".bias"] = g.param(name + ".bias", (shape[1],), 0.1)
     x = g.input("x", g.rng.uniform(0.05, 0.95, (8, 12)))
-    g.input("key", np.array(KEY, np.int64))
-    eps = torch.from_numpy(random_normal(KEY, (8, 4)).astype(np.float32)).double()
+    key = g.input("key", np.array(KEY, np.int64))
 
-    h = F.relu(x @ p["enc1.weight"] + p["enc1.bias"])
-    mu = h @ p["enc_mu.weight"] + p["enc_mu.bias"]
-    logvar = h @ p["enc_logvar.weight"] + p["enc_logvar.bias"]
-    z = mu + torch.exp(0.5 * logvar) * eps
-    recon = torch.sigmoid(F.relu(z @ p["dec1.weight"] + p["dec1.bias"])
-                          @ p["dec2.weight"] + p["dec2.bias"])
-    g.expect("reconstruction", recon)
-    g.expect("mu", mu)
-    g.expect("logvar", logvar)
+    out = forward(p, {"x": x, "key": key})
+    for name, value in out.items():
+        g.expect(name, value)
+    recon, mu, logvar = out["reconstruction"], out["mu"], out["logvar"]
     bce = F.binary_cross_entropy(recon, x, reduction="sum")
     kl = -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())
     g.expect_gradients((bce + kl) / 8)

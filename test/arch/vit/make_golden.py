@@ -25,6 +25,27 @@ def layer_norm(x, weight, bias):
     return F.layer_norm(x, (E,), weight, bias, 1e-5)
 
 
+def forward(p, x):
+    """@forward: the class logits."""
+    images = x["images"]
+    n = IMG // P
+    patches = (images.reshape(B, C, n, P, n, P).permute(0, 2, 4, 1, 3, 5)
+               .reshape(B, n * n, C * P * P))
+    x = patches @ p["patch.weight"] + p["patch.bias"]
+    x = torch.cat([p["cls_token"].expand(B, 1, E), x], 1) + p["pos_embedding"]
+    h = layer_norm(x, p["block.norm1.weight"], p["block.norm1.bias"])
+    q, k, v = (h @ p["block.attn.qkv.weight"] + p["block.attn.qkv.bias"]).split(E, -1)
+    heads = lambda t: t.reshape(B, 5, HEADS, E // HEADS).transpose(1, 2)
+    attn = torch.softmax(heads(q) @ heads(k).transpose(-1, -2) / (E // HEADS) ** 0.5, -1)
+    out = (attn @ heads(v)).transpose(1, 2).reshape(B, 5, E)
+    x = x + out @ p["block.attn.proj.weight"] + p["block.attn.proj.bias"]
+    h = layer_norm(x, p["block.norm2.weight"], p["block.norm2.bias"])
+    x = x + (F.gelu(h @ p["block.mlp.fc1.weight"] + p["block.mlp.fc1.bias"])
+             @ p["block.mlp.fc2.weight"] + p["block.mlp.fc2.bias"])
+    x = layer_norm(x, p["norm.weight"], p["norm.bias"])
+    return {"logits": x[:, 0] @ p["head.weight"] + p["head.bias"]}
+
+
 def main():
     g = Golden("vit")
     p = {}
@@ -55,22 +76,7 @@ def main():
 
     images = g.input("images", g.normal((B, C, IMG, IMG)))
     labels = g.input("labels", g.rng.integers(0, CLASSES, B))
-    n = IMG // P
-    patches = (images.reshape(B, C, n, P, n, P).permute(0, 2, 4, 1, 3, 5)
-               .reshape(B, n * n, C * P * P))
-    x = patches @ p["patch.weight"] + p["patch.bias"]
-    x = torch.cat([p["cls_token"].expand(B, 1, E), x], 1) + p["pos_embedding"]
-    h = layer_norm(x, p["block.norm1.weight"], p["block.norm1.bias"])
-    q, k, v = (h @ p["block.attn.qkv.weight"] + p["block.attn.qkv.bias"]).split(E, -1)
-    heads = lambda t: t.reshape(B, 5, HEADS, E // HEADS).transpose(1, 2)
-    attn = torch.softmax(heads(q) @ heads(k).transpose(-1, -2) / (E // HEADS) ** 0.5, -1)
-    out = (attn @ heads(v)).transpose(1, 2).reshape(B, 5, E)
-    x = x + out @ p["block.attn.proj.weight"] + p["block.attn.proj.bias"]
-    h = layer_norm(x, p["block.norm2.weight"], p["block.norm2.bias"])
-    x = x + (F.gelu(h @ p["block.mlp.fc1.weight"] + p["block.mlp.fc1.bias"])
-             @ p["block.mlp.fc2.weight"] + p["block.mlp.fc2.bias"])
-    x = layer_norm(x, p["norm.weight"], p["norm.bias"])
-    logits = x[:, 0] @ p["head.weight"] + p["head.bias"]
+    logits = forward(p, {"images": images})["logits"]
     g.expect("logits", logits)
     g.expect_gradients(F.cross_entropy(logits, labels))
     g.save_weights()

@@ -1,0 +1,148 @@
+"""What the benchmark scripts of bench/ share (bench/run, bench/arch).
+
+Running child processes and reading what they report: compiling a model
+with build/bin/nnc and taking the `latency_ms median=.. min=.. runs=..`
+line its executable prints with --bench N, a PyTorch worker's one-line JSON
+result and the worker's own peak resident memory, medians, and printing a
+table. Import from a script in bench/ (its folder is first on sys.path).
+"""
+
+import json
+import os
+import re
+import subprocess
+import tempfile
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+NNC = os.path.join("build", "bin", "nnc")
+BUILD_HINT = ("build nnc first: scripts/install-deps.sh && "
+              "cmake -S . -B build -G Ninja && cmake --build build")
+TORCH_THREADS = 2
+
+LATENCY_RE = re.compile(r"latency_ms\s+median=([0-9.eE+-]+)\s+min=([0-9.eE+-]+)\s+runs=(\d+)"
+                        r"(?:\s+peak_rss_mib=([0-9.]+))?")
+
+
+class BenchError(Exception):
+    pass
+
+
+def median(sorted_values):
+    """The median of an already sorted list."""
+    n = len(sorted_values)
+    mid = n // 2
+    return sorted_values[mid] if n % 2 else (sorted_values[mid - 1] + sorted_values[mid]) / 2
+
+
+def tail(text, lines=20):
+    return "\n".join(text.rstrip().splitlines()[-lines:])
+
+
+def run_child(argv, what):
+    """Runs argv from the repo root; returns its stdout+stderr text."""
+    with tempfile.TemporaryFile() as out:
+        try:
+            proc = subprocess.Popen(argv, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        except OSError as e:
+            raise BenchError(f"{what}: cannot run {argv[0]}: {e}") from None
+        proc.wait()
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    if proc.returncode != 0:
+        raise BenchError(f"{what} failed (exit {proc.returncode}): {' '.join(argv)}\n{tail(text)}")
+    return text
+
+
+def run_json_child(argv, what):
+    """Runs a worker that prints its result as one JSON line; returns it."""
+    text = run_child(argv, what)
+    for line in reversed(text.splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    raise BenchError(f"{what}: the worker printed no result:\n{tail(text)}")
+
+
+def require_nnc(hint=""):
+    """Raises BenchError unless build/bin/nnc is an executable."""
+    if not os.access(os.path.join(ROOT, NNC), os.X_OK):
+        raise BenchError(f"{NNC} not found; {BUILD_HINT}{hint}")
+
+
+def compile_model(mlir, exe, extra_args, what):
+    """Compiles mlir into the executable exe (both relative to the repo
+    root) with `nnc compile`; returns the seconds it took."""
+    require_nnc()
+    os.makedirs(os.path.join(ROOT, os.path.dirname(exe)), exist_ok=True)
+    t0 = time.perf_counter()
+    run_child([os.path.join(ROOT, NNC), "compile", mlir, "-o", exe, *extra_args],
+              f"{what}: nnc compile")
+    return time.perf_counter() - t0
+
+
+def bench_executable(exe, args, repeat, what):
+    """Runs a compiled model with `--bench repeat` after args; returns its
+    median_ms, min_ms, runs and peak_mb (None when not printed)."""
+    argv = [os.path.join(ROOT, exe), *args, "--bench", str(repeat)]
+    text = run_child(argv, f"{what}: nnc run")
+    m = LATENCY_RE.search(text)
+    if not m:
+        raise BenchError(f"{what}: no 'latency_ms median=... min=... runs=...' line in the "
+                         f"output of {' '.join(argv)}:\n{tail(text)}")
+    return {"median_ms": float(m.group(1)), "min_ms": float(m.group(2)), "runs": int(m.group(3)),
+            "peak_mb": float(m.group(4)) if m.group(4) else None}
+
+
+def time_calls(call, warmup, repeat):
+    """Calls call() warmup times, then times repeat calls; returns the
+    sorted nanoseconds."""
+    for _ in range(warmup):
+        call()
+    clock = time.perf_counter_ns
+    times = []
+    for _ in range(repeat):
+        t0 = clock()
+        call()
+        times.append(clock() - t0)
+    return sorted(times)
+
+
+def peak_resident_mib():
+    """This process's peak resident memory (VmHWM) in MiB, None off Linux."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return None
+
+
+def fmt(v, spec):
+    return "n/a" if v is None else format(v, spec)
+
+
+def print_table(headers, rows):
+    """Prints rows of strings under headers: the first column left-aligned,
+    the others right-aligned."""
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
+
+    def line(cells):
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths)))
+
+    print(line(headers))
+    print(line(["-" * w for w in widths]))
+    for row in rows:
+        print(line(row))
+
+
+def write_json(results, path):
+    """Writes results as indented JSON to path (relative to the repo root)."""
+    out = os.path.join(ROOT, path)
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, "w") as f:
+        json.dump(results, f, indent=2)
+        f.write("\n")
+    print(f"wrote {os.path.relpath(out, ROOT)}")
