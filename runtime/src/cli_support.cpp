@@ -152,7 +152,7 @@ static void printLatency(std::vector<double> millis) {
     return;
   const double median =
       n % 2 ? millis[n / 2] : (millis[n / 2 - 1] + millis[n / 2]) / 2;
-  std::printf("latency_ms median=%.3f min=%.3f runs=%zu", median, millis[0],
+  std::printf("latency_ms median=%.6f min=%.6f runs=%zu", median, millis[0],
               n);
   const double peak = peakResidentMiB();
   if (peak >= 0)

@@ -86,7 +86,7 @@ TEST_F(ModelExecutable, BenchPrintsLatency) {
   ASSERT_EQ(result.exitCode, 0) << result.err;
   EXPECT_TRUE(std::regex_match(
       result.out,
-      std::regex("latency_ms median=[0-9]+\\.[0-9]{3} min=[0-9]+\\.[0-9]{3} "
+      std::regex("latency_ms median=[0-9]+\\.[0-9]{6} min=[0-9]+\\.[0-9]{6} "
                  "runs=5 peak_rss_mib=[0-9]+\\.[0-9]\n")))
       << result.out;
 }
