@@ -89,8 +89,11 @@ llvm::Error addModelImage(llvm::Module &module,
                                    "' is already defined by the model");
   // The image is the model's only export: two models linked into one
   // program must not clash on `forward` or on their kernels' globals.
+  // LLVM's own globals stay as they are: internalized, llvm.global_ctors
+  // (which loads a GPU model's kernels at startup) would be dropped.
   for (llvm::GlobalValue &value : module.global_values())
-    if (!value.isDeclaration() && !value.hasLocalLinkage())
+    if (!value.isDeclaration() && !value.hasLocalLinkage() &&
+        !value.getName().starts_with("llvm."))
       value.setLinkage(llvm::GlobalValue::InternalLinkage);
   new llvm::GlobalVariable(module, imageType, /*isConstant=*/true,
                            llvm::GlobalValue::ExternalLinkage, image, symbol);

@@ -66,14 +66,29 @@ struct AllocToManaged : OpRewritePattern<memref::AllocOp> {
   }
 };
 
+/// Whether `buffer` is an argument of the function it is used in: memory
+/// the caller owns, not one of the function's managed allocations.
+bool isFunctionArgument(Value buffer) {
+  auto argument = dyn_cast<BlockArgument>(buffer);
+  if (!argument)
+    return false;
+  Block *block = argument.getOwner();
+  return block->isEntryBlock() &&
+         isa<FunctionOpInterface>(block->getParentOp());
+}
+
+/// Every host-side allocation becomes managed, so every host-side free is of
+/// a managed buffer, whether it names the allocation itself or a value that
+/// carries it (a loop's iteration argument, a select, the base buffer of a
+/// view): only a free of the function's own argument is left alone.
 struct DeallocToManaged : OpRewritePattern<memref::DeallocOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(memref::DeallocOp op,
                                 PatternRewriter &rewriter) const override {
     if (!isHostSide(op))
       return rewriter.notifyMatchFailure(op, "deallocation inside a kernel");
-    if (!op.getMemref().getDefiningOp<gpu::AllocOp>())
-      return rewriter.notifyMatchFailure(op, "not a managed buffer (yet)");
+    if (isFunctionArgument(op.getMemref()))
+      return rewriter.notifyMatchFailure(op, "memory the caller owns");
     rewriter.setInsertionPoint(op);
     freeManaged(rewriter, op.getLoc(), op.getMemref());
     rewriter.eraseOp(op);

@@ -129,7 +129,33 @@ gpu.module @kernels {
 
 // -----
 
-// A free of memory the function did not allocate (here an argument) is not
+// A buffer carried through a loop is freed through the iteration argument
+// that holds it (as bufferization of a loop frees the previous iteration's
+// buffer): still a managed buffer, freed as one. A libc free() of managed
+// memory aborts the program.
+// CHECK-LABEL: func.func @loop_carried_dealloc
+// CHECK: %[[INIT:.*]] = gpu.alloc host_shared () : memref<4xf32>
+// CHECK: scf.for {{.*}} iter_args(%[[PREV:.*]] = %[[INIT]])
+// CHECK:   %[[NEXT:.*]] = gpu.alloc host_shared () : memref<4xf32>
+// CHECK:   gpu.dealloc async [%{{.*}}] %[[PREV]] : memref<4xf32>
+// CHECK:   scf.yield %[[NEXT]]
+// CHECK-NOT: memref.dealloc
+func.func @loop_carried_dealloc(%n: index) -> memref<4xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %init = memref.alloc() : memref<4xf32>
+  %last = scf.for %i = %c0 to %n step %c1 iter_args(%prev = %init) -> memref<4xf32> {
+    %next = memref.alloc() : memref<4xf32>
+    memref.copy %prev, %next : memref<4xf32> to memref<4xf32>
+    memref.dealloc %prev : memref<4xf32>
+    scf.yield %next : memref<4xf32>
+  }
+  return %last : memref<4xf32>
+}
+
+// -----
+
+// A free of memory the function did not allocate (its argument) is not
 // a managed buffer and stays a memref.dealloc.
 // CHECK-LABEL: func.func @foreign_dealloc
 // CHECK-SAME: (%[[M:.*]]: memref<4xf32>)
