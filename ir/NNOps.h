@@ -5,6 +5,7 @@
 
 #include "ir/GradientOpInterface.h"
 #include "ir/NNDialect.h"
+#include "ir/SlidingWindow.h"
 
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/BuiltinTypes.h"
