@@ -68,8 +68,10 @@ FailureOr<SlidingWindow> readPoolWindow(std::optional<Location> loc,
     return emitOptionalError(loc, "kernel must have ", rank - 2,
                              " entries (one per spatial dimension of ",
                              input, "), got ", kernel.size());
+  // The stride defaults to the kernel, unless the kernel itself is invalid
+  // (which readSlidingWindow reports once, under its own name).
   ArrayRef<int64_t> stride = valuesOf(attributes.stride);
-  if (stride.empty())
+  if (stride.empty() && llvm::all_of(kernel, [](int64_t k) { return k > 0; }))
     stride = kernel;
   FailureOr<SlidingWindow> window = readSlidingWindow(
       loc, kernel, stride, valuesOf(attributes.padding),

@@ -82,6 +82,8 @@ def activations(rng):
         "gelu_tanh": F.gelu(tx, approximate="tanh"),
         "softplus": F.softplus(tx),
         "softplus_b2_t5": F.softplus(tx, beta=2.0, threshold=5.0),
+        "sin": torch.sin(tx),
+        "cos": torch.cos(tx),
     }
     return {"x": x, "p": p}, out
 
