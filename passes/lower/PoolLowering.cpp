@@ -45,10 +45,12 @@ using WindowBody = function_ref<SmallVector<Value>(
 /// A `linalg.generic` over [N, C, spatial..., kernel...] of `window`, the
 /// spatial extents those of `outputs` (all of one shape), reducing over the
 /// kernel dimensions. `input`, when given, is read at
-/// `spatial * stride + kernel * dilation` (it must cover every window).
+/// `spatial * stride + kernel * dilation` (it must cover every window). The
+/// body gets the loop indices where `withIndices`, else an empty list.
 SmallVector<Value> buildWindowLoops(ImplicitLocOpBuilder &b,
                                     const SlidingWindow &window, Value input,
-                                    ValueRange outputs, WindowBody body) {
+                                    ValueRange outputs, bool withIndices,
+                                    WindowBody body) {
   MLIRContext *context = b.getContext();
   unsigned rank = window.getRank();
   unsigned loops = 2 + 2 * rank;
@@ -84,8 +86,9 @@ SmallVector<Value> buildWindowLoops(ImplicitLocOpBuilder &b,
       [&](OpBuilder &nested, Location loc, ValueRange args) {
         ImplicitLocOpBuilder inner(loc, nested);
         SmallVector<Value> indices;
-        for (unsigned d = 0; d < loops; ++d)
-          indices.push_back(linalg::IndexOp::create(inner, d));
+        if (withIndices)
+          for (unsigned d = 0; d < loops; ++d)
+            indices.push_back(linalg::IndexOp::create(inner, d));
         linalg::YieldOp::create(inner,
                                 body(inner, indices, args.drop_front()));
       });
@@ -183,7 +186,7 @@ Value gatherOverWindows(ImplicitLocOpBuilder &b, const SlidingWindow &window,
   // an indexing map.
   unsigned rank = window.getRank();
   return buildWindowLoops(
-      b, window, Value(), zeros,
+      b, window, Value(), zeros, /*withIndices=*/true,
       [&](ImplicitLocOpBuilder &ib, ArrayRef<Value> indices,
           ValueRange args) -> SmallVector<Value> {
         ArrayRef<Value> spatial = indices.slice(2, rank);
@@ -258,7 +261,7 @@ struct MaxPoolLowering : OpConversionPattern<MaxPoolOp> {
         b, type,
         b.getFloatAttr(element, -std::numeric_limits<double>::infinity()));
     Value result = buildWindowLoops(
-        b, window, padded, init,
+        b, window, padded, init, /*withIndices=*/false,
         [](ImplicitLocOpBuilder &ib, ArrayRef<Value>,
            ValueRange args) -> SmallVector<Value> {
           return {arith::MaximumFOp::create(ib, args[1], args[0])};
@@ -300,6 +303,7 @@ struct MaxPoolGradLowering : OpConversionPattern<MaxPoolGradOp> {
     Value offsetInit = filledTensor(b, offsetType, b.getIndexAttr(volume));
     Value argmax = buildWindowLoops(
         b, window, padded, ValueRange{maxInit, offsetInit},
+        /*withIndices=*/true,
         [&](ImplicitLocOpBuilder &ib, ArrayRef<Value> indices,
             ValueRange args) -> SmallVector<Value> {
           Value x = args[0], best = args[1], bestOffset = args[2];
@@ -391,7 +395,7 @@ struct AvgPoolLowering : OpConversionPattern<AvgPoolOp> {
         padForWindows(b, adaptor.getInput(), window, spatialShape(op), 0.0);
     Value zeros = filledTensor(b, type, b.getFloatAttr(element, 0.0));
     Value sums = buildWindowLoops(
-        b, window, padded, zeros,
+        b, window, padded, zeros, /*withIndices=*/false,
         [](ImplicitLocOpBuilder &ib, ArrayRef<Value>,
            ValueRange args) -> SmallVector<Value> {
           return {arith::AddFOp::create(ib, args[1], args[0])};
