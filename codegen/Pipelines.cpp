@@ -89,8 +89,9 @@ void buildNvptxPipeline(OpPassManager &pm,
                  "nvvm-attach-target{{chip={0} features={1} O=3{2}},"
                  // Strided windows (pooling, convolution) index with
                  // affine.apply, which convert-gpu-to-nvvm does not lower.
-                 "gpu.module(lower-affine,convert-scf-to-cf,convert-gpu-to-nvvm,"
-                 "canonicalize,cse,reconcile-unrealized-casts),"
+                 "gpu.module(lower-affine,convert-scf-to-cf,"
+                 "convert-gpu-to-nvvm,canonicalize,cse,"
+                 "reconcile-unrealized-casts),"
                  "gpu-to-llvm,gpu-module-to-binary{{format=isa}",
                  options.chip.getValue(), options.features.getValue(), link)
                  .str());

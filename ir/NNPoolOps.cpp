@@ -32,8 +32,7 @@ PoolAttributes windowAttributesOf(OpOrAdaptor source,
   PoolAttributes result;
   result.kernel = inherentAttr(source.getKernelAttr(), attributes, "kernel");
   result.stride = inherentAttr(source.getStrideAttr(), attributes, "stride");
-  result.padding =
-      inherentAttr(source.getPaddingAttr(), attributes, "padding");
+  result.padding = inherentAttr(source.getPaddingAttr(), attributes, "padding");
   result.ceilMode =
       inherentAttr(source.getCeilModeAttr(), attributes, "ceil_mode");
   return result;
@@ -61,31 +60,33 @@ FailureOr<SlidingWindow> readPoolWindow(std::optional<Location> loc,
     return failure();
   int64_t rank = input.getRank();
   if (rank < 3 || rank > 5)
-    return emitOptionalError(loc, "input must be [N, C, spatial...] with 1 "
-                             "to 3 spatial dimensions, got ", input);
+    return emitOptionalError(loc,
+                             "input must be [N, C, spatial...] with 1 "
+                             "to 3 spatial dimensions, got ",
+                             input);
   ArrayRef<int64_t> kernel = valuesOf(attributes.kernel);
   if (static_cast<int64_t>(kernel.size()) != rank - 2)
     return emitOptionalError(loc, "kernel must have ", rank - 2,
-                             " entries (one per spatial dimension of ",
-                             input, "), got ", kernel.size());
+                             " entries (one per spatial dimension of ", input,
+                             "), got ", kernel.size());
   // The stride defaults to the kernel, unless the kernel itself is invalid
   // (which readSlidingWindow reports once, under its own name).
   ArrayRef<int64_t> stride = valuesOf(attributes.stride);
   if (stride.empty() && llvm::all_of(kernel, [](int64_t k) { return k > 0; }))
     stride = kernel;
-  FailureOr<SlidingWindow> window = readSlidingWindow(
-      loc, kernel, stride, valuesOf(attributes.padding),
-      valuesOf(attributes.dilation),
-      attributes.ceilMode && attributes.ceilMode.getValue());
+  FailureOr<SlidingWindow> window =
+      readSlidingWindow(loc, kernel, stride, valuesOf(attributes.padding),
+                        valuesOf(attributes.dilation),
+                        attributes.ceilMode && attributes.ceilMode.getValue());
   if (failed(window))
     return failure();
   for (unsigned i = 0; i < window->getRank(); ++i)
     if (window->padBegin[i] > kernel[i] / 2 ||
         window->padEnd[i] > kernel[i] / 2)
-      return emitOptionalError(
-          loc, "padding must be at most half the kernel (", kernel[i],
-          ") along spatial dimension ", i, ", got ", window->padBegin[i],
-          " before and ", window->padEnd[i], " after");
+      return emitOptionalError(loc, "padding must be at most half the kernel (",
+                               kernel[i], ") along spatial dimension ", i,
+                               ", got ", window->padBegin[i], " before and ",
+                               window->padEnd[i], " after");
   return window;
 }
 

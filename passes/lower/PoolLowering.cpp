@@ -66,11 +66,10 @@ SmallVector<Value> buildWindowLoops(ImplicitLocOpBuilder &b,
     kernelExprs.push_back(dim(2 + rank + i));
   }
   // A shape-only operand gives the kernel loops their extents.
-  Value kernelShape =
-      tensor::EmptyOp::create(b, window.kernel, b.getI1Type());
+  Value kernelShape = tensor::EmptyOp::create(b, window.kernel, b.getI1Type());
   SmallVector<Value> inputs = {kernelShape};
-  SmallVector<AffineMap> maps = {AffineMap::get(loops, 0, kernelExprs,
-                                                context)};
+  SmallVector<AffineMap> maps = {
+      AffineMap::get(loops, 0, kernelExprs, context)};
   if (input) {
     inputs.push_back(input);
     maps.push_back(AffineMap::get(loops, 0, readExprs, context));
@@ -89,8 +88,7 @@ SmallVector<Value> buildWindowLoops(ImplicitLocOpBuilder &b,
         if (withIndices)
           for (unsigned d = 0; d < loops; ++d)
             indices.push_back(linalg::IndexOp::create(inner, d));
-        linalg::YieldOp::create(inner,
-                                body(inner, indices, args.drop_front()));
+        linalg::YieldOp::create(inner, body(inner, indices, args.drop_front()));
       });
   return SmallVector<Value>(generic.getResults());
 }
@@ -107,8 +105,7 @@ Value padForWindows(ImplicitLocOpBuilder &b, Value x,
   bool needed = false;
   for (unsigned i = 0; i < window.getRank(); ++i) {
     int64_t in = type.getDimSize(2 + i);
-    int64_t reach = (outputSpatial[i] - 1) * window.stride[i] +
-                    window.span(i);
+    int64_t reach = (outputSpatial[i] - 1) * window.stride[i] + window.span(i);
     int64_t after = std::max<int64_t>(reach - in - window.padBegin[i], 0);
     low.push_back(b.getIndexAttr(window.padBegin[i]));
     high.push_back(b.getIndexAttr(after));
@@ -162,9 +159,9 @@ Value insideInput(ImplicitLocOpBuilder &b, const SlidingWindow &window,
         arith::ConstantIndexOp::create(b, window.padBegin[i]));
     inside = andOf(b, inside,
                    compareIndex(b, arith::CmpIPredicate::sge, position, 0));
-    inside = andOf(b, inside,
-                   compareIndex(b, arith::CmpIPredicate::slt, position,
-                                inputSpatial[i]));
+    inside = andOf(
+        b, inside,
+        compareIndex(b, arith::CmpIPredicate::slt, position, inputSpatial[i]));
   }
   return inside;
 }
@@ -173,9 +170,9 @@ Value insideInput(ImplicitLocOpBuilder &b, const SlidingWindow &window,
 /// (of spatial extents `outputSpatial`) whose windows cover each input
 /// element: `contribution(n, c, output position, kernel offset)` for each
 /// kernel position that falls on the element.
-using Contribution = function_ref<Value(ImplicitLocOpBuilder &, Value n,
-                                        Value c, ArrayRef<Value> output,
-                                        Value kernelOffset)>;
+using Contribution =
+    function_ref<Value(ImplicitLocOpBuilder &, Value n, Value c,
+                       ArrayRef<Value> output, Value kernelOffset)>;
 Value gatherOverWindows(ImplicitLocOpBuilder &b, const SlidingWindow &window,
                         RankedTensorType inputType,
                         ArrayRef<int64_t> outputSpatial,
@@ -207,16 +204,16 @@ Value gatherOverWindows(ImplicitLocOpBuilder &b, const SlidingWindow &window,
                   arith::ConstantIndexOp::create(ib, window.dilation[i])));
           Value stride = arith::ConstantIndexOp::create(ib, window.stride[i]);
           Value o = arith::DivSIOp::create(ib, shifted, stride);
-          Value exact = compareIndex(
-              ib, arith::CmpIPredicate::eq,
-              arith::RemSIOp::create(ib, shifted, stride), 0);
-          covered = andOf(ib, covered,
-                          compareIndex(ib, arith::CmpIPredicate::sge,
-                                       shifted, 0));
+          Value exact =
+              compareIndex(ib, arith::CmpIPredicate::eq,
+                           arith::RemSIOp::create(ib, shifted, stride), 0);
+          covered =
+              andOf(ib, covered,
+                    compareIndex(ib, arith::CmpIPredicate::sge, shifted, 0));
           covered = andOf(ib, covered, exact);
-          covered = andOf(ib, covered,
-                          compareIndex(ib, arith::CmpIPredicate::slt, o,
-                                       outputSpatial[i]));
+          covered = andOf(
+              ib, covered,
+              compareIndex(ib, arith::CmpIPredicate::slt, o, outputSpatial[i]));
           // An index in range even where nothing is covered, so that the
           // reads below stay inside their tensors.
           output.push_back(arith::SelectOp::create(
@@ -292,8 +289,8 @@ struct MaxPoolGradLowering : OpConversionPattern<MaxPoolGradOp> {
                                  -std::numeric_limits<double>::infinity());
     Type element = inputType.getElementType();
     auto maxType = outputType;
-    auto offsetType = RankedTensorType::get(outputType.getShape(),
-                                            b.getIndexType());
+    auto offsetType =
+        RankedTensorType::get(outputType.getShape(), b.getIndexType());
     Value maxInit = filledTensor(
         b, maxType,
         b.getFloatAttr(element, -std::numeric_limits<double>::infinity()));
@@ -316,22 +313,22 @@ struct MaxPoolGradLowering : OpConversionPattern<MaxPoolGradOp> {
               ib, arith::CmpFOp::create(ib, arith::CmpFPredicate::OEQ, x, best),
               arith::CmpIOp::create(ib, arith::CmpIPredicate::slt, offset,
                                     bestOffset));
-          Value wins = andOf(
-              ib, insideInput(ib, window, inputSpatial, output, kernel),
-              arith::OrIOp::create(ib, greater, earlierTie));
+          Value wins =
+              andOf(ib, insideInput(ib, window, inputSpatial, output, kernel),
+                    arith::OrIOp::create(ib, greater, earlierTie));
           return {arith::SelectOp::create(ib, wins, x, best),
                   arith::SelectOp::create(ib, wins, offset, bestOffset)};
         })[1];
 
     Value result = gatherOverWindows(
         b, window, inputType, outputSpatial,
-        [&](ImplicitLocOpBuilder &ib, Value n, Value c,
-            ArrayRef<Value> output, Value offset) -> Value {
+        [&](ImplicitLocOpBuilder &ib, Value n, Value c, ArrayRef<Value> output,
+            Value offset) -> Value {
           SmallVector<Value> index = elementIndex(n, c, output);
           Value g = tensor::ExtractOp::create(ib, gradOutput, index);
           Value best = tensor::ExtractOp::create(ib, argmax, index);
-          Value isMax = arith::CmpIOp::create(ib, arith::CmpIPredicate::eq,
-                                              best, offset);
+          Value isMax =
+              arith::CmpIOp::create(ib, arith::CmpIPredicate::eq, best, offset);
           return arith::SelectOp::create(ib, isMax, g,
                                          floatConstant(ib, element, 0.0));
         });
@@ -394,21 +391,20 @@ struct AvgPoolLowering : OpConversionPattern<AvgPoolOp> {
     Value padded =
         padForWindows(b, adaptor.getInput(), window, spatialShape(op), 0.0);
     Value zeros = filledTensor(b, type, b.getFloatAttr(element, 0.0));
-    Value sums = buildWindowLoops(
-        b, window, padded, zeros, /*withIndices=*/false,
-        [](ImplicitLocOpBuilder &ib, ArrayRef<Value>,
-           ValueRange args) -> SmallVector<Value> {
-          return {arith::AddFOp::create(ib, args[1], args[0])};
-        })[0];
+    Value sums =
+        buildWindowLoops(b, window, padded, zeros, /*withIndices=*/false,
+                         [](ImplicitLocOpBuilder &ib, ArrayRef<Value>,
+                            ValueRange args) -> SmallVector<Value> {
+                           return {arith::AddFOp::create(ib, args[1], args[0])};
+                         })[0];
     Value divisors =
         divisorsOf(b, window, spatialShape(op.getInput()), spatialShape(op),
                    op.getCountIncludePad(), element);
     // The divisors ([spatial...]) broadcast over N and C.
-    Value result = mapLike(b, sums, {sums, divisors},
-                           [](ImplicitLocOpBuilder &ib, ValueRange a) {
-                             return arith::DivFOp::create(ib, a[0], a[1])
-                                 .getResult();
-                           });
+    Value result = mapLike(
+        b, sums, {sums, divisors}, [](ImplicitLocOpBuilder &ib, ValueRange a) {
+          return arith::DivFOp::create(ib, a[0], a[1]).getResult();
+        });
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -424,23 +420,23 @@ struct AvgPoolGradLowering : OpConversionPattern<AvgPoolGradOp> {
     RankedTensorType inputType = op.getType();
     Value gradOutput = adaptor.getGradOutput();
     ArrayRef<int64_t> outputSpatial = spatialShape(gradOutput);
-    Value divisors = divisorsOf(b, window, inputType.getShape().drop_front(2),
-                                outputSpatial, op.getCountIncludePad(),
-                                inputType.getElementType());
-    Value shares = mapLike(b, gradOutput, {gradOutput, divisors},
-                           [](ImplicitLocOpBuilder &ib, ValueRange a) {
-                             return arith::DivFOp::create(ib, a[0], a[1])
-                                 .getResult();
-                           });
+    Value divisors =
+        divisorsOf(b, window, inputType.getShape().drop_front(2), outputSpatial,
+                   op.getCountIncludePad(), inputType.getElementType());
+    Value shares =
+        mapLike(b, gradOutput, {gradOutput, divisors},
+                [](ImplicitLocOpBuilder &ib, ValueRange a) {
+                  return arith::DivFOp::create(ib, a[0], a[1]).getResult();
+                });
     // Every kernel position of a window gets the same share; positions on
     // padding fall outside the input and are never gathered.
-    Value result = gatherOverWindows(
-        b, window, inputType, outputSpatial,
-        [&](ImplicitLocOpBuilder &ib, Value n, Value c,
-            ArrayRef<Value> output, Value) -> Value {
-          return tensor::ExtractOp::create(ib, shares,
-                                           elementIndex(n, c, output));
-        });
+    Value result =
+        gatherOverWindows(b, window, inputType, outputSpatial,
+                          [&](ImplicitLocOpBuilder &ib, Value n, Value c,
+                              ArrayRef<Value> output, Value) -> Value {
+                            return tensor::ExtractOp::create(
+                                ib, shares, elementIndex(n, c, output));
+                          });
     rewriter.replaceOp(op, result);
     return success();
   }
