@@ -65,7 +65,10 @@ def NN_MaxPoolGradOp : NN_Op<"max_pool_grad", [Pure, InferTypeOpAdaptor]>,
     `input` with the same attributes) to the first maximum of its window in
     `input`, windows read in row-major order (PyTorch's rule for ties), and
     adds up what reaches each input element. The result has `input`'s type.
-    Used by nn.max_pool's gradient; it has no gradient of its own.
+    A NaN never counts as the maximum here (PyTorch sends the gradient of a
+    window holding NaNs to its last NaN; nnc to its first maximum among the
+    other values). Used by nn.max_pool's gradient; it has no gradient of its
+    own.
 
     ```mlir
     %dx = nn.max_pool_grad %dy, %x {kernel = array<i64: 2, 2>}
