@@ -143,6 +143,8 @@ def MathApproximation : Pass<"nnc-math-approximation"> {
     Rewrites f32 `math` ops (exp, log, log1p, expm1, tanh, erf, rsqrt, ...)
     into arithmetic with MLIR's polynomial approximations, which vectorize
     where calls into the C math library do not; the CPU pipeline runs it.
+    sin and cos stay library calls: their approximation reduces the argument
+    in float32 and loses accuracy as |x| grows.
     f16 and bf16 ops are computed in f32 (extended, approximated, truncated);
     f64 ops are left as they are.
   }];

@@ -375,6 +375,73 @@ def erf(m):
     return unary(m, torch.erf, -4, 4)
 
 
+@grad_test("sin")
+def sin(m):
+    return unary(m, torch.sin, -4, 4)
+
+
+@grad_test("cos")
+def cos(m):
+    return unary(m, torch.cos, -4, 4)
+
+
+# ----------------------------------------------------------------------------
+# Pooling
+# ----------------------------------------------------------------------------
+
+@grad_test("max_pool")
+def max_pool(m):
+    # At most 56 values spread over [-4, 4], so at least 0.14 apart: the
+    # finite-difference steps (about 1% of each value) keep every maximum
+    # where it is. x_tie: integers in {0, 1, 2}, whose 2x2 windows mostly
+    # hold tied maxima.
+    x_1d = m.param("x_1d", spread(-4, 4, (2, 2, 9), m.rng))
+    x_2d_ceil = m.param("x_2d_ceil", spread(-4, 4, (1, 1, 5, 6), m.rng))
+    x_2d_dil = m.param("x_2d_dil", spread(-4, 4, (1, 1, 7, 8), m.rng))
+    x_3d = m.param("x_3d", spread(-4, 4, (1, 1, 3, 4, 3), m.rng))
+    x_asym = m.param("x_asym", spread(-4, 4, (1, 1, 5, 6), m.rng))
+    x_tie = m.param("x_tie", m.rng.integers(0, 3, (1, 2, 4, 5)))
+    # padding = [1, 0, 0, 1]: one row before, one column after.
+    asym = F.pad(x_asym, (0, 1, 1, 0), value=-float("inf"))
+    return (m.vjp("cot_1d", F.max_pool1d(x_1d, 3, stride=2, padding=1))
+            + m.vjp("cot_2d_ceil", F.max_pool2d(x_2d_ceil, 3, stride=2,
+                                                padding=1, ceil_mode=True))
+            + m.vjp("cot_2d_dil", F.max_pool2d(x_2d_dil, (2, 3),
+                                               stride=(1, 2), padding=1,
+                                               dilation=2))
+            + m.vjp("cot_3d", F.max_pool3d(x_3d, (2, 3, 2), stride=(2, 1, 2),
+                                           padding=(1, 1, 0), ceil_mode=True))
+            + m.vjp("cot_asym", F.max_pool2d(asym, 2, stride=1))
+            + m.vjp("cot_tie", F.max_pool2d(x_tie, 2, stride=1)))
+
+
+@grad_test("avg_pool")
+def avg_pool(m):
+    x_1d = m.param("x_1d", m.normal((2, 2, 9)))
+    x_1d_excl = m.param("x_1d_excl", m.normal((2, 2, 9)))
+    x_default = m.param("x_default", m.normal((1, 2, 6, 6)))
+    x_2d_ceil = m.param("x_2d_ceil", m.normal((1, 2, 7, 8)))
+    x_2d_ceil_excl = m.param("x_2d_ceil_excl", m.normal((1, 2, 7, 8)))
+    x_2d_nopad = m.param("x_2d_nopad", m.normal((1, 2, 7, 8)))
+    x_3d_excl = m.param("x_3d_excl", m.normal((1, 2, 5, 6, 5)))
+    return (m.vjp("cot_1d", F.avg_pool1d(x_1d, 3, stride=2, padding=1))
+            + m.vjp("cot_1d_excl", F.avg_pool1d(x_1d_excl, 3, stride=2,
+                                                padding=1,
+                                                count_include_pad=False))
+            + m.vjp("cot_default", F.avg_pool2d(x_default, 2))
+            + m.vjp("cot_2d_ceil", F.avg_pool2d(x_2d_ceil, 3, stride=2,
+                                                padding=1, ceil_mode=True))
+            + m.vjp("cot_2d_ceil_excl",
+                    F.avg_pool2d(x_2d_ceil_excl, 3, stride=2, padding=1,
+                                 ceil_mode=True, count_include_pad=False))
+            + m.vjp("cot_2d_nopad", F.avg_pool2d(x_2d_nopad, (2, 3),
+                                                 stride=2, ceil_mode=True))
+            + m.vjp("cot_3d_excl",
+                    F.avg_pool3d(x_3d_excl, (2, 3, 2), stride=(1, 2, 2),
+                                 padding=(1, 1, 0), ceil_mode=True,
+                                 count_include_pad=False)))
+
+
 # ----------------------------------------------------------------------------
 # softmax, log_softmax, reductions
 # ----------------------------------------------------------------------------

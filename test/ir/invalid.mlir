@@ -1424,3 +1424,164 @@ func.func @random_normal_key(%key: tensor<2xi64>) -> tensor<4xf32> {
   %a = nn.random_normal %key : tensor<2xi64> -> tensor<4xf32>
   return %a : tensor<4xf32>
 }
+
+// -----
+
+func.func @sin_integer(%x: tensor<4xi32>) {
+  // expected-error @+1 {{operand #0 must be statically shaped tensor of floating-point values, but got 'tensor<4xi32>'}}
+  %0 = nn.sin %x : tensor<4xi32>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Pooling
+//===----------------------------------------------------------------------===//
+
+// Pooling needs [N, C] and 1 to 3 spatial dimensions.
+func.func @max_pool_rank_2(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{input must be [N, C, spatial...] with 1 to 3 spatial dimensions, got 'tensor<4x8xf32>'}}
+  %0 = nn.max_pool %x {kernel = array<i64: 2>} : tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @avg_pool_rank_6(%x: tensor<1x1x2x2x2x2xf32>) {
+  // expected-error @+1 {{input must be [N, C, spatial...] with 1 to 3 spatial dimensions, got 'tensor<1x1x2x2x2x2xf32>'}}
+  %0 = nn.avg_pool %x {kernel = array<i64: 1, 1, 1, 1>} : tensor<1x1x2x2x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @max_pool_dynamic(%x: tensor<1x2x?xf32>) {
+  // expected-error @+1 {{input must have a static shape, got 'tensor<1x2x?xf32>'}}
+  %0 = nn.max_pool %x {kernel = array<i64: 2>} : tensor<1x2x?xf32>
+  return
+}
+
+// -----
+
+func.func @max_pool_integer(%x: tensor<1x2x8xi32>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point values, but got 'tensor<1x2x8xi32>'}}
+  %0 = nn.max_pool %x {kernel = array<i64: 2>} : tensor<1x2x8xi32>
+  return
+}
+
+// -----
+
+// One kernel extent per spatial dimension.
+func.func @max_pool_kernel_length(%x: tensor<1x2x8x8xf32>) {
+  // expected-error @+1 {{kernel must have 2 entries (one per spatial dimension of 'tensor<1x2x8x8xf32>'), got 1}}
+  %0 = nn.max_pool %x {kernel = array<i64: 2>} : tensor<1x2x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @avg_pool_kernel_zero(%x: tensor<1x2x8x8xf32>) {
+  // expected-error @+1 {{kernel entries must be at least 1, got 0}}
+  %0 = nn.avg_pool %x {kernel = array<i64: 2, 0>} : tensor<1x2x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @max_pool_stride_length(%x: tensor<1x2x8x8xf32>) {
+  // expected-error @+1 {{stride must have 2 entries (one per spatial dimension), got 3}}
+  %0 = nn.max_pool %x {kernel = array<i64: 2, 2>, stride = array<i64: 1, 1, 1>} : tensor<1x2x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @avg_pool_stride_zero(%x: tensor<1x2x8xf32>) {
+  // expected-error @+1 {{stride entries must be at least 1, got 0}}
+  %0 = nn.avg_pool %x {kernel = array<i64: 2>, stride = array<i64: 0>} : tensor<1x2x8xf32>
+  return
+}
+
+// -----
+
+func.func @max_pool_dilation_length(%x: tensor<1x2x8x8xf32>) {
+  // expected-error @+1 {{dilation must have 2 entries (one per spatial dimension), got 1}}
+  %0 = nn.max_pool %x {kernel = array<i64: 2, 2>, dilation = array<i64: 2>} : tensor<1x2x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @max_pool_padding_length(%x: tensor<1x2x8x8xf32>) {
+  // expected-error @+1 {{padding must have 2 entries (both sides) or 4 (begins, then ends), got 3}}
+  %0 = nn.max_pool %x {kernel = array<i64: 2, 2>, padding = array<i64: 1, 1, 1>} : tensor<1x2x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @avg_pool_padding_negative(%x: tensor<1x2x8xf32>) {
+  // expected-error @+1 {{padding entries must be at least 0, got -1}}
+  %0 = nn.avg_pool %x {kernel = array<i64: 3>, padding = array<i64: -1>} : tensor<1x2x8xf32>
+  return
+}
+
+// -----
+
+// PyTorch's rule: padding at most half the kernel, on either side.
+func.func @max_pool_padding_over_half(%x: tensor<1x2x8x8xf32>) {
+  // expected-error @+1 {{padding must be at most half the kernel (3) along spatial dimension 1, got 2 before and 2 after}}
+  %0 = nn.max_pool %x {kernel = array<i64: 3, 3>, padding = array<i64: 1, 2>} : tensor<1x2x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @avg_pool_padding_end_over_half(%x: tensor<1x2x8xf32>) {
+  // expected-error @+1 {{padding must be at most half the kernel (2) along spatial dimension 0, got 0 before and 2 after}}
+  %0 = nn.avg_pool %x {kernel = array<i64: 2>, padding = array<i64: 0, 2>} : tensor<1x2x8xf32>
+  return
+}
+
+// -----
+
+// The (dilated) window must fit in the padded input.
+func.func @max_pool_window_too_large(%x: tensor<1x2x8x4xf32>) {
+  // expected-error @+1 {{spatial dimension 1 of extent 4 with padding 1+1 is smaller than the window's span 7 (kernel 3, dilation 3)}}
+  %0 = nn.max_pool %x {kernel = array<i64: 3, 3>, padding = array<i64: 1, 1>, dilation = array<i64: 1, 3>} : tensor<1x2x8x4xf32>
+  return
+}
+
+// -----
+
+func.func @avg_pool_window_too_large(%x: tensor<1x2x2xf32>) {
+  // expected-error @+1 {{spatial dimension 0 of extent 2 with padding 0+0 is smaller than the window's span 3 (kernel 3, dilation 1)}}
+  %0 = nn.avg_pool %x {kernel = array<i64: 3>} : tensor<1x2x2xf32>
+  return
+}
+
+// -----
+
+// The gradient ops check grad_output against the forward result type.
+func.func @max_pool_grad_output_type(%g: tensor<1x2x3xf32>, %x: tensor<1x2x8xf32>) {
+  // expected-error @+1 {{grad_output must be 'tensor<1x2x4xf32>' (the pooled type of 'tensor<1x2x8xf32>'), got 'tensor<1x2x3xf32>'}}
+  %0 = nn.max_pool_grad %g, %x {kernel = array<i64: 2>} : tensor<1x2x3xf32>, tensor<1x2x8xf32>
+  return
+}
+
+// -----
+
+func.func @avg_pool_grad_result_type(%g: tensor<1x2x4xf32>) {
+  // expected-error @+1 {{grad_output must be 'tensor<1x2x5xf32>' (the pooled type of 'tensor<1x2x10xf32>'), got 'tensor<1x2x4xf32>'}}
+  %0 = nn.avg_pool_grad %g {kernel = array<i64: 2>} : tensor<1x2x4xf32> -> tensor<1x2x10xf32>
+  return
+}
+
+// -----
+
+func.func @avg_pool_grad_window(%g: tensor<1x2x4xf32>) {
+  // expected-error @+1 {{kernel must have 1 entries (one per spatial dimension of 'tensor<1x2x8xf32>'), got 2}}
+  %0 = nn.avg_pool_grad %g {kernel = array<i64: 2, 2>} : tensor<1x2x4xf32> -> tensor<1x2x8xf32>
+  return
+}

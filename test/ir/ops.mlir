@@ -630,3 +630,75 @@ func.func @random_normal(%key: tensor<i64>) -> (tensor<4x3xf32>, tensor<2xf64>) 
   %b = nn.random_normal %key : tensor<i64> -> tensor<2xf64>
   return %a, %b : tensor<4x3xf32>, tensor<2xf64>
 }
+
+// -----
+
+// sin and cos keep their operand's type.
+// CHECK-LABEL: func.func @sin_cos
+// CHECK: %[[SIN:.*]] = nn.sin %{{.*}} : tensor<2x3xf32>
+// CHECK: %[[COS:.*]] = nn.cos %[[SIN]] : tensor<2x3xf32>
+// CHECK: return %[[SIN]], %[[COS]]
+func.func @sin_cos(%x: tensor<2x3xf32>) -> (tensor<2x3xf32>, tensor<2x3xf32>) {
+  %0 = nn.sin %x : tensor<2x3xf32>
+  %1 = nn.cos %0 : tensor<2x3xf32>
+  return %0, %1 : tensor<2x3xf32>, tensor<2x3xf32>
+}
+
+// -----
+
+// Pooling over 1 to 3 spatial dimensions: the stride defaults to the kernel;
+// padding is per dimension or begins then ends; ceil mode rounds the output
+// extent up (9 + 2 - 3 = 8 over stride 3 gives 3 more windows, 4 in ceil
+// mode), except a window that would start in the trailing padding (7 + 2 - 3
+// = 6 over stride 4 rounds up to 2, but that window would start at 8).
+// Attributes at their defaults are not printed.
+// CHECK-LABEL: func.func @max_pool
+// CHECK-SAME: -> (tensor<2x3x4xf32>, tensor<1x2x2x3xf32>, tensor<1x2x2x4xf32>, tensor<1x2x3x2x2xf16>, tensor<1x2x7x7xf32>)
+// CHECK: nn.max_pool %{{.*}} {kernel = array<i64: 2>} : tensor<2x3x8xf32>
+// CHECK: nn.max_pool %{{.*}} {dilation = array<i64: 2, 1>, kernel = array<i64: 3, 3>, padding = array<i64: 1, 1>, stride = array<i64: 4, 3>} : tensor<1x2x7x9xf32>
+// CHECK: nn.max_pool %{{.*}} {ceil_mode = true, kernel = array<i64: 3, 3>, padding = array<i64: 1, 1>, stride = array<i64: 4, 3>} : tensor<1x2x7x9xf32>
+// CHECK: nn.max_pool %{{.*}} {kernel = array<i64: 2, 2, 2>} : tensor<1x2x6x5x4xf16>
+// CHECK: nn.max_pool %{{.*}} {kernel = array<i64: 2, 2>, padding = array<i64: 1, 0, 0, 1>, stride = array<i64: 1, 1>} : tensor<1x2x7x7xf32>
+func.func @max_pool(%a: tensor<2x3x8xf32>, %b: tensor<1x2x7x9xf32>,
+                    %c: tensor<1x2x6x5x4xf16>, %d: tensor<1x2x7x7xf32>)
+    -> (tensor<2x3x4xf32>, tensor<1x2x2x3xf32>, tensor<1x2x2x4xf32>,
+        tensor<1x2x3x2x2xf16>, tensor<1x2x7x7xf32>) {
+  %0 = nn.max_pool %a {kernel = array<i64: 2>} : tensor<2x3x8xf32>
+  %1 = nn.max_pool %b {kernel = array<i64: 3, 3>, stride = array<i64: 4, 3>,
+                       padding = array<i64: 1, 1>, dilation = array<i64: 2, 1>,
+                       ceil_mode = false} : tensor<1x2x7x9xf32>
+  %2 = nn.max_pool %b {kernel = array<i64: 3, 3>, stride = array<i64: 4, 3>,
+                       padding = array<i64: 1, 1>, ceil_mode = true}
+      : tensor<1x2x7x9xf32>
+  %3 = nn.max_pool %c {kernel = array<i64: 2, 2, 2>} : tensor<1x2x6x5x4xf16>
+  %4 = nn.max_pool %d {kernel = array<i64: 2, 2>, stride = array<i64: 1, 1>,
+                       padding = array<i64: 1, 0, 0, 1>} : tensor<1x2x7x7xf32>
+  return %0, %1, %2, %3, %4 : tensor<2x3x4xf32>, tensor<1x2x2x3xf32>,
+      tensor<1x2x2x4xf32>, tensor<1x2x3x2x2xf16>, tensor<1x2x7x7xf32>
+}
+
+// -----
+
+// avg_pool has no dilation and a count_include_pad flag; the gradient ops
+// take the forward attributes, max_pool_grad gets the input's type from its
+// operand and avg_pool_grad names its result type.
+// CHECK-LABEL: func.func @avg_pool_and_gradients
+// CHECK: %[[AVG:.*]] = nn.avg_pool %{{.*}} {ceil_mode = true, count_include_pad = false, kernel = array<i64: 3>, padding = array<i64: 1>, stride = array<i64: 2>} : tensor<2x3x8xf32>
+// CHECK: %[[MAX:.*]] = nn.max_pool %{{.*}} {kernel = array<i64: 2, 2>} : tensor<1x2x4x6xf32>
+// CHECK: nn.max_pool_grad %[[MAX]], %{{.*}} {kernel = array<i64: 2, 2>} : tensor<1x2x2x3xf32>, tensor<1x2x4x6xf32>
+// CHECK: nn.avg_pool_grad %[[AVG]] {ceil_mode = true, count_include_pad = false, kernel = array<i64: 3>, padding = array<i64: 1>, stride = array<i64: 2>} : tensor<2x3x5xf32> -> tensor<2x3x8xf32>
+func.func @avg_pool_and_gradients(%x: tensor<2x3x8xf32>,
+                                  %y: tensor<1x2x4x6xf32>)
+    -> (tensor<2x3x5xf32>, tensor<1x2x4x6xf32>, tensor<2x3x8xf32>) {
+  %0 = nn.avg_pool %x {kernel = array<i64: 3>, stride = array<i64: 2>,
+                       padding = array<i64: 1>, ceil_mode = true,
+                       count_include_pad = false} : tensor<2x3x8xf32>
+  %1 = nn.max_pool %y {kernel = array<i64: 2, 2>} : tensor<1x2x4x6xf32>
+  %2 = nn.max_pool_grad %1, %y {kernel = array<i64: 2, 2>}
+      : tensor<1x2x2x3xf32>, tensor<1x2x4x6xf32>
+  %3 = nn.avg_pool_grad %0 {kernel = array<i64: 3>, stride = array<i64: 2>,
+                            padding = array<i64: 1>, ceil_mode = true,
+                            count_include_pad = false}
+      : tensor<2x3x5xf32> -> tensor<2x3x8xf32>
+  return %0, %2, %3 : tensor<2x3x5xf32>, tensor<1x2x4x6xf32>, tensor<2x3x8xf32>
+}

@@ -23,7 +23,9 @@ func.func @forward(
         tensor<6x7xf32> {nn.output = "gelu_none"},
         tensor<6x7xf32> {nn.output = "gelu_tanh"},
         tensor<6x7xf32> {nn.output = "softplus"},
-        tensor<6x7xf32> {nn.output = "softplus_b2_t5"}) {
+        tensor<6x7xf32> {nn.output = "softplus_b2_t5"},
+        tensor<6x7xf32> {nn.output = "sin"},
+        tensor<6x7xf32> {nn.output = "cos"}) {
   %neg = nn.neg %x : tensor<6x7xf32>
   %abs = nn.abs %x : tensor<6x7xf32>
   %exp = nn.exp %x : tensor<6x7xf32>
@@ -42,11 +44,14 @@ func.func @forward(
   %softplus = nn.softplus %x : tensor<6x7xf32>
   %softplus2 = nn.softplus %x {beta = 2.0 : f64, threshold = 5.0 : f64}
       : tensor<6x7xf32>
+  %sin = nn.sin %x : tensor<6x7xf32>
+  %cos = nn.cos %x : tensor<6x7xf32>
   return %neg, %abs, %exp, %log, %sqrt, %rsqrt, %sigmoid, %tanh, %relu, %silu,
-         %mish, %leaky, %elu, %gelu, %gelu_tanh, %softplus, %softplus2
+         %mish, %leaky, %elu, %gelu, %gelu_tanh, %softplus, %softplus2, %sin,
+         %cos
       : tensor<6x7xf32>, tensor<6x7xf32>, tensor<6x7xf32>, tensor<6x7xf32>,
         tensor<6x7xf32>, tensor<6x7xf32>, tensor<6x7xf32>, tensor<6x7xf32>,
         tensor<6x7xf32>, tensor<6x7xf32>, tensor<6x7xf32>, tensor<6x7xf32>,
         tensor<6x7xf32>, tensor<6x7xf32>, tensor<6x7xf32>, tensor<6x7xf32>,
-        tensor<6x7xf32>
+        tensor<6x7xf32>, tensor<6x7xf32>, tensor<6x7xf32>
 }

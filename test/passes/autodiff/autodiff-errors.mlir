@@ -51,3 +51,24 @@ module {
     return %x : tensor<3xf32>
   }
 }
+
+// -----
+
+// The pooling gradient ops have no gradients of their own: a second
+// derivative through them is refused, not computed wrongly.
+func.func @loss(%w: tensor<1x1x4xf32> {nn.param = "w"},
+                %g: tensor<1x1x2xf32> {nn.input = "g"}) -> tensor<f32> {
+  // expected-error @+1 {{'nn.max_pool_grad' has no gradient rule, and the loss depends on it through the parameters}}
+  %d = nn.max_pool_grad %g, %w {kernel = array<i64: 2>} : tensor<1x1x2xf32>, tensor<1x1x4xf32>
+  %l = nn.reduce_sum %d [] : tensor<1x1x4xf32>
+  return %l : tensor<f32>
+}
+
+// -----
+
+func.func @loss(%w: tensor<1x1x2xf32> {nn.param = "w"}) -> tensor<f32> {
+  // expected-error @+1 {{'nn.avg_pool_grad' has no gradient rule, and the loss depends on it through the parameters}}
+  %d = nn.avg_pool_grad %w {kernel = array<i64: 2>} : tensor<1x1x2xf32> -> tensor<1x1x4xf32>
+  %l = nn.reduce_sum %d [] : tensor<1x1x4xf32>
+  return %l : tensor<f32>
+}

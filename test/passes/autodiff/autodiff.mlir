@@ -198,3 +198,29 @@ func.func @loss(%w: tensor<3xf32> {nn.param = "w"}) -> tensor<f32> {
   %l = nn.reduce_sum %d [] : tensor<3xf32>
   return %l : tensor<f32>
 }
+
+// -----
+
+// Pooling gradients are the pooling gradient ops with the forward
+// attributes: max_pool_grad reads the forward input to find each window's
+// maximum, avg_pool_grad needs only the input's type.
+// CHECK-LABEL: func.func @loss_grad
+// CHECK-SAME: %[[A:[^:]*]]: tensor<1x2x6xf32> {nn.param = "a"}
+// CHECK-SAME: %[[M:[^:]*]]: tensor<1x2x6xf32> {nn.param = "m"}
+// CHECK: %[[AVG:.*]] = nn.avg_pool %[[A]]
+// CHECK: %[[MAX:.*]] = nn.max_pool %[[M]]
+// CHECK: %[[DM:.*]] = nn.max_pool_grad %{{.*}}, %[[M]] {ceil_mode = true, dilation = array<i64: 2>, kernel = array<i64: 2>, padding = array<i64: 1>, stride = array<i64: 2>} : tensor<1x2x4xf32>, tensor<1x2x6xf32>
+// CHECK: %[[DA:.*]] = nn.avg_pool_grad %{{.*}} {count_include_pad = false, kernel = array<i64: 3>, padding = array<i64: 1>} : tensor<1x2x2xf32> -> tensor<1x2x6xf32>
+// CHECK: return %{{.*}}, %[[DA]], %[[DM]]
+func.func @loss(%a: tensor<1x2x6xf32> {nn.param = "a"},
+                %m: tensor<1x2x6xf32> {nn.param = "m"}) -> tensor<f32> {
+  %avg = nn.avg_pool %a {kernel = array<i64: 3>, padding = array<i64: 1>,
+                         count_include_pad = false} : tensor<1x2x6xf32>
+  %max = nn.max_pool %m {kernel = array<i64: 2>, stride = array<i64: 2>,
+                         padding = array<i64: 1>, dilation = array<i64: 2>,
+                         ceil_mode = true} : tensor<1x2x6xf32>
+  %s0 = nn.reduce_sum %avg [] : tensor<1x2x2xf32>
+  %s1 = nn.reduce_sum %max [] : tensor<1x2x4xf32>
+  %l = nn.add %s0, %s1 : tensor<f32>, tensor<f32>
+  return %l : tensor<f32>
+}
