@@ -132,6 +132,8 @@ def NN_MishOp : NN_UnaryOp<"mish", "Mish",
 
 def NN_ErfOp : NN_UnaryOp<"erf", "Gauss error function",
                           "`erf(x)` (torch.erf)">;
+def NN_SinOp : NN_UnaryOp<"sin", "Sine", "`sin(x)` (torch.sin)">;
+def NN_CosOp : NN_UnaryOp<"cos", "Cosine", "`cos(x)` (torch.cos)">;
 def NN_SignOp : NN_UnaryOp<"sign", "Sign",
     "`-1`, `0` or `1` as `x` is negative, zero or positive (torch.sign); "
     "its gradient is zero">;
@@ -552,6 +554,7 @@ def NN_YieldOp : NN_Op<"yield", [Pure, Terminator, ReturnLike,
 include "ir/NNConvOps.td"
 include "ir/NNLossOps.td"
 include "ir/NNNormOps.td"
+include "ir/NNPoolOps.td"
 include "ir/NNRandomOps.td"
 
 #endif // NNC_IR_NNOPS_TD

@@ -144,6 +144,19 @@ LogicalResult ErfOp::buildGradients(ImplicitLocOpBuilder &b,
                mul(b, grads[0], mulBy(b, gauss, 2.0 / std::sqrt(M_PI))));
 }
 
+LogicalResult SinOp::buildGradients(ImplicitLocOpBuilder &b,
+                                    ArrayRef<Value> grads,
+                                    SmallVectorImpl<Value> &operandGrads) {
+  return unary(operandGrads, mul(b, grads[0], CosOp::create(b, getInput())));
+}
+
+LogicalResult CosOp::buildGradients(ImplicitLocOpBuilder &b,
+                                    ArrayRef<Value> grads,
+                                    SmallVectorImpl<Value> &operandGrads) {
+  Value sine = SinOp::create(b, getInput());
+  return unary(operandGrads, mul(b, grads[0], NegOp::create(b, sine)));
+}
+
 LogicalResult SignOp::buildGradients(ImplicitLocOpBuilder &,
                                      ArrayRef<Value>,
                                      SmallVectorImpl<Value> &) {

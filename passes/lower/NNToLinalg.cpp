@@ -141,6 +141,12 @@ Value scalarOf(GeluOp op, ImplicitLocOpBuilder &b, ValueRange a) {
 Value scalarOf(ErfOp, ImplicitLocOpBuilder &b, ValueRange a) {
   return math::ErfOp::create(b, a[0]);
 }
+Value scalarOf(SinOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return math::SinOp::create(b, a[0]);
+}
+Value scalarOf(CosOp, ImplicitLocOpBuilder &b, ValueRange a) {
+  return math::CosOp::create(b, a[0]);
+}
 Value scalarOf(SignOp, ImplicitLocOpBuilder &b, ValueRange a) {
   Value x = a[0], zero = constantFor(b, x, 0.0);
   Value negative = arith::SelectOp::create(
@@ -708,7 +714,8 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
       ElementwiseLowering<SubOp>, ElementwiseLowering<MulOp>,
       ElementwiseLowering<DivOp>, ElementwiseLowering<PowOp>,
       ElementwiseLowering<MaximumOp>, ElementwiseLowering<MinimumOp>,
-      ElementwiseLowering<ErfOp>, ElementwiseLowering<SignOp>,
+      ElementwiseLowering<ErfOp>, ElementwiseLowering<SinOp>,
+      ElementwiseLowering<CosOp>, ElementwiseLowering<SignOp>,
       ElementwiseLowering<CompareOp>, ElementwiseLowering<SelectOp>,
       OneHotLowering, ScanLowering, SliceScatterLowering, StopGradientLowering,
       ReductionLowering<ReduceSumOp>, ReductionLowering<ReduceMeanOp>,
@@ -719,5 +726,6 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
   populateConvolutionLoweringPatterns(patterns);
   populateLossLoweringPatterns(patterns);
   populateNormalizationLoweringPatterns(patterns);
+  populatePoolLoweringPatterns(patterns);
   populateRandomLoweringPatterns(patterns);
 }

@@ -539,9 +539,53 @@ def convolution(rng):
     return inputs, out
 
 
+def pooling(rng):
+    x1 = rng.standard_normal((2, 3, 9)).astype(f32)
+    x2 = rng.standard_normal((2, 3, 7, 8)).astype(f32)
+    x3 = rng.standard_normal((1, 2, 5, 6, 5)).astype(f32)
+    # Values in {0, 1, 2}: most 2x2 windows hold a tied maximum.
+    xt = rng.integers(0, 3, (1, 2, 4, 5)).astype(f32)
+    t1, t2, t3, tt = t(x1), t(x2), t(x3), t(xt)
+    # padding = [1, 0, 0, 1]: one row before, one column after, as F.pad's
+    # (left, right, top, bottom).
+    t2_asym = F.pad(t2, (0, 1, 1, 0), value=-float("inf"))
+    out = {
+        "max1d": F.max_pool1d(t1, 3, stride=2, padding=1),
+        "max1d_dil_ceil": F.max_pool1d(t1, 2, stride=2, dilation=3,
+                                       ceil_mode=True),
+        "max2d_default_stride": F.max_pool2d(t2, 3),
+        "max2d_pad": F.max_pool2d(t2, (3, 2), stride=(2, 1), padding=1),
+        "max2d_ceil": F.max_pool2d(t2, 3, stride=2, padding=1,
+                                   ceil_mode=True),
+        "max2d_dil": F.max_pool2d(t2, (2, 3), stride=(1, 2), padding=1,
+                                  dilation=2),
+        "max2d_asym": F.max_pool2d(t2_asym, 2, stride=1),
+        "max3d": F.max_pool3d(t3, (2, 3, 2), stride=(2, 1, 2),
+                              padding=(1, 1, 0), ceil_mode=True),
+        "max_ties": F.max_pool2d(tt, 2, stride=1),
+        "avg1d": F.avg_pool1d(t1, 3, stride=2, padding=1),
+        "avg1d_excl": F.avg_pool1d(t1, 3, stride=2, padding=1,
+                                   count_include_pad=False),
+        "avg2d_default_stride": F.avg_pool2d(t2, 2),
+        "avg2d_ceil": F.avg_pool2d(t2, 3, stride=2, padding=1,
+                                   ceil_mode=True),
+        "avg2d_ceil_excl": F.avg_pool2d(t2, 3, stride=2, padding=1,
+                                        ceil_mode=True,
+                                        count_include_pad=False),
+        "avg2d_ceil_nopad": F.avg_pool2d(t2, (2, 3), stride=2,
+                                         ceil_mode=True),
+        "avg3d_excl": F.avg_pool3d(t3, (2, 3, 2), stride=(1, 2, 2),
+                                   padding=(1, 1, 0), ceil_mode=True,
+                                   count_include_pad=False),
+        "avg3d": F.avg_pool3d(t3, (3, 2, 2), stride=(2, 2, 1),
+                              padding=(1, 0, 1)),
+    }
+    return {"x1": x1, "x2": x2, "x3": x3, "xt": xt}, out
+
+
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
           selection, likelihood_losses, normalization, dropout,
-          inference_mode, convolution]
+          inference_mode, convolution, pooling]
 
 
 # ----------------------------------------------------------------------------
