@@ -682,6 +682,26 @@ struct CrossEntropyLowering : OpConversionPattern<CrossEntropyOp> {
 // The pass
 //===----------------------------------------------------------------------===//
 
+/// Gives each repeated tensor operand of a func.return its own copy:
+/// buffer-results-to-out-params cannot store one buffer into two out
+/// params (MLIR 22 crashes on it), and a gradient function can return one
+/// value twice (the biases of two batch norms summed into one value get
+/// the same gradient, which CSE merges).
+static void copyRepeatedResults(func::ReturnOp ret) {
+  llvm::SmallPtrSet<Value, 8> seen;
+  OpBuilder b(ret);
+  for (OpOperand &operand : ret->getOpOperands()) {
+    Value value = operand.get();
+    auto type = dyn_cast<RankedTensorType>(value.getType());
+    if (!type || seen.insert(value).second)
+      continue;
+    Value empty = tensor::EmptyOp::create(b, ret.getLoc(), type.getShape(),
+                                          type.getElementType());
+    operand.set(linalg::CopyOp::create(b, ret.getLoc(), value, empty)
+                    .getResult(0));
+  }
+}
+
 struct LowerNNToLinalgPass
     : nnc::impl::LowerNNToLinalgBase<LowerNNToLinalgPass> {
   void runOnOperation() override {
@@ -694,7 +714,8 @@ struct LowerNNToLinalgPass
     populateNNToLinalgPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
-      signalPassFailure();
+      return signalPassFailure();
+    getOperation()->walk(copyRepeatedResults);
   }
 };
 

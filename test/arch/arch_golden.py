@@ -3,7 +3,7 @@
 Each architecture's script builds the model of models/arch/<name>.mlir in
 PyTorch from float32 weights, computes in float64, and writes:
 
-  models/arch/<name>.safetensors            the weights (float32)
+  models/arch/<name>.safetensors            the weights and buffers (float32)
   test/arch/data/<name>/<input>.npy         inputs of @forward and @loss
   test/arch/data/<name>/expected_<out>.npy  @forward's outputs
   test/arch/data/<name>/expected_loss.npy   @loss's value
@@ -43,6 +43,7 @@ class Golden:
         self.name = name
         self.rng = np.random.default_rng(seed)
         self.params = {}  # name -> float64 leaf tensor (float32 values)
+        self.buffers = {}  # name -> float32 array (nn.buffer state)
         self.data = os.path.join(HERE, "data", name)
         os.makedirs(self.data, exist_ok=True)
 
@@ -54,6 +55,14 @@ class Golden:
         leaf = torch.tensor(value, dtype=torch.float64, requires_grad=True)
         self.params[name] = leaf
         return leaf
+
+    def buffer(self, name, value):
+        """Non-trainable state `name` (an nn.buffer such as a running
+        statistic), stored in the weights file beside the params; returns
+        it as a float64 tensor without gradient."""
+        value = np.asarray(value, dtype=np.float32)
+        self.buffers[name] = value
+        return torch.tensor(value, dtype=torch.float64)
 
     def input(self, name, value):
         """Writes input `name` (float32, or int64 labels); returns it as a
@@ -68,7 +77,8 @@ class Golden:
         return (scale * self.rng.standard_normal(shape)).astype(np.float32)
 
     def expect(self, name, value):
-        """Writes the expected output `name` of @forward."""
+        """Writes the expected output `name` of @forward (or an extra
+        result of @loss, such as an updated running statistic)."""
         np.save(os.path.join(self.data, "expected_%s.npy" % name),
                 value.detach().numpy().astype(np.float32))
 
@@ -86,6 +96,9 @@ class Golden:
                     grad.detach().numpy().astype(np.float32))
 
     def save_weights(self):
+        tensors = {k: v.detach().numpy().astype(np.float32)
+                   for k, v in self.params.items()}
+        tensors.update(self.buffers)
         safetensors_io.save(
-            {k: v.detach().numpy().astype(np.float32) for k, v in self.params.items()},
+            tensors,
             os.path.join(ROOT, "models", "arch", self.name + ".safetensors"))

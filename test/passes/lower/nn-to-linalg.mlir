@@ -1069,3 +1069,19 @@ func.func @random_normal(%key: tensor<i64>) -> tensor<4xf32> {
   %a = nn.random_normal %key : tensor<i64> -> tensor<4xf32>
   return %a : tensor<4xf32>
 }
+
+// -----
+
+// A value returned twice gets a copy for its second result, so that
+// bufferization gives each result its own buffer (a gradient function can
+// return one value for two params).
+// CHECK-LABEL: func.func @repeated_result
+// CHECK: %[[Y:.*]] = linalg.generic
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<4xf32>
+// CHECK: %[[COPY:.*]] = linalg.copy ins(%[[Y]] : tensor<4xf32>) outs(%[[EMPTY]] : tensor<4xf32>)
+// CHECK: return %[[Y]], %[[COPY]], %{{.*}} :
+func.func @repeated_result(%x: tensor<4xf32>, %s: tensor<f32>)
+    -> (tensor<4xf32>, tensor<4xf32>, tensor<f32>) {
+  %y = nn.relu %x : tensor<4xf32>
+  return %y, %y, %s : tensor<4xf32>, tensor<4xf32>, tensor<f32>
+}
