@@ -102,3 +102,17 @@ class Golden:
         safetensors_io.save(
             tensors,
             os.path.join(ROOT, "models", "arch", self.name + ".safetensors"))
+
+
+def recurrent_module(module, weights):
+    """Returns torch.nn.RNN/LSTM/GRU `module` computing with `weights` (its
+    parameter names -> tensors, gradients flowing back to them).
+
+    torch 1.13's recurrent modules run on a list of their weights
+    (_flat_weights) that torch.nn.utils.stateless.functional_call leaves
+    as it was; assigning an attribute updates it, so each parameter is
+    deleted and the tensor assigned in its place."""
+    for name, value in weights.items():
+        delattr(module, name)
+        setattr(module, name, value)
+    return module
