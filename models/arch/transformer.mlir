@@ -337,7 +337,7 @@ func.func @forward(%src: tensor<2x6xi64> {nn.input = "src_tokens"},
 
 func.func @loss(%src: tensor<2x6xi64> {nn.input = "src_tokens"},
     %tgt: tensor<2x6xi64> {nn.input = "tgt_tokens"},
-    %labels: tensor<12xi64> {nn.input = "tgt_labels"},
+    %labels: tensor<2x6xi64> {nn.input = "tgt_labels"},
     %emb: tensor<11x16xf32> {nn.param = "embedding"},
     %e_w: tensor<16x48xf32> {nn.param = "encoder.self_attn.in_proj_weight"},
     %e_b: tensor<48xf32> {nn.param = "encoder.self_attn.in_proj_bias"},
@@ -405,8 +405,9 @@ func.func @loss(%src: tensor<2x6xi64> {nn.input = "src_tokens"},
          tensor<32x16xf32>, tensor<16xf32>, tensor<16x11xf32>) -> tensor<2x6x11xf32>
   %flat = nn.reshape %logits [12, 11] : tensor<2x6x11xf32>
   %lm_flat = nn.reshape %lm_logits [12, 11] : tensor<2x6x11xf32>
-  %l_s2s = nn.cross_entropy %flat, %labels : tensor<12x11xf32>, tensor<12xi64>
-  %l_lm = nn.cross_entropy %lm_flat, %labels : tensor<12x11xf32>, tensor<12xi64>
+  %flat_labels = nn.reshape %labels [12] : tensor<2x6xi64>
+  %l_s2s = nn.cross_entropy %flat, %flat_labels : tensor<12x11xf32>, tensor<12xi64>
+  %l_lm = nn.cross_entropy %lm_flat, %flat_labels : tensor<12x11xf32>, tensor<12xi64>
   %loss = nn.add %l_s2s, %l_lm : tensor<f32>, tensor<f32>
   return %loss : tensor<f32>
 }

@@ -183,7 +183,7 @@ def main():
     x = {"src_tokens": g.input("src_tokens", g.rng.integers(1, V, (B, T))),
          "tgt_tokens": g.input("tgt_tokens",
                                [[BOS] + list(row[:-1]) for row in targets])}
-    labels = g.input("tgt_labels", targets.reshape(B * T))
+    labels = g.input("tgt_labels", targets).reshape(B * T)
     out = forward(p, x)
     for name, value in out.items():
         g.expect(name, value)
