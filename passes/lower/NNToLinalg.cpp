@@ -724,6 +724,7 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
       TransposeLowering, BroadcastToLowering, SliceLowering, ConcatLowering,
       CrossEntropyLowering>(context);
   populateConvolutionLoweringPatterns(patterns);
+  populateIndexLoweringPatterns(patterns);
   populateLossLoweringPatterns(patterns);
   populateNormalizationLoweringPatterns(patterns);
   populatePoolLoweringPatterns(patterns);
