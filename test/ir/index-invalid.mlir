@@ -10,6 +10,14 @@ func.func @gather_axis(%x: tensor<6x4xf32>, %i: tensor<3xi64>) {
 
 // -----
 
+func.func @gather_no_axis(%x: tensor<6x4xf32>, %i: tensor<3xi64>) {
+  // expected-error @+1 {{needs an integer axis attribute}}
+  %0 = nn.gather %x, %i : tensor<6x4xf32>, tensor<3xi64>
+  return
+}
+
+// -----
+
 func.func @gather_empty_axis(%x: tensor<0x4xf32>, %i: tensor<3xi64>) {
   // expected-error @+1 {{cannot gather from axis 0, which is empty}}
   %0 = nn.gather %x, %i {axis = 0} : tensor<0x4xf32>, tensor<3xi64>
@@ -38,6 +46,33 @@ func.func @scatter_axis(%d: tensor<5x4xf32>, %i: tensor<7xi64>, %s: tensor<7x4xf
   // expected-error @+1 {{axis -3 is out of range for dest of rank 2}}
   %0 = nn.scatter_add %d, %i, %s {axis = -3}
       : tensor<5x4xf32>, tensor<7xi64>, tensor<7x4xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_dynamic_dest(%d: tensor<?x4xf32>, %i: tensor<7xi64>, %s: tensor<7x4xf32>) {
+  // expected-error @+1 {{dest must have a static shape, got 'tensor<?x4xf32>'}}
+  %0 = nn.scatter_add %d, %i, %s {axis = 0}
+      : tensor<?x4xf32>, tensor<7xi64>, tensor<7x4xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_dynamic_indices(%d: tensor<5x4xf32>, %i: tensor<?xi64>, %s: tensor<7x4xf32>) {
+  // expected-error @+1 {{indices must have a static shape, got 'tensor<?xi64>'}}
+  %0 = nn.scatter_add %d, %i, %s {axis = 0}
+      : tensor<5x4xf32>, tensor<?xi64>, tensor<7x4xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_dynamic_source(%d: tensor<5x4xf32>, %i: tensor<7xi64>, %s: tensor<?x4xf32>) {
+  // expected-error @+1 {{source must have a static shape, got 'tensor<?x4xf32>'}}
+  %0 = nn.scatter_add %d, %i, %s {axis = 0}
+      : tensor<5x4xf32>, tensor<7xi64>, tensor<?x4xf32>
   return
 }
 
