@@ -28,9 +28,8 @@ FailureOr<int64_t> axisInRange(std::optional<Location> loc, IntegerAttr axis,
   int64_t value = axis.getInt();
   std::optional<int64_t> normalized = normalizeAxis(value, rank);
   if (!normalized)
-    return (void)emitOptionalError(loc, "axis ", value,
-                                   " is out of range for ", what, " of rank ",
-                                   rank),
+    return (void)emitOptionalError(loc, "axis ", value, " is out of range for ",
+                                   what, " of rank ", rank),
            failure();
   return *normalized;
 }
@@ -89,10 +88,10 @@ LogicalResult ScatterAddOp::inferReturnTypes(MLIRContext *,
   expected[*axis] = indices.getDimSize(0);
   if (source.getElementType() != dest.getElementType() ||
       source.getShape() != ArrayRef<int64_t>(expected))
-    return emitOptionalError(
-        loc, "source must be ", formatShape(expected), " of ",
-        dest.getElementType(), " (dest's shape with the index count along axis ",
-        *axis, "), got ", source);
+    return emitOptionalError(loc, "source must be ", formatShape(expected),
+                             " of ", dest.getElementType(),
+                             " (dest's shape with the index count along axis ",
+                             *axis, "), got ", source);
   types.push_back(dest);
   return success();
 }
@@ -110,9 +109,9 @@ LogicalResult inferArgReduceType(std::optional<Location> loc, Adaptor adaptor,
   if (failed(requireStatic(loc, input, "input")))
     return failure();
   DictionaryAttr attributes = adaptor.getAttributes();
-  FailureOr<int64_t> axis = axisInRange(
-      loc, inherentAttr(adaptor.getAxisAttr(), attributes, "axis"),
-      input.getRank(), "input");
+  FailureOr<int64_t> axis =
+      axisInRange(loc, inherentAttr(adaptor.getAxisAttr(), attributes, "axis"),
+                  input.getRank(), "input");
   if (failed(axis))
     return failure();
   BoolAttr keepdim =

@@ -43,14 +43,13 @@ LogicalResult GatherOp::buildGradients(ImplicitLocOpBuilder &b,
   return success();
 }
 
-LogicalResult ScatterAddOp::buildGradients(
-    ImplicitLocOpBuilder &b, ArrayRef<Value> grads,
-    SmallVectorImpl<Value> &operandGrads) {
+LogicalResult
+ScatterAddOp::buildGradients(ImplicitLocOpBuilder &b, ArrayRef<Value> grads,
+                             SmallVectorImpl<Value> &operandGrads) {
   if (!hasFloatElements(getDest()))
     return success();
   operandGrads[0] = grads[0];
-  operandGrads[2] =
-      GatherOp::create(b, grads[0], getIndices(), getAxisAttr());
+  operandGrads[2] = GatherOp::create(b, grads[0], getIndices(), getAxisAttr());
   return success();
 }
 
@@ -71,9 +70,9 @@ LogicalResult CastOp::buildGradients(ImplicitLocOpBuilder &b,
   return success();
 }
 
-LogicalResult HeavisideOp::buildGradients(
-    ImplicitLocOpBuilder &b, ArrayRef<Value> grads,
-    SmallVectorImpl<Value> &operandGrads) {
+LogicalResult
+HeavisideOp::buildGradients(ImplicitLocOpBuilder &b, ArrayRef<Value> grads,
+                            SmallVectorImpl<Value> &operandGrads) {
   Value v = getInput(), g = grads[0];
   double slope = getSlope().convertToDouble();
   StringRef surrogate = getSurrogate();
@@ -81,13 +80,15 @@ LogicalResult HeavisideOp::buildGradients(
     operandGrads[0] = g;
   } else if (surrogate == "fast_sigmoid") {
     // g / (slope |v| + 1)^2
-    Value scaled = MulOp::create(b, AbsOp::create(b, v), scalarLike(b, v, slope));
+    Value scaled =
+        MulOp::create(b, AbsOp::create(b, v), scalarLike(b, v, slope));
     Value denominator = AddOp::create(b, scaled, scalarLike(b, v, 1.0));
-    operandGrads[0] = DivOp::create(
-        b, g, MulOp::create(b, denominator, denominator));
+    operandGrads[0] =
+        DivOp::create(b, g, MulOp::create(b, denominator, denominator));
   } else {
     // g slope s (1 - s), s = sigmoid(slope v)
-    Value s = SigmoidOp::create(b, MulOp::create(b, v, scalarLike(b, v, slope)));
+    Value s =
+        SigmoidOp::create(b, MulOp::create(b, v, scalarLike(b, v, slope)));
     Value derivative = MulOp::create(
         b, MulOp::create(b, s, SubOp::create(b, scalarLike(b, v, 1.0), s)),
         scalarLike(b, v, slope));

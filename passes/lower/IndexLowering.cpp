@@ -146,15 +146,16 @@ struct ScatterAddLowering : OpConversionPattern<ScatterAddOp> {
                        context),
         leadingDims(context, rank)};
     auto generic = linalg::GenericOp::create(
-        b, TypeRange{type}, ValueRange{adaptor.getIndices(), adaptor.getSource()},
+        b, TypeRange{type},
+        ValueRange{adaptor.getIndices(), adaptor.getSource()},
         ValueRange{adaptor.getDest()}, maps, parallelThenReduction(rank),
         [&](OpBuilder &nested, Location loc, ValueRange args) {
           ImplicitLocOpBuilder ib(loc, nested);
           Value target =
               arith::IndexCastOp::create(ib, ib.getIndexType(), args[0]);
-          Value hit = arith::CmpIOp::create(ib, arith::CmpIPredicate::eq,
-                                            target,
-                                            linalg::IndexOp::create(ib, axis));
+          Value hit =
+              arith::CmpIOp::create(ib, arith::CmpIPredicate::eq, target,
+                                    linalg::IndexOp::create(ib, axis));
           Value sum = addValues(ib, args[2], args[1]);
           linalg::YieldOp::create(
               ib, arith::SelectOp::create(ib, hit, sum, args[2]).getResult());
@@ -223,8 +224,8 @@ struct ArgReduceLowering : OpConversionPattern<OpTy> {
           };
           Value xNan = test(arith::CmpFPredicate::UNO, x, x);
           Value bestNotNan = test(arith::CmpFPredicate::ORD, best, best);
-          Value earlier = arith::CmpIOp::create(
-              ib, arith::CmpIPredicate::slt, index, bestIndex);
+          Value earlier = arith::CmpIOp::create(ib, arith::CmpIPredicate::slt,
+                                                index, bestIndex);
           Value tieWon = arith::AndIOp::create(
               ib, test(arith::CmpFPredicate::OEQ, x, best), earlier);
           Value numberWins = arith::AndIOp::create(
@@ -233,9 +234,9 @@ struct ArgReduceLowering : OpConversionPattern<OpTy> {
           Value nanWins = arith::OrIOp::create(ib, bestNotNan, earlier);
           Value wins = arith::SelectOp::create(ib, xNan, nanWins, numberWins);
           linalg::YieldOp::create(
-              ib, ValueRange{arith::SelectOp::create(ib, wins, x, best),
-                             arith::SelectOp::create(ib, wins, index,
-                                                     bestIndex)});
+              ib,
+              ValueRange{arith::SelectOp::create(ib, wins, x, best),
+                         arith::SelectOp::create(ib, wins, index, bestIndex)});
         });
     rewriter.replaceOp(op, generic.getResult(1));
     return success();
@@ -270,9 +271,9 @@ struct CumsumLowering : OpConversionPattern<CumsumOp> {
         ValueRange{zeroTensor(b, type)}, maps, parallelThenReduction(rank),
         [&](OpBuilder &nested, Location loc, ValueRange args) {
           ImplicitLocOpBuilder ib(loc, nested);
-          Value take = arith::CmpIOp::create(
-              ib, included, linalg::IndexOp::create(ib, rank),
-              linalg::IndexOp::create(ib, axis));
+          Value take = arith::CmpIOp::create(ib, included,
+                                             linalg::IndexOp::create(ib, rank),
+                                             linalg::IndexOp::create(ib, axis));
           Value sum = arith::AddFOp::create(ib, args[1], args[0]);
           linalg::YieldOp::create(
               ib, arith::SelectOp::create(ib, take, sum, args[1]).getResult());
@@ -300,8 +301,8 @@ Value convertElement(ImplicitLocOpBuilder &b, Value x, Type to) {
     if (fromWidth > toWidth)
       return arith::TruncFOp::create(b, to, x);
     // f16 <-> bf16: through f32, which holds both exactly.
-    return arith::TruncFOp::create(
-        b, to, arith::ExtFOp::create(b, b.getF32Type(), x));
+    return arith::TruncFOp::create(b, to,
+                                   arith::ExtFOp::create(b, b.getF32Type(), x));
   }
   if (to.isInteger(1)) {
     if (fromFloat)
