@@ -15,6 +15,9 @@ namespace nnc {
 /// conv and conv_transpose.
 void populateConvolutionLoweringPatterns(mlir::RewritePatternSet &patterns);
 
+/// gather, scatter_add, argmax, argmin, cumsum, cast and heaviside.
+void populateIndexLoweringPatterns(mlir::RewritePatternSet &patterns);
+
 /// mse_loss, binary_cross_entropy(_with_logits), nll_loss and
 /// gaussian_kl_div.
 void populateLossLoweringPatterns(mlir::RewritePatternSet &patterns);

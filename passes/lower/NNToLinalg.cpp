@@ -745,6 +745,7 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
       TransposeLowering, BroadcastToLowering, SliceLowering, ConcatLowering,
       CrossEntropyLowering>(context);
   populateConvolutionLoweringPatterns(patterns);
+  populateIndexLoweringPatterns(patterns);
   populateLossLoweringPatterns(patterns);
   populateNormalizationLoweringPatterns(patterns);
   populatePoolLoweringPatterns(patterns);

@@ -904,6 +904,100 @@ def grad_(m):
     return m.vjp("cot", g)
 
 
+# ----------------------------------------------------------------------------
+# Indexing, casting and spiking
+# ----------------------------------------------------------------------------
+
+@grad_test("gather")
+def gather(m):
+    # Embedding lookup with repeated ids (their gradients add up) and an
+    # unused row (gradient 0); a middle axis with i32 indices.
+    table = m.param("table", m.normal((6, 4)))
+    x3 = m.param("x3", m.normal((2, 5, 3)))
+    ids = m.input("ids", np.array([[0, 5, 2], [2, 2, 4]], dtype=i64))
+    cols = m.input("cols", np.array([4, 0, 0, 3], dtype=np.int32))
+    return (m.vjp("cot_rows", table[ids])
+            + m.vjp("cot_mid", torch.index_select(x3, 1, cols.long())))
+
+
+@grad_test("scatter_add")
+def scatter_add(m):
+    # torch.index_add with repeated targets, along axis 0 and the last axis.
+    dest = m.param("dest", m.normal((5, 4)))
+    messages = m.param("messages", m.normal((7, 4)))
+    dest2 = m.param("dest2", m.normal((3, 6)))
+    src2 = m.param("src2", m.normal((3, 4)))
+    targets = m.input("targets", np.array([1, 3, 1, 0, 3, 1, 4], dtype=i64))
+    targets2 = m.input("targets2", np.array([5, 0, 5, 2], dtype=np.int32))
+    return (m.vjp("cot_rows", torch.index_add(dest, 0, targets, messages))
+            + m.vjp("cot_cols",
+                    torch.index_add(dest2, -1, targets2.long(), src2)))
+
+
+@grad_test("cumsum")
+def cumsum(m):
+    x = m.param("x", m.normal((3, 5)))
+    reverse = torch.flip(torch.cumsum(torch.flip(x, [0]), 0), [0])
+    return m.vjp("cot_fwd", torch.cumsum(x, 1)) + m.vjp("cot_rev", reverse)
+
+
+@grad_test("cast")
+def cast(m):
+    # f32 -> f64 -> exp -> f32; f32 -> f16 -> f32 (h is rounded to f16 on
+    # the way, which finite differences cannot see through); and t times its
+    # truncation to i32 and back, whose gradient is trunc(t) alone: nothing
+    # flows through the integers (t is 0.3 or more from an integer).
+    x = m.param("x", m.normal((4, 5), scale=0.5))
+    h = m.param("h", m.normal((4, 5)))
+    whole = m.rng.integers(-3, 4, (4, 5))
+    sign = np.where(m.rng.random((4, 5)) < 0.5, -1.0, 1.0)
+    tv = m.param("t", whole + sign * m.uniform((4, 5), 0.3, 0.7))
+    via_f64 = torch.exp(x.to(torch.float64)).to(m.dtype)
+    via_f16 = h.to(torch.float16).to(m.dtype)
+    truncated = tv.to(torch.int32).to(m.dtype)
+    return (m.vjp("cot_f64", via_f64) + m.vjp("cot_f16", via_f16)
+            + m.vjp("cot_int", truncated * tv))
+
+
+class SurrogateSpike(torch.autograd.Function):
+    """(v > 0) forward; snnTorch's surrogate derivative backward."""
+
+    @staticmethod
+    def forward(ctx, v, surrogate, slope):
+        ctx.save_for_backward(v)
+        ctx.surrogate, ctx.slope = surrogate, slope
+        return (v > 0).to(v.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        (v,) = ctx.saved_tensors
+        k = ctx.slope
+        if ctx.surrogate == "fast_sigmoid":
+            d = 1 / (k * v.abs() + 1) ** 2
+        elif ctx.surrogate == "sigmoid":
+            s = torch.sigmoid(k * v)
+            d = k * s * (1 - s)
+        else:
+            d = torch.ones_like(v)
+        return g * d, None, None
+
+
+@grad_test("heaviside")
+def heaviside(m):
+    # Each surrogate, and a spike times its own input (product rule: the
+    # surrogate term plus the spike itself). Values within a few 1/slope
+    # of 0, where the surrogates are not negligible.
+    v1 = m.param("v1", m.normal((4, 5), scale=0.2))
+    v2 = m.param("v2", m.normal((4, 5), scale=0.5))
+    v3 = m.param("v3", m.normal((4, 5)))
+    v4 = m.param("v4", m.normal((4, 5)))
+    spike = SurrogateSpike.apply
+    return (m.vjp("cot_fast", spike(v1, "fast_sigmoid", 25.0))
+            + m.vjp("cot_sigmoid", spike(v2, "sigmoid", 5.0))
+            + m.vjp("cot_straight", spike(v3, "straight_through", 1.0))
+            + m.vjp("cot_prod", spike(v4, "fast_sigmoid", 2.0) * v4))
+
+
 # ============================================================================
 # loss/<name>: every loss function, each reduction a term of its own whose
 # value is also an output (named after the reduction), "none" scaled by a

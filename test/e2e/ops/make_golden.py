@@ -583,9 +583,77 @@ def pooling(rng):
     return {"x1": x1, "x2": x2, "x3": x3, "xt": xt}, out
 
 
+def indexing(rng):
+    table = rng.standard_normal((6, 4)).astype(f32)
+    ids = np.array([[0, 5, 2], [2, 2, 4]], dtype=np.int64)
+    x3 = rng.standard_normal((2, 5, 3)).astype(f32)
+    cols = np.array([4, 0, 0, 3], dtype=np.int32)
+    counts = np.array([-7, 3, 0, 2**31 - 1, 11, -2**31], dtype=np.int32)
+    dest = rng.standard_normal((5, 4)).astype(f32)
+    targets = np.array([1, 3, 1, 0, 3, 1, 4], dtype=np.int64)  # 2 unused
+    messages = rng.standard_normal((7, 4)).astype(f32)
+    dest2 = rng.standard_normal((3, 6)).astype(f32)
+    targets2 = np.array([5, 0, 5, 2], dtype=np.int32)
+    src2 = rng.standard_normal((3, 4)).astype(f32)
+    # Row 0: a tied maximum and a tied minimum; row 1: a NaN after the
+    # maximum and a second NaN; row 2: -inf throughout but one value;
+    # row 3: all equal.
+    scores = rng.standard_normal((4, 6)).astype(f32)
+    scores[0] = [1.0, 3.0, -2.0, 3.0, -2.0, 0.5]
+    scores[1, 1], scores[1, 3], scores[1, 4] = 9.0, np.nan, np.nan
+    scores[2] = [-np.inf, -np.inf, -np.inf, 2.0, -np.inf, -np.inf]
+    scores[3] = 0.25
+    c = rng.standard_normal((3, 5)).astype(f32)
+    # Truncation toward zero on both sides, exact integers, a value f16
+    # rounds (1/3) and one it rounds to even (2049 -> 2048).
+    f = np.array([-2.7, -0.5, -0.0, 0.0, 0.4, 1.0, 2.999, -3.0, 1 / 3, 2049],
+                 dtype=f32)
+    # 2^24 + 1 rounds to 2^24 in f32; 2^33 + 5 wraps to 5 in i32.
+    big = np.array([2**24 + 1, -3, 2**33 + 5, 0], dtype=np.int64)
+    flags = np.array([True, False, False, True])
+    v = rng.standard_normal((3, 4)).astype(f32)
+    v[0, 0], v[1, 1], v[2, 2] = 0.0, -0.0, np.nan
+
+    tt, tx3, tcounts, tscores, tc, tf, tbig = map(
+        t, (table, x3, counts, scores, c, f, big))
+    out = {
+        "gather_rows": tt[t(ids)],
+        "gather_mid": torch.index_select(tx3, -2, t(cols).long()),
+        "gather_int": tcounts[t(ids)],
+        "scatter_rows": torch.index_add(t(dest), 0, t(targets), t(messages)),
+        "scatter_cols": torch.index_add(t(dest2), -1, t(targets2).long(),
+                                        t(src2)),
+        "argmax_1": torch.argmax(tscores, dim=1),
+        "argmax_0_keep": torch.argmax(tscores, dim=0, keepdim=True),
+        "argmin_neg1_keep": torch.argmin(tscores, dim=-1, keepdim=True),
+        "argmin_0": torch.argmin(tscores, dim=0),
+        "cumsum_1": torch.cumsum(tc, dim=1),
+        "cumsum_0_rev": torch.flip(torch.cumsum(torch.flip(tc, [0]), 0), [0]),
+        "cumsum_neg1_rev": torch.flip(torch.cumsum(torch.flip(tc, [-1]), -1),
+                                      [-1]),
+        "to_i64": tf.to(torch.int64),
+        "to_i32": tf.to(torch.int32),
+        "to_bool": tf.to(torch.bool),
+        "via_f16": tf.to(torch.float16).to(torch.float32),
+        "to_f64": tf.to(torch.float64),
+        "bool_to_f32": t(flags).to(torch.float32),
+        "i64_to_f32": tbig.to(torch.float32),
+        "i64_to_i32": tbig.to(torch.int32),
+        "i32_to_i64": tcounts.to(torch.int64),
+        "i64_to_bool": tbig.to(torch.bool),
+        "heaviside": (t(v) > 0).float(),
+    }
+    inputs = {"table": table, "ids": ids, "x3": x3, "cols": cols,
+              "counts": counts, "dest": dest, "targets": targets,
+              "messages": messages, "dest2": dest2, "targets2": targets2,
+              "src2": src2, "scores": scores, "c": c, "f": f, "big": big,
+              "flags": flags, "v": v}
+    return inputs, out
+
+
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
           selection, likelihood_losses, normalization, dropout,
-          inference_mode, convolution, pooling]
+          inference_mode, convolution, pooling, indexing]
 
 
 # ----------------------------------------------------------------------------
@@ -624,7 +692,8 @@ def main():
         for name, value in inputs.items():
             np.save(os.path.join(folder, name + ".npy"), value)
         for name, value in outputs.items():
-            assert value.dtype in (np.float32, np.int32, np.bool_), \
+            assert value.dtype in (np.float32, np.float64, np.int32, np.int64,
+                                   np.bool_), \
                 (group, name, value.dtype)
             np.save(os.path.join(folder, "expected_" + name + ".npy"), value)
         print(f"{group}: {len(inputs)} inputs, {len(outputs)} outputs -> "

@@ -224,3 +224,21 @@ func.func @loss(%a: tensor<1x2x6xf32> {nn.param = "a"},
   %l = nn.add %s0, %s1 : tensor<f32>, tensor<f32>
   return %l : tensor<f32>
 }
+
+// -----
+
+// Integer results carry no gradient: nn.argmax (which has no gradient rule)
+// picks the rows to gather, and only the gather is differentiated, into a
+// scatter_add of the cotangent at the picked rows.
+// CHECK-LABEL: func.func @loss_grad
+// CHECK-SAME: %[[X:.*]]: tensor<4x3xf32> {nn.param = "x"}
+// CHECK: %[[IDX:.*]] = nn.argmax %[[X]] {axis = 0 : i64} : tensor<4x3xf32>
+// CHECK: nn.gather %[[X]], %[[IDX]] {axis = 0 : i64}
+// CHECK: nn.scatter_add %{{.*}}, %[[IDX]], %{{.*}} {axis = 0 : i64}
+// CHECK-NOT: nn.argmax
+func.func @loss(%x: tensor<4x3xf32> {nn.param = "x"}) -> tensor<f32> {
+  %idx = nn.argmax %x {axis = 0} : tensor<4x3xf32>
+  %rows = nn.gather %x, %idx {axis = 0} : tensor<4x3xf32>, tensor<3xi64>
+  %s = nn.reduce_sum %rows [] : tensor<3x3xf32>
+  return %s : tensor<f32>
+}
