@@ -30,12 +30,14 @@ LogicalResult SolveOp::inferReturnTypes(MLIRContext *,
   if (failed(requireStatic(loc, a, "a")) || failed(requireStatic(loc, b, "b")))
     return failure();
   if (a.getRank() < 2 || b.getRank() < 2)
-    return emitOptionalError(loc, "operands must have rank >= 2 ([..., N, N] "
-                                  "and [..., N, K]), got ranks ",
+    return emitOptionalError(loc,
+                             "operands must have rank >= 2 ([..., N, N] "
+                             "and [..., N, K]), got ranks ",
                              a.getRank(), " and ", b.getRank());
   if (a.getElementType() != b.getElementType())
-    return emitOptionalError(loc, "operands must have the same element type, "
-                                  "got ",
+    return emitOptionalError(loc,
+                             "operands must have the same element type, "
+                             "got ",
                              a.getElementType(), " and ", b.getElementType());
   int64_t n = a.getShape().back();
   if (a.getShape()[a.getRank() - 2] != n)
@@ -77,8 +79,8 @@ LogicalResult FftOp::inferReturnTypes(MLIRContext *,
                              input);
   int64_t n = input.getShape()[input.getRank() - 2];
   if (!llvm::isPowerOf2_64(n))
-    return emitOptionalError(loc, "sequence length N (dimension -2 of ",
-                             input, ") must be a power of two, got ", n);
+    return emitOptionalError(loc, "sequence length N (dimension -2 of ", input,
+                             ") must be a power of two, got ", n);
   types.push_back(input);
   return success();
 }

@@ -38,9 +38,8 @@ LogicalResult FftOp::buildGradients(ImplicitLocOpBuilder &b,
   StringRef adjointNorm = norm == "backward"  ? "forward"
                           : norm == "forward" ? "backward"
                                               : norm;
-  operandGrads[0] =
-      FftOp::create(b, grads[0], b.getBoolAttr(!getInverse()),
-                    b.getStringAttr(adjointNorm));
+  operandGrads[0] = FftOp::create(b, grads[0], b.getBoolAttr(!getInverse()),
+                                  b.getStringAttr(adjointNorm));
   return success();
 }
 

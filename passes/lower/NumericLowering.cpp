@@ -39,8 +39,8 @@ namespace {
 
 /// Computes one element of a gather loop nest from its loop indices and the
 /// elements its inputs hold there.
-using GatherBody = function_ref<Value(ImplicitLocOpBuilder &,
-                                      ArrayRef<Value> indices, ValueRange args)>;
+using GatherBody = function_ref<Value(
+    ImplicitLocOpBuilder &, ArrayRef<Value> indices, ValueRange args)>;
 
 /// A tensor of `type` whose elements `body` computes, each on its own (a
 /// parallel `linalg.generic` over `type`'s shape). `inputs` are read at
@@ -63,8 +63,7 @@ Value buildGather(ImplicitLocOpBuilder &b, RankedTensorType type,
         SmallVector<Value> indices;
         for (int64_t d = 0; d < rank; ++d)
           indices.push_back(linalg::IndexOp::create(inner, d));
-        linalg::YieldOp::create(inner,
-                                body(inner, indices, args.drop_back()));
+        linalg::YieldOp::create(inner, body(inner, indices, args.drop_back()));
       });
   return generic.getResult(0);
 }
@@ -83,10 +82,9 @@ Value asMatrices(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> shape,
                  int64_t batch) {
   auto type = RankedTensorType::get(shape, elementTypeOf(x));
   if (x.getType() != type)
-    x = buildElementwise(b, type, x,
-                         [](ImplicitLocOpBuilder &, ValueRange a) -> Value {
-                           return a[0];
-                         });
+    x = buildElementwise(
+        b, type, x,
+        [](ImplicitLocOpBuilder &, ValueRange a) -> Value { return a[0]; });
   return reshapeTo(b, x, {batch, shape[shape.size() - 2], shape.back()});
 }
 
@@ -105,24 +103,24 @@ Value pivotRows(ImplicitLocOpBuilder &b, Value a, Value step) {
   SmallVector<OpFoldResult> sizes = {b.getIndexAttr(batch), b.getIndexAttr(n),
                                      b.getIndexAttr(1)};
   SmallVector<OpFoldResult> strides(3, b.getIndexAttr(1));
-  Value column = tensor::ExtractSliceOp::create(b, columnType, a, offsets,
-                                                sizes, strides);
+  Value column =
+      tensor::ExtractSliceOp::create(b, columnType, a, offsets, sizes, strides);
 
   auto magnitudeType = RankedTensorType::get({batch}, elementType);
   auto rowType = RankedTensorType::get({batch}, b.getIndexType());
   Value noMagnitude =
       filledTensor(b, magnitudeType, b.getFloatAttr(elementType, -1.0));
-  Value rows = linalg::FillOp::create(
-                   b, ValueRange{step},
-                   ValueRange{tensor::EmptyOp::create(b, rowType.getShape(),
-                                                      b.getIndexType())})
-                   .getResult(0);
+  Value rows =
+      linalg::FillOp::create(b, ValueRange{step},
+                             ValueRange{tensor::EmptyOp::create(
+                                 b, rowType.getShape(), b.getIndexType())})
+          .getResult(0);
   MLIRContext *context = b.getContext();
-  AffineMap all = AffineMap::get(
-      2, 0,
-      {getAffineDimExpr(0, context), getAffineDimExpr(1, context),
-       getAffineConstantExpr(0, context)},
-      context);
+  AffineMap all = AffineMap::get(2, 0,
+                                 {getAffineDimExpr(0, context),
+                                  getAffineDimExpr(1, context),
+                                  getAffineConstantExpr(0, context)},
+                                 context);
   AffineMap perMatrix =
       AffineMap::get(2, 0, {getAffineDimExpr(0, context)}, context);
   auto reduction = linalg::GenericOp::create(
@@ -196,8 +194,7 @@ Value substitute(ImplicitLocOpBuilder &b, Value u, Value x, Value row) {
         Value matrix = at[0], r = at[1], col = at[2];
         Value diagonal = tensor::ExtractOp::create(ib, u, {matrix, row, row});
         Value solved = arith::DivFOp::create(
-            ib, tensor::ExtractOp::create(ib, x, {matrix, row, col}),
-            diagonal);
+            ib, tensor::ExtractOp::create(ib, x, {matrix, row, col}), diagonal);
         Value factor = tensor::ExtractOp::create(ib, u, {matrix, r, row});
         Value reduced = arith::SubFOp::create(
             ib, args[0], arith::MulFOp::create(ib, factor, solved));
@@ -297,8 +294,8 @@ Value twiddleTable(ImplicitLocOpBuilder &b, Type elementType, int64_t n,
   double sign = inverse ? 1.0 : -1.0;
   SmallVector<Attribute> values;
   for (int64_t m = 0; m < n / 2; ++m) {
-    double angle = sign * 2.0 * M_PI * static_cast<double>(m) /
-                   static_cast<double>(n);
+    double angle =
+        sign * 2.0 * M_PI * static_cast<double>(m) / static_cast<double>(n);
     values.push_back(b.getFloatAttr(elementType, std::cos(angle)));
     values.push_back(b.getFloatAttr(elementType, std::sin(angle)));
   }
@@ -324,9 +321,10 @@ Value butterflyStage(ImplicitLocOpBuilder &b, Value x, Value twiddles,
         Value p = arith::RemUIOp::create(ib, offset, indexConstant(ib, half));
         Value first = arith::AddIOp::create(
             ib, arith::SubIOp::create(ib, position, offset), p);
-        Value second = arith::AddIOp::create(ib, first, indexConstant(ib, half));
-        Value twiddle = arith::MulIOp::create(ib, p,
-                                              indexConstant(ib, n / (2 * half)));
+        Value second =
+            arith::AddIOp::create(ib, first, indexConstant(ib, half));
+        Value twiddle =
+            arith::MulIOp::create(ib, p, indexConstant(ib, n / (2 * half)));
         auto read = [&](Value sequenceIndex, Value component) {
           SmallVector<Value> from(at);
           from[rank - 2] = sequenceIndex;
