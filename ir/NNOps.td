@@ -553,6 +553,7 @@ def NN_YieldOp : NN_Op<"yield", [Pure, Terminator, ReturnLike,
 
 include "ir/NNConvOps.td"
 include "ir/NNIndexOps.td"
+include "ir/NNLinalgOps.td"
 include "ir/NNLossOps.td"
 include "ir/NNNormOps.td"
 include "ir/NNPoolOps.td"

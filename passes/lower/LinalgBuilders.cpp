@@ -101,6 +101,19 @@ Value filledTensor(ImplicitLocOpBuilder &b, RankedTensorType type,
       .getResult(0);
 }
 
+Value reshapeTo(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> shape) {
+  auto shapeType =
+      RankedTensorType::get({static_cast<int64_t>(shape.size())},
+                            b.getIndexType());
+  SmallVector<Attribute> extents;
+  for (int64_t extent : shape)
+    extents.push_back(b.getIndexAttr(extent));
+  Value shapeValue = arith::ConstantOp::create(
+      b, DenseElementsAttr::get(shapeType, extents));
+  auto type = RankedTensorType::get(shape, elementTypeOf(x));
+  return tensor::ReshapeOp::create(b, type, x, shapeValue);
+}
+
 Type elementTypeOf(Value value) {
   return cast<RankedTensorType>(value.getType()).getElementType();
 }

@@ -48,6 +48,11 @@ mlir::Value floatConstant(mlir::ImplicitLocOpBuilder &b, mlir::Type type,
 mlir::Value filledTensor(mlir::ImplicitLocOpBuilder &b,
                          mlir::RankedTensorType type, mlir::TypedAttr value);
 
+/// `x` with its elements in row-major order laid out as `shape` (the same
+/// number of elements), by tensor.reshape.
+mlir::Value reshapeTo(mlir::ImplicitLocOpBuilder &b, mlir::Value x,
+                      llvm::ArrayRef<int64_t> shape);
+
 /// The element type of a ranked tensor value.
 mlir::Type elementTypeOf(mlir::Value value);
 

@@ -25,6 +25,9 @@ void populateLossLoweringPatterns(mlir::RewritePatternSet &patterns);
 /// batch_norm, layer_norm and rms_norm.
 void populateNormalizationLoweringPatterns(mlir::RewritePatternSet &patterns);
 
+/// solve and fft.
+void populateNumericLoweringPatterns(mlir::RewritePatternSet &patterns);
+
 /// max_pool, avg_pool and their gradient ops.
 void populatePoolLoweringPatterns(mlir::RewritePatternSet &patterns);
 

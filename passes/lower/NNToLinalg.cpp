@@ -446,16 +446,8 @@ struct ReshapeLowering : OpConversionPattern<ReshapeOp> {
   matchAndRewrite(ReshapeOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
-    RankedTensorType type = op.getType();
-    auto shapeType =
-        RankedTensorType::get({type.getRank()}, b.getIndexType());
-    SmallVector<Attribute> extents;
-    for (int64_t extent : type.getShape())
-      extents.push_back(b.getIndexAttr(extent));
-    Value shape = arith::ConstantOp::create(
-        b, DenseElementsAttr::get(shapeType, extents));
-    rewriter.replaceOpWithNewOp<tensor::ReshapeOp>(op, type,
-                                                   adaptor.getInput(), shape);
+    rewriter.replaceOp(
+        op, reshapeTo(b, adaptor.getInput(), op.getType().getShape()));
     return success();
   }
 };
@@ -748,6 +740,7 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
   populateIndexLoweringPatterns(patterns);
   populateLossLoweringPatterns(patterns);
   populateNormalizationLoweringPatterns(patterns);
+  populateNumericLoweringPatterns(patterns);
   populatePoolLoweringPatterns(patterns);
   populateRandomLoweringPatterns(patterns);
 }

@@ -442,6 +442,46 @@ def avg_pool(m):
                                  count_include_pad=False)))
 
 
+@grad_test("solve")
+def solve(m):
+    # A single system with two right-hand sides (an input on the right as
+    # well); batch dimensions that broadcast (2x1 matrices against 3
+    # right-hand sides), so dA sums over the stretched dimension and dB over
+    # the added one. Diagonally dominated matrices: condition numbers below
+    # 10, so that 1% finite-difference steps stay linear.
+    a = m.param("a", m.normal((3, 3)) + 3 * np.eye(3))
+    b = m.param("b", m.normal((3, 2)))
+    a_batched = m.param("a_batched", m.normal((2, 1, 3, 3)) + 3 * np.eye(3))
+    b_batched = m.param("b_batched", m.normal((3, 3, 4)))
+    r = m.input("r", m.normal((3, 1)))
+    return (m.vjp("cot_single", torch.linalg.solve(a, b))
+            + m.vjp("cot_batched", torch.linalg.solve(a_batched, b_batched))
+            + m.vjp("cot_input", torch.linalg.solve(a, r)))
+
+
+@grad_test("fft")
+def fft(m):
+    # The forward and the inverse transform with every norm, N = 8 and 1,
+    # complex values as (real, imaginary) pairs in the last dimension.
+    x = m.param("x", m.normal((2, 8, 2)))
+    x_one = m.param("x_one", m.normal((3, 1, 2)))
+
+    def transform(v, inverse=False, norm="backward"):
+        z = torch.view_as_complex(v)
+        y = (torch.fft.ifft if inverse else torch.fft.fft)(z, dim=-1,
+                                                           norm=norm)
+        return torch.view_as_real(y)
+
+    return (m.vjp("cot_fft", transform(x))
+            + m.vjp("cot_ifft", transform(x, inverse=True))
+            + m.vjp("cot_fft_ortho", transform(x, norm="ortho"))
+            + m.vjp("cot_fft_forward", transform(x, norm="forward"))
+            + m.vjp("cot_ifft_ortho", transform(x, inverse=True, norm="ortho"))
+            + m.vjp("cot_ifft_forward", transform(x, inverse=True,
+                                                  norm="forward"))
+            + m.vjp("cot_one", transform(x_one, inverse=True)))
+
+
 # ----------------------------------------------------------------------------
 # softmax, log_softmax, reductions
 # ----------------------------------------------------------------------------

@@ -651,9 +651,94 @@ def indexing(rng):
     return inputs, out
 
 
+def linear_solve(rng):
+    # Expected values in float64 from the float32 inputs: the exact solution
+    # to within float64 rounding, which nnc's float32 elimination must
+    # approach as closely as the conditioning allows (CMakeLists.txt).
+    a = (rng.standard_normal((4, 4)) + 3 * np.eye(4)).astype(f32)
+    b = rng.standard_normal((4, 3)).astype(f32)
+    # Zeros on the whole diagonal: every step must swap rows.
+    pivoting = rng.standard_normal((5, 5)).astype(f32)
+    np.fill_diagonal(pivoting, 0)
+    b5 = rng.standard_normal((5, 2)).astype(f32)
+    # Q diag(1 .. 1e-3) Q^T: condition number 1e3.
+    q, _ = np.linalg.qr(rng.standard_normal((6, 6)))
+    ill = (q @ np.diag(np.logspace(0, -3, 6)) @ q.T).astype(f32)
+    b6 = rng.standard_normal((6, 2)).astype(f32)
+    batched_a = (rng.standard_normal((2, 1, 3, 3))
+                 + 2 * np.eye(3)).astype(f32)
+    batched_b = rng.standard_normal((3, 3, 4)).astype(f32)
+    features = rng.standard_normal((20, 4)).astype(f32)
+    targets = rng.standard_normal((20, 2)).astype(f32)
+    ridge = (0.1 * np.eye(4)).astype(f32)
+    # Rank 1 (the last pivot is 0: -inf and inf) and all zeros (0 / 0: NaN).
+    singular = np.array([[[1, 2], [2, 4]], [[0, 0], [0, 0]]], dtype=f32)
+    b2 = np.ones((2, 1), dtype=f32)
+
+    def solve(m, r):
+        return torch.linalg.solve(t(m).double(), t(r).double()).float()
+
+    tf, ty = t(features).double(), t(targets).double()
+    readout = torch.linalg.solve(tf.T @ tf + t(ridge).double(), tf.T @ ty)
+    singular_result, _ = torch.linalg.solve_ex(t(singular), t(b2))
+    out = {
+        "general": solve(a, b),
+        "pivoted": solve(pivoting, b5),
+        "ill_conditioned": solve(ill, b6),
+        "batched": solve(batched_a, batched_b),
+        "ridge_readout": readout.float(),
+        "singular_result": singular_result,
+    }
+    inputs = {"a": a, "b": b, "pivoting": pivoting, "b5": b5, "ill": ill,
+              "b6": b6, "batched_a": batched_a, "batched_b": batched_b,
+              "features": features, "targets": targets, "ridge": ridge,
+              "singular": singular, "b2": b2}
+    return inputs, out
+
+
+def fft(rng):
+    # Expected values from complex128 transforms of the float32 inputs, so
+    # that they carry no float32 rounding of their own.
+    def signal(shape):
+        return rng.standard_normal(shape + (2,)).astype(f32)
+
+    x1, x2, x8 = signal((3, 1)), signal((3, 2)), signal((2, 8))
+    x64, x1024 = signal((2, 64)), signal((2, 1024))
+    x_real = np.stack([rng.standard_normal(16), np.zeros(16)],
+                      axis=-1).astype(f32)
+
+    def transform(x, inverse=False, norm="backward"):
+        z = torch.view_as_complex(t(x).double().contiguous())
+        y = (torch.fft.ifft if inverse else torch.fft.fft)(z, dim=-1,
+                                                           norm=norm)
+        return torch.view_as_real(y).float()
+
+    out = {
+        "fft_1": transform(x1),
+        "ifft_1": transform(x1, inverse=True),
+        "fft_2": transform(x2),
+        "fft_8": transform(x8),
+        "ifft_8": transform(x8, inverse=True),
+        "fft_8_ortho": transform(x8, norm="ortho"),
+        "fft_8_forward": transform(x8, norm="forward"),
+        "ifft_8_ortho": transform(x8, inverse=True, norm="ortho"),
+        "ifft_8_forward": transform(x8, inverse=True, norm="forward"),
+        "fft_64": transform(x64),
+        "ifft_64_ortho": transform(x64, inverse=True, norm="ortho"),
+        "fft_1024": transform(x1024),
+        "ifft_1024": transform(x1024, inverse=True),
+        "fft_1024_ortho": transform(x1024, norm="ortho"),
+        "round_trip_64": transform(transform(x64).numpy(), inverse=True),
+        "fft_real": transform(x_real),
+    }
+    inputs = {"x1": x1, "x2": x2, "x8": x8, "x64": x64, "x1024": x1024,
+              "x_real": x_real}
+    return inputs, out
+
+
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
           selection, likelihood_losses, normalization, dropout,
-          inference_mode, convolution, pooling, indexing]
+          inference_mode, convolution, pooling, indexing, linear_solve, fft]
 
 
 # ----------------------------------------------------------------------------
