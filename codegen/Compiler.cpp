@@ -15,7 +15,9 @@
 #include "codegen/cpu/HostObject.h"
 #include "codegen/nvptx/PtxText.h"
 #include "ir/Broadcast.h"
+#include "ir/NNOps.h"
 #include "passes/Passes.h"
+#include "passes/autodiff/GradExpansion.h"
 
 #include "nnc/runtime.h"
 
@@ -184,15 +186,32 @@ static LogicalResult checkOutputDir(const std::string &output) {
   return success();
 }
 
-/// Lowers `entry` for the target: the other functions become private (and
-/// go once inlined or unused), the boundary names are dropped (they live in
-/// the signature now) and the target pipeline runs. With `inferenceMode`,
+/// Expands the nn.grad ops of `module` into nn ops, after inlining the
+/// calls of their callees (which must be call-free), as nnc-autodiff does.
+static LogicalResult expandGrads(ModuleOp module) {
+  if (!module.walk([](nn::GradOp) { return WalkResult::interrupt(); })
+           .wasInterrupted())
+    return success();
+  PassManager pm(module.getContext());
+  pm.addPass(createInlinerPass());
+  if (failed(pm.run(module)))
+    return failure();
+  return expandGradOps(module, ReverseModeOptions());
+}
+
+/// Lowers `entry` for the target: its nn.grad ops (gradients inside a
+/// computation, such as an adjoint method's vector-Jacobian products) are
+/// expanded into nn ops, the other functions become private (and go once
+/// inlined or unused), the boundary names are dropped (they live in the
+/// signature now) and the target pipeline runs. With `inferenceMode`,
 /// dropout and batch_norm take their inference forms first: one model
 /// source serves training and inference.
 static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
                                 const CompileOptions &options,
                                 bool inferenceMode) {
   MLIRContext *context = module.getContext();
+  if (failed(expandGrads(module)))
+    return fail("cannot expand the nn.grad ops of '" + options.input + "'");
   for (auto func : module.getOps<func::FuncOp>())
     if (func != entry && func.isPublic() && !func.isExternal())
       func.setPrivate();
