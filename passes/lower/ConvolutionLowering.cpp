@@ -3,8 +3,8 @@
 // Both convolutions become one linalg.generic over
 // (batch, group, out-channel, out-position..., in-channel, kernel...), with
 // the channels split into groups by expand_shape so that grouped and
-// depthwise convolutions need no special case. Padding is a zero tensor
-// with the input inserted into it.
+// depthwise convolutions need no special case. The input is padded with
+// zeros as far as the windows reach (passes/lower/WindowPadding.h).
 //
 // The transposed convolution is the convolution of the zero-upsampled input
 // (input element s placed at s * stride, `stride - 1` zeros between) by the
@@ -15,6 +15,7 @@
 #include "ir/NNOps.h"
 #include "passes/lower/LinalgBuilders.h"
 #include "passes/lower/LoweringPatterns.h"
+#include "passes/lower/WindowPadding.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -150,20 +151,8 @@ struct ConvLowering : OpConversionPattern<ConvOp> {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     SlidingWindow window = op.getWindow();
     int64_t groups = op.getGroups();
-    Value x = adaptor.getInput();
-    ArrayRef<int64_t> inShape = op.getInput().getType().getShape();
-    if (llvm::any_of(window.padBegin, [](int64_t p) { return p != 0; }) ||
-        llvm::any_of(window.padEnd, [](int64_t p) { return p != 0; })) {
-      SmallVector<int64_t> padded(inShape.take_front(2));
-      SmallVector<int64_t> offsets = {0, 0};
-      for (unsigned i = 0; i < window.getRank(); ++i) {
-        padded.push_back(inShape[2 + i] + window.padBegin[i] +
-                         window.padEnd[i]);
-        offsets.push_back(window.padBegin[i]);
-      }
-      x = placeInZeros(b, x, padded, offsets,
-                       SmallVector<int64_t>(padded.size(), 1));
-    }
+    Value x = padForWindows(b, adaptor.getInput(), window,
+                            op.getType().getShape().drop_front(2), 0.0);
     // [N, G, C / G, S...] by [G, F / G, C / G, k...].
     Value input = splitDimension(b, x, 1, groups);
     Value weight = splitDimension(b, adaptor.getWeight(), 0, groups);

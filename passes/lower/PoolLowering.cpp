@@ -19,6 +19,7 @@
 #include "ir/NNOps.h"
 #include "passes/lower/LinalgBuilders.h"
 #include "passes/lower/LoweringPatterns.h"
+#include "passes/lower/WindowPadding.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -91,32 +92,6 @@ SmallVector<Value> buildWindowLoops(ImplicitLocOpBuilder &b,
         linalg::YieldOp::create(inner, body(inner, indices, args.drop_front()));
       });
   return SmallVector<Value>(generic.getResults());
-}
-
-/// `x` extended by `padValue` so that every window of `window` producing
-/// `outputSpatial` lies inside: the padding before, and after it the
-/// padding or, in ceil mode, as much as the last window needs.
-Value padForWindows(ImplicitLocOpBuilder &b, Value x,
-                    const SlidingWindow &window,
-                    ArrayRef<int64_t> outputSpatial, double padValue) {
-  auto type = cast<RankedTensorType>(x.getType());
-  SmallVector<OpFoldResult> low(2, b.getIndexAttr(0)), high = low;
-  SmallVector<int64_t> shape(type.getShape());
-  bool needed = false;
-  for (unsigned i = 0; i < window.getRank(); ++i) {
-    int64_t in = type.getDimSize(2 + i);
-    int64_t reach = (outputSpatial[i] - 1) * window.stride[i] + window.span(i);
-    int64_t after = std::max<int64_t>(reach - in - window.padBegin[i], 0);
-    low.push_back(b.getIndexAttr(window.padBegin[i]));
-    high.push_back(b.getIndexAttr(after));
-    shape[2 + i] = in + window.padBegin[i] + after;
-    needed |= window.padBegin[i] != 0 || after != 0;
-  }
-  if (!needed)
-    return x;
-  auto paddedType = RankedTensorType::get(shape, type.getElementType());
-  Value value = floatConstant(b, type.getElementType(), padValue);
-  return tensor::PadOp::create(b, paddedType, x, low, high, value);
 }
 
 /// The row-major offset of the kernel position `kernel` (one index per
