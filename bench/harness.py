@@ -111,12 +111,17 @@ def time_calls(call, warmup, repeat):
     return sorted(times)
 
 
+def check_optimizer(optimizer):
+    """Raises BenchError unless both engines take steps of `optimizer`."""
+    if optimizer not in OPTIMIZERS:
+        raise BenchError(f"unknown optimizer {optimizer!r}; known: {', '.join(OPTIMIZERS)}")
+
+
 def train_compile_args(optimizer, lr):
     """The `nnc compile` flags of a training executable whose step is one
     `optimizer` step with learning rate lr (its other settings torch's
     defaults)."""
-    if optimizer not in OPTIMIZERS:
-        raise BenchError(f"unknown optimizer {optimizer!r}; known: {', '.join(OPTIMIZERS)}")
+    check_optimizer(optimizer)
     return ["--train", f"--optimizer={optimizer}", f"--lr={lr}"]
 
 
@@ -128,8 +133,7 @@ def time_torch_train_steps(params, loss, optimizer, lr, repeat):
     nanoseconds."""
     import torch
 
-    if optimizer not in OPTIMIZERS:
-        raise BenchError(f"unknown optimizer {optimizer!r}; known: {', '.join(OPTIMIZERS)}")
+    check_optimizer(optimizer)
     step_with = torch.optim.Adam(params, lr=lr)
 
     def step():
