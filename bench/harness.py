@@ -4,7 +4,9 @@ Running child processes and reading what they report: compiling a model
 with build/bin/nnc and taking the `latency_ms median=.. min=.. runs=..`
 line its executable prints with --bench N, a PyTorch worker's one-line JSON
 result and the worker's own peak resident memory, medians, and printing a
-table. Import from a script in bench/ (its folder is first on sys.path).
+table. Training steps: the `nnc compile --train` flags of an optimizer and
+the timing of PyTorch's zero_grad + backward + optimizer step. Import from
+a script in bench/ (its folder is first on sys.path).
 """
 
 import json
@@ -19,6 +21,8 @@ NNC = os.path.join("build", "bin", "nnc")
 BUILD_HINT = ("build nnc first: scripts/install-deps.sh && "
               "cmake -S . -B build -G Ninja && cmake --build build")
 TORCH_THREADS = 2
+TRAIN_WARMUP = 10  # untimed PyTorch training steps before the timed ones
+OPTIMIZERS = ("adam",)  # optimizers both engines take a training step of
 
 LATENCY_RE = re.compile(r"latency_ms\s+median=([0-9.eE+-]+)\s+min=([0-9.eE+-]+)\s+runs=(\d+)"
                         r"(?:\s+peak_rss_mib=([0-9.]+))?")
@@ -105,6 +109,39 @@ def time_calls(call, warmup, repeat):
         call()
         times.append(clock() - t0)
     return sorted(times)
+
+
+def check_optimizer(optimizer):
+    """Raises BenchError unless both engines take steps of `optimizer`."""
+    if optimizer not in OPTIMIZERS:
+        raise BenchError(f"unknown optimizer {optimizer!r}; known: {', '.join(OPTIMIZERS)}")
+
+
+def train_compile_args(optimizer, lr):
+    """The `nnc compile` flags of a training executable whose step is one
+    `optimizer` step with learning rate lr (its other settings torch's
+    defaults)."""
+    check_optimizer(optimizer)
+    return ["--train", f"--optimizer={optimizer}", f"--lr={lr}"]
+
+
+def time_torch_train_steps(params, loss, optimizer, lr, repeat):
+    """Times PyTorch training steps of the leaf tensors params: each step
+    is optimizer.zero_grad(), loss().backward(), optimizer.step() with
+    torch.optim's `optimizer` (learning rate lr, other settings default).
+    TRAIN_WARMUP untimed steps, then repeat timed ones; returns the sorted
+    nanoseconds."""
+    import torch
+
+    check_optimizer(optimizer)
+    step_with = torch.optim.Adam(params, lr=lr)
+
+    def step():
+        step_with.zero_grad()
+        loss().backward()
+        step_with.step()
+
+    return time_calls(step, TRAIN_WARMUP, repeat)
 
 
 def peak_resident_mib():

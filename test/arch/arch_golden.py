@@ -22,6 +22,14 @@ Contract of every make_golden.py (bench/arch relies on it):
   arguments, so main() calls it in float64 for the golden outputs and
   bench/arch calls it in float32 (weights as stored, inputs as saved) to
   time PyTorch eager against the compiled @forward.
+- Optionally it defines `loss(p, x)`: PyTorch's twin of @loss, returning
+  @loss's scalar loss as a rank-0 tensor (extra results of @loss, such as
+  updated running statistics, are left out). `p` is as for forward (params
+  and buffers), `x` maps each @loss input name (nn.input, as saved in
+  test/arch/data/<name>/) to a tensor. main() takes the golden loss and
+  gradients from it, and `bench/arch --train` times a PyTorch training step
+  with it (zero_grad, loss(p, x).backward(), optimizer step, on float32
+  leaf tensors) against the compiled train step (`nnc compile --train`).
 """
 
 import os

@@ -66,6 +66,16 @@ def forward(p, x):
     return out
 
 
+def loss(p, x):
+    """@loss: the mean squared errors of the contexts against the targets
+    (causal_target for the causal self-attention), summed."""
+    out = forward(p, x)
+    return (F.mse_loss(out["additive_context"], x["target"])
+            + F.mse_loss(out["multiplicative_context"], x["target"])
+            + F.mse_loss(out["scaled_context"], x["target"])
+            + F.mse_loss(out["causal_context"], x["causal_target"]))
+
+
 def main():
     g = Golden("attention")
     p = {}
@@ -101,11 +111,8 @@ def main():
 
     target = g.input("target", g.normal((B, TQ, D)))
     causal_target = g.input("causal_target", g.normal((B, TK, D)))
-    loss = (F.mse_loss(out["additive_context"], target)
-            + F.mse_loss(out["multiplicative_context"], target)
-            + F.mse_loss(out["scaled_context"], target)
-            + F.mse_loss(out["causal_context"], causal_target))
-    g.expect_gradients(loss)
+    g.expect_gradients(loss(p, dict(x, target=target,
+                                    causal_target=causal_target)))
     g.save_weights()
 
 

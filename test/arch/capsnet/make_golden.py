@@ -41,6 +41,16 @@ def forward(p, x):
                                p["routing.weight"])}
 
 
+def loss(p, x):
+    """@loss: the margin loss of the lengths against the classes y (m+ 0.9,
+    m- 0.1, lambda 0.5), summed over classes, mean over the batch."""
+    length = forward(p, x)["lengths"]
+    t = torch.nn.functional.one_hot(x["y"], 3).to(length.dtype)
+    per = (t * torch.relu(0.9 - length) ** 2
+           + 0.5 * (1 - t) * torch.relu(length - 0.1) ** 2)
+    return per.sum(1).mean()
+
+
 def main():
     g = Golden("capsnet")
     g.param("primary.weight", (8, 24))
@@ -50,10 +60,7 @@ def main():
     y = g.input("y", g.rng.integers(0, 3, 4))
     length = forward(g.params, {"x": x})["lengths"]
     g.expect("lengths", length)
-    t = torch.nn.functional.one_hot(y, 3).double()
-    per = (t * torch.relu(0.9 - length) ** 2
-           + 0.5 * (1 - t) * torch.relu(length - 0.1) ** 2)
-    g.expect_gradients(per.sum(1).mean())
+    g.expect_gradients(loss(g.params, {"x": x, "y": y}))
     g.save_weights()
 
 

@@ -65,6 +65,14 @@ def forward(p, x):
     return {"logits": s["logits"], "mask": s["mask"]}
 
 
+def loss(p, x):
+    """@loss: the logits' cross-entropy against the labels plus the mask's
+    mean squared error against the target."""
+    out = forward(p, x)
+    return (F.cross_entropy(out["logits"], x["labels"])
+            + F.mse_loss(out["mask"], x["target"]))
+
+
 def check_extents(s):
     """Each stage's spatial extent is the one the formulas give."""
     want = {"stem": conv_extent(IMG, 3, p=1)}
@@ -113,8 +121,7 @@ def main():
     out = forward(p, {"x": x})
     for name, value in out.items():
         g.expect(name, value)
-    g.expect_gradients(F.cross_entropy(out["logits"], labels)
-                       + F.mse_loss(out["mask"], target))
+    g.expect_gradients(loss(p, {"x": x, "labels": labels, "target": target}))
     g.save_weights()
 
 

@@ -45,6 +45,11 @@ def forward(p, x):
     return {"logits": logits(p, x["x"], x["task"])}
 
 
+def loss(p, x):
+    """@loss: the logits' cross-entropy against the labels."""
+    return F.cross_entropy(forward(p, x)["logits"], x["labels"])
+
+
 def main():
     gold = Golden("hypernet")
     gold.param("layer_embeddings", (LAYERS, EMBED), scale=1.0)
@@ -63,8 +68,7 @@ def main():
 
     inputs = {"x": x, "task": task}
     gold.expect("logits", forward(gold.params, inputs)["logits"])
-    gold.expect_gradients(F.cross_entropy(forward(gold.params, inputs)["logits"],
-                                          labels))
+    gold.expect_gradients(loss(gold.params, dict(inputs, labels=labels)))
 
 
 if __name__ == "__main__":

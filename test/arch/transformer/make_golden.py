@@ -111,6 +111,15 @@ def forward(p, x):
             "lm_logits": gqa_language_model(p, x["tgt_tokens"])}
 
 
+def loss(p, x):
+    """@loss: the sum of both models' cross-entropies against the next
+    tokens tgt_labels [B, T]."""
+    out = forward(p, x)
+    labels = x["tgt_labels"].reshape(B * T)
+    return (F.cross_entropy(out["logits"].reshape(B * T, V), labels)
+            + F.cross_entropy(out["lm_logits"].reshape(B * T, V), labels))
+
+
 def check_properties(p, x, out):
     """What the model must show, checked on the PyTorch side."""
     # Causal masks: changing the last target token changes no earlier
@@ -183,15 +192,13 @@ def main():
     x = {"src_tokens": g.input("src_tokens", g.rng.integers(1, V, (B, T))),
          "tgt_tokens": g.input("tgt_tokens",
                                [[BOS] + list(row[:-1]) for row in targets])}
-    labels = g.input("tgt_labels", targets).reshape(B * T)
+    labels = g.input("tgt_labels", targets)
     out = forward(p, x)
     for name, value in out.items():
         g.expect(name, value)
     check_properties(p, x, out)
 
-    loss = (F.cross_entropy(out["logits"].reshape(B * T, V), labels)
-            + F.cross_entropy(out["lm_logits"].reshape(B * T, V), labels))
-    g.expect_gradients(loss)
+    g.expect_gradients(loss(p, dict(x, tgt_labels=labels)))
     g.save_weights()
 
 
