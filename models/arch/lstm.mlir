@@ -11,11 +11,15 @@
 // One bias per gate: 4(nh + n^2 + n) = 416 cell parameters for h = 4 inputs
 // and n = 8 hidden (ctest arch/lstm/parameter-count); torch.nn.LSTM's second
 // bias (bias_hh) only adds to the first, so PyTorch runs it as 0.
-// The input projection of all steps is one matmul before the recurrence, the
-// recurrence one nn.scan carrying (h, c). @forward returns every hidden state
-// (`outputs`, as torch.nn.LSTM's first result), h_n, c_n and the logits.
+// Batch-first like torch.nn.LSTM(batch_first=True): x is [batch, steps,
+// features] (so the training executable batches x, h0, c0 and y along one
+// first axis) and `outputs` [batch, steps, hidden]. The input projection of
+// all steps is one matmul before the recurrence, transposed to time-major
+// for the recurrence, one nn.scan carrying (h, c). @forward returns every
+// hidden state (`outputs`, as torch.nn.LSTM's first result), h_n, c_n and
+// the logits.
 // Weights: lstm.safetensors (test/arch/lstm/make_golden.py).
-func.func @forward(%x: tensor<12x2x4xf32> {nn.input = "x"},
+func.func @forward(%x: tensor<2x12x4xf32> {nn.input = "x"},
     %h0: tensor<2x8xf32> {nn.input = "h0"},
     %c0: tensor<2x8xf32> {nn.input = "c0"},
     %w_ih: tensor<32x4xf32> {nn.param = "lstm.weight_ih_l0"},
@@ -23,14 +27,15 @@ func.func @forward(%x: tensor<12x2x4xf32> {nn.input = "x"},
     %b: tensor<32xf32> {nn.param = "lstm.bias_l0"},
     %w_head: tensor<3x8xf32> {nn.param = "head.weight"},
     %b_head: tensor<3xf32> {nn.param = "head.bias"})
-    -> (tensor<12x2x8xf32> {nn.output = "outputs"},
+    -> (tensor<2x12x8xf32> {nn.output = "outputs"},
         tensor<2x8xf32> {nn.output = "h_n"},
         tensor<2x8xf32> {nn.output = "c_n"},
         tensor<2x3xf32> {nn.output = "logits"}) {
   %w_ih_t = nn.transpose %w_ih [1, 0] : tensor<32x4xf32>
   %w_hh_t = nn.transpose %w_hh [1, 0] : tensor<32x8xf32>
-  %xw = nn.matmul %x, %w_ih_t : tensor<12x2x4xf32>, tensor<4x32xf32>
-  %u = nn.add %xw, %b : tensor<12x2x32xf32>, tensor<32xf32>
+  %xw = nn.matmul %x, %w_ih_t : tensor<2x12x4xf32>, tensor<4x32xf32>
+  %u_batch = nn.add %xw, %b : tensor<2x12x32xf32>, tensor<32xf32>
+  %u = nn.transpose %u_batch [1, 0, 2] : tensor<2x12x32xf32>
   %h_n, %c_n, %hs = nn.scan init(%h0, %c0 : tensor<2x8xf32>, tensor<2x8xf32>)
       over(%u : tensor<12x2x32xf32>)
       finals(tensor<2x8xf32>, tensor<2x8xf32>) outputs(tensor<12x2x8xf32>) {
@@ -55,14 +60,15 @@ func.func @forward(%x: tensor<12x2x4xf32> {nn.input = "x"},
   %w_head_t = nn.transpose %w_head [1, 0] : tensor<3x8xf32>
   %hw = nn.matmul %h_n, %w_head_t : tensor<2x8xf32>, tensor<8x3xf32>
   %logits = nn.add %hw, %b_head : tensor<2x3xf32>, tensor<3xf32>
-  return %hs, %h_n, %c_n, %logits
-      : tensor<12x2x8xf32>, tensor<2x8xf32>, tensor<2x8xf32>, tensor<2x3xf32>
+  %outputs = nn.transpose %hs [1, 0, 2] : tensor<12x2x8xf32>
+  return %outputs, %h_n, %c_n, %logits
+      : tensor<2x12x8xf32>, tensor<2x8xf32>, tensor<2x8xf32>, tensor<2x3xf32>
 }
 
 // Sequence classification: the mean cross-entropy of the logits of the
 // final state against labels y, plus 0.01 times the mean square of every
 // hidden state (so every step's state gets a gradient of its own).
-func.func @loss(%x: tensor<12x2x4xf32> {nn.input = "x"},
+func.func @loss(%x: tensor<2x12x4xf32> {nn.input = "x"},
     %h0: tensor<2x8xf32> {nn.input = "h0"},
     %c0: tensor<2x8xf32> {nn.input = "c0"},
     %y: tensor<2xi64> {nn.input = "y"},
@@ -74,8 +80,9 @@ func.func @loss(%x: tensor<12x2x4xf32> {nn.input = "x"},
     -> (tensor<f32> {nn.output = "loss"}) {
   %w_ih_t = nn.transpose %w_ih [1, 0] : tensor<32x4xf32>
   %w_hh_t = nn.transpose %w_hh [1, 0] : tensor<32x8xf32>
-  %xw = nn.matmul %x, %w_ih_t : tensor<12x2x4xf32>, tensor<4x32xf32>
-  %u = nn.add %xw, %b : tensor<12x2x32xf32>, tensor<32xf32>
+  %xw = nn.matmul %x, %w_ih_t : tensor<2x12x4xf32>, tensor<4x32xf32>
+  %u_batch = nn.add %xw, %b : tensor<2x12x32xf32>, tensor<32xf32>
+  %u = nn.transpose %u_batch [1, 0, 2] : tensor<2x12x32xf32>
   %h_n, %c_n, %hs = nn.scan init(%h0, %c0 : tensor<2x8xf32>, tensor<2x8xf32>)
       over(%u : tensor<12x2x32xf32>)
       finals(tensor<2x8xf32>, tensor<2x8xf32>) outputs(tensor<12x2x8xf32>) {

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Golden data of arch/lstm: models/arch/lstm.mlir in PyTorch.
 
-torch.nn.LSTM (4 -> 8, gate order i, f, g, o) over 12 steps with the weights
-of lstm.safetensors loaded in (the one bias as bias_ih_l0, bias_hh_l0 = 0),
+torch.nn.LSTM(batch_first=True) (4 -> 8, gate order i, f, g, o) over 12
+steps, x [batch, steps, features], with the weights of lstm.safetensors
+loaded in (the one bias as bias_ih_l0, bias_hh_l0 = 0),
 and a linear head on the final state; @loss is the head's cross-entropy plus
 0.01 * mean(h_t^2) over every step. Asserts that the cell has
 4(nh + n^2 + n) parameters (torch.nn.LSTM: 4n more, its second bias) and
@@ -26,12 +27,13 @@ STEPS, BATCH, INPUT, HIDDEN, CLASSES = 12, 2, 4, 8, 3
 
 
 def forward(p, x):
-    """@forward: every hidden state, h_n, c_n and the head's logits."""
+    """@forward: every hidden state (batch-first), h_n, c_n and the head's
+    logits."""
     weights = {"weight_ih_l0": p["lstm.weight_ih_l0"],
                "weight_hh_l0": p["lstm.weight_hh_l0"],
                "bias_ih_l0": p["lstm.bias_l0"],
                "bias_hh_l0": torch.zeros_like(p["lstm.bias_l0"])}
-    lstm = recurrent_module(torch.nn.LSTM(INPUT, HIDDEN), weights)
+    lstm = recurrent_module(torch.nn.LSTM(INPUT, HIDDEN, batch_first=True), weights)
     outputs, (h_n, c_n) = lstm(x["x"], (x["h0"][None], x["c0"][None]))
     logits = h_n[0] @ p["head.weight"].T + p["head.bias"]
     return {"outputs": outputs, "h_n": h_n[0], "c_n": c_n[0], "logits": logits}
@@ -46,15 +48,16 @@ def loss(p, x):
 
 
 def gate_equations(p, x, h, c):
-    """The model's equations, gate order i, f, g, o: every hidden state."""
+    """The model's equations, gate order i, f, g, o: every hidden state,
+    batch-first as x."""
     hs = []
-    for x_t in x:
+    for x_t in x.transpose(0, 1):
         z = x_t @ p["lstm.weight_ih_l0"].T + h @ p["lstm.weight_hh_l0"].T + p["lstm.bias_l0"]
         i, f, g, o = z.split(HIDDEN, dim=1)
         c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
         h = torch.sigmoid(o) * torch.tanh(c)
         hs.append(h)
-    return torch.stack(hs)
+    return torch.stack(hs, dim=1)
 
 
 def main():
@@ -71,7 +74,8 @@ def main():
     torch_count = sum(v.numel() for v in torch.nn.LSTM(INPUT, HIDDEN).parameters())
     assert torch_count == cell + 4 * n, torch_count
 
-    x = g.input("x", g.normal((STEPS, BATCH, INPUT)))
+    # Drawn [steps, batch, features] (the generator's order), made batch-first.
+    x = g.input("x", g.normal((STEPS, BATCH, INPUT)).transpose(1, 0, 2))
     h0 = g.input("h0", g.normal((BATCH, HIDDEN), 0.5))
     c0 = g.input("c0", g.normal((BATCH, HIDDEN), 0.5))
     y = g.input("y", g.rng.integers(0, CLASSES, BATCH))
