@@ -18,6 +18,19 @@
 #include <string>
 #include <vector>
 
+static constexpr llvm::StringLiteral kToolName = "nnc optimizer driver\n";
+
+/// Whether the command line asks for help (-help, --help, --help-hidden,
+/// ...), the only time the op list is printed.
+static bool asksForHelp(int argc, char **argv) {
+  for (int i = 1; i < argc; ++i) {
+    llvm::StringRef arg(argv[i]);
+    if (arg.starts_with("-help") || arg.starts_with("--help"))
+      return true;
+  }
+  return false;
+}
+
 /// The help header: what the tool is and the nn dialect's ops, wrapped.
 static std::string helpHeader(const mlir::DialectRegistry &registry) {
   mlir::MLIRContext context(registry);
@@ -27,7 +40,7 @@ static std::string helpHeader(const mlir::DialectRegistry &registry) {
     if (op.getDialectNamespace() == "nn")
       names.push_back(op.getStringRef());
   llvm::sort(names);
-  std::string header = "nnc optimizer driver\n\nOps of the nn dialect:\n ";
+  std::string header = (kToolName + "\nOps of the nn dialect:\n ").str();
   size_t column = 1;
   for (llvm::StringRef name : names) {
     if (column + name.size() + 1 > 78) {
@@ -43,6 +56,9 @@ static std::string helpHeader(const mlir::DialectRegistry &registry) {
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   nnc::registerAllNncDialectsAndPasses(registry);
+  // Listing the ops takes a context of its own: only for --help.
+  std::string header =
+      asksForHelp(argc, argv) ? helpHeader(registry) : kToolName.str();
   return mlir::asMainReturnCode(
-      mlir::MlirOptMain(argc, argv, helpHeader(registry), registry));
+      mlir::MlirOptMain(argc, argv, header, registry));
 }
