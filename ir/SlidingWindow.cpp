@@ -7,7 +7,7 @@
 #include "ir/SlidingWindow.h"
 
 #include "mlir/IR/Diagnostics.h"
-#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace nnc;
@@ -72,28 +72,21 @@ nnc::readSlidingWindow(std::optional<Location> loc, ArrayRef<int64_t> kernel,
   window.kernel = *kernelSizes;
   window.stride = *strides;
   window.dilation = *dilations;
-  if (padding.size() == 2 * rank) {
-    window.padBegin.assign(padding.begin(), padding.begin() + rank);
-    window.padEnd.assign(padding.begin() + rank, padding.end());
-  } else if (padding.empty() || padding.size() == rank) {
-    auto pads = readPerDimension(loc, "padding", padding, rank, 0, 0);
-    if (failed(pads))
-      return failure();
-    window.padBegin = *pads;
-    window.padEnd = *pads;
-  } else {
+  // One entry per dimension serves both sides; 2 per dimension are begins,
+  // then ends.
+  bool beginsThenEnds = padding.size() == 2 * rank;
+  if (!beginsThenEnds && !padding.empty() && padding.size() != rank) {
     (void)emitOptionalError(loc, "padding must have ", rank,
                             " entries (both sides) or ", 2 * rank,
                             " (begins, then ends), got ", padding.size());
     return failure();
   }
-  for (int64_t p : llvm::concat<const int64_t>(window.padBegin,
-                                               window.padEnd))
-    if (p < 0) {
-      (void)emitOptionalError(loc, "padding entries must be at least 0, "
-                                   "got ", p);
-      return failure();
-    }
+  auto pads = readPerDimension(loc, "padding", padding,
+                               beginsThenEnds ? 2 * rank : rank, 0, 0);
+  if (failed(pads))
+    return failure();
+  window.padBegin.assign(pads->begin(), pads->begin() + rank);
+  window.padEnd.assign(pads->end() - rank, pads->end());
   return window;
 }
 
