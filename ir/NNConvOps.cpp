@@ -142,12 +142,6 @@ LogicalResult ConvOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-SlidingWindow ConvOp::getWindow() {
-  return *readSlidingWindow(std::nullopt,
-                            getWeight().getType().getShape().drop_front(2),
-                            getStride(), getPadding(), getDilation());
-}
-
 LogicalResult ConvTransposeOp::inferReturnTypes(
     MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
     SmallVectorImpl<Type> &types) {
@@ -187,12 +181,6 @@ LogicalResult ConvTransposeOp::inferReturnTypes(
   }
   types.push_back(RankedTensorType::get(shape, input.getElementType()));
   return success();
-}
-
-SlidingWindow ConvTransposeOp::getWindow() {
-  return *readSlidingWindow(std::nullopt,
-                            getWeight().getType().getShape().drop_front(2),
-                            getStride(), getPadding(), getDilation());
 }
 
 SmallVector<int64_t> ConvTransposeOp::getOutputPaddingOrZeros() {

@@ -23,6 +23,13 @@ class NN_ConvolutionOp<string mnemonic> : NN_Op<mnemonic, [Pure,
     /// weight's spatial shape); the attributes are checked by the verifier.
     SlidingWindow getWindow();
   }];
+  let extraClassDefinition = [{
+    ::nnc::SlidingWindow $cppClass::getWindow() {
+      return *::nnc::readSlidingWindow(
+          std::nullopt, getWeight().getType().getShape().drop_front(2),
+          getStride(), getPadding(), getDilation());
+    }
+  }];
 }
 
 def NN_ConvOp : NN_ConvolutionOp<"conv"> {
