@@ -18,7 +18,9 @@ model feeding the argmax back; loss() is teacher forcing (decoder input
 that every greedy argmax wins by more than 1e-3 (so float32 against float64
 cannot flip it and the token ids must match nnc's exactly), that the
 teacher-forced decoders fed the greedy tokens reproduce the greedy logits
-(one decoder, two drivers), and that the transformer decoder is causal.
+(one decoder, two drivers), that the transformer decoder is causal, and
+that 200 Adam steps of teacher forcing teach all three models to decode
+the golden targets greedily.
 Writes models/arch/seq2seq.safetensors and test/arch/data/seq2seq/
 (arch_golden.py). Run with /usr/bin/python3.
 """
@@ -261,6 +263,23 @@ def check_properties(p, src, out):
     assert torch.equal(a[:, :-1], b[:, :-1]) and not torch.equal(a[:, -1], b[:, -1])
 
 
+def check_training(p, x):
+    """Teacher forcing trains what greedy decoding uses: 200 Adam steps
+    (lr 0.03) of loss() on the golden batch, from copies of the weights,
+    and every model then decodes the targets exactly (as ctest
+    arch/seq2seq/learns-to-decode checks of nnc's compiled train step)."""
+    trained = {k: v.detach().clone().requires_grad_(True) for k, v in p.items()}
+    optimizer = torch.optim.Adam(trained.values(), lr=0.03)
+    for _ in range(200):
+        optimizer.zero_grad()
+        loss(trained, x).backward()
+        optimizer.step()
+    with torch.no_grad():
+        out = forward(trained, x)
+    for model in ("rnn", "attention", "transformer"):
+        assert torch.equal(out[model + "_tokens"], x["tgt_tokens"]), model
+
+
 def main():
     g = Golden("seq2seq")
     torch.manual_seed(0)
@@ -314,6 +333,7 @@ def main():
     check_properties(g.params, src, out)
 
     g.expect_gradients(loss(g.params, {"src_tokens": src, "tgt_tokens": tgt}))
+    check_training(g.params, {"src_tokens": src, "tgt_tokens": tgt})
     g.save_weights()
 
 
