@@ -90,9 +90,11 @@ class Golden:
 
     def expect(self, name, value):
         """Writes the expected output `name` of @forward (or an extra
-        result of @loss, such as an updated running statistic)."""
-        np.save(os.path.join(self.data, "expected_%s.npy" % name),
-                value.detach().numpy().astype(np.float32))
+        result of @loss, such as an updated running statistic): float32,
+        or int64 for an integer tensor (token ids, class indices)."""
+        value = value.detach().numpy()
+        value = value.astype(np.int64 if value.dtype.kind in "iu" else np.float32)
+        np.save(os.path.join(self.data, "expected_%s.npy" % name), value)
 
     def expect_gradients(self, loss):
         """Writes the loss and d loss / d param for every param (zeros for
