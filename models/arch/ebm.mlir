@@ -15,7 +15,8 @@
 //    mean E(x) - mean E(x_neg) + 1/8 (mean E(x)^2 + mean E(x_neg)^2)
 //    (with the energy-magnitude regularizer of Du and Mordatch 2019)
 //    lowers the energy of the data and raises that of the negatives.
-// @forward gives the energies, the scores and the Langevin negatives.
+// @forward gives the energies, the scores, the Langevin negatives and the
+// two loss terms; @loss is their sum.
 // Weights: ebm.safetensors (test/arch/ebm/make_golden.py).
 
 // E(x) per row: softplus(x W1 + b1) W2 + b2.
@@ -65,44 +66,13 @@ func.func private @langevin(%x0: tensor<8x2xf32>, %key: tensor<i64>,
   return %x_end : tensor<8x2xf32>
 }
 
-// The energies and scores -dE/dx of %x, and the Langevin negatives from
-// %x_init with the noise of %key.
-func.func @forward(%x: tensor<8x2xf32> {nn.input = "x"},
-    %x_init: tensor<8x2xf32> {nn.input = "x_init"},
-    %key: tensor<i64> {nn.input = "key"},
-    %w1: tensor<2x16xf32> {nn.param = "fc1.weight"},
-    %b1: tensor<16xf32> {nn.param = "fc1.bias"},
-    %w2: tensor<16x1xf32> {nn.param = "fc2.weight"},
-    %b2: tensor<1xf32> {nn.param = "fc2.bias"})
-    -> (tensor<8xf32> {nn.output = "energy"},
-        tensor<8x2xf32> {nn.output = "score"},
-        tensor<8x2xf32> {nn.output = "negatives"}) {
-  %e = func.call @energy(%x, %w1, %b1, %w2, %b2)
-      : (tensor<8x2xf32>, tensor<2x16xf32>, tensor<16xf32>, tensor<16x1xf32>,
-         tensor<1xf32>) -> tensor<8xf32>
-  %de = nn.grad @energy_sum(%x, %w1, %b1, %w2, %b2) wrt [0]
-      : (tensor<8x2xf32>, tensor<2x16xf32>, tensor<16xf32>, tensor<16x1xf32>,
-         tensor<1xf32>) -> tensor<8x2xf32>
-  %score = nn.neg %de : tensor<8x2xf32>
-  %neg = func.call @langevin(%x_init, %key, %w1, %b1, %w2, %b2)
-      : (tensor<8x2xf32>, tensor<i64>, tensor<2x16xf32>, tensor<16xf32>,
-         tensor<16x1xf32>, tensor<1xf32>) -> tensor<8x2xf32>
-  return %e, %score, %neg : tensor<8xf32>, tensor<8x2xf32>, tensor<8x2xf32>
-}
-
-// Denoising score matching plus contrastive divergence; also returns the
-// two terms.
-func.func @loss(%x: tensor<8x2xf32> {nn.input = "x"},
-    %noise_key: tensor<i64> {nn.input = "noise_key"},
-    %x_init: tensor<8x2xf32> {nn.input = "x_init"},
-    %key: tensor<i64> {nn.input = "key"},
-    %w1: tensor<2x16xf32> {nn.param = "fc1.weight"},
-    %b1: tensor<16xf32> {nn.param = "fc1.bias"},
-    %w2: tensor<16x1xf32> {nn.param = "fc2.weight"},
-    %b2: tensor<1xf32> {nn.param = "fc2.bias"})
-    -> (tensor<f32> {nn.output = "loss"},
-        tensor<f32> {nn.output = "score_matching"},
-        tensor<f32> {nn.output = "contrastive_divergence"}) {
+// The two training terms: denoising score matching at x + sigma n (n from
+// %noise_key) and contrastive divergence against the Langevin negatives
+// %neg (detached here).
+func.func private @loss_terms(%x: tensor<8x2xf32>, %noise_key: tensor<i64>,
+    %neg: tensor<8x2xf32>, %w1: tensor<2x16xf32>,
+    %b1: tensor<16xf32>, %w2: tensor<16x1xf32>, %b2: tensor<1xf32>)
+    -> (tensor<f32>, tensor<f32>) {
   %sigma = arith.constant dense<0.5> : tensor<f32>
   %half = arith.constant dense<0.5> : tensor<f32>
   %alpha = arith.constant dense<0.125> : tensor<f32>
@@ -119,10 +89,7 @@ func.func @loss(%x: tensor<8x2xf32> {nn.input = "x"},
   %rs = nn.reduce_sum %r2 [1] : tensor<8x2xf32>
   %rm = nn.reduce_mean %rs [] : tensor<8xf32>
   %dsm = nn.mul %rm, %half : tensor<f32>, tensor<f32>
-  // Contrastive divergence against detached Langevin negatives.
-  %neg = func.call @langevin(%x_init, %key, %w1, %b1, %w2, %b2)
-      : (tensor<8x2xf32>, tensor<i64>, tensor<2x16xf32>, tensor<16xf32>,
-         tensor<16x1xf32>, tensor<1xf32>) -> tensor<8x2xf32>
+  // Contrastive divergence against the detached negatives.
   %neg_sg = nn.stop_gradient %neg : tensor<8x2xf32>
   %ep = func.call @energy(%x, %w1, %b1, %w2, %b2)
       : (tensor<8x2xf32>, tensor<2x16xf32>, tensor<16xf32>, tensor<16x1xf32>,
@@ -140,6 +107,60 @@ func.func @loss(%x: tensor<8x2xf32> {nn.input = "x"},
   %reg_sum = nn.add %ep2_mean, %en2_mean : tensor<f32>, tensor<f32>
   %reg = nn.mul %reg_sum, %alpha : tensor<f32>, tensor<f32>
   %cd = nn.add %gap, %reg : tensor<f32>, tensor<f32>
+  return %dsm, %cd : tensor<f32>, tensor<f32>
+}
+
+// The energies and scores -dE/dx of %x, the Langevin negatives from
+// %x_init with the noise of %key, and the two training terms.
+func.func @forward(%x: tensor<8x2xf32> {nn.input = "x"},
+    %noise_key: tensor<i64> {nn.input = "noise_key"},
+    %x_init: tensor<8x2xf32> {nn.input = "x_init"},
+    %key: tensor<i64> {nn.input = "key"},
+    %w1: tensor<2x16xf32> {nn.param = "fc1.weight"},
+    %b1: tensor<16xf32> {nn.param = "fc1.bias"},
+    %w2: tensor<16x1xf32> {nn.param = "fc2.weight"},
+    %b2: tensor<1xf32> {nn.param = "fc2.bias"})
+    -> (tensor<8xf32> {nn.output = "energy"},
+        tensor<8x2xf32> {nn.output = "score"},
+        tensor<8x2xf32> {nn.output = "negatives"},
+        tensor<f32> {nn.output = "score_matching"},
+        tensor<f32> {nn.output = "contrastive_divergence"}) {
+  %e = func.call @energy(%x, %w1, %b1, %w2, %b2)
+      : (tensor<8x2xf32>, tensor<2x16xf32>, tensor<16xf32>, tensor<16x1xf32>,
+         tensor<1xf32>) -> tensor<8xf32>
+  %de = nn.grad @energy_sum(%x, %w1, %b1, %w2, %b2) wrt [0]
+      : (tensor<8x2xf32>, tensor<2x16xf32>, tensor<16xf32>, tensor<16x1xf32>,
+         tensor<1xf32>) -> tensor<8x2xf32>
+  %score = nn.neg %de : tensor<8x2xf32>
+  %neg = func.call @langevin(%x_init, %key, %w1, %b1, %w2, %b2)
+      : (tensor<8x2xf32>, tensor<i64>, tensor<2x16xf32>, tensor<16xf32>,
+         tensor<16x1xf32>, tensor<1xf32>) -> tensor<8x2xf32>
+  %dsm, %cd = func.call @loss_terms(%x, %noise_key, %neg, %w1, %b1, %w2, %b2)
+      : (tensor<8x2xf32>, tensor<i64>, tensor<8x2xf32>, tensor<2x16xf32>,
+         tensor<16xf32>, tensor<16x1xf32>, tensor<1xf32>)
+      -> (tensor<f32>, tensor<f32>)
+  return %e, %score, %neg, %dsm, %cd
+      : tensor<8xf32>, tensor<8x2xf32>, tensor<8x2xf32>, tensor<f32>,
+        tensor<f32>
+}
+
+// Denoising score matching plus contrastive divergence.
+func.func @loss(%x: tensor<8x2xf32> {nn.input = "x"},
+    %noise_key: tensor<i64> {nn.input = "noise_key"},
+    %x_init: tensor<8x2xf32> {nn.input = "x_init"},
+    %key: tensor<i64> {nn.input = "key"},
+    %w1: tensor<2x16xf32> {nn.param = "fc1.weight"},
+    %b1: tensor<16xf32> {nn.param = "fc1.bias"},
+    %w2: tensor<16x1xf32> {nn.param = "fc2.weight"},
+    %b2: tensor<1xf32> {nn.param = "fc2.bias"})
+    -> (tensor<f32> {nn.output = "loss"}) {
+  %neg = func.call @langevin(%x_init, %key, %w1, %b1, %w2, %b2)
+      : (tensor<8x2xf32>, tensor<i64>, tensor<2x16xf32>, tensor<16xf32>,
+         tensor<16x1xf32>, tensor<1xf32>) -> tensor<8x2xf32>
+  %dsm, %cd = func.call @loss_terms(%x, %noise_key, %neg, %w1, %b1, %w2, %b2)
+      : (tensor<8x2xf32>, tensor<i64>, tensor<8x2xf32>, tensor<2x16xf32>,
+         tensor<16xf32>, tensor<16x1xf32>, tensor<1xf32>)
+      -> (tensor<f32>, tensor<f32>)
   %total = nn.add %dsm, %cd : tensor<f32>, tensor<f32>
-  return %total, %dsm, %cd : tensor<f32>, tensor<f32>, tensor<f32>
+  return %total : tensor<f32>
 }

@@ -29,7 +29,7 @@ def run(model, data, work, name, x):
     np.save(os.path.join(folder, "x.npy"), x)
     args = [model, "--output-dir", folder, "--input",
             "x=" + os.path.join(folder, "x.npy")]
-    for input_name in ("x_init", "key"):
+    for input_name in ("noise_key", "x_init", "key"):
         args += ["--input", "%s=%s" % (input_name,
                                        os.path.join(data, input_name + ".npy"))]
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
