@@ -9,7 +9,7 @@
 //  - sampling at temperature T (@forward, T an input): `sweeps` sweeps of
 //    asynchronous updates, units 0..5 in order within a sweep, each seeing
 //    the units updated before it (an nn.scan over the units inside an
-//    scf.for over the sweeps, both counts run-time or loop-carried);
+//    scf.for over a run-time number of sweeps);
 //  - learning (@update, the Ackley-Hinton-Sejnowski rule at T = 1):
 //    W += lr (<s s^T>_clamped - <s s^T>_free) off the diagonal,
 //    b += lr (<s>_clamped - <s>_free), where the clamped phase samples the
