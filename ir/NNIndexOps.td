@@ -61,11 +61,11 @@ def NN_ScatterAddOp : NN_Op<"scatter_add", [Pure, InferTypeOpAdaptor,
     `axis`. An index outside `[0, dest.shape[axis])` is an error of the
     program (PyTorch reports it); its slice is then added nowhere.
 
-    Cost: each result element is a sum over the `K` source slices whose
-    index equals its position (a reduction, with no data race and no atomic
-    update), so the op costs `O(dest.shape[axis] * K)` per slice element:
-    fine for the small graphs and vocabularies of the tests, quadratic for
-    large ones.
+    Cost: `O(K)` slice additions, linear in the number of indices (an
+    edge list of a million edges costs a million slice additions, whatever
+    the number of nodes). The lowering walks the indices in order and adds
+    each source slice into its destination slice in place; on a GPU each
+    step is one kernel over a slice, so the steps run one after another.
 
     ```mlir
     %agg = nn.scatter_add %zeros, %targets, %messages {axis = 0}
