@@ -10,8 +10,8 @@
 // - argmax/argmin reduce to a (value, index) pair with a choice that does
 //   not depend on the visiting order (the lower index wins ties);
 // - cast and heaviside are elementwise.
-// scatter_add instead walks its indices once: an scf.for over them combines
-// each source slice into its destination slice with a parallel
+// scatter_add and scatter_reduce instead walk their indices: an scf.for over
+// them combines each source slice into its destination slice with a parallel
 // linalg.generic on that slice, which bufferization updates in place. The
 // work is linear in the number of indices (a reduction over all of them
 // per destination element would be quadratic on a graph's edge list).
@@ -155,8 +155,8 @@ AxisSlice sliceAlong(ImplicitLocOpBuilder &b, RankedTensorType type,
 }
 
 /// Combines a destination slice element with a source slice element.
-using SliceCombine = function_ref<Value(ImplicitLocOpBuilder &, Value acc,
-                                        Value element)>;
+using SliceCombine =
+    function_ref<Value(ImplicitLocOpBuilder &, Value acc, Value element)>;
 
 /// `dest` with, for k = 0 .. K-1 in order, its slice `indices[k]` along
 /// `axis` replaced by `combine(that slice, slice k of source)` elementwise;
@@ -213,11 +213,10 @@ Value combineSlices(ImplicitLocOpBuilder &b, Value dest, Value indices,
                     ImplicitLocOpBuilder bb(bodyLoc, bodyBuilder);
                     linalg::YieldOp::create(bb, combine(bb, args[1], args[0]));
                   });
-              scf::YieldOp::create(
-                  tb, tensor::InsertSliceOp::create(
-                          tb, combined.getResult(0), acc, to.offsets,
-                          to.sizes, to.strides)
-                          .getResult());
+              scf::YieldOp::create(tb, tensor::InsertSliceOp::create(
+                                           tb, combined.getResult(0), acc,
+                                           to.offsets, to.sizes, to.strides)
+                                           .getResult());
             },
             [&](OpBuilder &elseBuilder, Location elseLoc) {
               scf::YieldOp::create(elseBuilder, elseLoc, acc);
@@ -237,9 +236,99 @@ struct ScatterAddLowering : OpConversionPattern<ScatterAddOp> {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     int64_t axis = *normalizeAxis(static_cast<int64_t>(op.getAxis()),
                                   op.getType().getRank());
-    rewriter.replaceOp(op, combineSlices(b, adaptor.getDest(),
-                                         adaptor.getIndices(),
-                                         adaptor.getSource(), axis, addValues));
+    rewriter.replaceOp(op,
+                       combineSlices(b, adaptor.getDest(), adaptor.getIndices(),
+                                     adaptor.getSource(), axis, addValues));
+    return success();
+  }
+};
+
+/// The value `reduce` starts a segment from where the destination does not
+/// take part: 0 for "sum" and "mean", -inf for "amax", +inf for "amin".
+Value reduceIdentity(ImplicitLocOpBuilder &b, Type type, StringRef reduce) {
+  double infinity = std::numeric_limits<double>::infinity();
+  if (reduce == "amax")
+    return floatConstant(b, type, -infinity);
+  if (reduce == "amin")
+    return floatConstant(b, type, infinity);
+  return floatConstant(b, type, 0.0);
+}
+
+/// Combines an accumulated element with a source element by `reduce` ("mean"
+/// accumulates a sum, divided by the count afterwards). The maximum and
+/// minimum propagate NaNs, as torch's amax and amin do.
+Value reduceElements(ImplicitLocOpBuilder &b, StringRef reduce, Value acc,
+                     Value element) {
+  if (reduce == "amax")
+    return arith::MaximumFOp::create(b, acc, element);
+  if (reduce == "amin")
+    return arith::MinimumFOp::create(b, acc, element);
+  return arith::AddFOp::create(b, acc, element);
+}
+
+/// index_reduce in two or three passes over the indices: without
+/// include_self, the receiving slices are first reset to the reduction's
+/// identity; then every source slice is combined into its slice; for
+/// "mean" a count per destination slice (1 for dest itself with
+/// include_self) divides the sums, a count of 0 (an empty segment, which
+/// kept dest) dividing by 1.
+struct ScatterReduceLowering : OpConversionPattern<ScatterReduceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ScatterReduceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    RankedTensorType type = op.getType();
+    Type element = type.getElementType();
+    int64_t rank = type.getRank();
+    int64_t axis = *normalizeAxis(static_cast<int64_t>(op.getAxis()), rank);
+    StringRef reduce = op.getReduce();
+    bool includeSelf = op.getIncludeSelf();
+    Value indices = adaptor.getIndices(), source = adaptor.getSource();
+
+    Value acc = adaptor.getDest();
+    if (!includeSelf)
+      acc = combineSlices(b, acc, indices, source, axis,
+                          [&](ImplicitLocOpBuilder &ib, Value, Value) {
+                            return reduceIdentity(ib, element, reduce);
+                          });
+    acc = combineSlices(b, acc, indices, source, axis,
+                        [&](ImplicitLocOpBuilder &ib, Value x, Value y) {
+                          return reduceElements(ib, reduce, x, y);
+                        });
+    if (reduce != "mean") {
+      rewriter.replaceOp(op, acc);
+      return success();
+    }
+
+    int64_t count = cast<RankedTensorType>(indices.getType()).getDimSize(0);
+    auto countType = RankedTensorType::get({type.getDimSize(axis)}, element);
+    Value counts = combineSlices(
+        b,
+        filledTensor(b, countType,
+                     b.getFloatAttr(element, includeSelf ? 1.0 : 0.0)),
+        indices,
+        filledTensor(b, RankedTensorType::get({count}, element),
+                     b.getFloatAttr(element, 1.0)),
+        0, addValues);
+    MLIRContext *context = b.getContext();
+    AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, context);
+    SmallVector<AffineMap> maps = {
+        identity, AffineMap::get(rank, 0, getAffineDimExpr(axis, context)),
+        identity};
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    auto mean = linalg::GenericOp::create(
+        b, TypeRange{type}, ValueRange{acc, counts},
+        ValueRange{tensor::EmptyOp::create(b, type.getShape(), element)}, maps,
+        iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nested);
+          Value divisor = arith::MaximumFOp::create(
+              ib, args[1], floatConstant(ib, element, 1.0));
+          linalg::YieldOp::create(
+              ib, arith::DivFOp::create(ib, args[0], divisor).getResult());
+        });
+    rewriter.replaceOp(op, mean.getResult(0));
     return success();
   }
 };
@@ -445,7 +534,7 @@ struct HeavisideLowering : OpConversionPattern<HeavisideOp> {
 } // namespace
 
 void nnc::populateIndexLoweringPatterns(RewritePatternSet &patterns) {
-  patterns.add<GatherLowering, ScatterAddLowering,
+  patterns.add<GatherLowering, ScatterAddLowering, ScatterReduceLowering,
                ArgReduceLowering<ArgMaxOp, arith::CmpFPredicate::OGT>,
                ArgReduceLowering<ArgMinOp, arith::CmpFPredicate::OLT>,
                CumsumLowering, CastLowering, HeavisideLowering>(

@@ -65,6 +65,59 @@ func.func @scatter_add(%d: tensor<3x6xf32>, %i: tensor<4xi32>, %s: tensor<3x4xf3
 
 // -----
 
+// scatter_reduce "amax" with include_self: scatter_add's loop, combining
+// with a NaN-propagating maximum.
+// CHECK-LABEL: func.func @scatter_amax
+// CHECK-SAME: (%[[D:.*]]: tensor<5x2xf32>, %[[I:.*]]: tensor<3xi64>, %[[S:.*]]: tensor<3x2xf32>)
+// CHECK: %[[R:.*]] = scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%{{.*}} = %[[D]]) -> (tensor<5x2xf32>)
+// CHECK: scf.if
+// CHECK: linalg.generic
+// CHECK: ^bb0(%[[X:.*]]: f32, %[[Y:.*]]: f32):
+// CHECK: %[[M:.*]] = arith.maximumf %[[Y]], %[[X]] : f32
+// CHECK: linalg.yield %[[M]] : f32
+// CHECK-NOT: scf.for
+// CHECK: return %[[R]] : tensor<5x2xf32>
+func.func @scatter_amax(%d: tensor<5x2xf32>, %i: tensor<3xi64>, %s: tensor<3x2xf32>) -> tensor<5x2xf32> {
+  %0 = nn.scatter_reduce %d, %i, %s {axis = 0, reduce = "amax"} : tensor<5x2xf32>, tensor<3xi64>, tensor<3x2xf32>
+  return %0 : tensor<5x2xf32>
+}
+
+// -----
+
+// scatter_reduce "mean" without include_self: a first loop resets every
+// receiving row to 0, a second adds the source rows, a third counts the
+// rows each node receives (from 0, adding a 1 per index), and one generic
+// divides each row by its count, at least 1 (an empty segment keeps dest).
+// CHECK-DAG: #[[ROW:.*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-DAG: #[[ALL:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-LABEL: func.func @scatter_mean
+// CHECK-SAME: (%[[D:.*]]: tensor<5x2xf32>, %[[I:.*]]: tensor<3xi64>, %[[S:.*]]: tensor<3x2xf32>)
+// CHECK: %[[RESET:.*]] = scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%{{.*}} = %[[D]]) -> (tensor<5x2xf32>)
+// CHECK: linalg.generic
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: linalg.yield %[[ZERO]] : f32
+// CHECK: %[[SUMS:.*]] = scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%{{.*}} = %[[RESET]]) -> (tensor<5x2xf32>)
+// CHECK: arith.addf
+// CHECK: %[[NONE:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<5xf32>) -> tensor<5xf32>
+// CHECK: %[[ONES:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<3xf32>) -> tensor<3xf32>
+// CHECK: %[[COUNTS:.*]] = scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%{{.*}} = %[[NONE]]) -> (tensor<5xf32>)
+// CHECK: tensor.extract_slice %[[ONES]]
+// CHECK: arith.addf
+// CHECK: %[[MEAN:.*]] = linalg.generic {indexing_maps = [#[[ALL]], #[[ROW]], #[[ALL]]], iterator_types = ["parallel", "parallel"]}
+// CHECK-SAME: ins(%[[SUMS]], %[[COUNTS]] : tensor<5x2xf32>, tensor<5xf32>)
+// CHECK: ^bb0(%[[SUM:.*]]: f32, %[[COUNT:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK: %[[DIVISOR:.*]] = arith.maximumf %[[COUNT]], %[[ONE]] : f32
+// CHECK: %[[Q:.*]] = arith.divf %[[SUM]], %[[DIVISOR]] : f32
+// CHECK: linalg.yield %[[Q]] : f32
+// CHECK: return %[[MEAN]] : tensor<5x2xf32>
+func.func @scatter_mean(%d: tensor<5x2xf32>, %i: tensor<3xi64>, %s: tensor<3x2xf32>) -> tensor<5x2xf32> {
+  %0 = nn.scatter_reduce %d, %i, %s {axis = 0, reduce = "mean", include_self = false} : tensor<5x2xf32>, tensor<3xi64>, tensor<3x2xf32>
+  return %0 : tensor<5x2xf32>
+}
+
+// -----
+
 // argmax along axis 0 with keepdim: a reduction to (value, index) pairs
 // from (-inf, 0); an element wins when it is a NaN and the best is not, or
 // compares greater, or ties (equal or both NaN) at a lower index. The
