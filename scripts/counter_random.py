@@ -5,8 +5,9 @@ nn.dropout draws its mask, and nn.random_normal and nn.random_uniform their
 samples, from a counter-based hash of the key and each element's row-major
 linear index (ir/NNRandomOps.td states the functions), so golden data can
 reproduce them exactly: PyTorch's own generator draws other numbers. Shared
-by the golden-data scripts under test/ (import it after putting this
-directory on sys.path).
+by the golden-data scripts under test/ and by bench/arch (import it after
+putting this directory on sys.path). training_key gives the key the training
+driver (`nnc compile --train`) passes a train step's rank-0 integer input.
 """
 
 import numpy as np
@@ -19,6 +20,14 @@ def _mix(z):
     z = (z ^ (z >> _U64(30))) * _U64(0xBF58476D1CE4E5B9)
     z = (z ^ (z >> _U64(27))) * _U64(0x94D049BB133111EB)
     return z ^ (z >> _U64(31))
+
+
+def training_key(seed, step):
+    """The int64 key of step `step` (from 0) of a training run with --seed
+    `seed`: mix(seed * 2^32 + step + 1) (runtime/src/training_key.h)."""
+    with np.errstate(over="ignore"):
+        z = _mix(np.array([(seed << 32) + step + 1], dtype=np.uint64))
+    return int(z.view(np.int64)[0])
 
 
 def _bits(key, count, draws, draw):

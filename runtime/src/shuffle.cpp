@@ -7,12 +7,13 @@
 
 namespace nnc::rt {
 
-uint64_t SplitMix64::next() {
-  uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
+uint64_t mix64(uint64_t z) {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
   return z ^ (z >> 31);
 }
+
+uint64_t SplitMix64::next() { return mix64(state_ += 0x9e3779b97f4a7c15ull); }
 
 uint64_t SplitMix64::below(uint64_t bound) {
   // Reject the draws of the incomplete last block of `bound` values.

@@ -14,6 +14,10 @@
 
 namespace nnc::rt {
 
+/// splitmix64's finalizer: a bijection of 64-bit words that mixes every
+/// input bit into every output bit.
+uint64_t mix64(uint64_t z);
+
 /// SplitMix64 (Steele, Lea and Flood): a 64-bit state advanced by a
 /// constant and mixed into each output.
 class SplitMix64 {

@@ -13,6 +13,11 @@
 // prints one line: epoch, mean training loss, held-out accuracy, elapsed
 // seconds. The whole step is native code; this loop only copies batches.
 //
+// Rank-0 integer inputs of the train step are random keys (of nn.dropout,
+// nn.random_normal, nn.random_uniform): the driver supplies them, a fresh
+// one each step derived from --seed and the step number (training_key.h),
+// and takes no --data for them.
+//
 //===----------------------------------------------------------------------===//
 
 #include "cli_support.h"
@@ -20,6 +25,7 @@
 #include "model.h"
 #include "nnc/runtime.h"
 #include "shuffle.h"
+#include "training_key.h"
 
 #include <algorithm>
 #include <chrono>
@@ -69,7 +75,8 @@ void printUsage(std::FILE *stream, const char *program) {
       "  --epochs N           passes over the training set (default 1; with\n"
       "                       --steps and no --epochs, as many as it takes)\n"
       "  --steps N            stop after N steps\n"
-      "  --seed S             seed of the shuffling (default 0)\n"
+      "  --seed S             seed of the shuffling and of the random keys\n"
+      "                       (default 0)\n"
       "  --no-shuffle         visit the examples in file order\n"
       "  --save FILE          write the trained params and buffers as\n"
       "                       safetensors (for nnc compile --weights)\n"
@@ -77,7 +84,14 @@ void printUsage(std::FILE *stream, const char *program) {
       "                       PROGRAM.safetensors)\n"
       "  --bench N            time N steps on the first batch after %d\n"
       "                       warm-up steps and print the latency instead\n"
-      "                       of training\n",
+      "                       of training\n"
+      "\n"
+      "Random keys: each rank-0 integer input of the train step (the key of\n"
+      "nn.dropout, nn.random_normal, nn.random_uniform) takes no --data; the\n"
+      "program supplies it, a different key each step:\n"
+      "  key = mix(S * 2^32 + step + 1)\n"
+      "with step counted from 0 over the run and mix splitmix64's finalizer,\n"
+      "so runs with the same --seed draw the same random numbers.\n",
       program, kWarmupRuns);
 }
 
@@ -161,6 +175,83 @@ struct Tensors {
       nnc_tensor_release(&tensor);
   }
 };
+
+/// The inputs of a train step, in its order: batches of the data set's
+/// inputs and the random keys the driver supplies.
+class StepInputs {
+public:
+  StepInputs() = default;
+  StepInputs(const StepInputs &) = delete;
+  StepInputs &operator=(const StepInputs &) = delete;
+
+  /// Allocates a tensor for each of `inputs` (the train step's); those that
+  /// are not keys are the data set's inputs, in the same order.
+  nnc_status allocate(const std::vector<nnc_tensor_info> &inputs) {
+    if (nnc_status status = allocateBatch(inputs, &all_.list);
+        status != NNC_OK)
+      return status;
+    for (size_t i = 0; i < inputs.size(); ++i)
+      if (isKeyInput(inputs[i]))
+        keys_.push_back(i);
+      else
+        batch_.push_back(all_.list[i]); // shares the data of all_'s tensor
+    return NNC_OK;
+  }
+
+  /// Fills the batched inputs with the examples `indices[0, count)` of
+  /// `data` and the keys with those of step `step` of a run with `seed`.
+  void fill(const Dataset &data, const int64_t *indices, int64_t count,
+            uint64_t seed, uint64_t step) {
+    data.gather(indices, count, batch_);
+    fillKeys(seed, step);
+  }
+
+  /// Sets the keys to those of step `step` of a run with `seed`.
+  void fillKeys(uint64_t seed, uint64_t step) {
+    for (size_t i : keys_)
+      fillKey(&all_.list[i], seed, step);
+  }
+
+  const nnc_tensor *data() const { return all_.list.data(); }
+  size_t size() const { return all_.list.size(); }
+
+private:
+  Tensors all_;
+  /// Shallow copies of the batched tensors of all_, in data set order.
+  std::vector<nnc_tensor> batch_;
+  std::vector<size_t> keys_;
+};
+
+/// The inputs of the train step that the data set holds: all but the random
+/// keys. Fails on a rank-0 input that is not a key, on --data for a key and
+/// when nothing is left to batch.
+int dataInputs(const std::vector<nnc_tensor_info> &inputs,
+               const NamedFiles &files,
+               std::vector<nnc_tensor_info> *batched) {
+  for (const nnc_tensor_info &input : inputs) {
+    const std::string name = input.name;
+    if (isKeyInput(input)) {
+      for (const auto &file : files)
+        if (file.first == name)
+          return printError(
+              "--data " + name + ": input '" + name + "' (" +
+              typeAndShape(input) +
+              ") is a random key; the program supplies it each step from "
+              "--seed and the step number, so it takes no data");
+      continue;
+    }
+    if (input.rank == 0)
+      return printError("input '" + name + "' is an " +
+                        typeAndShape(input) +
+                        ": training batches its inputs along a first "
+                        "(batch) axis, and supplies only rank-0 integer "
+                        "inputs (random keys) itself");
+    batched->push_back(input);
+  }
+  if (batched->empty())
+    return printError("the train step takes no batched input");
+  return 0;
+}
 
 /// The held-out set and what evaluating it takes.
 struct Evaluation {
@@ -259,28 +350,30 @@ int evaluate(nnc_trainer *trainer, Evaluation *eval, int64_t *correct) {
   return 0;
 }
 
-/// Times options.benchSteps steps on the first batch.
+/// Times options.benchSteps steps on the first batch (each step with the
+/// key of its step number).
 int bench(nnc_trainer *trainer, const Dataset &data,
-          const std::vector<nnc_tensor_info> &inputs, const Options &options) {
-  Tensors batch;
-  if (allocateBatch(inputs, &batch.list) != NNC_OK)
+          const std::vector<nnc_tensor_info> &inputs, int64_t batchSize,
+          const Options &options) {
+  StepInputs batch;
+  if (batch.allocate(inputs) != NNC_OK)
     return printError(nnc_last_error());
-  const int64_t batchSize = inputs.front().shape[0];
   std::vector<int64_t> order(static_cast<size_t>(batchSize));
   std::iota(order.begin(), order.end(), 0);
-  data.gather(order.data(), batchSize, batch.list);
+  const uint64_t seed = static_cast<uint64_t>(options.seed);
+  batch.fill(data, order.data(), batchSize, seed, 0);
+  uint64_t step = 0;
   double loss = 0;
   return benchmark(options.benchSteps, [&] {
-    return nnc_trainer_step(trainer, batch.list.data(), batch.list.size(),
-                            &loss);
+    batch.fillKeys(seed, step++);
+    return nnc_trainer_step(trainer, batch.data(), batch.size(), &loss);
   });
 }
 
 /// The training loop; returns the exit code.
 int train(nnc_trainer *trainer, const Dataset &data,
-          const std::vector<nnc_tensor_info> &inputs, const Options &options,
-          Evaluation *eval) {
-  const int64_t batchSize = inputs.front().shape[0];
+          const std::vector<nnc_tensor_info> &inputs, int64_t batchSize,
+          const Options &options, Evaluation *eval) {
   const int64_t examples = data.examples();
   const int64_t stepsPerEpoch = examples / batchSize;
   std::printf("training on %lld examples in batches of %lld: %lld steps per "
@@ -289,8 +382,8 @@ int train(nnc_trainer *trainer, const Dataset &data,
               static_cast<long long>(batchSize),
               static_cast<long long>(stepsPerEpoch),
               static_cast<long long>(examples % batchSize));
-  Tensors batch;
-  if (allocateBatch(inputs, &batch.list) != NNC_OK)
+  StepInputs batch;
+  if (batch.allocate(inputs) != NNC_OK)
     return printError(nnc_last_error());
   std::vector<int64_t> order(static_cast<size_t>(examples));
   std::iota(order.begin(), order.end(), 0);
@@ -306,10 +399,12 @@ int train(nnc_trainer *trainer, const Dataset &data,
     for (; steps < stepsPerEpoch; ++steps) {
       if (options.steps > 0 && taken == options.steps)
         break;
-      data.gather(order.data() + steps * batchSize, batchSize, batch.list);
+      batch.fill(data, order.data() + steps * batchSize, batchSize,
+                 static_cast<uint64_t>(options.seed),
+                 static_cast<uint64_t>(taken));
       double loss = 0;
-      if (nnc_trainer_step(trainer, batch.list.data(), batch.list.size(),
-                           &loss) != NNC_OK)
+      if (nnc_trainer_step(trainer, batch.data(), batch.size(), &loss) !=
+          NNC_OK)
         return printError(nnc_last_error());
       lossSum += loss;
       ++taken;
@@ -351,24 +446,25 @@ int run(const nnc_model_image *trainStep, const nnc_model_image *forward,
                          trainer) != NNC_OK)
     return printError(nnc_last_error());
   const std::vector<nnc_tensor_info> inputs = trainerInputs(*trainer);
-  if (inputs.empty() || inputs.front().rank < 1)
-    return printError("the train step takes no batched input");
+  std::vector<nnc_tensor_info> batched;
+  if (int status = dataInputs(inputs, options.data, &batched))
+    return status;
   Dataset data;
-  if (data.load(inputs, options.data, "--data") != NNC_OK)
+  if (data.load(batched, options.data, "--data") != NNC_OK)
     return printError(nnc_last_error());
-  const int64_t batchSize = inputs.front().shape[0];
+  const int64_t batchSize = batched.front().shape[0];
   if (data.examples() < batchSize)
     return printError("--data holds " + std::to_string(data.examples()) +
                       " examples, fewer than one batch (" +
                       std::to_string(batchSize) +
                       ", fixed by the model's shapes)");
   if (options.benchSteps > 0)
-    return bench(*trainer, data, inputs, options);
+    return bench(*trainer, data, inputs, batchSize, options);
   Evaluation eval;
   if (!options.eval.empty())
     if (int status = prepareEvaluation(*trainer, options, &eval))
       return status;
-  if (int status = train(*trainer, data, inputs, options,
+  if (int status = train(*trainer, data, inputs, batchSize, options,
                          options.eval.empty() ? nullptr : &eval))
     return status;
   if (!options.save.empty()) {

@@ -20,6 +20,19 @@ three steps of torch.optim.SGD(lr=0.1, momentum=0.9) on the same batches:
   expected_batch_norm.safetensors    weights and running statistics after 3
                                      steps
 
+test/train/dropout.mlir in torch (train/keys): Linear(6, 5, bias=False),
+ReLU, dropout with p = 0.5 whose mask is nn.dropout's for the step's key
+(scripts/counter_random.py: keep_mask, and training_key for the key the
+driver supplies at step s of a run with --seed S), Linear(5, 3, bias=False),
+cross-entropy; three steps of torch.optim.SGD(lr=0.1) on one batch (the first
+4 examples of test/optim/data, so each epoch is one step and the driver
+prints every step's loss), for seeds 0 and 1:
+
+  dropout_x.npy, dropout_y.npy       the batch
+  dropout.safetensors                initial weights (seeded)
+  expected_dropout_seed{0,1}.safetensors  weights after 3 steps
+  expected_dropout_losses.npy        [seed, step] losses before each step
+
 Rerun (needs python3-torch) only when a model changes:
   /usr/bin/python3 test/train/make_golden.py
 """
@@ -34,6 +47,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 sys.path.insert(0, os.path.join(HERE, "..", "optim"))
 import training_golden  # noqa: E402  (test/optim/training_golden.py)
+from counter_random import keep_mask, training_key  # noqa: E402  (scripts/)
 
 STEPS = 3
 BATCH = 4
@@ -73,6 +87,35 @@ def batch_norm(data):
                                                 "expected_batch_norm.safetensors"))
 
 
+def dropout(data):
+    rng = np.random.RandomState(2)
+    initial = {"fc1.weight": (rng.randn(5, 6) * 0.5).astype(np.float32),
+               "fc2.weight": (rng.randn(3, 5) * 0.5).astype(np.float32)}
+    training_golden.save_weights(initial, data, "dropout.safetensors")
+    x, y = training_golden.load_examples()
+    x, y = x[:BATCH], y[:BATCH]
+    np.save(os.path.join(data, "dropout_x.npy"), x.numpy())
+    np.save(os.path.join(data, "dropout_y.npy"), y.numpy())
+    losses = []
+    for seed in (0, 1):
+        w1 = torch.nn.Parameter(torch.from_numpy(initial["fc1.weight"].copy()))
+        w2 = torch.nn.Parameter(torch.from_numpy(initial["fc2.weight"].copy()))
+        optimizer = torch.optim.SGD([w1, w2], lr=LR)
+        losses.append([])
+        for step in range(STEPS):
+            keep = torch.from_numpy(keep_mask(training_key(seed, step), (BATCH, 5), 0.5))
+            optimizer.zero_grad()
+            hidden = torch.relu(x @ w1.T) * keep / 0.5
+            loss = torch.nn.functional.cross_entropy(hidden @ w2.T, y)
+            losses[-1].append(loss.item())
+            loss.backward()
+            optimizer.step()
+        expected = {"fc1.weight": w1.detach().numpy(), "fc2.weight": w2.detach().numpy()}
+        print("wrote", training_golden.save_weights(
+            expected, data, f"expected_dropout_seed{seed}.safetensors"))
+    np.save(os.path.join(data, "expected_dropout_losses.npy"), np.array(losses, np.float64))
+
+
 def main():
     torch.set_num_threads(1)
     rng = np.random.RandomState(0)
@@ -96,6 +139,7 @@ def main():
     print("wrote", training_golden.save_weights(expected, data,
                                                 "expected_running_mean.safetensors"))
     batch_norm(data)
+    dropout(data)
 
 
 if __name__ == "__main__":

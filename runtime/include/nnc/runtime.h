@@ -200,8 +200,11 @@ nnc_status nnc_trainer_save(const nnc_trainer *trainer, const char *path);
  *            [--bench N] [--help]
  *
  *  Trains the step `train_step`, evaluating with `forward` (may be NULL),
- *  and prints one progress line per epoch. Returns the exit code: 0, 1 for
- *  an error, 2 for a usage error. */
+ *  and prints one progress line per epoch. Rank-0 integer inputs of the
+ *  step are random keys it supplies itself, mix(S * 2^32 + step + 1) at
+ *  step `step` (from 0) with mix splitmix64's finalizer (`PROGRAM --help`);
+ *  a program calling nnc_trainer_step passes its own. Returns the exit
+ *  code: 0, 1 for an error, 2 for a usage error. */
 int nnc_train_main(const nnc_model_image *train_step,
                    const nnc_model_image *forward, int argc, char **argv);
 

@@ -39,6 +39,16 @@ def forward(p, x):
     return {"reconstruction": recon, "mu": mu, "logvar": logvar}
 
 
+def loss(p, x):
+    """@loss: the negative ELBO per example, (summed binary cross-entropy of
+    the reconstruction + KL(q || N(0, 1))) / batch."""
+    out = forward(p, x)
+    recon, mu, logvar = out["reconstruction"], out["mu"], out["logvar"]
+    bce = F.binary_cross_entropy(recon, x["x"], reduction="sum")
+    kl = -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())
+    return (bce + kl) / 8
+
+
 def main():
     g = Golden("vae")
     p = {}
@@ -50,13 +60,9 @@ def main():
     x = g.input("x", g.rng.uniform(0.05, 0.95, (8, 12)))
     key = g.input("key", np.array(KEY, np.int64))
 
-    out = forward(p, {"x": x, "key": key})
-    for name, value in out.items():
+    for name, value in forward(p, {"x": x, "key": key}).items():
         g.expect(name, value)
-    recon, mu, logvar = out["reconstruction"], out["mu"], out["logvar"]
-    bce = F.binary_cross_entropy(recon, x, reduction="sum")
-    kl = -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())
-    g.expect_gradients((bce + kl) / 8)
+    g.expect_gradients(loss(p, {"x": x, "key": key}))
     g.save_weights()
 
 
