@@ -1,0 +1,169 @@
+// [gnn] Graph neural network layers by sparse message passing on a batch of
+// 3 undirected graphs (6, 7 and 8 nodes: 21 nodes, 50 directed edges) given
+// as an edge list: `src`, `dst` (i64, both directions of every edge) and the
+// node -> graph index `batch`. Messages are node rows gathered by edge
+// source (nn.gather) and summed into edge targets (nn.scatter_add); no dense
+// adjacency matrix is ever built.
+//  - GCN (4 -> 8, then ReLU): self-loops appended to the edge list, degrees
+//    of A + I by scatter_add of ones at the targets, each message scaled by
+//    deg^-1/2[src] * deg^-1/2[dst]: D^-1/2 (A + I) D^-1/2 H W + b.
+//  - GraphSAGE (8 -> 8): the mean of each node's neighbours (sum of the
+//    gathered rows over the in-degree, at least 1), concatenated with the
+//    node's own features, a linear layer, each row L2-normalized.
+//  - Readout per graph: sum and mean of the SAGE features by `batch`.
+//  - Heads: graph logits (3 classes) from the concatenated readouts, node
+//    logits (2 classes) from the SAGE features.
+// @loss = graph cross-entropy + node cross-entropy (means).
+// Weights: gnn.safetensors (test/arch/gnn/make_golden.py, which also checks
+// its sparse GCN against the dense formulation).
+
+// GCN layer over the edge list with self-loops (71 edges).
+func.func private @gcn(%h: tensor<21x4xf32>, %src: tensor<71xi64>,
+    %dst: tensor<71xi64>, %w: tensor<4x8xf32>, %b: tensor<8xf32>)
+    -> tensor<21x8xf32> {
+  %ones = arith.constant dense<1.0> : tensor<71xf32>
+  %no_degree = arith.constant dense<0.0> : tensor<21xf32>
+  %deg = nn.scatter_add %no_degree, %dst, %ones {axis = 0}
+      : tensor<21xf32>, tensor<71xi64>, tensor<71xf32>
+  %dinv = nn.rsqrt %deg : tensor<21xf32>
+  %dinv_src = nn.gather %dinv, %src {axis = 0} : tensor<21xf32>, tensor<71xi64>
+  %dinv_dst = nn.gather %dinv, %dst {axis = 0} : tensor<21xf32>, tensor<71xi64>
+  %norm = nn.mul %dinv_src, %dinv_dst : tensor<71xf32>, tensor<71xf32>
+  %norm_col = nn.reshape %norm [71, 1] : tensor<71xf32>
+  %hw = nn.matmul %h, %w : tensor<21x4xf32>, tensor<4x8xf32>
+  %hw_src = nn.gather %hw, %src {axis = 0} : tensor<21x8xf32>, tensor<71xi64>
+  %messages = nn.mul %hw_src, %norm_col : tensor<71x8xf32>, tensor<71x1xf32>
+  %zeros = arith.constant dense<0.0> : tensor<21x8xf32>
+  %agg = nn.scatter_add %zeros, %dst, %messages {axis = 0}
+      : tensor<21x8xf32>, tensor<71xi64>, tensor<71x8xf32>
+  %out = nn.add %agg, %b : tensor<21x8xf32>, tensor<8xf32>
+  return %out : tensor<21x8xf32>
+}
+
+// GraphSAGE layer over the edge list without self-loops (50 edges).
+func.func private @sage(%h: tensor<21x8xf32>, %src: tensor<50xi64>,
+    %dst: tensor<50xi64>, %w: tensor<16x8xf32>, %b: tensor<8xf32>)
+    -> tensor<21x8xf32> {
+  %ones = arith.constant dense<1.0> : tensor<50xf32>
+  %no_degree = arith.constant dense<0.0> : tensor<21xf32>
+  %deg = nn.scatter_add %no_degree, %dst, %ones {axis = 0}
+      : tensor<21xf32>, tensor<50xi64>, tensor<50xf32>
+  %one = arith.constant dense<1.0> : tensor<f32>
+  %count = nn.maximum %deg, %one : tensor<21xf32>, tensor<f32>
+  %count_col = nn.reshape %count [21, 1] : tensor<21xf32>
+  %h_src = nn.gather %h, %src {axis = 0} : tensor<21x8xf32>, tensor<50xi64>
+  %zeros = arith.constant dense<0.0> : tensor<21x8xf32>
+  %sum = nn.scatter_add %zeros, %dst, %h_src {axis = 0}
+      : tensor<21x8xf32>, tensor<50xi64>, tensor<50x8xf32>
+  %mean = nn.div %sum, %count_col : tensor<21x8xf32>, tensor<21x1xf32>
+  %cat = nn.concat %h, %mean axis 1 : tensor<21x8xf32>, tensor<21x8xf32>
+  %zm = nn.matmul %cat, %w : tensor<21x16xf32>, tensor<16x8xf32>
+  %z = nn.add %zm, %b : tensor<21x8xf32>, tensor<8xf32>
+  %sq = nn.mul %z, %z : tensor<21x8xf32>, tensor<21x8xf32>
+  %ss = nn.reduce_sum %sq [1] {keepdim = true} : tensor<21x8xf32>
+  %norm = nn.sqrt %ss : tensor<21x1xf32>
+  %eps = arith.constant dense<1.0e-12> : tensor<f32>
+  %denom = nn.maximum %norm, %eps : tensor<21x1xf32>, tensor<f32>
+  %out = nn.div %z, %denom : tensor<21x8xf32>, tensor<21x1xf32>
+  return %out : tensor<21x8xf32>
+}
+
+// Every @forward output: GCN features, SAGE features, sum and mean
+// readouts, graph logits, node logits.
+func.func private @network(%x: tensor<21x4xf32>, %src: tensor<50xi64>,
+    %dst: tensor<50xi64>, %batch: tensor<21xi64>,
+    %gcn_w: tensor<4x8xf32>, %gcn_b: tensor<8xf32>,
+    %sage_w: tensor<16x8xf32>, %sage_b: tensor<8xf32>,
+    %graph_w: tensor<16x3xf32>, %graph_b: tensor<3xf32>,
+    %node_w: tensor<8x2xf32>, %node_b: tensor<2xf32>)
+    -> (tensor<21x8xf32>, tensor<21x8xf32>, tensor<3x8xf32>, tensor<3x8xf32>,
+        tensor<3x3xf32>, tensor<21x2xf32>) {
+  %loops = arith.constant dense<[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+                                 14, 15, 16, 17, 18, 19, 20]> : tensor<21xi64>
+  %src_loops = nn.concat %src, %loops axis 0 : tensor<50xi64>, tensor<21xi64>
+  %dst_loops = nn.concat %dst, %loops axis 0 : tensor<50xi64>, tensor<21xi64>
+  %h_gcn = func.call @gcn(%x, %src_loops, %dst_loops, %gcn_w, %gcn_b)
+      : (tensor<21x4xf32>, tensor<71xi64>, tensor<71xi64>, tensor<4x8xf32>,
+         tensor<8xf32>) -> tensor<21x8xf32>
+  %h = nn.relu %h_gcn : tensor<21x8xf32>
+  %h_sage = func.call @sage(%h, %src, %dst, %sage_w, %sage_b)
+      : (tensor<21x8xf32>, tensor<50xi64>, tensor<50xi64>, tensor<16x8xf32>,
+         tensor<8xf32>) -> tensor<21x8xf32>
+  %ones = arith.constant dense<1.0> : tensor<21xf32>
+  %no_count = arith.constant dense<0.0> : tensor<3xf32>
+  %count = nn.scatter_add %no_count, %batch, %ones {axis = 0}
+      : tensor<3xf32>, tensor<21xi64>, tensor<21xf32>
+  %count_col = nn.reshape %count [3, 1] : tensor<3xf32>
+  %zeros = arith.constant dense<0.0> : tensor<3x8xf32>
+  %sum = nn.scatter_add %zeros, %batch, %h_sage {axis = 0}
+      : tensor<3x8xf32>, tensor<21xi64>, tensor<21x8xf32>
+  %mean = nn.div %sum, %count_col : tensor<3x8xf32>, tensor<3x1xf32>
+  %readout = nn.concat %sum, %mean axis 1 : tensor<3x8xf32>, tensor<3x8xf32>
+  %gm = nn.matmul %readout, %graph_w : tensor<3x16xf32>, tensor<16x3xf32>
+  %graph_logits = nn.add %gm, %graph_b : tensor<3x3xf32>, tensor<3xf32>
+  %nm = nn.matmul %h_sage, %node_w : tensor<21x8xf32>, tensor<8x2xf32>
+  %node_logits = nn.add %nm, %node_b : tensor<21x2xf32>, tensor<2xf32>
+  return %h_gcn, %h_sage, %sum, %mean, %graph_logits, %node_logits
+      : tensor<21x8xf32>, tensor<21x8xf32>, tensor<3x8xf32>, tensor<3x8xf32>,
+        tensor<3x3xf32>, tensor<21x2xf32>
+}
+
+func.func @forward(%x: tensor<21x4xf32> {nn.input = "x"},
+    %src: tensor<50xi64> {nn.input = "src"},
+    %dst: tensor<50xi64> {nn.input = "dst"},
+    %batch: tensor<21xi64> {nn.input = "batch"},
+    %gcn_w: tensor<4x8xf32> {nn.param = "gcn.weight"},
+    %gcn_b: tensor<8xf32> {nn.param = "gcn.bias"},
+    %sage_w: tensor<16x8xf32> {nn.param = "sage.weight"},
+    %sage_b: tensor<8xf32> {nn.param = "sage.bias"},
+    %graph_w: tensor<16x3xf32> {nn.param = "graph_head.weight"},
+    %graph_b: tensor<3xf32> {nn.param = "graph_head.bias"},
+    %node_w: tensor<8x2xf32> {nn.param = "node_head.weight"},
+    %node_b: tensor<2xf32> {nn.param = "node_head.bias"})
+    -> (tensor<21x8xf32> {nn.output = "gcn"},
+        tensor<21x8xf32> {nn.output = "sage"},
+        tensor<3x8xf32> {nn.output = "readout_sum"},
+        tensor<3x8xf32> {nn.output = "readout_mean"},
+        tensor<3x3xf32> {nn.output = "graph_logits"},
+        tensor<21x2xf32> {nn.output = "node_logits"}) {
+  %out:6 = func.call @network(%x, %src, %dst, %batch, %gcn_w, %gcn_b,
+      %sage_w, %sage_b, %graph_w, %graph_b, %node_w, %node_b)
+      : (tensor<21x4xf32>, tensor<50xi64>, tensor<50xi64>, tensor<21xi64>,
+         tensor<4x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<8xf32>,
+         tensor<16x3xf32>, tensor<3xf32>, tensor<8x2xf32>, tensor<2xf32>)
+      -> (tensor<21x8xf32>, tensor<21x8xf32>, tensor<3x8xf32>,
+          tensor<3x8xf32>, tensor<3x3xf32>, tensor<21x2xf32>)
+  return %out#0, %out#1, %out#2, %out#3, %out#4, %out#5
+      : tensor<21x8xf32>, tensor<21x8xf32>, tensor<3x8xf32>, tensor<3x8xf32>,
+        tensor<3x3xf32>, tensor<21x2xf32>
+}
+
+func.func @loss(%x: tensor<21x4xf32> {nn.input = "x"},
+    %src: tensor<50xi64> {nn.input = "src"},
+    %dst: tensor<50xi64> {nn.input = "dst"},
+    %batch: tensor<21xi64> {nn.input = "batch"},
+    %graph_labels: tensor<3xi64> {nn.input = "graph_labels"},
+    %node_labels: tensor<21xi64> {nn.input = "node_labels"},
+    %gcn_w: tensor<4x8xf32> {nn.param = "gcn.weight"},
+    %gcn_b: tensor<8xf32> {nn.param = "gcn.bias"},
+    %sage_w: tensor<16x8xf32> {nn.param = "sage.weight"},
+    %sage_b: tensor<8xf32> {nn.param = "sage.bias"},
+    %graph_w: tensor<16x3xf32> {nn.param = "graph_head.weight"},
+    %graph_b: tensor<3xf32> {nn.param = "graph_head.bias"},
+    %node_w: tensor<8x2xf32> {nn.param = "node_head.weight"},
+    %node_b: tensor<2xf32> {nn.param = "node_head.bias"})
+    -> (tensor<f32> {nn.output = "loss"}) {
+  %out:6 = func.call @network(%x, %src, %dst, %batch, %gcn_w, %gcn_b,
+      %sage_w, %sage_b, %graph_w, %graph_b, %node_w, %node_b)
+      : (tensor<21x4xf32>, tensor<50xi64>, tensor<50xi64>, tensor<21xi64>,
+         tensor<4x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<8xf32>,
+         tensor<16x3xf32>, tensor<3xf32>, tensor<8x2xf32>, tensor<2xf32>)
+      -> (tensor<21x8xf32>, tensor<21x8xf32>, tensor<3x8xf32>,
+          tensor<3x8xf32>, tensor<3x3xf32>, tensor<21x2xf32>)
+  %graph_loss = nn.cross_entropy %out#4, %graph_labels
+      : tensor<3x3xf32>, tensor<3xi64>
+  %node_loss = nn.cross_entropy %out#5, %node_labels
+      : tensor<21x2xf32>, tensor<21xi64>
+  %loss = nn.add %graph_loss, %node_loss : tensor<f32>, tensor<f32>
+  return %loss : tensor<f32>
+}

@@ -1,0 +1,185 @@
+#!/usr/bin/python3
+"""Golden data of arch/gnn: models/arch/gnn.mlir in PyTorch.
+
+A batch of 3 small undirected graphs (6, 7 and 8 nodes, 21 in all) given as
+an edge list (src, dst: int64, both directions of every edge) and a
+node -> graph index vector. Message passing is sparse: node rows gathered by
+edge source (index_select), messages summed into edge targets (index_add)
+or reduced there (scatter_reduce), never a dense adjacency matrix:
+- GCN (4 -> 8, ReLU): self-loops appended to the edge list, degrees by
+  index_add of ones at the targets, messages scaled by
+  deg^-1/2[src] * deg^-1/2[dst] (D^-1/2 (A + I) D^-1/2 H W + b);
+- GraphSAGE (8 -> 8): the mean of the neighbours' features (scatter_reduce
+  "mean"), concatenated with the node's own features, a linear layer and
+  L2 normalization of each row (F.normalize);
+- readout per graph: sum (index_add) and mean (scatter_reduce "mean") of
+  the node features by the node -> graph index;
+- heads: graph logits (3 classes) from the concatenated readouts, node
+  logits (2 classes) from the SAGE features.
+@loss = cross-entropy of the graph logits + cross-entropy of the node logits.
+Asserts: the sparse GCN layer equals the dense D^-1/2 (A + I) D^-1/2 H W + b
+built from the same edge list (a check of the reference itself).
+Writes models/arch/gnn.safetensors and test/arch/data/gnn/.
+Run with /usr/bin/python3 (Debian's python3-torch).
+"""
+
+import os
+import sys
+import warnings
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+sys.dont_write_bytecode = True
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+from arch_golden import Golden  # noqa: E402
+
+GRAPH_SIZES = (6, 7, 8)
+EXTRA_EDGES = (2, 2, 3)  # edges beyond each graph's spanning tree
+NODES = sum(GRAPH_SIZES)
+GRAPHS = len(GRAPH_SIZES)
+FEATURES, HIDDEN, GRAPH_CLASSES, NODE_CLASSES = 4, 8, 3, 2
+NORMALIZE_EPS = 1e-12  # F.normalize's floor on the row norm
+
+# torch 1.13 warns on every call that scatter_reduce is in beta.
+warnings.filterwarnings("ignore", message="scatter_reduce")
+
+
+def gather(h, index):
+    """Rows of h at index (one per edge or node)."""
+    return h.index_select(0, index)
+
+
+def scatter_sum(h, index, size):
+    """Rows of h summed into `size` rows at index."""
+    return torch.zeros((size,) + h.shape[1:], dtype=h.dtype).index_add(0, index, h)
+
+
+def scatter_reduce(h, index, size, reduce):
+    """Rows of h reduced ("mean", "amax") into `size` rows at index; rows
+    that receive nothing stay 0."""
+    full = index.view((-1,) + (1,) * (h.dim() - 1)).expand_as(h)
+    return torch.zeros((size,) + h.shape[1:], dtype=h.dtype).scatter_reduce(
+        0, full, h, reduce, include_self=False)
+
+
+def with_self_loops(src, dst):
+    """The edge list with the edge (i, i) appended for every node."""
+    loops = torch.arange(NODES, dtype=src.dtype)
+    return torch.cat([src, loops]), torch.cat([dst, loops])
+
+
+def gcn(h, src, dst, w, b):
+    """GCN layer; src, dst already hold the self-loops."""
+    deg = scatter_sum(torch.ones(src.shape[0], dtype=h.dtype), dst, NODES)
+    dinv = deg.rsqrt()
+    hw = h @ w
+    messages = gather(hw, src) * (gather(dinv, src) * gather(dinv, dst))[:, None]
+    return scatter_sum(messages, dst, NODES) + b
+
+
+def dense_gcn(h, src, dst, w, b):
+    """The same layer from a dense adjacency matrix (src, dst without
+    self-loops): D^-1/2 (A + I) D^-1/2 H W + b."""
+    a = torch.zeros(NODES, NODES, dtype=h.dtype)
+    a[dst, src] = 1
+    a_hat = a + torch.eye(NODES, dtype=h.dtype)
+    dinv = a_hat.sum(1).rsqrt()
+    return (dinv[:, None] * a_hat * dinv[None, :]) @ (h @ w) + b
+
+
+def sage(h, src, dst, w, b):
+    """GraphSAGE layer: [h || mean of neighbours] W + b, rows L2-normalized."""
+    mean = scatter_reduce(gather(h, src), dst, NODES, "mean")
+    z = torch.cat([h, mean], 1) @ w + b
+    return F.normalize(z, dim=1, eps=NORMALIZE_EPS)
+
+
+def network(p, x):
+    """Every @forward output (see the module docstring)."""
+    src, dst = x["src"], x["dst"]
+    src_loops, dst_loops = with_self_loops(src, dst)
+    h_gcn = gcn(x["x"], src_loops, dst_loops, p["gcn.weight"], p["gcn.bias"])
+    h = torch.relu(h_gcn)
+    h_sage = sage(h, src, dst, p["sage.weight"], p["sage.bias"])
+    batch = x["batch"]
+    readout_sum = scatter_sum(h_sage, batch, GRAPHS)
+    readout_mean = scatter_reduce(h_sage, batch, GRAPHS, "mean")
+    readout = torch.cat([readout_sum, readout_mean], 1)
+    return {
+        "gcn": h_gcn,
+        "sage": h_sage,
+        "readout_sum": readout_sum,
+        "readout_mean": readout_mean,
+        "graph_logits": readout @ p["graph_head.weight"] + p["graph_head.bias"],
+        "node_logits": h_sage @ p["node_head.weight"] + p["node_head.bias"],
+    }
+
+
+def forward(p, x):
+    """@forward: the layers' node features, the readouts and both heads."""
+    return network(p, x)
+
+
+def loss(p, x):
+    """@loss: graph classification cross-entropy + node classification
+    cross-entropy (each a mean)."""
+    out = network(p, x)
+    return (F.cross_entropy(out["graph_logits"], x["graph_labels"])
+            + F.cross_entropy(out["node_logits"], x["node_labels"]))
+
+
+def random_graphs(rng):
+    """Edge list (both directions of each undirected edge, shuffled) and
+    node -> graph index of GRAPH_SIZES connected graphs: a random spanning
+    tree plus EXTRA_EDGES distinct extra edges each, no self-loops."""
+    edges, batch, first = [], [], 0
+    for g, (n, extra) in enumerate(zip(GRAPH_SIZES, EXTRA_EDGES)):
+        local = {(int(rng.integers(0, k)), k) for k in range(1, n)}
+        while len(local) < n - 1 + extra:
+            i, j = sorted(int(v) for v in rng.choice(n, 2, replace=False))
+            local.add((i, j))
+        for i, j in sorted(local):
+            edges += [(first + i, first + j), (first + j, first + i)]
+        batch += [g] * n
+        first += n
+    edges = np.array(edges)[rng.permutation(len(edges))]
+    return edges[:, 0], edges[:, 1], np.array(batch)
+
+
+def main():
+    g = Golden("gnn")
+    g.param("gcn.weight", (FEATURES, HIDDEN))
+    g.param("gcn.bias", (HIDDEN,), 0.1)
+    g.param("sage.weight", (2 * HIDDEN, HIDDEN))
+    g.param("sage.bias", (HIDDEN,), 0.1)
+    g.param("graph_head.weight", (2 * HIDDEN, GRAPH_CLASSES))
+    g.param("graph_head.bias", (GRAPH_CLASSES,), 0.1)
+    g.param("node_head.weight", (HIDDEN, NODE_CLASSES))
+    g.param("node_head.bias", (NODE_CLASSES,), 0.1)
+    src, dst, batch = random_graphs(g.rng)
+    x = {"x": g.input("x", g.normal((NODES, FEATURES))),
+         "src": g.input("src", src), "dst": g.input("dst", dst),
+         "batch": g.input("batch", batch)}
+    x["graph_labels"] = g.input("graph_labels", g.rng.integers(0, GRAPH_CLASSES, GRAPHS))
+    x["node_labels"] = g.input("node_labels", g.rng.integers(0, NODE_CLASSES, NODES))
+
+    p = g.params
+    src_loops, dst_loops = with_self_loops(x["src"], x["dst"])
+    sparse = gcn(x["x"], src_loops, dst_loops, p["gcn.weight"], p["gcn.bias"])
+    dense = dense_gcn(x["x"], x["src"], x["dst"], p["gcn.weight"], p["gcn.bias"])
+    assert torch.allclose(sparse, dense, rtol=1e-12, atol=1e-12), \
+        "sparse GCN differs from the dense formulation"
+
+    for name, value in forward(p, x).items():
+        g.expect(name, value)
+    g.expect_gradients(loss(p, x))
+    g.save_weights()
+    print("gnn: %d nodes, %d directed edges, %d graphs"
+          % (NODES, len(src), GRAPHS))
+
+
+if __name__ == "__main__":
+    main()
