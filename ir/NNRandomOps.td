@@ -67,4 +67,28 @@ def NN_RandomNormalOp : NN_Op<"random_normal", [Pure]> {
   let assemblyFormat = "$key attr-dict `:` type($key) `->` type($result)";
 }
 
+def NN_RandomUniformOp : NN_Op<"random_uniform", [Pure]> {
+  let summary = "Uniform samples in [0, 1) drawn from a key";
+  let description = [{
+    A tensor of independent samples uniform on [0, 1) (torch.rand), each a
+    pure function of the rank-0 `key` and the element's row-major linear
+    index `i`, so equal keys give equal samples (Bernoulli and Gibbs
+    sampling by comparing with a probability, masking decisions). With
+    `bits(c)` as for `nn.random_normal`, the sample is
+    `(bits(i + 1) >> (64 - p)) * 2^-p`, where `p` is the precision of the
+    result's float type in bits (24 for f32, 53 for f64, 11 for f16, 8 for
+    bf16): every sample is exact in the result type, and 1 is never drawn.
+    `nn.dropout` draws the same bits for the same key, so a program wanting
+    independent masks and samples gives them different keys.
+
+    ```mlir
+    %u = nn.random_uniform %key : tensor<i64> -> tensor<8x16xf32>
+    %p = nn.compare lt, %u, %probability : tensor<8x16xf32>, tensor<8x16xf32>
+    ```
+  }];
+  let arguments = (ins 0DTensorOf<[I64]>:$key);
+  let results = (outs NN_StaticFloatTensor:$result);
+  let assemblyFormat = "$key attr-dict `:` type($key) `->` type($result)";
+}
+
 #endif // NNC_IR_NNRANDOMOPS_TD

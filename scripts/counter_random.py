@@ -1,11 +1,12 @@
-"""The random numbers of nn.dropout and nn.random_normal, as the ops define
-them.
+"""The random numbers of nn.dropout, nn.random_normal and nn.random_uniform,
+as the ops define them.
 
-nn.dropout draws its mask, and nn.random_normal its samples, from a
-counter-based hash of the key and each element's row-major linear index
-(ir/NNRandomOps.td states the functions), so golden data can reproduce them
-exactly: PyTorch's own generator draws other numbers. Shared by test/e2e/ops/make_golden.py and test/grad/make_golden.py
-(import it after putting this directory on sys.path).
+nn.dropout draws its mask, and nn.random_normal and nn.random_uniform their
+samples, from a counter-based hash of the key and each element's row-major
+linear index (ir/NNRandomOps.td states the functions), so golden data can
+reproduce them exactly: PyTorch's own generator draws other numbers. Shared
+by the golden-data scripts under test/ (import it after putting this
+directory on sys.path).
 """
 
 import numpy as np
@@ -35,6 +36,18 @@ def random_normal(key, shape):
     u1 = ((_bits(key, count, 2, 0) >> _U64(11)).astype(np.float64) + 1) * 2.0 ** -53
     u2 = (_bits(key, count, 2, 1) >> _U64(11)).astype(np.float64) * 2.0 ** -53
     return (np.sqrt(-2 * np.log(u1)) * np.cos(2 * np.pi * u2)).reshape(shape)
+
+
+_PRECISION = {np.dtype(np.float16): 11, np.dtype(np.float32): 24,
+              np.dtype(np.float64): 53}
+
+
+def random_uniform(key, shape, dtype=np.float32):
+    """The samples of nn.random_uniform with rank-0 i64 `key`, as `dtype`
+    (float16, float32 or float64; every sample is exact in it)."""
+    precision = _PRECISION[np.dtype(dtype)]
+    bits = _bits(key, int(np.prod(shape)), 1, 0) >> _U64(64 - precision)
+    return (bits.astype(np.float64) * 2.0 ** -precision).astype(dtype).reshape(shape)
 
 
 def keep_mask(key, shape, p):

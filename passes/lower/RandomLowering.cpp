@@ -143,8 +143,36 @@ struct RandomNormalLowering : OpConversionPattern<RandomNormalOp> {
   }
 };
 
+/// The top `p` random bits scaled by 2^-p, for the result type's precision
+/// `p`: exact in the result type, so no sample rounds up to 1.
+struct RandomUniformLowering : OpConversionPattern<RandomUniformOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RandomUniformOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    RankedTensorType type = op.getType();
+    auto element = cast<FloatType>(type.getElementType());
+    unsigned precision = element.getFPMantissaWidth();
+    Value result = buildElementwise(
+        b, type, {adaptor.getKey()},
+        [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+          Value top = arith::ShRUIOp::create(
+              ib, randomBits(ib, a[0], type.getShape()),
+              i64Constant(ib, 64 - precision));
+          Value value = arith::UIToFPOp::create(ib, element, top);
+          return arith::MulFOp::create(
+              ib, value,
+              floatConstant(ib, element, std::ldexp(1.0, -int(precision))));
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 } // namespace
 
 void nnc::populateRandomLoweringPatterns(RewritePatternSet &patterns) {
-  patterns.add<DropoutLowering, RandomNormalLowering>(patterns.getContext());
+  patterns.add<DropoutLowering, RandomNormalLowering, RandomUniformLowering>(
+      patterns.getContext());
 }

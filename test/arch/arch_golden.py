@@ -8,6 +8,10 @@ PyTorch from float32 weights, computes in float64, and writes:
   test/arch/data/<name>/expected_<out>.npy  @forward's outputs
   test/arch/data/<name>/expected_loss.npy   @loss's value
   test/arch/data/<name>/expected_<p>.grad.npy  d loss / d p for every param
+  test/arch/data/<name>/learn/step_<t>/     for a model that learns by a
+      rule, step t of @update: its inputs <in>.npy (the reference state
+      before the step, the batch, the key) and expected_<out>.npy (the
+      reference state after it, and any other result)
 
 Import after putting test/arch/ on sys.path (with sys.dont_write_bytecode).
 
@@ -86,9 +90,11 @@ class Golden:
 
     def expect(self, name, value):
         """Writes the expected output `name` of @forward (or an extra
-        result of @loss, such as an updated running statistic)."""
-        np.save(os.path.join(self.data, "expected_%s.npy" % name),
-                value.detach().numpy().astype(np.float32))
+        result of @loss, such as an updated running statistic): float32,
+        or int64 for an integer tensor (token ids, class indices)."""
+        value = value.detach().numpy()
+        value = value.astype(np.int64 if value.dtype.kind in "iu" else np.float32)
+        np.save(os.path.join(self.data, "expected_%s.npy" % name), value)
 
     def expect_gradients(self, loss):
         """Writes the loss and d loss / d param for every param (zeros for
@@ -102,6 +108,25 @@ class Golden:
             grad = p.grad if p.grad is not None else torch.zeros_like(p)
             np.save(os.path.join(self.data, "expected_%s.grad.npy" % name),
                     grad.detach().numpy().astype(np.float32))
+
+    def learn_step(self, step, inputs, expected):
+        """Writes step `step` of the rule @update: `inputs` maps each
+        @update input name to its value (state before the step, batch,
+        key), `expected` each output name to the reference's value after
+        it. Float values are stored as float32, integers as int64, bools
+        as bool."""
+        folder = os.path.join(self.data, "learn", "step_%03d" % step)
+        os.makedirs(folder, exist_ok=True)
+        for prefix, values in (("", inputs), ("expected_", expected)):
+            for name, value in values.items():
+                if isinstance(value, torch.Tensor):
+                    value = value.detach().numpy()
+                value = np.asarray(value)
+                if value.dtype.kind == "f":
+                    value = value.astype(np.float32)
+                elif value.dtype.kind in "iu":
+                    value = value.astype(np.int64)
+                np.save(os.path.join(folder, prefix + name + ".npy"), value)
 
     def save_weights(self):
         tensors = {k: v.detach().numpy().astype(np.float32)

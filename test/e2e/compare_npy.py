@@ -5,7 +5,9 @@ Usage: compare_npy.py ACTUAL.npy EXPECTED.npy [--rtol R] [--atol A]
 
 Passes when shapes and dtypes are equal and, for every element,
 |actual - expected| <= atol + rtol * |expected|; NaN matches NaN and an
-infinity matches the same infinity. Bool arrays (i1 tensors) must be equal
+infinity matches the same infinity. Integer arrays (token ids, class
+indices, i32/i64 results) must be equal element for element: the tolerances
+apply to floating-point arrays only. Bool arrays (i1 tensors) must be equal
 element for element, and every byte of one must be 0 or 1 as numpy writes
 them (a compiled model that stored an i1 as another byte wrote a value that
 numpy and C both misread). Prints
@@ -77,6 +79,17 @@ def compare_bools(actual, expected):
                       f"index {list(i)} (actual {actual[i]!r}, expected {expected[i]!r})")
 
 
+def compare_integers(actual, expected):
+    """Exact comparison of integer arrays (no tolerance, and no detour
+    through float64, which cannot tell apart int64 values above 2^53)."""
+    differ = actual != expected
+    if not differ.any():
+        return Comparison(note="integer arrays equal")
+    i = tuple(int(k) for k in np.argwhere(differ)[0])
+    return Comparison(f"{int(differ.sum())} of {actual.size} integers differ; first at "
+                      f"index {list(i)} (actual {actual[i]!r}, expected {expected[i]!r})")
+
+
 def compare(actual, expected, rtol, atol):
     """Compares array `actual` with `expected` as the module docstring says;
     returns a Comparison."""
@@ -89,12 +102,11 @@ def compare(actual, expected, rtol, atol):
 
     if actual.dtype == np.bool_:
         return compare_bools(actual, expected)
+    if actual.dtype.kind in "iu":
+        return compare_integers(actual, expected)
     if actual.dtype.kind in "fc":
         a = actual.astype(np.complex128 if actual.dtype.kind == "c" else np.float64)
         e = expected.astype(a.dtype)
-    elif actual.dtype.kind in "biu":
-        a = actual.astype(np.float64)
-        e = expected.astype(np.float64)
     else:
         ok = np.array_equal(actual, expected)
         return Comparison(None if ok else f"{actual.dtype} arrays differ")

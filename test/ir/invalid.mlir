@@ -1427,6 +1427,22 @@ func.func @random_normal_key(%key: tensor<2xi64>) -> tensor<4xf32> {
 
 // -----
 
+func.func @random_uniform_int(%key: tensor<i64>) -> tensor<4xi64> {
+  // expected-error @+1 {{'nn.random_uniform' op result #0 must be statically shaped tensor of floating-point values, but got 'tensor<4xi64>'}}
+  %a = nn.random_uniform %key : tensor<i64> -> tensor<4xi64>
+  return %a : tensor<4xi64>
+}
+
+// -----
+
+func.func @random_uniform_key(%key: tensor<i32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.random_uniform' op operand #0 must be 0D tensor of 64-bit signless integer values, but got 'tensor<i32>'}}
+  %a = nn.random_uniform %key : tensor<i32> -> tensor<4xf32>
+  return %a : tensor<4xf32>
+}
+
+// -----
+
 func.func @sin_integer(%x: tensor<4xi32>) {
   // expected-error @+1 {{operand #0 must be statically shaped tensor of floating-point values, but got 'tensor<4xi32>'}}
   %0 = nn.sin %x : tensor<4xi32>

@@ -633,6 +633,18 @@ func.func @random_normal(%key: tensor<i64>) -> (tensor<4x3xf32>, tensor<2xf64>) 
 
 // -----
 
+// nn.random_uniform draws a tensor of any static float type from a key.
+// CHECK-LABEL: func.func @random_uniform
+// CHECK: nn.random_uniform %{{.*}} : tensor<i64> -> tensor<4x3xf32>
+// CHECK: nn.random_uniform %{{.*}} : tensor<i64> -> tensor<f16>
+func.func @random_uniform(%key: tensor<i64>) -> (tensor<4x3xf32>, tensor<f16>) {
+  %a = nn.random_uniform %key : tensor<i64> -> tensor<4x3xf32>
+  %b = nn.random_uniform %key : tensor<i64> -> tensor<f16>
+  return %a, %b : tensor<4x3xf32>, tensor<f16>
+}
+
+// -----
+
 // sin and cos keep their operand's type.
 // CHECK-LABEL: func.func @sin_cos
 // CHECK: %[[SIN:.*]] = nn.sin %{{.*}} : tensor<2x3xf32>

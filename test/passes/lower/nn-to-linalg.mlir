@@ -1072,6 +1072,27 @@ func.func @random_normal(%key: tensor<i64>) -> tensor<4xf32> {
 
 // -----
 
+// nn.random_uniform: per element, the counter hash of the key shifted down
+// to the result's precision (24 bits for f32, 11 for f16) and scaled by
+// 2^-precision.
+// CHECK-LABEL: func.func @random_uniform
+// CHECK: linalg.generic
+// CHECK: %[[SHIFT:.*]] = arith.constant 40 : i64
+// CHECK: arith.shrui %{{.*}}, %[[SHIFT]] : i64
+// CHECK: arith.uitofp %{{.*}} : i64 to f32
+// CHECK: arith.constant 5.96046448E-8 : f32
+// CHECK: linalg.generic
+// CHECK: %[[SHIFT16:.*]] = arith.constant 53 : i64
+// CHECK: arith.shrui %{{.*}}, %[[SHIFT16]] : i64
+// CHECK: arith.uitofp %{{.*}} : i64 to f16
+func.func @random_uniform(%key: tensor<i64>) -> (tensor<4xf32>, tensor<2x2xf16>) {
+  %a = nn.random_uniform %key : tensor<i64> -> tensor<4xf32>
+  %b = nn.random_uniform %key : tensor<i64> -> tensor<2x2xf16>
+  return %a, %b : tensor<4xf32>, tensor<2x2xf16>
+}
+
+// -----
+
 // A value returned twice gets a copy for its second result, so that
 // bufferization gives each result its own buffer (a gradient function can
 // return one value for two params).
