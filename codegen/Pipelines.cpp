@@ -39,13 +39,16 @@ static void buildBufferizedLinalg(OpPassManager &pm) {
   pm.addPass(createCSEPass());
   pm.addPass(createLowerNNToLinalg());
   // Elementwise arith/math on whole tensors (casts, say) becomes linalg too.
+  // After bufferization, CSE merges the two equal subviews that an
+  // extract_slice/insert_slice pair updated in place leaves (a scatter's
+  // slice update), so that canonicalization drops the copy between them.
   addTextual(pm, "func.func(convert-elementwise-to-linalg),canonicalize,"
                  "linalg-fuse-elementwise-ops,canonicalize,"
                  "one-shot-bufferize{bufferize-function-boundaries "
                  "allow-return-allocs-from-loops "
                  "function-boundary-type-conversion=identity-layout-map},"
                  "buffer-results-to-out-params{modify-public-functions "
-                 "hoist-static-allocs},canonicalize");
+                 "hoist-static-allocs},cse,canonicalize");
 }
 
 /// Shared back half: host code on memrefs/scf to the LLVM dialect.

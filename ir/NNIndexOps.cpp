@@ -1,9 +1,10 @@
 //===- NNIndexOps.cpp - Result types and checks of the index ops ----------===//
 //
 // Shape inference of nn.gather (the index shape replaces the gathered axis),
-// nn.scatter_add (the destination's type, with the source checked against
-// it), nn.argmax and nn.argmin (a reduction to i64), and the verifiers of
-// nn.cumsum, nn.cast and nn.heaviside.
+// nn.scatter_add and nn.scatter_reduce (the destination's type, with the
+// source checked against it), nn.argmax and nn.argmin (a reduction to i64),
+// and the verifiers of nn.scatter_reduce's reduction, nn.cumsum, nn.cast and
+// nn.heaviside.
 //
 //===----------------------------------------------------------------------===//
 
@@ -65,10 +66,13 @@ LogicalResult GatherOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-LogicalResult ScatterAddOp::inferReturnTypes(MLIRContext *,
-                                             std::optional<Location> loc,
-                                             Adaptor adaptor,
-                                             SmallVectorImpl<Type> &types) {
+namespace {
+
+/// The result type of a scatter (`dest`'s), once `source` is checked to be
+/// `dest` with the index count along the axis.
+template <typename Adaptor>
+LogicalResult inferScatterType(std::optional<Location> loc, Adaptor adaptor,
+                               SmallVectorImpl<Type> &types) {
   auto dest = cast<RankedTensorType>(adaptor.getDest().getType());
   auto indices = cast<RankedTensorType>(adaptor.getIndices().getType());
   auto source = cast<RankedTensorType>(adaptor.getSource().getType());
@@ -93,6 +97,32 @@ LogicalResult ScatterAddOp::inferReturnTypes(MLIRContext *,
                              " (dest's shape with the index count along axis ",
                              *axis, "), got ", source);
   types.push_back(dest);
+  return success();
+}
+
+} // namespace
+
+LogicalResult ScatterAddOp::inferReturnTypes(MLIRContext *,
+                                             std::optional<Location> loc,
+                                             Adaptor adaptor,
+                                             SmallVectorImpl<Type> &types) {
+  return inferScatterType(loc, adaptor, types);
+}
+
+LogicalResult ScatterReduceOp::inferReturnTypes(MLIRContext *,
+                                                std::optional<Location> loc,
+                                                Adaptor adaptor,
+                                                SmallVectorImpl<Type> &types) {
+  return inferScatterType(loc, adaptor, types);
+}
+
+LogicalResult ScatterReduceOp::verify() {
+  StringRef reduce = getReduce();
+  if (reduce != "sum" && reduce != "mean" && reduce != "amax" &&
+      reduce != "amin")
+    return emitOpError("reduce must be \"sum\", \"mean\", \"amax\" or "
+                       "\"amin\", got \"")
+           << reduce << "\"";
   return success();
 }
 

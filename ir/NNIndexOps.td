@@ -1,10 +1,11 @@
 //===- NNIndexOps.td - Indexing, casting and spiking ops ---*- tablegen -*-===//
 //
 // Ops that pick, place or count along an axis by integer indices (gather,
-// scatter_add, argmax, argmin, cumsum), the element type conversion
-// nn.cast, and the Heaviside step of spiking neurons with its surrogate
-// gradient. Embedding lookup is nn.gather along axis 0 of the table; graph
-// message passing is nn.gather of node rows by edge source and nn.scatter_add
+// scatter_add, scatter_reduce, argmax, argmin, cumsum), the element type
+// conversion nn.cast, and the Heaviside step of spiking neurons with its
+// surrogate gradient. Embedding lookup is nn.gather along axis 0 of the
+// table; graph message passing is nn.gather of node rows by edge source and
+// nn.scatter_add (nn.scatter_reduce for a mean, maximum or minimum per node)
 // of messages by edge target. Included from NNOps.td.
 //
 //===----------------------------------------------------------------------===//
@@ -61,11 +62,11 @@ def NN_ScatterAddOp : NN_Op<"scatter_add", [Pure, InferTypeOpAdaptor,
     `axis`. An index outside `[0, dest.shape[axis])` is an error of the
     program (PyTorch reports it); its slice is then added nowhere.
 
-    Cost: each result element is a sum over the `K` source slices whose
-    index equals its position (a reduction, with no data race and no atomic
-    update), so the op costs `O(dest.shape[axis] * K)` per slice element:
-    fine for the small graphs and vocabularies of the tests, quadratic for
-    large ones.
+    Cost: `O(K)` slice additions, linear in the number of indices (an
+    edge list of a million edges costs a million slice additions, whatever
+    the number of nodes). The lowering walks the indices in order and adds
+    each source slice into its destination slice in place; on a GPU each
+    step is one kernel over a slice, so the steps run one after another.
 
     ```mlir
     %agg = nn.scatter_add %zeros, %targets, %messages {axis = 0}
@@ -81,6 +82,61 @@ def NN_ScatterAddOp : NN_Op<"scatter_add", [Pure, InferTypeOpAdaptor,
     $dest `,` $indices `,` $source attr-dict `:` type($dest) `,`
     type($indices) `,` type($source)
   }];
+}
+
+def NN_ScatterReduceOp : NN_Op<"scatter_reduce", [Pure, InferTypeOpAdaptor,
+    DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
+  let summary = "Reduces slices into a tensor at integer indices along an axis";
+  let description = [{
+    The segment reductions of message passing: slice `k` of `source` along
+    `axis` (negative counts from the end) goes to slice `indices[k]` of
+    `dest`, and the slices sent to one index are combined by `reduce`:
+    "sum", "mean", "amax" (elementwise maximum) or "amin" (minimum). The
+    semantics are torch.Tensor.index_reduce(axis, indices, source, reduce,
+    include_self) out of place, with "sum" added (index_reduce has "prod"
+    instead; "sum" with `include_self` is torch.index_add, nn.scatter_add):
+    - `include_self` (default true): the destination slice takes part in
+      the reduction as one more element (for "mean" it counts once);
+    - `include_self = false`: a slice that receives at least one index is
+      the reduction of its source slices alone.
+    A slice that receives no index (an empty segment, such as a node
+    without incoming edges) keeps `dest`'s value in every mode: pass zeros
+    as `dest` for the usual 0 of an empty sum or mean. A NaN in a segment
+    makes its "amax"/"amin" NaN. `indices` is one-dimensional, i32 or i64,
+    of length `K`; `source` has `dest`'s float type and shape with extent
+    `K` along `axis`. An index outside `[0, dest.shape[axis])` is an error
+    of the program (PyTorch reports it); its slice then goes nowhere and is
+    not counted.
+
+    Cost: linear in `K`, like nn.scatter_add: one pass over the indices
+    combining slices in place, a second one first for `include_self =
+    false` (resetting the receiving slices), and for "mean" a count per
+    destination slice and one division of the result.
+
+    Gradient (torch's): "sum" passes the result gradient to `dest` and
+    gathers it for `source`; "mean" divides it by each segment's count;
+    "amax"/"amin" split it evenly among the elements equal to the result
+    (ties share). Without `include_self`, `dest` gets no gradient at the
+    slices that received an index and is not among the tied elements
+    there (torch 1.13 still counts a `dest` element equal to the
+    segment's extremum as tied, and so drops its share of the gradient).
+    Floats only: torch's integer "mean" rounds down.
+
+    ```mlir
+    %m = nn.scatter_reduce %dest, %targets, %messages {axis = 0, reduce = "amax", include_self = false}
+        : tensor<100x16xf32>, tensor<400xi64>, tensor<400x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_StaticFloatTensor:$dest, NN_IndexTensor:$indices,
+                   NN_StaticFloatTensor:$source, I64Attr:$axis,
+                   DefaultValuedAttr<StrAttr, "\"sum\"">:$reduce,
+                   DefaultValuedAttr<BoolAttr, "true">:$include_self);
+  let results = (outs NN_StaticFloatTensor:$result);
+  let assemblyFormat = [{
+    $dest `,` $indices `,` $source attr-dict `:` type($dest) `,`
+    type($indices) `,` type($source)
+  }];
+  let hasVerifier = 1;
 }
 
 //===----------------------------------------------------------------------===//

@@ -1,16 +1,20 @@
 //===- IndexLowering.cpp - Index, cast and spike ops to linalg ------------===//
 //
-// Every op here becomes one `linalg.generic` in which each result element
-// is computed on its own, so that no two iterations write the same element
-// (no data race on CPU threads or GPU threads, no atomics):
+// Gather, cumsum, argmax/argmin, cast and heaviside each become one
+// `linalg.generic` in which each result element is computed on its own, so
+// that no two iterations write the same element (no data race on CPU threads
+// or GPU threads, no atomics):
 // - gather reads its input with `tensor.extract` at the clamped index;
-// - scatter_add reduces, for each destination element, over the source
-//   slices whose index is that element's position (compare and select);
 // - cumsum reduces, for each element, over the positions before it (or
 //   after it when reversed);
 // - argmax/argmin reduce to a (value, index) pair with a choice that does
 //   not depend on the visiting order (the lower index wins ties);
 // - cast and heaviside are elementwise.
+// scatter_add and scatter_reduce instead walk their indices: an scf.for over
+// them combines each source slice into its destination slice with a parallel
+// linalg.generic on that slice, which bufferization updates in place. The
+// work is linear in the number of indices (a reduction over all of them
+// per destination element would be quadratic on a graph's edge list).
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,6 +24,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -127,40 +132,203 @@ struct GatherLowering : OpConversionPattern<GatherOp> {
   }
 };
 
-/// result[..., r, ...] = dest[..., r, ...] + sum over k with indices[k] == r
-/// of source[..., k, ...]: a reduction over k per result element.
+/// Offsets, sizes and strides of the slice at `position` along `axis` of a
+/// tensor of `type` (extent 1 along `axis`, not rank-reducing), and the
+/// slice's type.
+struct AxisSlice {
+  SmallVector<OpFoldResult> offsets, sizes, strides;
+  RankedTensorType type;
+};
+
+AxisSlice sliceAlong(ImplicitLocOpBuilder &b, RankedTensorType type,
+                     int64_t axis, OpFoldResult position) {
+  AxisSlice slice;
+  SmallVector<int64_t> shape(type.getShape());
+  shape[axis] = 1;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    slice.offsets.push_back(d == axis ? position : b.getIndexAttr(0));
+    slice.sizes.push_back(b.getIndexAttr(shape[d]));
+    slice.strides.push_back(b.getIndexAttr(1));
+  }
+  slice.type = RankedTensorType::get(shape, type.getElementType());
+  return slice;
+}
+
+/// Combines a destination slice element with a source slice element.
+using SliceCombine =
+    function_ref<Value(ImplicitLocOpBuilder &, Value acc, Value element)>;
+
+/// `dest` with, for k = 0 .. K-1 in order, its slice `indices[k]` along
+/// `axis` replaced by `combine(that slice, slice k of source)` elementwise;
+/// an index outside `[0, dest.shape[axis])` touches nothing. One scf.for over
+/// the K indices, each step a parallel linalg.generic on one slice between
+/// tensor.extract_slice and tensor.insert_slice of the carried tensor at the
+/// same offsets, which one-shot bufferization turns into an update in place:
+/// O(K * slice) work, no copy of the whole tensor per step, no two threads
+/// writing one element.
+Value combineSlices(ImplicitLocOpBuilder &b, Value dest, Value indices,
+                    Value source, int64_t axis, SliceCombine combine) {
+  auto type = cast<RankedTensorType>(dest.getType());
+  auto sourceType = cast<RankedTensorType>(source.getType());
+  int64_t count = sourceType.getDimSize(axis);
+  int64_t extent = type.getDimSize(axis);
+  int64_t rank = type.getRank();
+  MLIRContext *context = b.getContext();
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, context);
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  Value end = arith::ConstantIndexOp::create(b, count);
+  auto loop = scf::ForOp::create(
+      b, zero, end, one, ValueRange{dest},
+      [&](OpBuilder &nested, Location loc, Value k, ValueRange carried) {
+        ImplicitLocOpBuilder ib(loc, nested);
+        Value acc = carried[0];
+        Value target = arith::IndexCastOp::create(
+            ib, ib.getIndexType(),
+            tensor::ExtractOp::create(ib, indices, ValueRange{k}));
+        Value inRange = arith::AndIOp::create(
+            ib,
+            arith::CmpIOp::create(ib, arith::CmpIPredicate::sge, target,
+                                  arith::ConstantIndexOp::create(ib, 0)),
+            arith::CmpIOp::create(ib, arith::CmpIPredicate::slt, target,
+                                  arith::ConstantIndexOp::create(ib, extent)));
+        auto update = scf::IfOp::create(
+            ib, inRange,
+            [&](OpBuilder &thenBuilder, Location thenLoc) {
+              ImplicitLocOpBuilder tb(thenLoc, thenBuilder);
+              AxisSlice from = sliceAlong(tb, sourceType, axis, k);
+              AxisSlice to = sliceAlong(tb, type, axis, target);
+              Value part = tensor::ExtractSliceOp::create(
+                  tb, from.type, source, from.offsets, from.sizes,
+                  from.strides);
+              Value current = tensor::ExtractSliceOp::create(
+                  tb, to.type, acc, to.offsets, to.sizes, to.strides);
+              auto combined = linalg::GenericOp::create(
+                  tb, TypeRange{to.type}, part, current,
+                  SmallVector<AffineMap>{identity, identity}, iterators,
+                  [&](OpBuilder &bodyBuilder, Location bodyLoc,
+                      ValueRange args) {
+                    ImplicitLocOpBuilder bb(bodyLoc, bodyBuilder);
+                    linalg::YieldOp::create(bb, combine(bb, args[1], args[0]));
+                  });
+              scf::YieldOp::create(tb, tensor::InsertSliceOp::create(
+                                           tb, combined.getResult(0), acc,
+                                           to.offsets, to.sizes, to.strides)
+                                           .getResult());
+            },
+            [&](OpBuilder &elseBuilder, Location elseLoc) {
+              scf::YieldOp::create(elseBuilder, elseLoc, acc);
+            });
+        scf::YieldOp::create(ib, update.getResult(0));
+      });
+  return loop.getResult(0);
+}
+
+/// result = dest with slice k of source added to slice indices[k], for
+/// every k (combineSlices with addition).
 struct ScatterAddLowering : OpConversionPattern<ScatterAddOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
   matchAndRewrite(ScatterAddOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
-    MLIRContext *context = op.getContext();
+    int64_t axis = *normalizeAxis(static_cast<int64_t>(op.getAxis()),
+                                  op.getType().getRank());
+    rewriter.replaceOp(op,
+                       combineSlices(b, adaptor.getDest(), adaptor.getIndices(),
+                                     adaptor.getSource(), axis, addValues));
+    return success();
+  }
+};
+
+/// The value `reduce` starts a segment from where the destination does not
+/// take part: 0 for "sum" and "mean", -inf for "amax", +inf for "amin".
+Value reduceIdentity(ImplicitLocOpBuilder &b, Type type, StringRef reduce) {
+  double infinity = std::numeric_limits<double>::infinity();
+  if (reduce == "amax")
+    return floatConstant(b, type, -infinity);
+  if (reduce == "amin")
+    return floatConstant(b, type, infinity);
+  return floatConstant(b, type, 0.0);
+}
+
+/// Combines an accumulated element with a source element by `reduce` ("mean"
+/// accumulates a sum, divided by the count afterwards). The maximum and
+/// minimum propagate NaNs, as torch's amax and amin do.
+Value reduceElements(ImplicitLocOpBuilder &b, StringRef reduce, Value acc,
+                     Value element) {
+  if (reduce == "amax")
+    return arith::MaximumFOp::create(b, acc, element);
+  if (reduce == "amin")
+    return arith::MinimumFOp::create(b, acc, element);
+  return arith::AddFOp::create(b, acc, element);
+}
+
+/// index_reduce in two or three passes over the indices: without
+/// include_self, the receiving slices are first reset to the reduction's
+/// identity; then every source slice is combined into its slice; for
+/// "mean" a count per destination slice (1 for dest itself with
+/// include_self) divides the sums, a count of 0 (an empty segment, which
+/// kept dest) dividing by 1.
+struct ScatterReduceLowering : OpConversionPattern<ScatterReduceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ScatterReduceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     RankedTensorType type = op.getType();
+    Type element = type.getElementType();
     int64_t rank = type.getRank();
     int64_t axis = *normalizeAxis(static_cast<int64_t>(op.getAxis()), rank);
-    AffineExpr k = getAffineDimExpr(rank, context);
+    StringRef reduce = op.getReduce();
+    bool includeSelf = op.getIncludeSelf();
+    Value indices = adaptor.getIndices(), source = adaptor.getSource();
+
+    Value acc = adaptor.getDest();
+    if (!includeSelf)
+      acc = combineSlices(b, acc, indices, source, axis,
+                          [&](ImplicitLocOpBuilder &ib, Value, Value) {
+                            return reduceIdentity(ib, element, reduce);
+                          });
+    acc = combineSlices(b, acc, indices, source, axis,
+                        [&](ImplicitLocOpBuilder &ib, Value x, Value y) {
+                          return reduceElements(ib, reduce, x, y);
+                        });
+    if (reduce != "mean") {
+      rewriter.replaceOp(op, acc);
+      return success();
+    }
+
+    int64_t count = cast<RankedTensorType>(indices.getType()).getDimSize(0);
+    auto countType = RankedTensorType::get({type.getDimSize(axis)}, element);
+    Value counts = combineSlices(
+        b,
+        filledTensor(b, countType,
+                     b.getFloatAttr(element, includeSelf ? 1.0 : 0.0)),
+        indices,
+        filledTensor(b, RankedTensorType::get({count}, element),
+                     b.getFloatAttr(element, 1.0)),
+        0, addValues);
+    MLIRContext *context = b.getContext();
+    AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, context);
     SmallVector<AffineMap> maps = {
-        AffineMap::get(rank + 1, 0, k),
-        AffineMap::get(rank + 1, 0, dimsReplacing(context, rank, axis, k),
-                       context),
-        leadingDims(context, rank)};
-    auto generic = linalg::GenericOp::create(
-        b, TypeRange{type},
-        ValueRange{adaptor.getIndices(), adaptor.getSource()},
-        ValueRange{adaptor.getDest()}, maps, parallelThenReduction(rank),
-        [&](OpBuilder &nested, Location loc, ValueRange args) {
+        identity, AffineMap::get(rank, 0, getAffineDimExpr(axis, context)),
+        identity};
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    auto mean = linalg::GenericOp::create(
+        b, TypeRange{type}, ValueRange{acc, counts},
+        ValueRange{tensor::EmptyOp::create(b, type.getShape(), element)}, maps,
+        iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
           ImplicitLocOpBuilder ib(loc, nested);
-          Value target =
-              arith::IndexCastOp::create(ib, ib.getIndexType(), args[0]);
-          Value hit =
-              arith::CmpIOp::create(ib, arith::CmpIPredicate::eq, target,
-                                    linalg::IndexOp::create(ib, axis));
-          Value sum = addValues(ib, args[2], args[1]);
+          Value divisor = arith::MaximumFOp::create(
+              ib, args[1], floatConstant(ib, element, 1.0));
           linalg::YieldOp::create(
-              ib, arith::SelectOp::create(ib, hit, sum, args[2]).getResult());
+              ib, arith::DivFOp::create(ib, args[0], divisor).getResult());
         });
-    rewriter.replaceOp(op, generic.getResult(0));
+    rewriter.replaceOp(op, mean.getResult(0));
     return success();
   }
 };
@@ -366,7 +534,7 @@ struct HeavisideLowering : OpConversionPattern<HeavisideOp> {
 } // namespace
 
 void nnc::populateIndexLoweringPatterns(RewritePatternSet &patterns) {
-  patterns.add<GatherLowering, ScatterAddLowering,
+  patterns.add<GatherLowering, ScatterAddLowering, ScatterReduceLowering,
                ArgReduceLowering<ArgMaxOp, arith::CmpFPredicate::OGT>,
                ArgReduceLowering<ArgMinOp, arith::CmpFPredicate::OLT>,
                CumsumLowering, CastLowering, HeavisideLowering>(

@@ -48,6 +48,19 @@ sys.path.insert(0, os.path.join(ROOT, "scripts"))
 import safetensors_io  # noqa: E402
 
 
+def stored(value):
+    """`value` (a tensor or array) as written to a .npy: floats as float32,
+    integers as int64, bools as bool."""
+    if isinstance(value, torch.Tensor):
+        value = value.detach().numpy()
+    value = np.asarray(value)
+    if value.dtype.kind == "f":
+        return value.astype(np.float32)
+    if value.dtype.kind in "iu":
+        return value.astype(np.int64)
+    return value
+
+
 class Golden:
     """Weights, inputs and expected values of one architecture."""
 
@@ -90,11 +103,10 @@ class Golden:
 
     def expect(self, name, value):
         """Writes the expected output `name` of @forward (or an extra
-        result of @loss, such as an updated running statistic): float32,
-        or int64 for an integer tensor (token ids, class indices)."""
-        value = value.detach().numpy()
-        value = value.astype(np.int64 if value.dtype.kind in "iu" else np.float32)
-        np.save(os.path.join(self.data, "expected_%s.npy" % name), value)
+        result of @loss, such as an updated running statistic): float
+        values as float32, integers as int64, bools as bool."""
+        np.save(os.path.join(self.data, "expected_%s.npy" % name),
+                stored(value))
 
     def expect_gradients(self, loss):
         """Writes the loss and d loss / d param for every param (zeros for
@@ -119,14 +131,8 @@ class Golden:
         os.makedirs(folder, exist_ok=True)
         for prefix, values in (("", inputs), ("expected_", expected)):
             for name, value in values.items():
-                if isinstance(value, torch.Tensor):
-                    value = value.detach().numpy()
-                value = np.asarray(value)
-                if value.dtype.kind == "f":
-                    value = value.astype(np.float32)
-                elif value.dtype.kind in "iu":
-                    value = value.astype(np.int64)
-                np.save(os.path.join(folder, prefix + name + ".npy"), value)
+                np.save(os.path.join(folder, prefix + name + ".npy"),
+                        stored(value))
 
     def save_weights(self):
         tensors = {k: v.detach().numpy().astype(np.float32)

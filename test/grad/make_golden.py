@@ -974,6 +974,58 @@ def scatter_add(m):
                     torch.index_add(dest2, -1, targets2.long(), src2)))
 
 
+@grad_test("scatter_reduce")
+def scatter_reduce(m):
+    # torch.Tensor.index_reduce (and index_add for "sum") with unsorted,
+    # repeated targets and a node (2) that receives nothing, every reduction
+    # with and without include_self along axis 0, and a mean along the last
+    # axis with i32 indices. dest and messages together hold evenly spaced
+    # values 0.35 apart, so every maximum and minimum is unique and further
+    # from the runner-up than the finite-difference steps.
+    values = spread(-6.0, 7.3, (5 * 3 + 8 * 3,), m.rng)
+    dest = m.param("dest", values[:15].reshape(5, 3))
+    messages = m.param("messages", values[15:].reshape(8, 3))
+    dest2 = m.param("dest2", m.normal((3, 5)))
+    src2 = m.param("src2", m.normal((3, 4)))
+    targets = m.input("targets", np.array([3, 0, 4, 3, 1, 0, 3, 1], dtype=i64))
+    targets2 = m.input("targets2", np.array([4, 0, 4, 2], dtype=np.int32))
+    loss = m.vjp("cot_sum_self", torch.index_add(dest, 0, targets, messages))
+    zeroed = dest.index_fill(0, targets, 0.0)
+    loss = loss + m.vjp("cot_sum",
+                        torch.index_add(zeroed, 0, targets, messages))
+    for how in ("mean", "amax", "amin"):
+        for self in (True, False):
+            name = "cot_" + how + ("_self" if self else "")
+            loss = loss + m.vjp(name, dest.index_reduce(
+                0, targets, messages, how, include_self=self))
+    return loss + m.vjp("cot_cols", dest2.index_reduce(
+        -1, targets2.long(), src2, "mean", include_self=False))
+
+
+@grad_test("scatter_reduce_ties")
+def scatter_reduce_ties(m):
+    # Maxima and minima tied between messages (nodes 0 and 3), and between
+    # dest and a message (node 1): the gradient is split evenly among the
+    # tied elements (torch's rule). Node 2 receives nothing. Without
+    # include_self, dest (another param here) equals no segment's maximum
+    # or minimum, where torch 1.13 would still count it as tied and drop
+    # its share (ScatterReduceOp's description).
+    messages = m.param("messages", np.array(
+        [[2.0, -1.0], [1.0, 0.5], [2.0, -1.0], [-3.0, 4.0], [1.0, 0.5]]))
+    targets = m.input("targets", np.array([3, 0, 3, 1, 0], dtype=i64))
+    dest = m.param("dest", np.array([[0.0, 1.0], [-3.0, 4.0], [3.0, 3.0],
+                                     [1.0, 0.0]]))
+    alone = m.param("alone", np.array([[0.0, 0.0], [-3.5, 3.5], [3.0, 3.0],
+                                       [1.5, -0.5]]))
+    loss = 0
+    for how in ("amax", "amin"):
+        loss = loss + m.vjp("cot_" + how + "_self", dest.index_reduce(
+            0, targets, messages, how, include_self=True))
+        loss = loss + m.vjp("cot_" + how, alone.index_reduce(
+            0, targets, messages, how, include_self=False))
+    return loss
+
+
 @grad_test("cumsum")
 def cumsum(m):
     x = m.param("x", m.normal((3, 5)))

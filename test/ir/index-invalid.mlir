@@ -105,6 +105,60 @@ func.func @scatter_source_type(%d: tensor<5x4xf32>, %i: tensor<7xi64>, %s: tenso
 
 // -----
 
+func.func @scatter_reduce_kind(%d: tensor<5x4xf32>, %i: tensor<7xi64>, %s: tensor<7x4xf32>) {
+  // expected-error @+1 {{reduce must be "sum", "mean", "amax" or "amin", got "prod"}}
+  %0 = nn.scatter_reduce %d, %i, %s {axis = 0, reduce = "prod"}
+      : tensor<5x4xf32>, tensor<7xi64>, tensor<7x4xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_reduce_axis(%d: tensor<5x4xf32>, %i: tensor<7xi64>, %s: tensor<7x4xf32>) {
+  // expected-error @+1 {{axis 2 is out of range for dest of rank 2}}
+  %0 = nn.scatter_reduce %d, %i, %s {axis = 2, reduce = "amax"}
+      : tensor<5x4xf32>, tensor<7xi64>, tensor<7x4xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_reduce_dynamic_dest(%d: tensor<?x4xf32>, %i: tensor<7xi64>, %s: tensor<7x4xf32>) {
+  // expected-error @+1 {{dest must have a static shape, got 'tensor<?x4xf32>'}}
+  %0 = nn.scatter_reduce %d, %i, %s {axis = 0}
+      : tensor<?x4xf32>, tensor<7xi64>, tensor<7x4xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_reduce_indices_rank(%d: tensor<5x4xf32>, %i: tensor<7x1xi64>, %s: tensor<7x4xf32>) {
+  // expected-error @+1 {{indices must be one-dimensional, got 7x1}}
+  %0 = nn.scatter_reduce %d, %i, %s {axis = 0, reduce = "mean"}
+      : tensor<5x4xf32>, tensor<7x1xi64>, tensor<7x4xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_reduce_source_shape(%d: tensor<5x4xf32>, %i: tensor<7xi64>, %s: tensor<7x5xf32>) {
+  // expected-error @+1 {{source must be 7x4 of 'f32' (dest's shape with the index count along axis 0), got 'tensor<7x5xf32>'}}
+  %0 = nn.scatter_reduce %d, %i, %s {axis = 0, reduce = "amin"}
+      : tensor<5x4xf32>, tensor<7xi64>, tensor<7x5xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_reduce_integers(%d: tensor<5x4xi32>, %i: tensor<7xi64>, %s: tensor<7x4xi32>) {
+  // expected-error @+1 {{operand #0 must be statically shaped tensor of floating-point values}}
+  %0 = nn.scatter_reduce %d, %i, %s {axis = 0, reduce = "amax"}
+      : tensor<5x4xi32>, tensor<7xi64>, tensor<7x4xi32>
+  return
+}
+
+// -----
+
 func.func @argmax_axis(%x: tensor<4x6xf32>) {
   // expected-error @+1 {{axis 2 is out of range for input of rank 2}}
   %0 = nn.argmax %x {axis = 2} : tensor<4x6xf32>

@@ -41,6 +41,28 @@ func.func @scatter_add(%d: tensor<5x4xf32>, %t: tensor<7xi64>,
 
 // -----
 
+// scatter_reduce has dest's type; the defaults (reduce "sum", include_self
+// true) are left out when printed.
+// CHECK-LABEL: func.func @scatter_reduce
+// CHECK-SAME: -> (tensor<5x4xf32>, tensor<5x4xf32>, tensor<3x6xf64>)
+// CHECK: nn.scatter_reduce %{{.*}}, %{{.*}}, %{{.*}} {axis = 0 : i64} : tensor<5x4xf32>, tensor<7xi64>, tensor<7x4xf32>
+// CHECK: nn.scatter_reduce %{{.*}}, %{{.*}}, %{{.*}} {axis = 0 : i64, include_self = false, reduce = "amax"} : tensor<5x4xf32>, tensor<7xi64>, tensor<7x4xf32>
+// CHECK: nn.scatter_reduce %{{.*}}, %{{.*}}, %{{.*}} {axis = -1 : i64, reduce = "mean"} : tensor<3x6xf64>, tensor<4xi32>, tensor<3x4xf64>
+func.func @scatter_reduce(%d: tensor<5x4xf32>, %t: tensor<7xi64>,
+                          %m: tensor<7x4xf32>, %d2: tensor<3x6xf64>,
+                          %t2: tensor<4xi32>, %s2: tensor<3x4xf64>)
+    -> (tensor<5x4xf32>, tensor<5x4xf32>, tensor<3x6xf64>) {
+  %0 = nn.scatter_reduce %d, %t, %m {axis = 0, reduce = "sum", include_self = true}
+      : tensor<5x4xf32>, tensor<7xi64>, tensor<7x4xf32>
+  %1 = nn.scatter_reduce %d, %t, %m {axis = 0, reduce = "amax", include_self = false}
+      : tensor<5x4xf32>, tensor<7xi64>, tensor<7x4xf32>
+  %2 = nn.scatter_reduce %d2, %t2, %s2 {axis = -1, reduce = "mean"}
+      : tensor<3x6xf64>, tensor<4xi32>, tensor<3x4xf64>
+  return %0, %1, %2 : tensor<5x4xf32>, tensor<5x4xf32>, tensor<3x6xf64>
+}
+
+// -----
+
 // argmax and argmin give i64, the axis dropped or (keepdim) kept as 1.
 // CHECK-LABEL: func.func @arg_reductions
 // CHECK-SAME: -> (tensor<4xi64>, tensor<1x6xi64>, tensor<4x1xi64>)

@@ -736,9 +736,58 @@ def fft(rng):
     return inputs, out
 
 
+def segment_reduction(rng):
+    dest = rng.standard_normal((6, 3)).astype(f32)
+    # Unsorted, repeated; nodes 2 and 5 receive nothing.
+    targets = np.array([3, 0, 4, 3, 1, 0, 3, 4, 1], dtype=np.int64)
+    messages = rng.standard_normal((9, 3)).astype(f32)
+    # Node 3, column 0: a maximum tied between two messages; column 1: a
+    # minimum tied between two messages.
+    messages[0, 0] = messages[6, 0] = 4.0
+    messages[3, 1] = messages[6, 1] = -4.0
+    dest2 = rng.standard_normal((3, 5)).astype(f32)
+    targets2 = np.array([4, 0, 4, 2], dtype=np.int32)
+    src2 = rng.standard_normal((3, 4)).astype(f32)
+    dest3 = rng.standard_normal((2, 4, 3)).astype(f32)
+    targets3 = np.array([2, 0, 2, 2, 3], dtype=np.int64)
+    src3 = rng.standard_normal((2, 5, 3)).astype(f32)
+    nan_src = messages.copy()
+    nan_src[5, 2] = np.nan  # node 0, column 2
+
+    td, tt, tm = t(dest), t(targets), t(messages)
+
+    def reduce(d, axis, idx, src, how, self):
+        if how == "sum":
+            if self:
+                return torch.index_add(d, axis, idx, src)
+            # index_reduce has no "sum": the receiving slices start at 0.
+            zeroed = d.index_fill(axis, idx, 0.0)
+            return torch.index_add(zeroed, axis, idx, src)
+        return d.index_reduce(axis, idx, src, how, include_self=self)
+
+    out = {}
+    for how in ("sum", "mean", "amax", "amin"):
+        out[how + "_self"] = reduce(td, 0, tt, tm, how, True)
+        out[how] = reduce(td, 0, tt, tm, how, False)
+    out["cols_mean"] = reduce(t(dest2), -1, t(targets2).long(), t(src2),
+                              "mean", False)
+    out["cols_amax_self"] = reduce(t(dest2), 1, t(targets2).long(), t(src2),
+                                   "amax", True)
+    out["mid_amin"] = reduce(t(dest3), -2, t(targets3), t(src3), "amin", False)
+    out["mid_mean_self"] = reduce(t(dest3), 1, t(targets3), t(src3), "mean",
+                                  True)
+    out["nan_amax"] = reduce(td, 0, tt, t(nan_src), "amax", False)
+    inputs = {"dest": dest, "targets": targets, "messages": messages,
+              "dest2": dest2, "targets2": targets2, "src2": src2,
+              "dest3": dest3, "targets3": targets3, "src3": src3,
+              "nan_src": nan_src}
+    return inputs, out
+
+
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
           selection, likelihood_losses, normalization, dropout,
-          inference_mode, convolution, pooling, indexing, linear_solve, fft]
+          inference_mode, convolution, pooling, indexing, linear_solve, fft,
+          segment_reduction]
 
 
 # ----------------------------------------------------------------------------

@@ -26,26 +26,94 @@ func.func @gather(%table: tensor<6x4xf32>, %ids: tensor<2x3xi64>) -> tensor<2x3x
 
 // -----
 
-// scatter_add along the last axis: per destination element, a reduction
-// over the 4 source columns adding those whose index is its column. The
-// destination is the accumulator's initial value.
-// CHECK-DAG: #[[IDX:.*]] = affine_map<(d0, d1, d2) -> (d2)>
-// CHECK-DAG: #[[SRC:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
-// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// scatter_add along the last axis: one loop over the 4 indices, carrying
+// the result (dest at first). An index in [0, 6) selects the destination
+// column; the source column k is added into it by a parallel generic on
+// that 3x1 slice, which is inserted back at the same offsets. An index out
+// of range leaves the result as it is.
+// CHECK-DAG: #[[ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-LABEL: func.func @scatter_add
 // CHECK-SAME: (%[[D:.*]]: tensor<3x6xf32>, %[[I:.*]]: tensor<4xi32>, %[[S:.*]]: tensor<3x4xf32>)
-// CHECK: linalg.generic {indexing_maps = [#[[IDX]], #[[SRC]], #[[OUT]]], iterator_types = ["parallel", "parallel", "reduction"]}
-// CHECK-SAME: ins(%[[I]], %[[S]] : tensor<4xi32>, tensor<3x4xf32>) outs(%[[D]] : tensor<3x6xf32>)
-// CHECK: ^bb0(%[[T:.*]]: i32, %[[IN:.*]]: f32, %[[ACC:.*]]: f32):
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : index
+// CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
+// CHECK: %[[R:.*]] = scf.for %[[K:.*]] = %[[C0]] to %[[C4]] step %[[C1]] iter_args(%[[ACC:.*]] = %[[D]]) -> (tensor<3x6xf32>)
+// CHECK: %[[T:.*]] = tensor.extract %[[I]][%[[K]]] : tensor<4xi32>
 // CHECK: %[[TI:.*]] = arith.index_cast %[[T]] : i32 to index
-// CHECK: %[[POS:.*]] = linalg.index 1 : index
-// CHECK: %[[HIT:.*]] = arith.cmpi eq, %[[TI]], %[[POS]] : index
-// CHECK: %[[SUM:.*]] = arith.addf %[[ACC]], %[[IN]] : f32
-// CHECK: %[[R:.*]] = arith.select %[[HIT]], %[[SUM]], %[[ACC]] : f32
-// CHECK: linalg.yield %[[R]] : f32
+// CHECK: %[[LOW:.*]] = arith.cmpi sge, %[[TI]], %{{.*}} : index
+// CHECK: %[[C6:.*]] = arith.constant 6 : index
+// CHECK: %[[HIGH:.*]] = arith.cmpi slt, %[[TI]], %[[C6]] : index
+// CHECK: %[[IN:.*]] = arith.andi %[[LOW]], %[[HIGH]] : i1
+// CHECK: %[[NEXT:.*]] = scf.if %[[IN]] -> (tensor<3x6xf32>) {
+// CHECK: %[[FROM:.*]] = tensor.extract_slice %[[S]][0, %[[K]]] [3, 1] [1, 1] : tensor<3x4xf32> to tensor<3x1xf32>
+// CHECK: %[[TO:.*]] = tensor.extract_slice %[[ACC]][0, %[[TI]]] [3, 1] [1, 1] : tensor<3x6xf32> to tensor<3x1xf32>
+// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[ID]]], iterator_types = ["parallel", "parallel"]}
+// CHECK-SAME: ins(%[[FROM]] : tensor<3x1xf32>) outs(%[[TO]] : tensor<3x1xf32>)
+// CHECK: ^bb0(%[[X:.*]]: f32, %[[Y:.*]]: f32):
+// CHECK: %[[ADD:.*]] = arith.addf %[[Y]], %[[X]] : f32
+// CHECK: linalg.yield %[[ADD]] : f32
+// CHECK: %[[UPDATED:.*]] = tensor.insert_slice %[[SUM]] into %[[ACC]][0, %[[TI]]] [3, 1] [1, 1] : tensor<3x1xf32> into tensor<3x6xf32>
+// CHECK: scf.yield %[[UPDATED]] : tensor<3x6xf32>
+// CHECK: } else {
+// CHECK: scf.yield %[[ACC]] : tensor<3x6xf32>
+// CHECK: scf.yield %[[NEXT]] : tensor<3x6xf32>
+// CHECK: return %[[R]] : tensor<3x6xf32>
 func.func @scatter_add(%d: tensor<3x6xf32>, %i: tensor<4xi32>, %s: tensor<3x4xf32>) -> tensor<3x6xf32> {
   %0 = nn.scatter_add %d, %i, %s {axis = -1} : tensor<3x6xf32>, tensor<4xi32>, tensor<3x4xf32>
   return %0 : tensor<3x6xf32>
+}
+
+// -----
+
+// scatter_reduce "amax" with include_self: scatter_add's loop, combining
+// with a NaN-propagating maximum.
+// CHECK-LABEL: func.func @scatter_amax
+// CHECK-SAME: (%[[D:.*]]: tensor<5x2xf32>, %[[I:.*]]: tensor<3xi64>, %[[S:.*]]: tensor<3x2xf32>)
+// CHECK: %[[R:.*]] = scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%{{.*}} = %[[D]]) -> (tensor<5x2xf32>)
+// CHECK: scf.if
+// CHECK: linalg.generic
+// CHECK: ^bb0(%[[X:.*]]: f32, %[[Y:.*]]: f32):
+// CHECK: %[[M:.*]] = arith.maximumf %[[Y]], %[[X]] : f32
+// CHECK: linalg.yield %[[M]] : f32
+// CHECK-NOT: scf.for
+// CHECK: return %[[R]] : tensor<5x2xf32>
+func.func @scatter_amax(%d: tensor<5x2xf32>, %i: tensor<3xi64>, %s: tensor<3x2xf32>) -> tensor<5x2xf32> {
+  %0 = nn.scatter_reduce %d, %i, %s {axis = 0, reduce = "amax"} : tensor<5x2xf32>, tensor<3xi64>, tensor<3x2xf32>
+  return %0 : tensor<5x2xf32>
+}
+
+// -----
+
+// scatter_reduce "mean" without include_self: a first loop resets every
+// receiving row to 0, a second adds the source rows, a third counts the
+// rows each node receives (from 0, adding a 1 per index), and one generic
+// divides each row by its count, at least 1 (an empty segment keeps dest).
+// CHECK-DAG: #[[ROW:.*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-DAG: #[[ALL:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-LABEL: func.func @scatter_mean
+// CHECK-SAME: (%[[D:.*]]: tensor<5x2xf32>, %[[I:.*]]: tensor<3xi64>, %[[S:.*]]: tensor<3x2xf32>)
+// CHECK: %[[RESET:.*]] = scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%{{.*}} = %[[D]]) -> (tensor<5x2xf32>)
+// CHECK: linalg.generic
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: linalg.yield %[[ZERO]] : f32
+// CHECK: %[[SUMS:.*]] = scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%{{.*}} = %[[RESET]]) -> (tensor<5x2xf32>)
+// CHECK: arith.addf
+// CHECK: %[[NONE:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<5xf32>) -> tensor<5xf32>
+// CHECK: %[[ONES:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<3xf32>) -> tensor<3xf32>
+// CHECK: %[[COUNTS:.*]] = scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%{{.*}} = %[[NONE]]) -> (tensor<5xf32>)
+// CHECK: tensor.extract_slice %[[ONES]]
+// CHECK: arith.addf
+// CHECK: %[[MEAN:.*]] = linalg.generic {indexing_maps = [#[[ALL]], #[[ROW]], #[[ALL]]], iterator_types = ["parallel", "parallel"]}
+// CHECK-SAME: ins(%[[SUMS]], %[[COUNTS]] : tensor<5x2xf32>, tensor<5xf32>)
+// CHECK: ^bb0(%[[SUM:.*]]: f32, %[[COUNT:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK: %[[DIVISOR:.*]] = arith.maximumf %[[COUNT]], %[[ONE]] : f32
+// CHECK: %[[Q:.*]] = arith.divf %[[SUM]], %[[DIVISOR]] : f32
+// CHECK: linalg.yield %[[Q]] : f32
+// CHECK: return %[[MEAN]] : tensor<5x2xf32>
+func.func @scatter_mean(%d: tensor<5x2xf32>, %i: tensor<3xi64>, %s: tensor<3x2xf32>) -> tensor<5x2xf32> {
+  %0 = nn.scatter_reduce %d, %i, %s {axis = 0, reduce = "mean", include_self = false} : tensor<5x2xf32>, tensor<3xi64>, tensor<3x2xf32>
+  return %0 : tensor<5x2xf32>
 }
 
 // -----
