@@ -46,6 +46,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 import safetensors_io  # noqa: E402
+from counter_random import random_uniform  # noqa: E402
 
 
 def stored(value):
@@ -141,6 +142,42 @@ class Golden:
         safetensors_io.save(
             tensors,
             os.path.join(ROOT, "models", "arch", self.name + ".safetensors"))
+
+
+def float32_rounded(t):
+    """`t` rounded to float32 (as a learning step's state is stored), in
+    float64."""
+    return t.detach().float().double()
+
+
+class Margin:
+    """The smallest |u - p| of the sampling decisions `u < p` made so far:
+    where it is not tiny, float32 and float64 make the same decisions."""
+
+    def __init__(self):
+        self.smallest = np.inf
+
+    def record(self, u, p):
+        self.smallest = min(self.smallest, float((u - p).abs().min()))
+
+    def bernoulli(self, key, p):
+        """Units on where nn.random_uniform of `key` falls below `p`."""
+        u = torch.from_numpy(random_uniform(key, tuple(p.shape))).to(p.dtype)
+        self.record(u, p)
+        return (u < p).to(p.dtype)
+
+
+def safe_key(first, decide, margin):
+    """The first key from `first` on (steps of 1000) for which
+    `decide(key, m)` leaves every decision it records in Margin `m` more
+    than `margin` away from its probability."""
+    key = first
+    while True:
+        m = Margin()
+        decide(key, m)
+        if m.smallest > margin:
+            return key
+        key += 1000
 
 
 def recurrent_module(module, weights):

@@ -24,23 +24,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(HERE, ".."))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "scripts"))
-from arch_golden import Golden  # noqa: E402
+from arch_golden import Golden, Margin, float32_rounded, safe_key  # noqa: E402
 from counter_random import random_uniform  # noqa: E402
 
 B, N, NV = 8, 6, 4
 LR = 0.05
 MARGIN = 1e-5
 STEPS = 10
-
-
-class Margin:
-    """The smallest |u - p| of the unit decisions made so far."""
-
-    def __init__(self):
-        self.smallest = np.inf
-
-    def record(self, u, p):
-        self.smallest = min(self.smallest, float((u - p).abs().min()))
 
 
 def energy(s, p):
@@ -94,11 +84,6 @@ def learn_step(p, chains, v, key, sweeps, margin):
             "chains": free, "clamped": clamped}
 
 
-def f32(t):
-    """t rounded to float32 (as a step's state is stored), in float64."""
-    return t.detach().float().double()
-
-
 def check_conditional(s, p, t):
     """sigmoid(a_i / T) = exp(-E(s_i=1)/T) / (exp(-E(s_i=0)/T) + exp(-E(s_i=1)/T))."""
     for unit in range(N):
@@ -114,18 +99,6 @@ def check_symmetric(w):
     assert torch.equal(w, w.T) and torch.all(torch.diagonal(w) == 0)
 
 
-def safe_key(first, decide):
-    """The first key from `first` on (steps of 1000) whose decisions all lie
-    MARGIN away from their probabilities."""
-    key = first
-    while True:
-        margin = Margin()
-        decide(key, margin)
-        if margin.smallest > MARGIN:
-            return key
-        key += 1000
-
-
 def main():
     g = Golden("boltzmann")
     raw = g.rng.standard_normal((N, N)) * 0.8
@@ -134,13 +107,14 @@ def main():
     g.params["weight"] = torch.tensor(weight, dtype=torch.float64)
     g.param("bias", (N,), scale=0.5)
     g.save_weights()
-    p = {name: f32(t) for name, t in g.params.items()}
+    p = {name: float32_rounded(t) for name, t in g.params.items()}
     check_symmetric(p["weight"])
 
     s = torch.from_numpy((g.rng.random((B, N)) < 0.5).astype(np.float32)).double()
     t, sweeps = 0.7, 3
     check_conditional(s, p, t)
-    key = safe_key(11, lambda key, m: sweep(s, key, sweeps, t, [True] * N, p, m))
+    key = safe_key(11, lambda key, m: sweep(s, key, sweeps, t, [True] * N, p, m),
+                   MARGIN)
     x = {"s": g.input("s", s.numpy()), "key": g.input("key", np.array(key)),
          "temperature": g.input("temperature", np.array(t, np.float32)),
          "sweeps": g.input("sweeps", np.array(sweeps))}
@@ -160,17 +134,17 @@ def main():
         v = torch.from_numpy(np.abs(patterns[np.arange(B) % 2] - flips)
                              .astype(np.float32)).double()
         sweeps = 1 + step % 2
-        key = safe_key(200 + step, lambda key, m: learn_step(state, chains, v, key,
-                                                             sweeps, m))
+        key = safe_key(200 + step, lambda key, m: learn_step(
+            state, chains, v, key, sweeps, m), MARGIN)
         margin = Margin()
         after = learn_step(state, chains, v, key, sweeps, margin)
         assert margin.smallest > MARGIN
-        check_symmetric(f32(after["weight"]))
+        check_symmetric(float32_rounded(after["weight"]))
         g.learn_step(step, {**state, "chains": chains, "v": v,
                             "key": np.array(key), "sweeps": np.array(sweeps)},
                      after)
-        state = {name: f32(after[name]) for name in p}
-        chains = f32(after["chains"])
+        state = {name: float32_rounded(after[name]) for name in p}
+        chains = float32_rounded(after["chains"])
 
 
 if __name__ == "__main__":

@@ -24,26 +24,12 @@ import torch.nn.functional as F
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(HERE, ".."))
-sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "scripts"))
-from arch_golden import Golden  # noqa: E402
-from counter_random import random_uniform  # noqa: E402
+from arch_golden import Golden, Margin, float32_rounded, safe_key  # noqa: E402
 
 B, NV, NH = 8, 6, 4
 LR = 0.1
 MARGIN = 1e-5
 LEARN_KS = [1, 2, 3, 5, 1, 2, 0, 3, 1, 4]
-
-
-class Margin:
-    """The smallest |u - p| of the Bernoulli decisions made so far."""
-
-    def __init__(self):
-        self.smallest = np.inf
-
-    def bernoulli(self, key, p):
-        u = torch.from_numpy(random_uniform(key, tuple(p.shape))).to(p.dtype)
-        self.smallest = min(self.smallest, float((u - p).abs().min()))
-        return (u < p).to(p.dtype)
 
 
 def hidden_probability(v, p):
@@ -103,11 +89,6 @@ def cd_step(p, v0, key, k, margin):
     }
 
 
-def f32(t):
-    """t rounded to float32 (as a step's state is stored), in float64."""
-    return t.detach().float().double()
-
-
 def check_distributions(p):
     """F(v) = -log sum_h exp(-E(v, h)), and p(h | v), p(v | h) are the
     normalized exp(-E) over the other layer's configurations."""
@@ -129,31 +110,19 @@ def check_distributions(p):
                               rtol=1e-12, atol=1e-12)
 
 
-def safe_key(first, decide):
-    """The first key from `first` on (steps of 1000) whose Bernoulli
-    decisions all lie MARGIN away from their probabilities."""
-    key = first
-    while True:
-        margin = Margin()
-        decide(key, margin)
-        if margin.smallest > MARGIN:
-            return key
-        key += 1000
-
-
 def main():
     g = Golden("rbm")
     p = {"weight": g.param("weight", (NV, NH), scale=1.0),
          "visible_bias": g.param("visible_bias", (NV,), scale=0.5),
          "hidden_bias": g.param("hidden_bias", (NH,), scale=0.5)}
     g.save_weights()
-    p = {name: f32(t) for name, t in p.items()}
+    p = {name: float32_rounded(t) for name, t in p.items()}
     check_distributions(p)
 
     v = torch.from_numpy((g.rng.random((B, NV)) < 0.5).astype(np.float32)).double()
     h = torch.from_numpy((g.rng.random((B, NH)) < 0.5).astype(np.float32)).double()
     k = 3
-    key = safe_key(7, lambda key, m: sample_chain(v, key, k, p, m))
+    key = safe_key(7, lambda key, m: sample_chain(v, key, k, p, m), MARGIN)
     x = {"v": g.input("v", v.numpy()), "h": g.input("h", h.numpy()),
          "key": g.input("key", np.array(key)), "k": g.input("k", np.array(k))}
     margin = Margin()
@@ -169,7 +138,8 @@ def main():
         flips = g.rng.random((B, NV)) < 0.1
         batch = np.abs(prototypes[np.arange(B) % 2] - flips).astype(np.float32)
         v0 = torch.from_numpy(batch).double()
-        key = safe_key(100 + t, lambda key, m: cd_step(state, v0, key, k, m))
+        key = safe_key(100 + t, lambda key, m: cd_step(state, v0, key, k, m),
+                       MARGIN)
         margin = Margin()
         after = cd_step(state, v0, key, k, margin)
         assert margin.smallest > MARGIN
@@ -177,7 +147,7 @@ def main():
             assert torch.equal(after["weight"], state["weight"])
         g.learn_step(t, {**state, "v": v0, "key": np.array(key), "k": np.array(k)},
                      after)
-        state = {name: f32(after[name]) for name in p}
+        state = {name: float32_rounded(after[name]) for name in p}
 
 
 if __name__ == "__main__":
