@@ -13,6 +13,8 @@ packages=(
   libhalide14-0-dev
   # unit tests
   googletest libgtest-dev
+  # the ONNX importer (protobuf) and its tests (onnx.helper, backend cases)
+  libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx libonnx-testdata
   # golden data and benchmarks
   python3 python3-numpy python3-torch python3-sklearn
 )

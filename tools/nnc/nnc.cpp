@@ -3,15 +3,21 @@
 //   nnc compile MODEL -o OUT [--target=cpu|nvptx] [--emit=KIND] ...
 //   nnc compile MODEL --train -o OUT [--optimizer=NAME] [--lr=X] ...
 //   nnc run MODEL --input NAME=FILE.npy ... [--output-dir DIR]
+//   nnc import MODEL.onnx -o OUT.mlir [--weights FILE.safetensors]
 //
 //===----------------------------------------------------------------------===//
 
 #include "codegen/Compiler.h"
+#include "frontends/onnx/OnnxImporter.h"
 #include "tools/Registration.h"
 #include "tools/nnc/RunCommand.h"
 
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
@@ -26,11 +32,27 @@ static constexpr const char *kUsage =
     "commands:\n"
     "  compile MODEL -o OUT   compile a model to a native artifact\n"
     "  run MODEL --input ...  run a model (source or compiled) on .npy inputs\n"
+    "  import MODEL.onnx -o OUT.mlir\n"
+    "                         import an ONNX model into the nn dialect\n"
     "\n"
     "`nnc <command> --help` describes a command.\n";
 
+static constexpr const char *kImportUsage =
+    "usage: nnc import MODEL.onnx -o OUT.mlir [--weights FILE]\n"
+    "\n"
+    "Writes @forward in the nn dialect: graph inputs become nn.input\n"
+    "arguments, initializers nn.param arguments, graph outputs nn.output\n"
+    "results. Shapes must be static (a dynamic dimension is an error).\n"
+    "\n"
+    "  -o OUT                   the .mlir file ('-' for stdout)\n"
+    "  --weights=FILE           where the initializers go (default: OUT with\n"
+    "                           .safetensors; with -o -, only when given)\n";
+
 static constexpr const char *kCompileUsage =
-    "usage: nnc compile MODEL.mlir -o OUT [options]\n"
+    "usage: nnc compile MODEL.mlir|MODEL.onnx -o OUT [options]\n"
+    "\n"
+    "An .onnx model is imported first (as `nnc import`) into a temporary\n"
+    "folder, with its initializers as the weights unless --weights.\n"
     "\n"
     "  -o OUT                   where the artifact goes ('-' for text on "
     "stdout)\n"
@@ -166,6 +188,90 @@ static bool takeTrainOption(const std::vector<std::string> &args, size_t &i,
   return false;
 }
 
+/// `path` with its extension replaced by `extension`.
+static std::string withExtension(const std::string &path,
+                                 llvm::StringRef extension) {
+  llvm::SmallString<256> result(path);
+  llvm::sys::path::replace_extension(result, extension);
+  return std::string(result);
+}
+
+/// Imports `modelPath` and writes the module to `outputPath` ('-': stdout)
+/// and the initializers to `weightsPath` (empty: not written); errors go to
+/// stderr.
+static bool importModel(const std::string &modelPath,
+                        const std::string &outputPath,
+                        const std::string &weightsPath) {
+  mlir::MLIRContext context;
+  std::string error;
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      onnx_import::importOnnxModel(context, modelPath, weightsPath, &error);
+  if (!module) {
+    llvm::errs() << "error: " << error << "\n";
+    return false;
+  }
+  std::string openError;
+  auto output = mlir::openOutputFile(outputPath, &openError);
+  if (!output) {
+    llvm::errs() << "error: " << openError << "\n";
+    return false;
+  }
+  module->print(output->os());
+  output->keep();
+  return true;
+}
+
+static int importCommand(const std::vector<std::string> &args) {
+  std::string input, output, weights, value;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string &arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      llvm::outs() << kImportUsage;
+      return 0;
+    }
+    if (takeValue(args, i, "-o", value))
+      output = value;
+    else if (takeValue(args, i, "--weights", value))
+      weights = value;
+    else if (!arg.empty() && arg[0] == '-')
+      return usageError("unknown option '" + arg + "'", kImportUsage);
+    else if (input.empty())
+      input = arg;
+    else
+      return usageError("more than one model given", kImportUsage);
+  }
+  if (input.empty())
+    return usageError("no model given", kImportUsage);
+  if (output.empty())
+    return usageError("no output given (-o OUT)", kImportUsage);
+  if (weights.empty() && output != "-")
+    weights = withExtension(output, ".safetensors");
+  return importModel(input, output, weights) ? 0 : 1;
+}
+
+/// Compiles per `options`; an .onnx input is imported into a temporary
+/// folder first and compiled from there.
+static int compileImported(mlir::MLIRContext &context,
+                           CompileOptions options) {
+  llvm::SmallString<128> folder;
+  if (llvm::sys::fs::createUniqueDirectory("nnc-import", folder)) {
+    llvm::errs() << "error: cannot create a temporary folder\n";
+    return 1;
+  }
+  std::string base =
+      (folder + "/" + llvm::sys::path::stem(options.input)).str();
+  std::string model = base + ".mlir", weights = base + ".safetensors";
+  bool imported = importModel(options.input, model, weights);
+  if (imported) {
+    options.input = model;
+    if (options.weights.empty() && llvm::sys::fs::exists(weights))
+      options.weights = weights;
+  }
+  bool compiled = imported && mlir::succeeded(compileModel(context, options));
+  llvm::sys::fs::remove_directories(folder);
+  return compiled ? 0 : 1;
+}
+
 static int compileCommand(const std::vector<std::string> &args) {
   CompileOptions options;
   std::string value;
@@ -253,6 +359,8 @@ static int compileCommand(const std::vector<std::string> &args) {
   mlir::DialectRegistry registry;
   registerAllNncDialectsAndPasses(registry);
   mlir::MLIRContext context(registry);
+  if (llvm::StringRef(options.input).ends_with(".onnx"))
+    return compileImported(context, options);
   return mlir::succeeded(compileModel(context, options)) ? 0 : 1;
 }
 
@@ -271,5 +379,7 @@ int main(int argc, char **argv) {
     return compileCommand(args);
   if (command == "run")
     return runCommand(args);
+  if (command == "import")
+    return importCommand(args);
   return usageError("unknown command '" + command + "'", kUsage);
 }

@@ -1,0 +1,180 @@
+//===- ConvolutionConverters.cpp - ONNX Conv, pooling, BatchNormalization -===//
+//
+// Conv, MaxPool and AveragePool share ONNX's window attributes: strides and
+// dilations (default 1), pads as begins then ends (default 0) or auto_pad
+// (SAME_UPPER and SAME_LOWER pad so the output extent is ceil(in / stride),
+// the odd pixel at the end or the beginning; VALID pads nothing). Unlike
+// PyTorch, ONNX pooling strides default to 1 and AveragePool excludes the
+// padding from its divisor unless count_include_pad. GlobalAveragePool is a
+// mean over the spatial axes; BatchNormalization is its inference form.
+//
+//===----------------------------------------------------------------------===//
+
+#include "frontends/onnx/NodeConverter.h"
+
+#include "ir/NNOps.h"
+
+#include <onnx/onnx_pb.h>
+
+namespace nnc::onnx_import {
+namespace {
+
+/// The window of a Conv or pooling node with ONNX's defaults filled in.
+struct Window {
+  std::vector<int64_t> strides, pads, dilations;
+};
+
+/// Reads the window attributes of a node over `input` with `kernel`.
+mlir::FailureOr<Window> readWindow(NodeContext &context,
+                                   mlir::RankedTensorType input,
+                                   llvm::ArrayRef<int64_t> kernel) {
+  size_t spatial = kernel.size();
+  if (input.getRank() != int64_t(spatial) + 2)
+    return context.fail("the input must be [N, C, spatial...] with " +
+                        llvm::Twine(spatial) + " spatial dimensions");
+  Window window;
+  window.strides = context.intsAttribute("strides")
+                       .value_or(std::vector<int64_t>(spatial, 1));
+  window.dilations = context.intsAttribute("dilations")
+                         .value_or(std::vector<int64_t>(spatial, 1));
+  window.pads = context.intsAttribute("pads")
+                    .value_or(std::vector<int64_t>(2 * spatial, 0));
+  if (window.strides.size() != spatial || window.dilations.size() != spatial ||
+      window.pads.size() != 2 * spatial)
+    return context.fail("strides, dilations and pads must have one entry "
+                        "(pads two) per spatial dimension");
+  std::string autoPad = context.stringAttribute("auto_pad", "NOTSET");
+  if (autoPad == "VALID") {
+    window.pads.assign(2 * spatial, 0);
+  } else if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
+    for (size_t i = 0; i < spatial; ++i) {
+      int64_t in = input.getDimSize(i + 2), stride = window.strides[i];
+      int64_t out = (in + stride - 1) / stride;
+      int64_t extent = (kernel[i] - 1) * window.dilations[i] + 1;
+      int64_t total = std::max<int64_t>(0, (out - 1) * stride + extent - in);
+      int64_t small = total / 2;
+      window.pads[i] = autoPad == "SAME_UPPER" ? small : total - small;
+      window.pads[i + spatial] = total - window.pads[i];
+    }
+  } else if (autoPad != "NOTSET") {
+    return context.fail("unknown auto_pad '" + autoPad + "'");
+  }
+  return window;
+}
+
+mlir::LogicalResult convertConv(NodeContext &context) {
+  auto input = context.tensorInput(0);
+  auto weight = context.tensorInput(1);
+  if (mlir::failed(input) || mlir::failed(weight))
+    return mlir::failure();
+  if (weight->second.getRank() < 3)
+    return context.fail("the weight must be [F, C / group, kernel...]");
+  mlir::FailureOr<Window> window = readWindow(
+      context, input->second, weight->second.getShape().drop_front(2));
+  if (mlir::failed(window))
+    return mlir::failure();
+  llvm::SmallVector<mlir::Value, 3> operands{input->first, weight->first};
+  if (context.hasInput(2)) {
+    mlir::FailureOr<mlir::Value> bias = context.input(2);
+    if (mlir::failed(bias))
+      return mlir::failure();
+    operands.push_back(*bias);
+  }
+  mlir::OpBuilder &b = context.builder();
+  mlir::FailureOr<mlir::Value> result = context.createValue<nn::ConvOp>(
+      operands,
+      {b.getNamedAttr("stride", b.getDenseI64ArrayAttr(window->strides)),
+       b.getNamedAttr("padding", b.getDenseI64ArrayAttr(window->pads)),
+       b.getNamedAttr("dilation", b.getDenseI64ArrayAttr(window->dilations)),
+       b.getNamedAttr("groups",
+                      b.getI64IntegerAttr(context.intAttribute("group", 1)))});
+  return mlir::failed(result) ? mlir::failure()
+                              : context.setOutputs({*result});
+}
+
+/// MaxPool (`isMax`) or AveragePool.
+mlir::LogicalResult convertPool(NodeContext &context, bool isMax) {
+  auto input = context.tensorInput(0);
+  if (mlir::failed(input))
+    return mlir::failure();
+  std::optional<std::vector<int64_t>> kernel =
+      context.intsAttribute("kernel_shape");
+  if (!kernel)
+    return context.fail("the kernel_shape attribute is missing");
+  mlir::FailureOr<Window> window = readWindow(context, input->second, *kernel);
+  if (mlir::failed(window))
+    return mlir::failure();
+  mlir::OpBuilder &b = context.builder();
+  llvm::SmallVector<mlir::NamedAttribute> attributes{
+      b.getNamedAttr("kernel", b.getDenseI64ArrayAttr(*kernel)),
+      b.getNamedAttr("stride", b.getDenseI64ArrayAttr(window->strides)),
+      b.getNamedAttr("padding", b.getDenseI64ArrayAttr(window->pads)),
+      b.getNamedAttr("ceil_mode",
+                     b.getBoolAttr(context.intAttribute("ceil_mode", 0)))};
+  mlir::FailureOr<mlir::Value> result;
+  if (isMax) {
+    attributes.push_back(
+        b.getNamedAttr("dilation", b.getDenseI64ArrayAttr(window->dilations)));
+    result = context.createValue<nn::MaxPoolOp>({input->first}, attributes);
+  } else {
+    if (llvm::any_of(window->dilations, [](int64_t d) { return d != 1; }))
+      return context.fail("dilated average pooling is not supported");
+    attributes.push_back(b.getNamedAttr(
+        "count_include_pad",
+        b.getBoolAttr(context.intAttribute("count_include_pad", 0))));
+    result = context.createValue<nn::AvgPoolOp>({input->first}, attributes);
+  }
+  return mlir::failed(result) ? mlir::failure()
+                              : context.setOutputs({*result});
+}
+
+mlir::LogicalResult convertGlobalAveragePool(NodeContext &context) {
+  auto input = context.tensorInput(0);
+  if (mlir::failed(input))
+    return mlir::failure();
+  std::vector<int64_t> axes;
+  for (int64_t i = 2; i < input->second.getRank(); ++i)
+    axes.push_back(i);
+  mlir::OpBuilder &b = context.builder();
+  mlir::FailureOr<mlir::Value> result = context.createValue<nn::ReduceMeanOp>(
+      {input->first}, {b.getNamedAttr("axes", b.getDenseI64ArrayAttr(axes)),
+                       b.getNamedAttr("keepdim", b.getBoolAttr(true))});
+  return mlir::failed(result) ? mlir::failure()
+                              : context.setOutputs({*result});
+}
+
+mlir::LogicalResult convertBatchNormalization(NodeContext &context) {
+  if (context.intAttribute("training_mode", 0))
+    return context.fail("training_mode is not supported (inference only)");
+  llvm::SmallVector<mlir::Value, 5> operands;
+  for (size_t i = 0; i < 5; ++i) {
+    mlir::FailureOr<mlir::Value> operand = context.input(i);
+    if (mlir::failed(operand))
+      return mlir::failure();
+    operands.push_back(*operand);
+  }
+  mlir::OpBuilder &b = context.builder();
+  mlir::FailureOr<mlir::Operation *> op = context.create<nn::BatchNormOp>(
+      operands,
+      {b.getNamedAttr("eps", b.getF64FloatAttr(
+                                 context.floatAttribute("epsilon", 1e-5f))),
+       b.getNamedAttr("training", b.getBoolAttr(false))});
+  return mlir::failed(op) ? mlir::failure()
+                          : context.setOutputs({(*op)->getResult(0)});
+}
+
+} // namespace
+
+void registerConvolutionConverters(ConverterRegistry &registry) {
+  registry.add("Conv", convertConv);
+  registry.add("MaxPool", [](NodeContext &context) {
+    return convertPool(context, /*isMax=*/true);
+  });
+  registry.add("AveragePool", [](NodeContext &context) {
+    return convertPool(context, /*isMax=*/false);
+  });
+  registry.add("GlobalAveragePool", convertGlobalAveragePool);
+  registry.add("BatchNormalization", convertBatchNormalization);
+}
+
+} // namespace nnc::onnx_import

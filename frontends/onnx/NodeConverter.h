@@ -1,0 +1,189 @@
+//===- NodeConverter.h - What an ONNX op converter sees ----------*- C++ -*-===//
+//
+// The interface between the importer core (OnnxImporter.cpp: value table,
+// node dispatch, errors) and the converters, one file per op family. A
+// converter gets a NodeContext for one node: its inputs as nn values or as
+// data known at import time, its attributes with the ONNX defaults the
+// converter passes, the model's opset, and a way to fail with a message
+// that names the node. The ConverterRegistry maps op types to converters.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_FRONTENDS_ONNX_NODECONVERTER_H
+#define NNC_FRONTENDS_ONNX_NODECONVERTER_H
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Value.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/Twine.h"
+
+#include <functional>
+#include <type_traits>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace onnx {
+class NodeProto;
+class AttributeProto;
+class TensorProto;
+} // namespace onnx
+
+namespace nnc::onnx_import {
+
+/// A tensor whose contents are known at import time: an initializer or the
+/// output of a Constant node. Floating-point data is held as f32 in
+/// `floats`, integer data as i64 in `ints`.
+struct ConstantTensor {
+  std::vector<int64_t> shape;
+  bool isFloat = true;
+  std::vector<float> floats;
+  std::vector<int64_t> ints;
+};
+
+/// Decodes `proto` (raw or typed fields); false with `*error` set for an
+/// element type nnc does not take, external data or a size mismatch.
+bool decodeTensor(const onnx::TensorProto &proto, ConstantTensor *out,
+                  std::string *error);
+
+class GraphImporter;
+
+/// One node being converted.
+class NodeContext {
+public:
+  NodeContext(GraphImporter &importer, const onnx::NodeProto &node,
+              int64_t opset);
+
+  mlir::OpBuilder &builder();
+  mlir::Location loc();
+  /// The default-domain opset the model imports.
+  int64_t opset() const { return opset_; }
+  const onnx::NodeProto &node() const { return node_; }
+
+  /// Whether input `index` is given (present and not the empty name).
+  bool hasInput(size_t index) const;
+  size_t numInputs() const;
+  /// Input `index` as an nn value; a missing input or one no earlier node,
+  /// initializer or graph input produces is an error naming it.
+  mlir::FailureOr<mlir::Value> input(size_t index);
+  /// Input `index` as a ranked tensor value with its type.
+  mlir::FailureOr<std::pair<mlir::Value, mlir::RankedTensorType>>
+  tensorInput(size_t index);
+  /// Input `index` when its contents are known at import time (an
+  /// initializer or a Constant's output), else an error.
+  mlir::FailureOr<const ConstantTensor *> constantInput(size_t index);
+
+  /// The attribute `name`, or null.
+  const onnx::AttributeProto *attribute(llvm::StringRef name) const;
+  int64_t intAttribute(llvm::StringRef name, int64_t fallback) const;
+  float floatAttribute(llvm::StringRef name, float fallback) const;
+  std::string stringAttribute(llvm::StringRef name,
+                              llvm::StringRef fallback) const;
+  std::optional<std::vector<int64_t>>
+  intsAttribute(llvm::StringRef name) const;
+
+  /// Records `message`, prefixed with the node's name, op type and opset,
+  /// as the import error; returns failure.
+  mlir::LogicalResult fail(const llvm::Twine &message);
+
+  /// Binds the node's outputs, in order, to `values` (the node must have as
+  /// many outputs, or fewer where trailing optional outputs are unused).
+  mlir::LogicalResult setOutputs(llvm::ArrayRef<mlir::Value> values);
+  /// Binds output 0 to a tensor known at import time.
+  void setConstantOutput(ConstantTensor tensor);
+  /// Binds output 0 to whatever input 0 is (value or constant): Identity.
+  mlir::LogicalResult forwardInput();
+
+  /// Builds an `OpTy` (an op that infers its result types) from `operands`
+  /// and `attributes`; a failed type inference or verification becomes the
+  /// import error (with the diagnostic's text), never an abort.
+  template <typename OpTy>
+  mlir::FailureOr<mlir::Operation *>
+  create(mlir::ValueRange operands,
+         llvm::ArrayRef<mlir::NamedAttribute> attributes = {}) {
+    mlir::MLIRContext *context = builder().getContext();
+    std::string diagnostic;
+    mlir::ScopedDiagnosticHandler capture(
+        context, [&](mlir::Diagnostic &d) {
+          if (diagnostic.empty())
+            diagnostic = d.str();
+          return mlir::success();
+        });
+    mlir::DictionaryAttr dictionary =
+        mlir::DictionaryAttr::get(context, attributes);
+    typename OpTy::Properties properties;
+    if constexpr (!std::is_same_v<typename OpTy::Properties,
+                                  mlir::EmptyProperties>) {
+      if (mlir::failed(OpTy::setPropertiesFromAttr(
+              properties, dictionary,
+              [&] { return mlir::emitError(loc()); })))
+        return fail(diagnostic);
+    }
+    llvm::SmallVector<mlir::Type> types;
+    if (mlir::failed(OpTy::inferReturnTypes(
+            context, loc(), operands, dictionary,
+            mlir::OpaqueProperties(&properties), {}, types)))
+      return fail(diagnostic);
+    return finishCreate(OpTy::getOperationName(), operands, dictionary,
+                        types, diagnostic);
+  }
+  /// `create` for a single-result op: its result.
+  template <typename OpTy>
+  mlir::FailureOr<mlir::Value>
+  createValue(mlir::ValueRange operands,
+              llvm::ArrayRef<mlir::NamedAttribute> attributes = {}) {
+    mlir::FailureOr<mlir::Operation *> op = create<OpTy>(operands, attributes);
+    if (mlir::failed(op))
+      return mlir::failure();
+    return (*op)->getResult(0);
+  }
+
+  /// An f32 tensor constant of `shape` filled with `value`.
+  mlir::Value splat(llvm::ArrayRef<int64_t> shape, float value);
+  /// Normalizes `axis` (negative counts from the end) for `rank`, failing
+  /// with a message naming `what` when it is out of range.
+  mlir::FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank,
+                                         llvm::StringRef what);
+
+private:
+  /// Inserts the op whose types were inferred and verifies it; diagnostics
+  /// land in `diagnostic` (which the caller's handler fills).
+  mlir::FailureOr<mlir::Operation *>
+  finishCreate(llvm::StringRef name, mlir::ValueRange operands,
+               mlir::DictionaryAttr attributes, mlir::TypeRange types,
+               std::string &diagnostic);
+
+  GraphImporter &importer_;
+  const onnx::NodeProto &node_;
+  int64_t opset_;
+};
+
+/// Converts one node: builds nn ops and binds every used output.
+using NodeConverter = std::function<mlir::LogicalResult(NodeContext &)>;
+
+/// Op type (default domain) -> converter.
+class ConverterRegistry {
+public:
+  /// A registry with every converter family registered.
+  ConverterRegistry();
+  void add(llvm::StringRef opType, NodeConverter converter);
+  /// The converter for `opType`, or null.
+  const NodeConverter *find(llvm::StringRef opType) const;
+
+private:
+  llvm::StringMap<NodeConverter> converters_;
+};
+
+// The families, one file each.
+void registerElementwiseConverters(ConverterRegistry &registry);
+void registerLinearConverters(ConverterRegistry &registry);
+void registerShapeConverters(ConverterRegistry &registry);
+void registerConvolutionConverters(ConverterRegistry &registry);
+
+} // namespace nnc::onnx_import
+
+#endif // NNC_FRONTENDS_ONNX_NODECONVERTER_H

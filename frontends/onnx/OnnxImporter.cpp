@@ -1,0 +1,517 @@
+//===- OnnxImporter.cpp - The ONNX importer core --------------------------===//
+//
+// Parses the ModelProto (protobuf), checks the opset, turns graph inputs and
+// initializers into the arguments of @forward, walks the nodes in order
+// through the converter registry with a value table from ONNX names to nn
+// values (or to data known at import time), and returns the graph outputs.
+// Every problem becomes one error message naming what is wrong.
+//
+//===----------------------------------------------------------------------===//
+
+#include "frontends/onnx/OnnxImporter.h"
+#include "frontends/onnx/NodeConverter.h"
+#include "frontends/onnx/SafetensorsWriter.h"
+
+#include "ir/NNOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <onnx/onnx_pb.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace nnc::onnx_import {
+
+/// The ONNX opsets (default domain) whose operator semantics nnc follows.
+static constexpr int64_t kMinOpset = 7, kMaxOpset = 17;
+
+/// The state of one import: the function being built and the value table.
+class GraphImporter {
+public:
+  GraphImporter(mlir::MLIRContext &context, std::string *error)
+      : builder(&context), error(error) {}
+
+  mlir::OwningOpRef<mlir::ModuleOp> run(const onnx::ModelProto &model,
+                                        const std::string &weightsPath);
+
+  /// The value `name` stands for, materializing known data on first use:
+  /// an initializer becomes an `nn.param` argument, a Constant's output an
+  /// arith.constant.
+  mlir::FailureOr<mlir::Value> lookup(const std::string &name,
+                                      NodeContext *user);
+
+  mlir::LogicalResult fail(const llvm::Twine &message) {
+    if (error->empty())
+      *error = message.str();
+    return mlir::failure();
+  }
+
+  mlir::OpBuilder builder;
+  std::string *error;
+  llvm::StringMap<mlir::Value> values;
+  llvm::StringMap<ConstantTensor> constants;
+  llvm::StringSet<> initializers;
+  mlir::Block *entry = nullptr;
+  /// Names of the arguments in order, and whether each is an input.
+  std::vector<std::pair<std::string, bool>> arguments;
+  /// Initializers that became parameters, in argument order.
+  std::vector<std::pair<std::string, const ConstantTensor *>> parameters;
+  mlir::Location location = builder.getUnknownLoc();
+};
+
+//===----------------------------------------------------------------------===//
+// Tensor data
+//===----------------------------------------------------------------------===//
+
+/// ONNX's name for element type `type` (TensorProto.DataType).
+static std::string elementTypeName(int type) {
+  return onnx::TensorProto_DataType_IsValid(type)
+             ? onnx::TensorProto_DataType_Name(type)
+             : "type " + std::to_string(type);
+}
+
+bool decodeTensor(const onnx::TensorProto &proto, ConstantTensor *out,
+                  std::string *error) {
+  if (proto.data_location() == onnx::TensorProto::EXTERNAL) {
+    *error = "tensor '" + proto.name() +
+             "' keeps its data in an external file, which nnc does not read "
+             "yet";
+    return false;
+  }
+  int64_t count = 1;
+  out->shape.assign(proto.dims().begin(), proto.dims().end());
+  for (int64_t extent : out->shape) {
+    if (extent < 0) {
+      *error = "tensor '" + proto.name() + "' has a negative extent";
+      return false;
+    }
+    count *= extent;
+  }
+  const std::string &raw = proto.raw_data();
+  bool hasRaw = proto.has_raw_data();
+  auto fromRaw = [&](auto element, auto &target) {
+    using Element = decltype(element);
+    if (raw.size() != count * sizeof(Element))
+      return false;
+    for (int64_t i = 0; i < count; ++i) {
+      Element item;
+      std::memcpy(&item, raw.data() + i * sizeof(Element), sizeof(Element));
+      target.push_back(item);
+    }
+    return true;
+  };
+  bool sized = false;
+  switch (proto.data_type()) {
+  case onnx::TensorProto::FLOAT:
+    out->isFloat = true;
+    sized = hasRaw ? fromRaw(float(), out->floats)
+                   : (out->floats.assign(proto.float_data().begin(),
+                                         proto.float_data().end()),
+                      out->floats.size() == size_t(count));
+    break;
+  case onnx::TensorProto::DOUBLE:
+    out->isFloat = true;
+    sized = hasRaw ? fromRaw(double(), out->floats)
+                   : (out->floats.assign(proto.double_data().begin(),
+                                         proto.double_data().end()),
+                      out->floats.size() == size_t(count));
+    break;
+  case onnx::TensorProto::INT64:
+    out->isFloat = false;
+    sized = hasRaw ? fromRaw(int64_t(), out->ints)
+                   : (out->ints.assign(proto.int64_data().begin(),
+                                       proto.int64_data().end()),
+                      out->ints.size() == size_t(count));
+    break;
+  case onnx::TensorProto::INT32:
+    out->isFloat = false;
+    sized = hasRaw ? fromRaw(int32_t(), out->ints)
+                   : (out->ints.assign(proto.int32_data().begin(),
+                                       proto.int32_data().end()),
+                      out->ints.size() == size_t(count));
+    break;
+  default:
+    *error = "tensor '" + proto.name() + "' has element type " +
+             elementTypeName(proto.data_type()) +
+             ", which nnc does not support (float, double, int32, int64)";
+    return false;
+  }
+  if (!sized) {
+    *error = "tensor '" + proto.name() +
+             "' holds a different number of elements than its shape says";
+    return false;
+  }
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// NodeContext
+//===----------------------------------------------------------------------===//
+
+NodeContext::NodeContext(GraphImporter &importer, const onnx::NodeProto &node,
+                         int64_t opset)
+    : importer_(importer), node_(node), opset_(opset) {}
+
+mlir::OpBuilder &NodeContext::builder() { return importer_.builder; }
+
+mlir::Location NodeContext::loc() { return importer_.location; }
+
+bool NodeContext::hasInput(size_t index) const {
+  return index < size_t(node_.input_size()) && !node_.input(index).empty();
+}
+
+size_t NodeContext::numInputs() const { return node_.input_size(); }
+
+mlir::FailureOr<mlir::Value> NodeContext::input(size_t index) {
+  if (!hasInput(index))
+    return fail("input " + llvm::Twine(index) + " is missing");
+  return importer_.lookup(node_.input(index), this);
+}
+
+mlir::FailureOr<std::pair<mlir::Value, mlir::RankedTensorType>>
+NodeContext::tensorInput(size_t index) {
+  mlir::FailureOr<mlir::Value> value = input(index);
+  if (mlir::failed(value))
+    return mlir::failure();
+  auto type = mlir::dyn_cast<mlir::RankedTensorType>(value->getType());
+  if (!type)
+    return fail("input '" + node_.input(index) + "' is not a ranked tensor");
+  return std::make_pair(*value, type);
+}
+
+mlir::FailureOr<const ConstantTensor *>
+NodeContext::constantInput(size_t index) {
+  if (!hasInput(index))
+    return fail("input " + llvm::Twine(index) + " is missing");
+  auto found = importer_.constants.find(node_.input(index));
+  if (found == importer_.constants.end())
+    return fail("input '" + node_.input(index) +
+                "' must be known at import time (an initializer or a "
+                "Constant)");
+  return &found->second;
+}
+
+const onnx::AttributeProto *
+NodeContext::attribute(llvm::StringRef name) const {
+  for (const onnx::AttributeProto &attribute : node_.attribute())
+    if (attribute.name() == name)
+      return &attribute;
+  return nullptr;
+}
+
+int64_t NodeContext::intAttribute(llvm::StringRef name,
+                                  int64_t fallback) const {
+  const onnx::AttributeProto *found = attribute(name);
+  return found ? found->i() : fallback;
+}
+
+float NodeContext::floatAttribute(llvm::StringRef name, float fallback) const {
+  const onnx::AttributeProto *found = attribute(name);
+  return found ? found->f() : fallback;
+}
+
+std::string NodeContext::stringAttribute(llvm::StringRef name,
+                                         llvm::StringRef fallback) const {
+  const onnx::AttributeProto *found = attribute(name);
+  return found ? found->s() : fallback.str();
+}
+
+std::optional<std::vector<int64_t>>
+NodeContext::intsAttribute(llvm::StringRef name) const {
+  const onnx::AttributeProto *found = attribute(name);
+  if (!found)
+    return std::nullopt;
+  return std::vector<int64_t>(found->ints().begin(), found->ints().end());
+}
+
+mlir::LogicalResult NodeContext::fail(const llvm::Twine &message) {
+  return importer_.fail("node '" + node_.name() + "' (" + node_.op_type() +
+                        ", opset " + llvm::Twine(opset_) + "): " + message);
+}
+
+mlir::LogicalResult NodeContext::setOutputs(llvm::ArrayRef<mlir::Value> values) {
+  if (size_t(node_.output_size()) > values.size()) {
+    for (size_t i = values.size(); i < size_t(node_.output_size()); ++i)
+      if (!node_.output(i).empty())
+        return fail("output " + llvm::Twine(i) + " ('" + node_.output(i) +
+                    "') is not supported");
+  }
+  for (size_t i = 0; i < size_t(node_.output_size()); ++i)
+    if (!node_.output(i).empty())
+      importer_.values[node_.output(i)] = values[i];
+  return mlir::success();
+}
+
+void NodeContext::setConstantOutput(ConstantTensor tensor) {
+  importer_.constants[node_.output(0)] = std::move(tensor);
+}
+
+mlir::LogicalResult NodeContext::forwardInput() {
+  if (!hasInput(0))
+    return fail("input 0 is missing");
+  const std::string &name = node_.input(0);
+  auto constant = importer_.constants.find(name);
+  if (constant != importer_.constants.end() &&
+      !importer_.initializers.contains(name)) {
+    setConstantOutput(constant->second);
+    return mlir::success();
+  }
+  mlir::FailureOr<mlir::Value> value = input(0);
+  if (mlir::failed(value))
+    return mlir::failure();
+  return setOutputs({*value});
+}
+
+mlir::Value NodeContext::splat(llvm::ArrayRef<int64_t> shape, float value) {
+  auto type = mlir::RankedTensorType::get(shape, builder().getF32Type());
+  return mlir::arith::ConstantOp::create(
+      builder(), loc(), mlir::DenseElementsAttr::get(type, value));
+}
+
+mlir::FailureOr<int64_t> NodeContext::normalizeAxis(int64_t axis, int64_t rank,
+                                                    llvm::StringRef what) {
+  if (axis < -rank || axis >= std::max<int64_t>(rank, 1))
+    return fail(what + " " + llvm::Twine(axis) + " is out of range for rank " +
+                llvm::Twine(rank));
+  return axis < 0 ? axis + rank : axis;
+}
+
+mlir::FailureOr<mlir::Operation *>
+NodeContext::finishCreate(llvm::StringRef name, mlir::ValueRange operands,
+                          mlir::DictionaryAttr attributes,
+                          mlir::TypeRange types, std::string &diagnostic) {
+  mlir::OperationState state(loc(), name);
+  state.addOperands(operands);
+  state.addAttributes(attributes.getValue());
+  state.addTypes(types);
+  mlir::Operation *op = builder().create(state);
+  if (mlir::failed(mlir::verify(op))) {
+    op->erase();
+    return fail(diagnostic);
+  }
+  return op;
+}
+
+//===----------------------------------------------------------------------===//
+// ConverterRegistry
+//===----------------------------------------------------------------------===//
+
+ConverterRegistry::ConverterRegistry() {
+  registerElementwiseConverters(*this);
+  registerLinearConverters(*this);
+  registerShapeConverters(*this);
+  registerConvolutionConverters(*this);
+}
+
+void ConverterRegistry::add(llvm::StringRef opType, NodeConverter converter) {
+  converters_[opType] = std::move(converter);
+}
+
+const NodeConverter *ConverterRegistry::find(llvm::StringRef opType) const {
+  auto found = converters_.find(opType);
+  return found == converters_.end() ? nullptr : &found->second;
+}
+
+//===----------------------------------------------------------------------===//
+// GraphImporter
+//===----------------------------------------------------------------------===//
+
+mlir::FailureOr<mlir::Value> GraphImporter::lookup(const std::string &name,
+                                                   NodeContext *user) {
+  auto found = values.find(name);
+  if (found != values.end())
+    return found->second;
+  auto constant = constants.find(name);
+  if (constant == constants.end()) {
+    std::string message = "input '" + name +
+                          "' is not produced by any earlier node, "
+                          "initializer or graph input";
+    return user ? user->fail(message) : fail(message);
+  }
+  const ConstantTensor &tensor = constant->second;
+  if (!tensor.isFloat) {
+    std::string message = "integer tensor '" + name +
+                          "' is used as a value; nnc takes integer tensors "
+                          "only as shapes and other import-time data";
+    return user ? user->fail(message) : fail(message);
+  }
+  auto type = mlir::RankedTensorType::get(tensor.shape, builder.getF32Type());
+  mlir::Value value;
+  if (initializers.contains(name)) {
+    value = entry->addArgument(type, builder.getUnknownLoc());
+    arguments.emplace_back(name, false);
+    parameters.emplace_back(name, &tensor);
+  } else {
+    mlir::OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToStart(entry);
+    value = mlir::arith::ConstantOp::create(
+        builder, builder.getUnknownLoc(),
+        mlir::DenseElementsAttr::get(type, llvm::ArrayRef(tensor.floats)));
+  }
+  values[name] = value;
+  return value;
+}
+
+/// The static type of graph input `info`, or an error naming it.
+static mlir::FailureOr<mlir::RankedTensorType>
+inputType(GraphImporter &importer, const onnx::ValueInfoProto &info) {
+  const std::string &name = info.name();
+  if (!info.type().has_tensor_type())
+    return importer.fail("graph input '" + name + "' is not a tensor");
+  const onnx::TypeProto::Tensor &tensor = info.type().tensor_type();
+  if (tensor.elem_type() != onnx::TensorProto::FLOAT)
+    return importer.fail("graph input '" + name + "' has element type " +
+                         elementTypeName(tensor.elem_type()) +
+                         ", which nnc does not support (float only)");
+  if (!tensor.has_shape())
+    return importer.fail("graph input '" + name +
+                         "' has no shape; nnc needs static shapes");
+  std::vector<int64_t> shape;
+  for (const auto &[index, dim] : llvm::enumerate(tensor.shape().dim())) {
+    if (!dim.has_dim_value() || dim.dim_value() < 0)
+      return importer.fail(
+          "graph input '" + name + "' has a dynamic dimension " +
+          llvm::Twine(index) +
+          (dim.has_dim_param() ? " ('" + dim.dim_param() + "')" : "") +
+          "; nnc needs static shapes (export with fixed sizes)");
+    shape.push_back(dim.dim_value());
+  }
+  return mlir::RankedTensorType::get(shape, importer.builder.getF32Type());
+}
+
+mlir::OwningOpRef<mlir::ModuleOp>
+GraphImporter::run(const onnx::ModelProto &model,
+                   const std::string &weightsPath) {
+  int64_t opset = -1;
+  for (const onnx::OperatorSetIdProto &set : model.opset_import())
+    if (set.domain().empty() || set.domain() == "ai.onnx")
+      opset = set.version();
+  if (opset < 0) {
+    (void)fail("the model imports no default-domain opset");
+    return nullptr;
+  }
+  if (opset < kMinOpset || opset > kMaxOpset) {
+    (void)fail("opset " + llvm::Twine(opset) + " is not supported (nnc handles " +
+         llvm::Twine(kMinOpset) + " to " + llvm::Twine(kMaxOpset) + ")");
+    return nullptr;
+  }
+  const onnx::GraphProto &graph = model.graph();
+
+  mlir::MLIRContext *context = builder.getContext();
+  context->loadDialect<nn::NNDialect, mlir::func::FuncDialect,
+                       mlir::arith::ArithDialect>();
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      mlir::ModuleOp::create(builder.getUnknownLoc());
+  builder.setInsertionPointToEnd(module->getBody());
+  auto function = mlir::func::FuncOp::create(
+      builder, builder.getUnknownLoc(), "forward",
+      builder.getFunctionType({}, {}));
+  entry = function.addEntryBlock();
+  builder.setInsertionPointToEnd(entry);
+
+  for (const onnx::TensorProto &initializer : graph.initializer()) {
+    ConstantTensor tensor;
+    std::string message;
+    if (!decodeTensor(initializer, &tensor, &message)) {
+      (void)fail("initializer: " + message);
+      return nullptr;
+    }
+    constants[initializer.name()] = std::move(tensor);
+    initializers.insert(initializer.name());
+  }
+  for (const onnx::ValueInfoProto &info : graph.input()) {
+    if (initializers.contains(info.name()))
+      continue;
+    mlir::FailureOr<mlir::RankedTensorType> type = inputType(*this, info);
+    if (mlir::failed(type))
+      return nullptr;
+    values[info.name()] = entry->addArgument(*type, builder.getUnknownLoc());
+    arguments.emplace_back(info.name(), true);
+  }
+
+  ConverterRegistry registry;
+  for (const onnx::NodeProto &node : graph.node()) {
+    NodeContext nodeContext(*this, node, opset);
+    location = mlir::NameLoc::get(
+        builder.getStringAttr(node.name().empty() ? node.op_type()
+                                                  : node.name()));
+    const NodeConverter *converter =
+        node.domain().empty() || node.domain() == "ai.onnx"
+            ? registry.find(node.op_type())
+            : nullptr;
+    if (!converter) {
+      (void)nodeContext.fail(
+          "unsupported op '" +
+          (node.domain().empty() ? "" : node.domain() + ".") +
+          node.op_type() + "'");
+      return nullptr;
+    }
+    if (mlir::failed((*converter)(nodeContext)))
+      return nullptr;
+  }
+
+  llvm::SmallVector<mlir::Value> results;
+  for (const onnx::ValueInfoProto &output : graph.output()) {
+    mlir::FailureOr<mlir::Value> value = lookup(output.name(), nullptr);
+    if (mlir::failed(value)) {
+      *error = "graph output '" + output.name() + "': " + *error;
+      return nullptr;
+    }
+    results.push_back(*value);
+  }
+  mlir::func::ReturnOp::create(builder, builder.getUnknownLoc(), results);
+  function.setType(builder.getFunctionType(entry->getArgumentTypes(),
+                                           mlir::ValueRange(results).getTypes()));
+  for (const auto &[index, argument] : llvm::enumerate(arguments))
+    function.setArgAttr(index, argument.second ? "nn.input" : "nn.param",
+                        builder.getStringAttr(argument.first));
+  for (const auto &[index, output] : llvm::enumerate(graph.output()))
+    function.setResultAttr(index, "nn.output",
+                           builder.getStringAttr(output.name()));
+
+  if (!parameters.empty() && !weightsPath.empty()) {
+    std::string message;
+    if (!writeSafetensors(weightsPath, parameters, &message)) {
+      (void)fail(message);
+      return nullptr;
+    }
+  }
+  return module;
+}
+
+mlir::OwningOpRef<mlir::ModuleOp> importOnnxModel(mlir::MLIRContext &context,
+                                                  const std::string &modelPath,
+                                                  const std::string &weightsPath,
+                                                  std::string *error) {
+  error->clear();
+  std::ifstream file(modelPath, std::ios::binary);
+  if (!file) {
+    *error = "cannot open '" + modelPath + "'";
+    return nullptr;
+  }
+  std::stringstream bytes;
+  bytes << file.rdbuf();
+  onnx::ModelProto model;
+  if (!model.ParseFromString(bytes.str())) {
+    *error = "'" + modelPath + "' is not a valid ONNX model (the protobuf " +
+             "does not parse: truncated or corrupt)";
+    return nullptr;
+  }
+  if (!model.has_graph()) {
+    *error = "'" + modelPath + "' holds no graph";
+    return nullptr;
+  }
+  GraphImporter importer(context, error);
+  mlir::OwningOpRef<mlir::ModuleOp> module = importer.run(model, weightsPath);
+  if (module && mlir::failed(mlir::verify(*module))) {
+    *error = "the imported module does not verify";
+    return nullptr;
+  }
+  return module;
+}
+
+} // namespace nnc::onnx_import
