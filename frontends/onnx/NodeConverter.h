@@ -55,8 +55,10 @@ class GraphImporter;
 /// One node being converted.
 class NodeContext {
 public:
+  /// `index` is the node's position in the graph, which names an unnamed
+  /// node in errors.
   NodeContext(GraphImporter &importer, const onnx::NodeProto &node,
-              int64_t opset);
+              size_t index, int64_t opset);
 
   mlir::OpBuilder &builder();
   mlir::Location loc();
@@ -86,8 +88,8 @@ public:
   std::optional<std::vector<int64_t>>
   intsAttribute(llvm::StringRef name) const;
 
-  /// Records `message`, prefixed with the node's name, op type and opset,
-  /// as the import error; returns failure.
+  /// Records `message`, prefixed with the node's name (or `#index` when it
+  /// has none), op type and opset, as the import error; returns failure.
   mlir::LogicalResult fail(const llvm::Twine &message);
 
   /// Binds the node's outputs, in order, to `values` (the node must have as
@@ -159,6 +161,7 @@ private:
 
   GraphImporter &importer_;
   const onnx::NodeProto &node_;
+  size_t index_;
   int64_t opset_;
 };
 

@@ -153,8 +153,8 @@ bool decodeTensor(const onnx::TensorProto &proto, ConstantTensor *out,
 //===----------------------------------------------------------------------===//
 
 NodeContext::NodeContext(GraphImporter &importer, const onnx::NodeProto &node,
-                         int64_t opset)
-    : importer_(importer), node_(node), opset_(opset) {}
+                         size_t index, int64_t opset)
+    : importer_(importer), node_(node), index_(index), opset_(opset) {}
 
 mlir::OpBuilder &NodeContext::builder() { return importer_.builder; }
 
@@ -229,8 +229,10 @@ NodeContext::intsAttribute(llvm::StringRef name) const {
 }
 
 mlir::LogicalResult NodeContext::fail(const llvm::Twine &message) {
-  return importer_.fail("node '" + node_.name() + "' (" + node_.op_type() +
-                        ", opset " + llvm::Twine(opset_) + "): " + message);
+  std::string name = node_.name().empty() ? "#" + std::to_string(index_)
+                                          : "'" + node_.name() + "'";
+  return importer_.fail("node " + name + " (" + node_.op_type() + ", opset " +
+                        llvm::Twine(opset_) + "): " + message);
 }
 
 mlir::LogicalResult NodeContext::setOutputs(llvm::ArrayRef<mlir::Value> values) {
@@ -434,8 +436,8 @@ GraphImporter::run(const onnx::ModelProto &model,
   }
 
   ConverterRegistry registry;
-  for (const onnx::NodeProto &node : graph.node()) {
-    NodeContext nodeContext(*this, node, opset);
+  for (const auto &[index, node] : llvm::enumerate(graph.node())) {
+    NodeContext nodeContext(*this, node, index, opset);
     location = mlir::NameLoc::get(
         builder.getStringAttr(node.name().empty() ? node.op_type()
                                                   : node.name()));

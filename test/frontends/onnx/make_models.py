@@ -125,6 +125,10 @@ def models():
         [helper.make_node("Relu", ["x"], ["r"], name="relu"),
          helper.make_node("Frobnicate", ["r"], ["y"], name="mystery")],
         [tensor("x", [2])], [tensor("y", [2])])
+    yield "unnamed_unknown_op.onnx", model(
+        [helper.make_node("Relu", ["x"], ["r"]),
+         helper.make_node("Frobnicate", ["r"], ["y"])],
+        [tensor("x", [2])], [tensor("y", [2])], opset=13)
     yield "dangling_input.onnx", model(
         [helper.make_node("Add", ["x", "nowhere"], ["y"], name="add")],
         [tensor("x", [2])], [tensor("y", [2])])
