@@ -33,12 +33,12 @@ mlir::FailureOr<Window> readWindow(NodeContext &context,
     return context.fail("the input must be [N, C, spatial...] with " +
                         llvm::Twine(spatial) + " spatial dimensions");
   Window window;
-  window.strides = context.intsAttribute("strides")
-                       .value_or(std::vector<int64_t>(spatial, 1));
+  window.strides = context.intsAttribute("strides").value_or(
+      std::vector<int64_t>(spatial, 1));
   window.dilations = context.intsAttribute("dilations")
                          .value_or(std::vector<int64_t>(spatial, 1));
-  window.pads = context.intsAttribute("pads")
-                    .value_or(std::vector<int64_t>(2 * spatial, 0));
+  window.pads = context.intsAttribute("pads").value_or(
+      std::vector<int64_t>(2 * spatial, 0));
   if (window.strides.size() != spatial || window.dilations.size() != spatial ||
       window.pads.size() != 2 * spatial)
     return context.fail("strides, dilations and pads must have one entry "
@@ -88,8 +88,7 @@ mlir::LogicalResult convertConv(NodeContext &context) {
        b.getNamedAttr("dilation", b.getDenseI64ArrayAttr(window->dilations)),
        b.getNamedAttr("groups",
                       b.getI64IntegerAttr(context.intAttribute("group", 1)))});
-  return mlir::failed(result) ? mlir::failure()
-                              : context.setOutputs({*result});
+  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
 /// MaxPool (`isMax`) or AveragePool.
@@ -124,8 +123,7 @@ mlir::LogicalResult convertPool(NodeContext &context, bool isMax) {
         b.getBoolAttr(context.intAttribute("count_include_pad", 0))));
     result = context.createValue<nn::AvgPoolOp>({input->first}, attributes);
   }
-  return mlir::failed(result) ? mlir::failure()
-                              : context.setOutputs({*result});
+  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
 mlir::LogicalResult convertGlobalAveragePool(NodeContext &context) {
@@ -139,8 +137,7 @@ mlir::LogicalResult convertGlobalAveragePool(NodeContext &context) {
   mlir::FailureOr<mlir::Value> result = context.createValue<nn::ReduceMeanOp>(
       {input->first}, {b.getNamedAttr("axes", b.getDenseI64ArrayAttr(axes)),
                        b.getNamedAttr("keepdim", b.getBoolAttr(true))});
-  return mlir::failed(result) ? mlir::failure()
-                              : context.setOutputs({*result});
+  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
 mlir::LogicalResult convertBatchNormalization(NodeContext &context) {
@@ -155,10 +152,9 @@ mlir::LogicalResult convertBatchNormalization(NodeContext &context) {
   }
   mlir::OpBuilder &b = context.builder();
   mlir::FailureOr<mlir::Operation *> op = context.create<nn::BatchNormOp>(
-      operands,
-      {b.getNamedAttr("eps", b.getF64FloatAttr(
-                                 context.floatAttribute("epsilon", 1e-5f))),
-       b.getNamedAttr("training", b.getBoolAttr(false))});
+      operands, {b.getNamedAttr("eps", b.getF64FloatAttr(context.floatAttribute(
+                                           "epsilon", 1e-5f))),
+                 b.getNamedAttr("training", b.getBoolAttr(false))});
   return mlir::failed(op) ? mlir::failure()
                           : context.setOutputs({(*op)->getResult(0)});
 }

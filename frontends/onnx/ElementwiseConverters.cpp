@@ -18,8 +18,7 @@ namespace nnc::onnx_import {
 namespace {
 
 /// A converter for an op whose inputs map one to one onto `OpTy`'s operands.
-template <typename OpTy, int Arity>
-NodeConverter direct() {
+template <typename OpTy, int Arity> NodeConverter direct() {
   return [](NodeContext &context) -> mlir::LogicalResult {
     llvm::SmallVector<mlir::Value, 2> operands;
     for (int i = 0; i < Arity; ++i) {
@@ -61,7 +60,8 @@ mlir::LogicalResult convertSoftmax(NodeContext &context) {
   for (int64_t i = 0; i < rank; ++i)
     (i < *axis ? outer : inner) *= type.getDimSize(i);
   auto matrix = context.createValue<nn::ReshapeOp>(
-      {value}, {b.getNamedAttr("shape", b.getDenseI64ArrayAttr({outer, inner}))});
+      {value},
+      {b.getNamedAttr("shape", b.getDenseI64ArrayAttr({outer, inner}))});
   if (mlir::failed(matrix))
     return mlir::failure();
   mlir::FailureOr<mlir::Value> normalized = softmax(*matrix, 1);

@@ -88,8 +88,8 @@ mlir::LogicalResult convertGemm(NodeContext &context) {
   float alpha = context.floatAttribute("alpha", 1.0f);
   float beta = context.floatAttribute("beta", 1.0f);
   if (alpha != 1.0f)
-    result = context.createValue<nn::MulOp>(
-        {*result, context.splat({1}, alpha)});
+    result =
+        context.createValue<nn::MulOp>({*result, context.splat({1}, alpha)});
   if (mlir::succeeded(result) && context.hasInput(2) && beta != 0.0f) {
     mlir::FailureOr<mlir::Value> c = context.input(2);
     if (mlir::failed(c))

@@ -1,4 +1,4 @@
-//===- NodeConverter.h - What an ONNX op converter sees ----------*- C++ -*-===//
+//===- NodeConverter.h - What an ONNX op converter sees ---------*- C++ -*-===//
 //
 // The interface between the importer core (OnnxImporter.cpp: value table,
 // node dispatch, errors) and the converters, one file per op family. A
@@ -14,17 +14,17 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/OpDefinition.h"
-#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Value.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/Twine.h"
 
 #include <functional>
-#include <type_traits>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace onnx {
@@ -85,8 +85,7 @@ public:
   float floatAttribute(llvm::StringRef name, float fallback) const;
   std::string stringAttribute(llvm::StringRef name,
                               llvm::StringRef fallback) const;
-  std::optional<std::vector<int64_t>>
-  intsAttribute(llvm::StringRef name) const;
+  std::optional<std::vector<int64_t>> intsAttribute(llvm::StringRef name) const;
 
   /// Records `message`, prefixed with the node's name (or `#index` when it
   /// has none), op type and opset, as the import error; returns failure.
@@ -109,20 +108,18 @@ public:
          llvm::ArrayRef<mlir::NamedAttribute> attributes = {}) {
     mlir::MLIRContext *context = builder().getContext();
     std::string diagnostic;
-    mlir::ScopedDiagnosticHandler capture(
-        context, [&](mlir::Diagnostic &d) {
-          if (diagnostic.empty())
-            diagnostic = d.str();
-          return mlir::success();
-        });
+    mlir::ScopedDiagnosticHandler capture(context, [&](mlir::Diagnostic &d) {
+      if (diagnostic.empty())
+        diagnostic = d.str();
+      return mlir::success();
+    });
     mlir::DictionaryAttr dictionary =
         mlir::DictionaryAttr::get(context, attributes);
     typename OpTy::Properties properties;
     if constexpr (!std::is_same_v<typename OpTy::Properties,
                                   mlir::EmptyProperties>) {
       if (mlir::failed(OpTy::setPropertiesFromAttr(
-              properties, dictionary,
-              [&] { return mlir::emitError(loc()); })))
+              properties, dictionary, [&] { return mlir::emitError(loc()); })))
         return fail(diagnostic);
     }
     llvm::SmallVector<mlir::Type> types;
@@ -130,8 +127,8 @@ public:
             context, loc(), operands, dictionary,
             mlir::OpaqueProperties(&properties), {}, types)))
       return fail(diagnostic);
-    return finishCreate(OpTy::getOperationName(), operands, dictionary,
-                        types, diagnostic);
+    return finishCreate(OpTy::getOperationName(), operands, dictionary, types,
+                        diagnostic);
   }
   /// `create` for a single-result op: its result.
   template <typename OpTy>

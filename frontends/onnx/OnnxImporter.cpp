@@ -195,8 +195,7 @@ NodeContext::constantInput(size_t index) {
   return &found->second;
 }
 
-const onnx::AttributeProto *
-NodeContext::attribute(llvm::StringRef name) const {
+const onnx::AttributeProto *NodeContext::attribute(llvm::StringRef name) const {
   for (const onnx::AttributeProto &attribute : node_.attribute())
     if (attribute.name() == name)
       return &attribute;
@@ -235,7 +234,8 @@ mlir::LogicalResult NodeContext::fail(const llvm::Twine &message) {
                         llvm::Twine(opset_) + "): " + message);
 }
 
-mlir::LogicalResult NodeContext::setOutputs(llvm::ArrayRef<mlir::Value> values) {
+mlir::LogicalResult
+NodeContext::setOutputs(llvm::ArrayRef<mlir::Value> values) {
   if (size_t(node_.output_size()) > values.size()) {
     for (size_t i = values.size(); i < size_t(node_.output_size()); ++i)
       if (!node_.output(i).empty())
@@ -397,8 +397,9 @@ GraphImporter::run(const onnx::ModelProto &model,
     return nullptr;
   }
   if (opset < kMinOpset || opset > kMaxOpset) {
-    (void)fail("opset " + llvm::Twine(opset) + " is not supported (nnc handles " +
-         llvm::Twine(kMinOpset) + " to " + llvm::Twine(kMaxOpset) + ")");
+    (void)fail("opset " + llvm::Twine(opset) +
+               " is not supported (nnc handles " + llvm::Twine(kMinOpset) +
+               " to " + llvm::Twine(kMaxOpset) + ")");
     return nullptr;
   }
   const onnx::GraphProto &graph = model.graph();
@@ -409,9 +410,9 @@ GraphImporter::run(const onnx::ModelProto &model,
   mlir::OwningOpRef<mlir::ModuleOp> module =
       mlir::ModuleOp::create(builder.getUnknownLoc());
   builder.setInsertionPointToEnd(module->getBody());
-  auto function = mlir::func::FuncOp::create(
-      builder, builder.getUnknownLoc(), "forward",
-      builder.getFunctionType({}, {}));
+  auto function =
+      mlir::func::FuncOp::create(builder, builder.getUnknownLoc(), "forward",
+                                 builder.getFunctionType({}, {}));
   entry = function.addEntryBlock();
   builder.setInsertionPointToEnd(entry);
 
@@ -438,9 +439,8 @@ GraphImporter::run(const onnx::ModelProto &model,
   ConverterRegistry registry;
   for (const auto &[index, node] : llvm::enumerate(graph.node())) {
     NodeContext nodeContext(*this, node, index, opset);
-    location = mlir::NameLoc::get(
-        builder.getStringAttr(node.name().empty() ? node.op_type()
-                                                  : node.name()));
+    location = mlir::NameLoc::get(builder.getStringAttr(
+        node.name().empty() ? node.op_type() : node.name()));
     const NodeConverter *converter =
         node.domain().empty() || node.domain() == "ai.onnx"
             ? registry.find(node.op_type())
@@ -448,8 +448,8 @@ GraphImporter::run(const onnx::ModelProto &model,
     if (!converter) {
       (void)nodeContext.fail(
           "unsupported op '" +
-          (node.domain().empty() ? "" : node.domain() + ".") +
-          node.op_type() + "'");
+          (node.domain().empty() ? "" : node.domain() + ".") + node.op_type() +
+          "'");
       return nullptr;
     }
     if (mlir::failed((*converter)(nodeContext)))
@@ -466,8 +466,8 @@ GraphImporter::run(const onnx::ModelProto &model,
     results.push_back(*value);
   }
   mlir::func::ReturnOp::create(builder, builder.getUnknownLoc(), results);
-  function.setType(builder.getFunctionType(entry->getArgumentTypes(),
-                                           mlir::ValueRange(results).getTypes()));
+  function.setType(builder.getFunctionType(
+      entry->getArgumentTypes(), mlir::ValueRange(results).getTypes()));
   for (const auto &[index, argument] : llvm::enumerate(arguments))
     function.setArgAttr(index, argument.second ? "nn.input" : "nn.param",
                         builder.getStringAttr(argument.first));
@@ -485,10 +485,9 @@ GraphImporter::run(const onnx::ModelProto &model,
   return module;
 }
 
-mlir::OwningOpRef<mlir::ModuleOp> importOnnxModel(mlir::MLIRContext &context,
-                                                  const std::string &modelPath,
-                                                  const std::string &weightsPath,
-                                                  std::string *error) {
+mlir::OwningOpRef<mlir::ModuleOp>
+importOnnxModel(mlir::MLIRContext &context, const std::string &modelPath,
+                const std::string &weightsPath, std::string *error) {
   error->clear();
   std::ifstream file(modelPath, std::ios::binary);
   if (!file) {

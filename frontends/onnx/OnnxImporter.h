@@ -1,4 +1,4 @@
-//===- OnnxImporter.h - ONNX models into the nn dialect ----------*- C++ -*-===//
+//===- OnnxImporter.h - ONNX models into the nn dialect ---------*- C++ -*-===//
 //
 // The entry point of the ONNX frontend: reads a ModelProto and builds a module
 // with one `func.func @forward` in the nn dialect. Graph inputs that are not
@@ -23,12 +23,12 @@ namespace nnc::onnx_import {
 /// Imports the ONNX model at `modelPath` into `context` (which must allow
 /// the nn, func and arith dialects to load) and writes the initializers the
 /// model uses as parameters to `weightsPath` (nothing is written when there
-/// are none or `weightsPath` is empty). Returns null with `*error` set to a one-line message on any
-/// problem: unreadable or corrupt file, unsupported op, type or shape.
-mlir::OwningOpRef<mlir::ModuleOp> importOnnxModel(mlir::MLIRContext &context,
-                                                  const std::string &modelPath,
-                                                  const std::string &weightsPath,
-                                                  std::string *error);
+/// are none or `weightsPath` is empty). Returns null with `*error` set to a
+/// one-line message on any problem: unreadable or corrupt file, unsupported op,
+/// type or shape.
+mlir::OwningOpRef<mlir::ModuleOp>
+importOnnxModel(mlir::MLIRContext &context, const std::string &modelPath,
+                const std::string &weightsPath, std::string *error);
 
 } // namespace nnc::onnx_import
 

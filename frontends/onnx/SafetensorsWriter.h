@@ -1,4 +1,4 @@
-//===- SafetensorsWriter.h - Initializers to a safetensors file --*- C++ -*-===//
+//===- SafetensorsWriter.h - Initializers to a safetensors file -*- C++ -*-===//
 //
 // Writes the initializers an imported model uses as parameters to the
 // safetensors file beside its .mlir, as f32 tensors in argument order. The

@@ -52,14 +52,12 @@ mlir::LogicalResult reshapeTo(NodeContext &context, mlir::Value value,
   mlir::OpBuilder &b = context.builder();
   mlir::FailureOr<mlir::Value> result = context.createValue<nn::ReshapeOp>(
       {value}, {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(shape))});
-  return mlir::failed(result) ? mlir::failure()
-                              : context.setOutputs({*result});
+  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
 mlir::LogicalResult convertReshape(NodeContext &context) {
   auto input = context.tensorInput(0);
-  mlir::FailureOr<const ConstantTensor *> shapeInput =
-      context.constantInput(1);
+  mlir::FailureOr<const ConstantTensor *> shapeInput = context.constantInput(1);
   if (mlir::failed(input) || mlir::failed(shapeInput))
     return mlir::failure();
   if ((*shapeInput)->isFloat)
@@ -126,8 +124,7 @@ mlir::LogicalResult convertTranspose(NodeContext &context) {
   mlir::OpBuilder &b = context.builder();
   mlir::FailureOr<mlir::Value> result = context.createValue<nn::TransposeOp>(
       {input->first}, {b.getNamedAttr("perm", b.getDenseI64ArrayAttr(perm))});
-  return mlir::failed(result) ? mlir::failure()
-                              : context.setOutputs({*result});
+  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
 mlir::LogicalResult convertConcat(NodeContext &context) {
@@ -144,8 +141,7 @@ mlir::LogicalResult convertConcat(NodeContext &context) {
   mlir::FailureOr<mlir::Value> result = context.createValue<nn::ConcatOp>(
       inputs, {b.getNamedAttr("axis", b.getI64IntegerAttr(
                                           context.intAttribute("axis", 0)))});
-  return mlir::failed(result) ? mlir::failure()
-                              : context.setOutputs({*result});
+  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
 } // namespace
