@@ -43,6 +43,12 @@ mlir::FailureOr<Window> readWindow(NodeContext &context,
       window.pads.size() != 2 * spatial)
     return context.fail("strides, dilations and pads must have one entry "
                         "(pads two) per spatial dimension");
+  auto positive = [](int64_t extent) { return extent > 0; };
+  if (!llvm::all_of(window.strides, positive) ||
+      !llvm::all_of(window.dilations, positive) ||
+      !llvm::all_of(kernel, positive))
+    return context.fail("kernel extents, strides and dilations must be "
+                        "positive");
   std::string autoPad = context.stringAttribute("auto_pad", "NOTSET");
   if (autoPad == "VALID") {
     window.pads.assign(2 * spatial, 0);

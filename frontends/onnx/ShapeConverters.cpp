@@ -130,6 +130,8 @@ mlir::LogicalResult convertTranspose(NodeContext &context) {
 mlir::LogicalResult convertConcat(NodeContext &context) {
   if (!context.attribute("axis"))
     return context.fail("the axis attribute is missing");
+  if (context.numInputs() == 0)
+    return context.fail("there is nothing to concatenate");
   llvm::SmallVector<mlir::Value> inputs;
   for (size_t i = 0; i < context.numInputs(); ++i) {
     mlir::FailureOr<mlir::Value> input = context.input(i);

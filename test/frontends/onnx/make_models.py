@@ -146,6 +146,11 @@ def models():
     yield "old_opset.onnx", model(
         [helper.make_node("Relu", ["x"], ["y"], name="relu")],
         [tensor("x", [2])], [tensor("y", [2])], opset=6)
+    yield "zero_stride.onnx", model(
+        [helper.make_node("MaxPool", ["x"], ["y"], name="pool",
+                          kernel_shape=[2], strides=[0],
+                          auto_pad="SAME_UPPER")],
+        [tensor("x", [1, 1, 4])], [tensor("y", [1, 1, 4])])
     yield "bad_shapes.onnx", model(
         [helper.make_node("MatMul", ["x", "z"], ["y"], name="matmul")],
         [tensor("x", [2, 3]), tensor("z", [4, 5])], [tensor("y", [2, 5])])
