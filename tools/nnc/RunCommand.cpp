@@ -2,14 +2,16 @@
 //
 // Every compiled model has the same command line (the runtime's
 // nnc_model_main): an executable runs it itself, a shared library runs under
-// it in this process, and a source model is compiled to a temporary shared
-// library first. So `nnc run` and a compiled executable behave alike.
+// it in this process, and a source model (.mlir or .onnx) is compiled to a
+// temporary shared library first. So `nnc run` and a compiled executable
+// behave alike.
 //
 //===----------------------------------------------------------------------===//
 
 #include "tools/nnc/RunCommand.h"
 #include "codegen/Compiler.h"
 #include "tools/Registration.h"
+#include "tools/nnc/OnnxSource.h"
 
 #include "nnc/runtime.h"
 
@@ -26,8 +28,8 @@ namespace nnc {
 static constexpr const char *kRunUsage =
     "usage: nnc run MODEL [--input NAME=FILE.npy]... [options]\n"
     "\n"
-    "MODEL is a .mlir source (compiled first), or an executable or shared\n"
-    "library (.so) made by `nnc compile`.\n"
+    "MODEL is a .mlir or .onnx source (compiled first), or an executable\n"
+    "or shared library (.so) made by `nnc compile`.\n"
     "\n"
     "  --input NAME=FILE.npy    a model input (one per input)\n"
     "  --output-dir DIR         also write each output as DIR/NAME.npy\n"
@@ -78,7 +80,8 @@ int runCommand(const std::vector<std::string> &args) {
 
   std::string library;
   std::optional<llvm::FileRemover> removeLibrary;
-  if (llvm::sys::path::extension(model) == ".mlir") {
+  llvm::StringRef extension = llvm::sys::path::extension(model);
+  if (extension == ".mlir" || extension == ".onnx") {
     llvm::SmallString<128> temp;
     if (std::error_code ec =
             llvm::sys::fs::createTemporaryFile("nnc-run", "so", temp)) {
@@ -100,7 +103,7 @@ int runCommand(const std::vector<std::string> &args) {
     mlir::DialectRegistry registry;
     registerAllNncDialectsAndPasses(registry);
     mlir::MLIRContext context(registry);
-    if (mlir::failed(compileModel(context, options)))
+    if (mlir::failed(compileSource(context, options)))
       return 1;
     library = options.output;
   } else if (llvm::sys::path::extension(model) == ".so") {
@@ -118,8 +121,8 @@ int runCommand(const std::vector<std::string> &args) {
 
   if (!llvm::sys::fs::can_execute(model)) {
     llvm::errs() << "error: '" << model
-                 << "' is neither a .mlir model, nor a shared library or "
-                    "executable compiled by nnc\n";
+                 << "' is neither a .mlir or .onnx model, nor a shared "
+                    "library or executable compiled by nnc\n";
     return 1;
   }
   const std::string &executable = model;

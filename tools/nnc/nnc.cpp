@@ -8,16 +8,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "codegen/Compiler.h"
-#include "frontends/onnx/OnnxImporter.h"
 #include "tools/Registration.h"
+#include "tools/nnc/OnnxSource.h"
 #include "tools/nnc/RunCommand.h"
 
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Support/FileUtilities.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
@@ -196,31 +193,6 @@ static std::string withExtension(const std::string &path,
   return std::string(result);
 }
 
-/// Imports `modelPath` and writes the module to `outputPath` ('-': stdout)
-/// and the initializers to `weightsPath` (empty: not written); errors go to
-/// stderr.
-static bool importModel(const std::string &modelPath,
-                        const std::string &outputPath,
-                        const std::string &weightsPath) {
-  mlir::MLIRContext context;
-  std::string error;
-  mlir::OwningOpRef<mlir::ModuleOp> module =
-      onnx_import::importOnnxModel(context, modelPath, weightsPath, &error);
-  if (!module) {
-    llvm::errs() << "error: " << error << "\n";
-    return false;
-  }
-  std::string openError;
-  auto output = mlir::openOutputFile(outputPath, &openError);
-  if (!output) {
-    llvm::errs() << "error: " << openError << "\n";
-    return false;
-  }
-  module->print(output->os());
-  output->keep();
-  return true;
-}
-
 static int importCommand(const std::vector<std::string> &args) {
   std::string input, output, weights, value;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -246,30 +218,7 @@ static int importCommand(const std::vector<std::string> &args) {
     return usageError("no output given (-o OUT)", kImportUsage);
   if (weights.empty() && output != "-")
     weights = withExtension(output, ".safetensors");
-  return importModel(input, output, weights) ? 0 : 1;
-}
-
-/// Compiles per `options`; an .onnx input is imported into a temporary
-/// folder first and compiled from there.
-static int compileImported(mlir::MLIRContext &context,
-                           CompileOptions options) {
-  llvm::SmallString<128> folder;
-  if (llvm::sys::fs::createUniqueDirectory("nnc-import", folder)) {
-    llvm::errs() << "error: cannot create a temporary folder\n";
-    return 1;
-  }
-  std::string base =
-      (folder + "/" + llvm::sys::path::stem(options.input)).str();
-  std::string model = base + ".mlir", weights = base + ".safetensors";
-  bool imported = importModel(options.input, model, weights);
-  if (imported) {
-    options.input = model;
-    if (options.weights.empty() && llvm::sys::fs::exists(weights))
-      options.weights = weights;
-  }
-  bool compiled = imported && mlir::succeeded(compileModel(context, options));
-  llvm::sys::fs::remove_directories(folder);
-  return compiled ? 0 : 1;
+  return importOnnxFile(input, output, weights) ? 0 : 1;
 }
 
 static int compileCommand(const std::vector<std::string> &args) {
@@ -359,9 +308,7 @@ static int compileCommand(const std::vector<std::string> &args) {
   mlir::DialectRegistry registry;
   registerAllNncDialectsAndPasses(registry);
   mlir::MLIRContext context(registry);
-  if (llvm::StringRef(options.input).ends_with(".onnx"))
-    return compileImported(context, options);
-  return mlir::succeeded(compileModel(context, options)) ? 0 : 1;
+  return mlir::succeeded(compileSource(context, options)) ? 0 : 1;
 }
 
 int main(int argc, char **argv) {
