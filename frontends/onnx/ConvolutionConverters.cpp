@@ -6,7 +6,8 @@
 // the odd pixel at the end or the beginning; VALID pads nothing). Unlike
 // PyTorch, ONNX pooling strides default to 1 and AveragePool excludes the
 // padding from its divisor unless count_include_pad. GlobalAveragePool is a
-// mean over the spatial axes; BatchNormalization is its inference form.
+// mean over the spatial axes; BatchNormalization is its inference form
+// (`is_test` before opset 7, `spatial` before opset 9).
 //
 //===----------------------------------------------------------------------===//
 
@@ -147,8 +148,13 @@ mlir::LogicalResult convertGlobalAveragePool(NodeContext &context) {
 }
 
 mlir::LogicalResult convertBatchNormalization(NodeContext &context) {
-  if (context.intAttribute("training_mode", 0))
-    return context.fail("training_mode is not supported (inference only)");
+  // Training is `training_mode = 1` from opset 14, `is_test = 0` before
+  // opset 7; `spatial = 0` (before opset 9) keeps statistics per element.
+  if (context.intAttribute("training_mode", 0) ||
+      (context.opset() < 7 && !context.intAttribute("is_test", 0)))
+    return context.fail("training mode is not supported (inference only)");
+  if (context.opset() < 9 && !context.intAttribute("spatial", 1))
+    return context.fail("spatial = 0 is not supported");
   llvm::SmallVector<mlir::Value, 5> operands;
   for (size_t i = 0; i < 5; ++i) {
     mlir::FailureOr<mlir::Value> operand = context.input(i);

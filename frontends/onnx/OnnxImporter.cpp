@@ -27,7 +27,9 @@
 namespace nnc::onnx_import {
 
 /// The ONNX opsets (default domain) whose operator semantics nnc follows.
-static constexpr int64_t kMinOpset = 7, kMaxOpset = 17;
+/// Converters handle the older forms of their ops (attributes that became
+/// inputs, one-way broadcasting) or refuse them with an error.
+static constexpr int64_t kMinOpset = 1, kMaxOpset = 17;
 
 /// The state of one import: the function being built and the value table.
 class GraphImporter {

@@ -1,9 +1,9 @@
 //===- ShapeConverters.cpp - ONNX data movement and constants -------------===//
 //
 // Constant (its value stays known at import time, so shape inputs fold),
-// Identity, Reshape (the shape an initializer or Constant; 0 copies the
-// input's extent unless `allowzero`, -1 is inferred), Flatten, Transpose
-// (default: reversed axes) and Concat.
+// Identity, Reshape (the shape an initializer or Constant, an attribute
+// before opset 5; 0 copies the input's extent unless `allowzero`, -1 is
+// inferred), Flatten, Transpose (default: reversed axes) and Concat.
 //
 //===----------------------------------------------------------------------===//
 
@@ -57,14 +57,25 @@ mlir::LogicalResult reshapeTo(NodeContext &context, mlir::Value value,
 
 mlir::LogicalResult convertReshape(NodeContext &context) {
   auto input = context.tensorInput(0);
-  mlir::FailureOr<const ConstantTensor *> shapeInput = context.constantInput(1);
-  if (mlir::failed(input) || mlir::failed(shapeInput))
+  if (mlir::failed(input))
     return mlir::failure();
-  if ((*shapeInput)->isFloat)
-    return context.fail("the shape must be an integer tensor");
+  std::vector<int64_t> shape;
+  if (context.opset() < 5) {
+    std::optional<std::vector<int64_t>> given = context.intsAttribute("shape");
+    if (!given)
+      return context.fail("the shape attribute is missing");
+    shape = *given;
+  } else {
+    mlir::FailureOr<const ConstantTensor *> shapeInput =
+        context.constantInput(1);
+    if (mlir::failed(shapeInput))
+      return mlir::failure();
+    if ((*shapeInput)->isFloat)
+      return context.fail("the shape must be an integer tensor");
+    shape = (*shapeInput)->ints;
+  }
   mlir::RankedTensorType type = input->second;
   bool allowZero = context.intAttribute("allowzero", 0) != 0;
-  std::vector<int64_t> shape = (*shapeInput)->ints;
   int64_t known = 1, inferred = -1;
   for (size_t i = 0; i < shape.size(); ++i) {
     if (shape[i] == 0 && !allowZero) {
@@ -128,7 +139,8 @@ mlir::LogicalResult convertTranspose(NodeContext &context) {
 }
 
 mlir::LogicalResult convertConcat(NodeContext &context) {
-  if (!context.attribute("axis"))
+  // The axis defaults to 1 before opset 4 and is required from then on.
+  if (!context.attribute("axis") && context.opset() >= 4)
     return context.fail("the axis attribute is missing");
   if (context.numInputs() == 0)
     return context.fail("there is nothing to concatenate");
@@ -142,7 +154,7 @@ mlir::LogicalResult convertConcat(NodeContext &context) {
   mlir::OpBuilder &b = context.builder();
   mlir::FailureOr<mlir::Value> result = context.createValue<nn::ConcatOp>(
       inputs, {b.getNamedAttr("axis", b.getI64IntegerAttr(
-                                          context.intAttribute("axis", 0)))});
+                                          context.intAttribute("axis", 1)))});
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 

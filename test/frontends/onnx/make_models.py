@@ -120,6 +120,24 @@ def models():
          init("bn.running_var", np.abs(w(4)) + 0.5),
          init("dw.weight", w(4, 1, 3, 3)), init("s.weight", w(4, 4, 2, 2))])
 
+    # Opset 6 forms: one-way broadcasting from an axis, BatchNormalization
+    # with is_test, Reshape's shape attribute and Concat's default
+    # axis (opset 3, before Reshape took its shape as an input in opset 5).
+    yield "opset6.onnx", model(
+        [helper.make_node("Add", ["x", "b"], ["a"], name="add", broadcast=1,
+                          axis=1),
+         helper.make_node("BatchNormalization",
+                          ["a", "s", "b", "m", "v"], ["n"], name="bn",
+                          is_test=1)],
+        [tensor("x", [2, 3, 4, 4]), tensor("b", [3]), tensor("s", [3]),
+         tensor("m", [3]), tensor("v", [3])],
+        [tensor("n", [2, 3, 4, 4])], opset=6)
+    yield "opset3_reshape.onnx", model(
+        [helper.make_node("Reshape", ["x"], ["r"], name="reshape",
+                          shape=[3, -1]),
+         helper.make_node("Concat", ["r", "r"], ["y"], name="concat")],
+        [tensor("x", [2, 3])], [tensor("y", [3, 4])], opset=3)
+
     # Bad models.
     yield "unknown_op.onnx", model(
         [helper.make_node("Relu", ["x"], ["r"], name="relu"),
@@ -143,9 +161,9 @@ def models():
     yield "dynamic_dim.onnx", model(
         [helper.make_node("Relu", ["x"], ["y"], name="relu")],
         [tensor("x", ["batch", 4])], [tensor("y", ["batch", 4])])
-    yield "old_opset.onnx", model(
+    yield "new_opset.onnx", model(
         [helper.make_node("Relu", ["x"], ["y"], name="relu")],
-        [tensor("x", [2])], [tensor("y", [2])], opset=6)
+        [tensor("x", [2])], [tensor("y", [2])], opset=18)
     yield "zero_stride.onnx", model(
         [helper.make_node("MaxPool", ["x"], ["y"], name="pool",
                           kernel_shape=[2], strides=[0],
