@@ -24,6 +24,7 @@
 #include <fcntl.h>
 #include <fstream>
 #include <optional>
+#include <sstream>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -213,7 +214,9 @@ int testOnnxCommand(const std::vector<std::string> &args) {
     close(child.resultPipe);
     OnnxTestResult result;
     if (timedOut) {
-      result.reason = "timed out after " + std::to_string(int(timeout)) + " s";
+      std::ostringstream seconds;
+      seconds << timeout;
+      result.reason = "timed out after " + seconds.str() + " s";
     } else if (!message.empty() && WIFEXITED(status) &&
                WEXITSTATUS(status) == 0) {
       result.outcome = message[0] == 'P'   ? OnnxTestResult::Outcome::Pass
