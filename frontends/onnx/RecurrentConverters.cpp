@@ -29,6 +29,8 @@
 
 #include <onnx/onnx_pb.h>
 
+#include <array>
+
 namespace nnc::onnx_import {
 namespace {
 
@@ -157,6 +159,8 @@ private:
   /// Per direction: R^T of each part the cell multiplies h by, and for GRU
   /// with linear_before_reset, Rb of the h gate.
   std::vector<mlir::Value> recurrentT_, hiddenGateBias_;
+  /// Per direction, the LSTM peepholes [H] of the i, o and f gates.
+  std::vector<std::array<mlir::Value, 3>> peepholeParts_;
   /// [T, B, 1]: 1 at the steps inside each entry's length, else 0; null
   /// without sequence_lens.
   mlir::Value mask_;
@@ -456,14 +460,11 @@ RecurrentBuilder::step(int64_t d, mlir::Value hidden, mlir::Value cell,
   }
   // LSTM, gates i o f c.
   mlir::Value z = add(projected, matmul(hidden, recurrentT_[d]));
-  mlir::Value peephole =
-      peepholes_ ? direction(peepholes_, d) : mlir::Value(); // [3H]: i o f
   auto withPeephole = [&](mlir::Value preactivation, int64_t part,
                           mlir::Value state) {
-    if (!peephole)
+    if (!peepholes_)
       return preactivation;
-    return add(preactivation,
-               mul(columns(peephole, part * h, (part + 1) * h), state));
+    return add(preactivation, mul(peepholeParts_[d][part], state));
   };
   mlir::Value input = gate(f[0], withPeephole(columns(z, 0, h), 0, cell));
   mlir::Value forget =
@@ -572,6 +573,12 @@ mlir::LogicalResult RecurrentBuilder::convert() {
       projected = add(projected, add(inputBias, recurrentBias));
     }
     recurrentT_.push_back(transpose(direction(r_, d), {1, 0}));
+    if (peepholes_) {
+      mlir::Value peephole = direction(peepholes_, d); // [3H]: Pi, Po, Pf
+      peepholeParts_.push_back({columns(peephole, 0, h),
+                                columns(peephole, h, 2 * h),
+                                columns(peephole, 2 * h, 3 * h)});
+    }
     if (reverse)
       projected = reorder(projected, index);
     mlir::Value zeros = constant({batch_, h}, std::vector<float>(batch_ * h, 0));
