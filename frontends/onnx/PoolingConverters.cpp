@@ -164,8 +164,8 @@ mlir::LogicalResult convertLpPool(NodeContext &context) {
   int64_t volume = 1;
   for (int64_t extent : *kernel)
     volume *= extent;
-  mlir::FailureOr<mlir::Value> sum = context.createValue<nn::MulOp>(
-      {*mean, context.splat({}, float(volume))});
+  mlir::FailureOr<mlir::Value> sum =
+      context.createValue<nn::MulOp>({*mean, context.splat({}, float(volume))});
   if (mlir::failed(sum))
     return mlir::failure();
   mlir::FailureOr<mlir::Value> result = root(context, *sum, *p);
@@ -173,8 +173,8 @@ mlir::LogicalResult convertLpPool(NodeContext &context) {
 }
 
 /// The spatial axes of an [N, C, spatial...] input, checked.
-mlir::FailureOr<std::vector<int64_t>>
-spatialAxes(NodeContext &context, mlir::RankedTensorType type) {
+mlir::FailureOr<std::vector<int64_t>> spatialAxes(NodeContext &context,
+                                                  mlir::RankedTensorType type) {
   if (type.getRank() < 3)
     return context.fail("the input must be [N, C, spatial...]");
   std::vector<int64_t> axes;
@@ -270,8 +270,8 @@ mlir::LogicalResult convertMaxUnpool(NodeContext &context) {
     if (mlir::failed(given))
       return mlir::failure();
     if ((*given)->isFloat || (*given)->ints.size() != spatial + 2)
-      return context.fail("output_shape must hold " +
-                          llvm::Twine(spatial + 2) + " integers");
+      return context.fail("output_shape must hold " + llvm::Twine(spatial + 2) +
+                          " integers");
     shape = (*given)->ints;
     if (shape[0] != type.getDimSize(0) || shape[1] != type.getDimSize(1))
       return context.fail("output_shape must keep X's N and C");

@@ -76,8 +76,7 @@ activationParameters(llvm::StringRef name) {
 class RecurrentBuilder {
 public:
   RecurrentBuilder(NodeContext &context, Cell cell)
-      : context_(context), cell_(cell),
-        b_(context.loc(), context.builder()) {}
+      : context_(context), cell_(cell), b_(context.loc(), context.builder()) {}
 
   mlir::LogicalResult convert();
 
@@ -136,9 +135,8 @@ private:
                                 mlir::Value initialCell);
   /// The cell: the next (h, c) from the carried ones and this step's
   /// projected input; c is null for RNN and GRU.
-  std::pair<mlir::Value, mlir::Value> step(int64_t d, mlir::Value hidden,
-                                           mlir::Value cell,
-                                           mlir::Value projected);
+  std::pair<mlir::Value, mlir::Value>
+  step(int64_t d, mlir::Value hidden, mlir::Value cell, mlir::Value projected);
 
   NodeContext &context_;
   Cell cell_;
@@ -189,9 +187,10 @@ mlir::LogicalResult RecurrentBuilder::readAttributes() {
     linearBeforeReset_ = context_.intAttribute("linear_before_reset", 0) != 0;
 
   std::vector<std::string> defaults =
-      cell_ == Cell::Rnn   ? std::vector<std::string>{"Tanh"}
-      : cell_ == Cell::Gru ? std::vector<std::string>{"Sigmoid", "Tanh"}
-                           : std::vector<std::string>{"Sigmoid", "Tanh", "Tanh"};
+      cell_ == Cell::Rnn ? std::vector<std::string>{"Tanh"}
+      : cell_ == Cell::Gru
+          ? std::vector<std::string>{"Sigmoid", "Tanh"}
+          : std::vector<std::string>{"Sigmoid", "Tanh", "Tanh"};
   size_t perDirection = defaults.size();
   std::vector<std::string> names;
   if (const onnx::AttributeProto *list = context_.attribute("activations"))
@@ -259,11 +258,11 @@ mlir::LogicalResult RecurrentBuilder::readInputs() {
     llvm::raw_string_ostream os(want);
     llvm::interleave(shape, os, "x");
     return context_.fail(what + " must be " + want + " for hidden_size " +
-                         llvm::Twine(h) + " and " +
-                         llvm::Twine(directions_) + " direction(s)");
+                         llvm::Twine(h) + " and " + llvm::Twine(directions_) +
+                         " direction(s)");
   };
-  if (mlir::failed(expect(w->second, {directions_, gates * h, inputSize_},
-                          "W")) ||
+  if (mlir::failed(
+          expect(w->second, {directions_, gates * h, inputSize_}, "W")) ||
       mlir::failed(expect(r->second, {directions_, gates * h, h}, "R")))
     return mlir::failure();
   x_ = layout_ ? transpose(x->first, {1, 0, 2}) : x->first;
@@ -368,8 +367,8 @@ mlir::Value RecurrentBuilder::activate(const Activation &activation,
     return nn::DivOp::create(
         b_, x, add(scalar(1), mlir::Value(nn::AbsOp::create(b_, x))));
   if (name == "ThresholdedRelu") {
-    mlir::Value above = nn::CompareOp::create(b_, nn::ComparePredicate::gt, x,
-                                              scalar(alpha));
+    mlir::Value above =
+        nn::CompareOp::create(b_, nn::ComparePredicate::gt, x, scalar(alpha));
     return nn::SelectOp::create(b_, above, x, scalar(0));
   }
   if (name == "ScaledTanh")
@@ -377,8 +376,8 @@ mlir::Value RecurrentBuilder::activate(const Activation &activation,
                nn::TanhOp::create(b_, mul(scalar(beta), x)).getResult());
   mlir::Value affine = add(mul(scalar(alpha), x), scalar(beta));
   if (name == "HardSigmoid")
-    return nn::MaximumOp::create(
-        b_, scalar(0), nn::MinimumOp::create(b_, scalar(1), affine));
+    return nn::MaximumOp::create(b_, scalar(0),
+                                 nn::MinimumOp::create(b_, scalar(1), affine));
   return affine; // Affine
 }
 
@@ -402,8 +401,8 @@ mlir::Value RecurrentBuilder::reverseIndex() {
   mlir::Value source;
   if (lengths_) {
     // L - 1 - s inside the length, s past it.
-    mlir::Value inside = nn::CompareOp::create(b_, nn::ComparePredicate::lt,
-                                               steps, lengths_);
+    mlir::Value inside =
+        nn::CompareOp::create(b_, nn::ComparePredicate::lt, steps, lengths_);
     mlir::Value mirrored = nn::SubOp::create(
         b_, nn::SubOp::create(b_, lengths_, scalar(1)), steps);
     source = nn::SelectOp::create(b_, inside, mirrored, steps);
@@ -496,14 +495,14 @@ RecurrentBuilder::scanDirection(int64_t d, mlir::Value projected,
       sequences);
   llvm::SmallVector<mlir::Type> argumentTypes(finals);
   llvm::SmallVector<mlir::Location> locations;
-  argumentTypes.push_back(tensorType({batch_, mlir::cast<mlir::RankedTensorType>(
-                                                  projected.getType())
-                                                  .getDimSize(2)}));
+  argumentTypes.push_back(tensorType(
+      {batch_,
+       mlir::cast<mlir::RankedTensorType>(projected.getType()).getDimSize(2)}));
   if (mask_)
     argumentTypes.push_back(tensorType({batch_, 1}));
   locations.assign(argumentTypes.size(), b_.getLoc());
-  mlir::Block *body = b_.createBlock(&scan.getBody(), {}, argumentTypes,
-                                     locations);
+  mlir::Block *body =
+      b_.createBlock(&scan.getBody(), {}, argumentTypes, locations);
   {
     mlir::OpBuilder::InsertionGuard guard(b_);
     b_.setInsertionPointToStart(body);
@@ -514,10 +513,9 @@ RecurrentBuilder::scanDirection(int64_t d, mlir::Value projected,
     mlir::Value output = nextHidden;
     if (mask_) {
       // Past an entry's length the state stays and the output is zero.
-      mlir::Value inside =
-          nn::CompareOp::create(b_, nn::ComparePredicate::gt,
-                                body->getArgument(inits.size() + 1),
-                                scalar(0.5f));
+      mlir::Value inside = nn::CompareOp::create(
+          b_, nn::ComparePredicate::gt, body->getArgument(inits.size() + 1),
+          scalar(0.5f));
       output = nn::SelectOp::create(b_, inside, nextHidden, scalar(0));
       nextHidden = nn::SelectOp::create(b_, inside, nextHidden, hidden);
       if (nextCell)
@@ -544,8 +542,9 @@ mlir::LogicalResult RecurrentBuilder::convert() {
       stepOf[s] = float(s);
     mlir::Value inside = nn::CompareOp::create(
         b_, nn::ComparePredicate::lt, constant({steps_, 1}, stepOf), lengths_);
-    mask_ = reshape(nn::CastOp::create(b_, tensorType({steps_, batch_}), inside),
-                    {steps_, batch_, 1});
+    mask_ =
+        reshape(nn::CastOp::create(b_, tensorType({steps_, batch_}), inside),
+                {steps_, batch_, 1});
   }
   mlir::Value index;
   llvm::SmallVector<mlir::Value> outputs, hiddens, cells;
@@ -566,8 +565,9 @@ mlir::LogicalResult RecurrentBuilder::convert() {
       if (cell_ == Cell::Gru && linearBeforeReset_) {
         hiddenGateBias_.back() = columns(recurrentBias, 2 * h, 3 * h);
         recurrentBias = nn::ConcatOp::create(
-            b_, mlir::ValueRange{columns(recurrentBias, 0, 2 * h),
-                                 constant({h}, std::vector<float>(h, 0))},
+            b_,
+            mlir::ValueRange{columns(recurrentBias, 0, 2 * h),
+                             constant({h}, std::vector<float>(h, 0))},
             b_.getI64IntegerAttr(0));
       }
       projected = add(projected, add(inputBias, recurrentBias));
@@ -581,7 +581,8 @@ mlir::LogicalResult RecurrentBuilder::convert() {
     }
     if (reverse)
       projected = reorder(projected, index);
-    mlir::Value zeros = constant({batch_, h}, std::vector<float>(batch_ * h, 0));
+    mlir::Value zeros =
+        constant({batch_, h}, std::vector<float>(batch_ * h, 0));
     mlir::Value initialHidden = initialH_ ? direction(initialH_, d) : zeros;
     mlir::Value initialCell;
     if (cell_ == Cell::Lstm)

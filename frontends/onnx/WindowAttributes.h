@@ -1,4 +1,4 @@
-//===- WindowAttributes.h - ONNX strides, pads, dilations, auto_pad -*- C++ -*-===//
+//===- WindowAttributes.h - ONNX window attributes -------------*- C++ -*-===//
 //
 // Conv, ConvTranspose and the pooling ops share ONNX's window attributes:
 // strides and dilations (default 1), pads as begins then ends (default 0)

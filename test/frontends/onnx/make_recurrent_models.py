@@ -33,7 +33,8 @@ def models():
          tensor("h0", [2, batch, hidden]), tensor("c0", [2, batch, hidden])],
         [tensor("y", [steps, 2, batch, hidden]),
          tensor("y_h", [2, batch, hidden]), tensor("y_c", [2, batch, hidden])],
-        [init("w", w(2, 4 * hidden, inputs)), init("r", w(2, 4 * hidden, hidden)),
+        [init("w", w(2, 4 * hidden, inputs)),
+         init("r", w(2, 4 * hidden, hidden)),
          init("b", w(2, 8 * hidden)), init("p", w(2, 3 * hidden)),
          init("lens", np.array([4, 2], np.int32))])
 
@@ -46,7 +47,8 @@ def models():
             linear_before_reset=1, clip=3.0)],
         [tensor("x", [batch, steps, inputs])],
         [tensor("y_h", [batch, 1, hidden])],
-        [init("w", w(1, 3 * hidden, inputs)), init("r", w(1, 3 * hidden, hidden)),
+        [init("w", w(1, 3 * hidden, inputs)),
+         init("r", w(1, 3 * hidden, hidden)),
          init("b", w(1, 6 * hidden))])
 
     # An RNN with a parametrized activation.
@@ -71,7 +73,8 @@ def models():
             "LSTM", ["x", "w", "r"], ["y"], name="lstm", hidden_size=hidden)],
         [tensor("x", [steps, batch, inputs])],
         [tensor("y", [steps, 1, batch, hidden])],
-        [init("w", w(1, 3 * hidden, inputs)), init("r", w(1, 4 * hidden, hidden))])
+        [init("w", w(1, 3 * hidden, inputs)),
+         init("r", w(1, 4 * hidden, hidden))])
 
     # ConvTranspose whose output_shape asks for one more row and column than
     # the strides give: it becomes output padding.
@@ -89,7 +92,8 @@ def models():
             "MaxPool", ["x"], ["y", "i"], name="pool", kernel_shape=[3, 3],
             pads=[2, 2, 2, 2], strides=[2, 2], storage_order=1)],
         [tensor("x", [1, 2, 5, 5])],
-        [tensor("y", [1, 2, 4, 4]), tensor("i", [1, 2, 4, 4], TensorProto.INT64)])
+        [tensor("y", [1, 2, 4, 4]),
+         tensor("i", [1, 2, 4, 4], TensorProto.INT64)])
 
     # LpPool, GlobalMaxPool and GlobalLpPool.
     yield "lp_pool.onnx", model(
