@@ -79,6 +79,8 @@ public:
   /// initializer, a Constant's output, or a graph input bound to a value by
   /// ImportOptions::inputValues), else an error.
   mlir::FailureOr<const ConstantTensor *> constantInput(size_t index);
+  /// Whether input `index` is given and known at import time.
+  bool isConstantInput(size_t index) const;
 
   /// The attribute `name`, or null.
   const onnx::AttributeProto *attribute(llvm::StringRef name) const;
@@ -184,6 +186,8 @@ void registerElementwiseConverters(ConverterRegistry &registry);
 void registerLinearConverters(ConverterRegistry &registry);
 void registerShapeConverters(ConverterRegistry &registry);
 void registerConvolutionConverters(ConverterRegistry &registry);
+void registerRecurrentConverters(ConverterRegistry &registry);
+void registerPoolingConverters(ConverterRegistry &registry);
 
 } // namespace nnc::onnx_import
 

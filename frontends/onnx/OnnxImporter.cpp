@@ -198,6 +198,10 @@ NodeContext::tensorInput(size_t index) {
   return std::make_pair(*value, type);
 }
 
+bool NodeContext::isConstantInput(size_t index) const {
+  return hasInput(index) && importer_.constants.contains(node_.input(index));
+}
+
 mlir::FailureOr<const ConstantTensor *>
 NodeContext::constantInput(size_t index) {
   if (!hasInput(index))
@@ -317,6 +321,8 @@ ConverterRegistry::ConverterRegistry() {
   registerLinearConverters(*this);
   registerShapeConverters(*this);
   registerConvolutionConverters(*this);
+  registerRecurrentConverters(*this);
+  registerPoolingConverters(*this);
 }
 
 void ConverterRegistry::add(llvm::StringRef opType, NodeConverter converter) {
