@@ -2,11 +2,12 @@
 //
 // Slice, Split, Tile, Pad, Gather, GatherElements, GatherND, ScatterND,
 // ScatterElements/Scatter, OneHot, Trilu, DepthToSpace, SpaceToDepth,
-// Compress and NonZero, composed from nn ops exactly:
+// Compress, ReverseSequence and NonZero, composed from nn ops exactly:
 // - positions known at import time become constant index tensors and an
-//   nn.gather along one axis (negative Slice steps, Pad's reflect and edge
-//   modes, Compress), or along the flattened input (GatherElements,
-//   GatherND: each output element's flat source position is computed here);
+//   nn.gather along one axis (negative Slice steps, Pad's reflect, edge and
+//   wrap modes, Compress), or along the flattened input (GatherElements,
+//   GatherND, ReverseSequence: each output element's flat source position
+//   is computed here);
 // - the scatters with constant indices become, per "occurrence level" (the
 //   k-th update aimed at a position), a gather of the updates into the
 //   data's layout, combined with the data (replace, add, mul, max, min) where
@@ -896,6 +897,40 @@ mlir::LogicalResult convertCompress(NodeContext &context) {
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
+/// ReverseSequence with lengths known at import time: each batch entry's
+/// first `length` steps reversed, a gather of the flattened input.
+mlir::LogicalResult convertReverseSequence(NodeContext &context) {
+  auto input = context.tensorInput(0);
+  if (mlir::failed(input))
+    return mlir::failure();
+  llvm::ArrayRef<int64_t> shape = input->second.getShape();
+  auto lengths = knownIndices(context, 1);
+  if (mlir::failed(lengths))
+    return mlir::failure();
+  int64_t batchAxis = context.intAttribute("batch_axis", 1);
+  int64_t timeAxis = context.intAttribute("time_axis", 0);
+  if (shape.size() < 2 || (batchAxis != 0 && batchAxis != 1) ||
+      (timeAxis != 0 && timeAxis != 1) || batchAxis == timeAxis)
+    return context.fail("batch_axis and time_axis must be 0 and 1 (in "
+                        "either order) of an input of rank 2 or more");
+  if ((*lengths)->numElements() != shape[batchAxis])
+    return context.fail("sequence_lens must have one entry per batch entry");
+  std::vector<int64_t> strides = stridesOf(shape), positions;
+  int64_t count = product(shape);
+  for (int64_t flat = 0; flat < count; ++flat) {
+    int64_t batch = flat / strides[batchAxis] % shape[batchAxis];
+    int64_t step = flat / strides[timeAxis] % shape[timeAxis];
+    int64_t length = (*lengths)->ints[batch];
+    if (length < 0 || length > shape[timeAxis])
+      return context.fail("sequence length " + llvm::Twine(length) +
+                          " is out of range");
+    int64_t source = step < length ? length - 1 - step : step;
+    positions.push_back(flat + (source - step) * strides[timeAxis]);
+  }
+  auto result = gatherFlat(context, input->first, positions, shape);
+  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
+}
+
 mlir::LogicalResult refuseNonZero(NodeContext &context) {
   return context.fail("the output shape depends on the input's values "
                       "(data-dependent shape); nnc computes NonZero only of "
@@ -924,6 +959,7 @@ void registerIndexConverters(ConverterRegistry &registry) {
     return convertDepthSpace(context, false);
   });
   registry.add("Compress", convertCompress);
+  registry.add("ReverseSequence", convertReverseSequence);
   registry.add("NonZero", refuseNonZero);
 }
 

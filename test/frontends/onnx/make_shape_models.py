@@ -69,7 +69,7 @@ def models():
          node("Sqrt", ["sizef"], ["root"]),
          node("Div", ["mask", "root"], ["scaled"]),
          node("Add", ["x", "scaled"], ["y"])],
-        [tensor("x", [3, 4])], [tensor("y", [3, 4])], opset=15)
+        [tensor("x", [4, 4])], [tensor("y", [4, 4])], opset=15)
 
     # Element types are kept: an f64 Constant folds exactly, an f64
     # initializer is an f64 parameter, an int32 initializer is a shape, a
