@@ -46,9 +46,11 @@ struct ResizeMode {
   double extrapolation = 0;
 };
 
-/// The input coordinate of output position `x` along an axis.
+/// The input coordinate of output position `x` along an axis. `outExtent`
+/// is the resized length as ONNX's formulas take it: `inExtent * scale`
+/// (not rounded) when scales are given, the size otherwise.
 double sourceCoordinate(const ResizeMode &mode, double x, double scale,
-                        int64_t inExtent, int64_t outExtent, double roiStart,
+                        int64_t inExtent, double outExtent, double roiStart,
                         double roiEnd) {
   const std::string &c = mode.coordinates;
   if (c == "half_pixel")
@@ -90,7 +92,8 @@ std::array<double, 4> cubicWeights(double r, double a) {
 }
 
 AxisPlan planAxis(const ResizeMode &mode, int64_t inExtent, int64_t outExtent,
-                  double scale, double roiStart, double roiEnd) {
+                  double resizedLength, double scale, double roiStart,
+                  double roiEnd) {
   AxisPlan plan;
   plan.outExtent = outExtent;
   int64_t taps = mode.mode == "nearest" ? 1 : mode.mode == "linear" ? 2 : 4;
@@ -100,8 +103,8 @@ AxisPlan planAxis(const ResizeMode &mode, int64_t inExtent, int64_t outExtent,
     return std::clamp<int64_t>(p, 0, inExtent - 1);
   };
   for (int64_t i = 0; i < outExtent; ++i) {
-    double x = sourceCoordinate(mode, i, scale, inExtent, outExtent, roiStart,
-                                roiEnd);
+    double x = sourceCoordinate(mode, i, scale, inExtent, resizedLength,
+                                roiStart, roiEnd);
     plan.outside.push_back(mode.coordinates == "tf_crop_and_resize" &&
                            (x < 0 || x > inExtent - 1));
     if (taps == 1) {
@@ -270,8 +273,9 @@ mlir::LogicalResult resize(NodeContext &context, const ResizeMode &mode,
       outsideByAxis.emplace_back(outExtent, false);
       continue;
     }
-    AxisPlan plan =
-        planAxis(mode, inExtent, outExtent, scale, roiStart, roiEnd);
+    double resizedLength = scales.empty() ? outExtent : inExtent * scale;
+    AxisPlan plan = planAxis(mode, inExtent, outExtent, resizedLength, scale,
+                             roiStart, roiEnd);
     auto resampled = resampleAxis(context, value, d, plan);
     if (mlir::failed(resampled))
       return mlir::failure();
