@@ -129,6 +129,23 @@ def models():
          tensor("lower", [3, 4]), tensor("d2s", [1, 2, 4, 4]),
          tensor("sc", [3, 4])], opset=16)
 
+    # Resize linear (half_pixel) by scales along the last axis, nearest
+    # (asymmetric, floor) along the one before; OneHot along axis 0.
+    yield "resize_onehot.onnx", model(
+        [const("scales", np.array([1, 1, 1, 2], np.float32)),
+         node("Resize", ["x", "", "scales"], ["linear"], mode="linear"),
+         const("sizes", np.array([1, 1, 4, 2], np.int64)),
+         node("Resize", ["x", "", "", "sizes"], ["nearest"],
+              coordinate_transformation_mode="asymmetric",
+              nearest_mode="floor"),
+         const("labels", np.array([2, -1], np.int64)),
+         const("depth", np.array(3, np.int64)),
+         const("onoff", np.array([0.5, 2.0], np.float32)),
+         node("OneHot", ["labels", "depth", "onoff"], ["hot"], axis=0)],
+        [tensor("x", [1, 1, 2, 2])],
+        [tensor("linear", [1, 1, 2, 4]), tensor("nearest", [1, 1, 4, 2]),
+         tensor("hot", [3, 2])], opset=13)
+
     # Bad shape and index operands.
     yield "bad_gather_index.onnx", model(
         [const("idx", np.array([5], np.int64)),
