@@ -677,6 +677,25 @@ const llvm::StringMap<Folder> &folders() {
 
 } // namespace
 
+mlir::LogicalResult computeAtImport(NodeContext &context) {
+  auto folder = folders().find(context.node().op_type());
+  if (folder == folders().end())
+    return context.fail("has no import-time computation");
+  std::vector<const ConstantTensor *> inputs;
+  for (size_t i = 0; i < context.numInputs(); ++i) {
+    auto input = context.constantInput(i);
+    if (mlir::failed(input))
+      return mlir::failure();
+    inputs.push_back(*input);
+  }
+  std::vector<ConstantTensor> outputs;
+  if (mlir::failed(folder->second(context, inputs, outputs)))
+    return mlir::failure();
+  for (auto [index, output] : llvm::enumerate(outputs))
+    context.setConstantOutput(std::move(output), index);
+  return mlir::success();
+}
+
 mlir::FailureOr<bool> foldNode(NodeContext &context) {
   llvm::StringRef opType = context.node().op_type();
   // Ops whose result depends only on the input's static shape.

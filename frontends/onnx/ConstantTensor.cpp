@@ -77,6 +77,21 @@ static std::pair<unsigned, bool> integerWidth(int32_t type) {
   }
 }
 
+/// The width of the signless MLIR integer type that holds integer type
+/// `type`: unsigned types widen (UINT8 and UINT16 to i32, UINT32 to i64) as
+/// at the graph's boundary, where the runtime has no unsigned types.
+static unsigned mlirIntegerWidth(int32_t type) {
+  switch (type) {
+  case TensorProto::UINT8:
+  case TensorProto::UINT16:
+    return 32;
+  case TensorProto::UINT32:
+    return 64;
+  default:
+    return integerWidth(type).first;
+  }
+}
+
 /// The floating-point semantics of `type`.
 static const llvm::fltSemantics &floatSemantics(int32_t type) {
   switch (type) {
@@ -179,7 +194,7 @@ mlir::Type ConstantTensor::mlirElementType(mlir::Builder &builder) const {
   case TensorProto::FLOAT:
     return builder.getF32Type();
   default:
-    return builder.getIntegerType(integerWidth(elementType).first);
+    return builder.getIntegerType(mlirIntegerWidth(elementType));
   }
 }
 
@@ -205,7 +220,7 @@ ConstantTensor::toAttribute(mlir::Builder &builder) const {
     }
     return mlir::DenseElementsAttr::get(type, floatValues);
   }
-  unsigned width = integerWidth(elementType).first;
+  unsigned width = mlirIntegerWidth(elementType);
   for (int64_t value : ints)
     intValues.push_back(llvm::APInt(width, uint64_t(value), false, true));
   return mlir::DenseElementsAttr::get(type, intValues);

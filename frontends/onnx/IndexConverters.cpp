@@ -931,10 +931,14 @@ mlir::LogicalResult convertReverseSequence(NodeContext &context) {
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
-mlir::LogicalResult refuseNonZero(NodeContext &context) {
-  return context.fail("the output shape depends on the input's values "
-                      "(data-dependent shape); nnc computes NonZero only of "
-                      "data known at import time");
+/// NonZero's output shape depends on its input's values: nnc computes it
+/// only of data known at import time.
+mlir::LogicalResult convertNonZero(NodeContext &context) {
+  if (!context.isKnownAtImport(0))
+    return context.fail("the output shape depends on the input's values "
+                        "(data-dependent shape); nnc computes NonZero only "
+                        "of data known at import time");
+  return computeAtImport(context);
 }
 
 } // namespace
@@ -960,7 +964,7 @@ void registerIndexConverters(ConverterRegistry &registry) {
   });
   registry.add("Compress", convertCompress);
   registry.add("ReverseSequence", convertReverseSequence);
-  registry.add("NonZero", refuseNonZero);
+  registry.add("NonZero", convertNonZero);
 }
 
 } // namespace nnc::onnx_import

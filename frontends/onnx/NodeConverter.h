@@ -66,8 +66,8 @@ struct ConstantTensor {
   /// Rounds (floats) or wraps (integers, BOOL to 0/1) every element to what
   /// `elementType` can hold, as a cast to that type does.
   void roundToElementType();
-  /// The MLIR element type: f32, f64, f16, bf16, iN (signless, unsigned
-  /// types too) or i1 for BOOL.
+  /// The MLIR element type: f32, f64, f16, bf16, signless iN (unsigned
+  /// types widened: UINT8/UINT16 to i32, UINT32 to i64) or i1 for BOOL.
   mlir::Type mlirElementType(mlir::Builder &builder) const;
   /// The contents as an attribute of a tensor of `mlirElementType`.
   mlir::DenseElementsAttr toAttribute(mlir::Builder &builder) const;
@@ -113,12 +113,16 @@ public:
   mlir::FailureOr<std::pair<mlir::Value, mlir::RankedTensorType>>
   tensorInput(size_t index);
   /// Input `index` when its contents are known at import time (an
-  /// initializer or a Constant's output), else an error.
+  /// initializer, a Constant's output, or a graph input bound to a value by
+  /// ImportOptions::inputValues), else an error.
   mlir::FailureOr<const ConstantTensor *> constantInput(size_t index);
 
   /// Input `index`'s contents when they are known at import time, else
   /// null (no error).
   const ConstantTensor *knownInput(size_t index) const;
+  /// Whether `constantInput(index)` would succeed (a known tensor or a
+  /// bound graph input), without reading it.
+  bool isKnownAtImport(size_t index) const;
   /// `knownInput` unless the input is a floating-point initializer: those are
   /// the model's parameters, which must stay arguments (a gradient is taken
   /// with respect to them), so nodes that read them are not folded.
@@ -230,6 +234,11 @@ private:
 /// constants and returns true; false when the node must be converted;
 /// failure (reported) on bad input.
 mlir::FailureOr<bool> foldNode(NodeContext &context);
+
+/// Computes the node with its folder, reading every input through
+/// `constantInput` (so bound graph inputs count): the converter of the ops
+/// that exist only at import time (ConstantOfShape, Range, NonZero).
+mlir::LogicalResult computeAtImport(NodeContext &context);
 
 // The families, one file each.
 void registerElementwiseConverters(ConverterRegistry &registry);

@@ -104,16 +104,6 @@ mlir::LogicalResult convertExpand(NodeContext &context) {
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
-/// Ops nnc computes only at import time (ConstantFolding.cpp): reaching the
-/// converter means an input is not known then; the error names it.
-mlir::LogicalResult requireKnownInputs(NodeContext &context) {
-  for (size_t i = 0; i < context.numInputs(); ++i)
-    if (context.hasInput(i) && mlir::failed(context.constantInput(i)))
-      return mlir::failure();
-  return context.fail("the inputs are known at import time but the op could "
-                      "not be computed");
-}
-
 mlir::LogicalResult convertConcat(NodeContext &context) {
   // The axis defaults to 1 before opset 4 and is required from then on.
   if (!context.attribute("axis") && context.opset() >= 4)
@@ -145,8 +135,8 @@ void registerShapeConverters(ConverterRegistry &registry) {
   registry.add("Squeeze", convertReshapeLike<squeezeTarget>);
   registry.add("Unsqueeze", convertReshapeLike<unsqueezeTarget>);
   registry.add("Expand", convertExpand);
-  for (llvm::StringRef op : {"ConstantOfShape", "Range"})
-    registry.add(op, requireKnownInputs);
+  registry.add("ConstantOfShape", computeAtImport);
+  registry.add("Range", computeAtImport);
   registry.add("Transpose", convertTranspose);
   registry.add("Concat", convertConcat);
 }
