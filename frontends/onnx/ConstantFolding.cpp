@@ -583,15 +583,38 @@ mlir::LogicalResult foldRange(NodeContext &context, Inputs inputs,
   return mlir::success();
 }
 
+/// The ONNX element type of input 0 (known tensor or run-time value).
+int32_t inputElementType(NodeContext &context) {
+  if (const ConstantTensor *known = context.knownInput(0))
+    return known->elementType;
+  auto input = context.tensorInput(0);
+  if (mlir::failed(input))
+    return onnx::TensorProto::FLOAT;
+  mlir::Type element = input->second.getElementType();
+  if (element.isF64())
+    return onnx::TensorProto::DOUBLE;
+  if (element.isF16())
+    return onnx::TensorProto::FLOAT16;
+  if (element.isBF16())
+    return onnx::TensorProto::BFLOAT16;
+  if (element.isInteger(1))
+    return onnx::TensorProto::BOOL;
+  if (element.isInteger(8))
+    return onnx::TensorProto::INT8;
+  if (element.isInteger(32))
+    return onnx::TensorProto::INT32;
+  if (element.isInteger(64))
+    return onnx::TensorProto::INT64;
+  return onnx::TensorProto::FLOAT;
+}
+
 mlir::LogicalResult foldEyeLike(NodeContext &context) {
   auto shape = staticShapeOfInput(context);
   if (mlir::failed(shape))
     return mlir::failure();
   if (shape->size() != 2)
     return context.fail("the input must be 2-D");
-  int64_t type = context.intAttribute(
-      "dtype", context.knownInput(0) ? context.knownInput(0)->elementType
-                                     : int64_t(onnx::TensorProto::FLOAT));
+  int64_t type = context.intAttribute("dtype", inputElementType(context));
   if (!isSupportedElementType(type))
     return context.fail("dtype " + elementTypeName(type) +
                         " is not supported");
