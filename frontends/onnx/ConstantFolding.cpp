@@ -348,8 +348,8 @@ mlir::LogicalResult foldGather(NodeContext &context, Inputs inputs,
   if (indices.isFloat)
     return context.fail("the indices must be integers");
   int64_t rank = data.shape.size();
-  auto axis = context.normalizeAxis(context.intAttribute("axis", 0), rank,
-                                    "axis");
+  auto axis =
+      context.normalizeAxis(context.intAttribute("axis", 0), rank, "axis");
   if (mlir::failed(axis))
     return mlir::failure();
   int64_t extent = data.shape[*axis];
@@ -380,15 +380,14 @@ mlir::LogicalResult foldConcat(NodeContext &context, Inputs inputs,
     return context.fail("there is nothing to concatenate");
   const ConstantTensor &first = *inputs[0];
   int64_t rank = first.shape.size();
-  auto axis = context.normalizeAxis(context.intAttribute("axis", 1), rank,
-                                    "axis");
+  auto axis =
+      context.normalizeAxis(context.intAttribute("axis", 1), rank, "axis");
   if (mlir::failed(axis))
     return mlir::failure();
   std::vector<int64_t> shape = first.shape;
   shape[*axis] = 0;
   for (const ConstantTensor *input : inputs) {
-    if (int64_t(input->shape.size()) != rank ||
-        input->isFloat != first.isFloat)
+    if (int64_t(input->shape.size()) != rank || input->isFloat != first.isFloat)
       return context.fail("the inputs differ in rank or element type");
     for (int64_t d = 0; d < rank; ++d)
       if (d != *axis && input->shape[d] != first.shape[d])
@@ -443,8 +442,8 @@ mlir::LogicalResult foldSlice(NodeContext &context, Inputs inputs,
     int64_t source = 0;
     for (size_t d = 0; d < shape.size(); ++d) {
       int64_t position = flat / outStrides[d] % shape[d];
-      source += ((*ranges)[d].start + position * (*ranges)[d].step) *
-                strides[d];
+      source +=
+          ((*ranges)[d].start + position * (*ranges)[d].step) * strides[d];
     }
     sources[flat] = source;
   }
@@ -616,8 +615,7 @@ mlir::LogicalResult foldEyeLike(NodeContext &context) {
     return context.fail("the input must be 2-D");
   int64_t type = context.intAttribute("dtype", inputElementType(context));
   if (!isSupportedElementType(type))
-    return context.fail("dtype " + elementTypeName(type) +
-                        " is not supported");
+    return context.fail("dtype " + elementTypeName(type) + " is not supported");
   int64_t k = context.intAttribute("k", 0);
   std::vector<int64_t> ones;
   for (int64_t i = 0; i < (*shape)[0]; ++i)
@@ -625,10 +623,8 @@ mlir::LogicalResult foldEyeLike(NodeContext &context) {
       ones.push_back(j - i == k);
   ConstantTensor result =
       isFloatElementType(type)
-          ? ConstantTensor::ofFloats(*shape,
-                                     std::vector<double>(ones.begin(),
-                                                         ones.end()),
-                                     type)
+          ? ConstantTensor::ofFloats(
+                *shape, std::vector<double>(ones.begin(), ones.end()), type)
           : ConstantTensor::ofInts(*shape, ones, type);
   context.setConstantOutput(std::move(result));
   return mlir::success();

@@ -234,8 +234,8 @@ ConstantTensor::toAttribute(mlir::Builder &builder) const {
 /// `modelFolder`, from `offset` (default 0) for `length` bytes (default: to
 /// the end of the file).
 static bool readExternalData(const TensorProto &proto,
-                             const std::string &modelFolder,
-                             std::string *bytes, std::string *error) {
+                             const std::string &modelFolder, std::string *bytes,
+                             std::string *error) {
   std::string where = "tensor '" + proto.name() + "': external data";
   std::string location;
   int64_t offset = 0, length = -1;
@@ -272,8 +272,7 @@ static bool readExternalData(const TensorProto &proto,
             end = llvm::sys::path::end(location);
        part != end; ++part)
     if (*part == "..") {
-      *error = where + " location '" + location +
-               "' leaves the model's folder";
+      *error = where + " location '" + location + "' leaves the model's folder";
       return false;
     }
   llvm::SmallString<256> path(modelFolder);
@@ -286,8 +285,8 @@ static bool readExternalData(const TensorProto &proto,
   file.seekg(0, std::ios::end);
   int64_t size = file.tellg();
   if (offset > size || (length >= 0 && offset + length > size)) {
-    *error = where + " range (offset " + std::to_string(offset) +
-             ", length " + std::to_string(length) + ") is past the end of '" +
+    *error = where + " range (offset " + std::to_string(offset) + ", length " +
+             std::to_string(length) + ") is past the end of '" +
              std::string(path) + "' (" + std::to_string(size) + " bytes)";
     return false;
   }
@@ -334,9 +333,9 @@ bool decodeTensor(const TensorProto &proto, ConstantTensor *out,
       return false;
     fromBytes = true;
   }
-  const std::string &raw =
-      proto.data_location() == TensorProto::EXTERNAL ? external
-                                                     : proto.raw_data();
+  const std::string &raw = proto.data_location() == TensorProto::EXTERNAL
+                               ? external
+                               : proto.raw_data();
   // Little-endian elements of `Element` from the bytes, each passed through
   // `convert` into the vector that holds the data.
   auto fromRaw = [&](auto element, auto convert) {
@@ -418,8 +417,8 @@ bool decodeTensor(const TensorProto &proto, ConstantTensor *out,
   }
   }
   if (!fromBytes)
-    sized = (out->isFloat ? out->floats.size() : out->ints.size()) ==
-            size_t(count);
+    sized =
+        (out->isFloat ? out->floats.size() : out->ints.size()) == size_t(count);
   if (!sized) {
     *error = "tensor '" + proto.name() +
              "' holds a different number of elements than its shape says";

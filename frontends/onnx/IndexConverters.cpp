@@ -121,15 +121,14 @@ mlir::FailureOr<mlir::Value> compare(NodeContext &context,
   mlir::OpBuilder &b = context.builder();
   return context.createValue<nn::CompareOp>(
       {lhs, rhs},
-      {b.getNamedAttr("predicate", nn::ComparePredicateAttr::get(
-                                       b.getContext(), predicate))});
+      {b.getNamedAttr("predicate", nn::ComparePredicateAttr::get(b.getContext(),
+                                                                 predicate))});
 }
 
 /// Index tensor `indices` (a run-time value) with negative entries counted
 /// from the end of an axis of `extent`: `i < 0 ? i + extent : i`.
 mlir::FailureOr<mlir::Value> wrapNegative(NodeContext &context,
-                                          mlir::Value indices,
-                                          int64_t extent) {
+                                          mlir::Value indices, int64_t extent) {
   mlir::Type element =
       mlir::cast<mlir::RankedTensorType>(indices.getType()).getElementType();
   auto negative = compare(context, nn::ComparePredicate::lt, indices,
@@ -185,8 +184,8 @@ mlir::FailureOr<mlir::Value> sliceByRanges(NodeContext &context,
       limits.push_back(range.count == 0 ? 0 : shape[d]);
       steps.push_back(1);
     }
-    identity &= starts.back() == 0 && limits.back() == shape[d] &&
-                steps.back() == 1;
+    identity &=
+        starts.back() == 0 && limits.back() == shape[d] && steps.back() == 1;
   }
   mlir::OpBuilder &b = context.builder();
   if (!identity) {
@@ -246,16 +245,15 @@ mlir::LogicalResult convertSplit(NodeContext &context) {
       return context.fail("there are no outputs to split into");
     int64_t each = (shape[*axis] + parts - 1) / parts;
     for (int64_t i = 0; i < parts; ++i)
-      split.push_back(std::max<int64_t>(
-          0, std::min(each, shape[*axis] - i * each)));
+      split.push_back(
+          std::max<int64_t>(0, std::min(each, shape[*axis] - i * each)));
     if (!context.attribute("num_outputs") && shape[*axis] % parts != 0)
       return context.fail("extent " + llvm::Twine(shape[*axis]) +
-                          " does not split evenly into " +
-                          llvm::Twine(parts) + " outputs");
+                          " does not split evenly into " + llvm::Twine(parts) +
+                          " outputs");
   }
   if (int64_t(split.size()) != outputs ||
-      std::accumulate(split.begin(), split.end(), int64_t(0)) !=
-          shape[*axis])
+      std::accumulate(split.begin(), split.end(), int64_t(0)) != shape[*axis])
     return context.fail("the split sizes do not cover axis " +
                         llvm::Twine(*axis) + " with one size per output");
   llvm::SmallVector<mlir::Value> results;
@@ -300,8 +298,7 @@ mlir::LogicalResult convertTile(NodeContext &context) {
     return mlir::failure();
   mlir::OpBuilder &b = context.builder();
   auto repeated = context.createValue<nn::BroadcastToOp>(
-      {*spread},
-      {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(broadcast))});
+      {*spread}, {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(broadcast))});
   if (mlir::failed(repeated))
     return mlir::failure();
   auto result = reshape(context, *repeated, tiled);
@@ -340,12 +337,13 @@ mlir::LogicalResult convertPad(NodeContext &context) {
   std::string mode = context.stringAttribute("mode", "constant");
   if (mode != "constant" && mode != "reflect" && mode != "edge" &&
       mode != "wrap")
-    return context.fail("mode '" + mode + "' is not supported (constant, "
+    return context.fail("mode '" + mode +
+                        "' is not supported (constant, "
                         "reflect, edge, wrap)");
   std::vector<int64_t> pads;
   if (context.opset() < 11) {
-    auto given = context.intsAttribute(context.opset() < 2 ? "paddings"
-                                                           : "pads");
+    auto given =
+        context.intsAttribute(context.opset() < 2 ? "paddings" : "pads");
     if (!given)
       return context.fail("the pads attribute is missing");
     pads = *given;
@@ -436,9 +434,8 @@ mlir::LogicalResult convertPad(NodeContext &context) {
                 b.getIntegerAttr(type.getElementType(), int64_t(fill)));
   mlir::Value filled = mlir::arith::ConstantOp::create(
       b, context.loc(), mlir::DenseElementsAttr::get(paddedType, element));
-  if (product(padded) == 0 || llvm::any_of(crop, [](const SliceRange &r) {
-        return r.count == 0;
-      }))
+  if (product(padded) == 0 ||
+      llvm::any_of(crop, [](const SliceRange &r) { return r.count == 0; }))
     return context.setOutputs({filled});
   auto result = context.createValue<nn::SliceScatterOp>(
       {filled, *cropped},
@@ -487,8 +484,7 @@ mlir::LogicalResult convertGather(NodeContext &context) {
 
 /// `value` flattened and gathered at the flat positions `sources`, shaped
 /// `shape`.
-mlir::FailureOr<mlir::Value> gatherFlat(NodeContext &context,
-                                        mlir::Value value,
+mlir::FailureOr<mlir::Value> gatherFlat(NodeContext &context, mlir::Value value,
                                         llvm::ArrayRef<int64_t> sources,
                                         llvm::ArrayRef<int64_t> shape) {
   auto type = mlir::cast<mlir::RankedTensorType>(value.getType());
@@ -578,8 +574,8 @@ mlir::FailureOr<NdAddressing> ndAddressing(NodeContext &context,
                            dataShape.end());
   std::vector<int64_t> strides = stridesOf(dataShape);
   int64_t tuples = product(result.tupleShape);
-  int64_t perBatch = tuples / std::max<int64_t>(
-                                  1, product(dataShape.take_front(batchDims)));
+  int64_t perBatch =
+      tuples / std::max<int64_t>(1, product(dataShape.take_front(batchDims)));
   for (int64_t t = 0; t < tuples; ++t) {
     int64_t batch = perBatch ? t / perBatch : 0;
     int64_t position = batch * (batchDims ? strides[batchDims - 1] : 0);
@@ -612,9 +608,8 @@ mlir::LogicalResult convertGatherND(NodeContext &context) {
   auto indices = knownIndices(context, 1);
   if (mlir::failed(indices))
     return mlir::failure();
-  auto addressing =
-      ndAddressing(context, input->second.getShape(), **indices,
-                   context.intAttribute("batch_dims", 0));
+  auto addressing = ndAddressing(context, input->second.getShape(), **indices,
+                                 context.intAttribute("batch_dims", 0));
   if (mlir::failed(addressing))
     return mlir::failure();
   std::vector<int64_t> shape = addressing->tupleShape;

@@ -148,8 +148,8 @@ mlir::FailureOr<mlir::Value> resampleAxis(NodeContext &context,
   int64_t rank = type.getRank();
   mlir::Value sum;
   for (size_t k = 0; k < plan.positions.size(); ++k) {
-    auto indexType = mlir::RankedTensorType::get({plan.outExtent},
-                                                 b.getI64Type());
+    auto indexType =
+        mlir::RankedTensorType::get({plan.outExtent}, b.getI64Type());
     mlir::Value indices = mlir::arith::ConstantOp::create(
         b, context.loc(),
         mlir::DenseElementsAttr::get(indexType,
@@ -333,17 +333,16 @@ mlir::LogicalResult convertResize(NodeContext &context) {
   mode.coordinates =
       context.stringAttribute("coordinate_transformation_mode", "half_pixel");
   static const char *coordinateModes[] = {
-      "half_pixel",    "pytorch_half_pixel",   "align_corners",
-      "asymmetric",    "tf_half_pixel_for_nn", "tf_crop_and_resize"};
+      "half_pixel", "pytorch_half_pixel",   "align_corners",
+      "asymmetric", "tf_half_pixel_for_nn", "tf_crop_and_resize"};
   if (!llvm::is_contained(coordinateModes, mode.coordinates))
-    return context.fail("coordinate_transformation_mode '" +
-                        mode.coordinates + "' is not supported");
+    return context.fail("coordinate_transformation_mode '" + mode.coordinates +
+                        "' is not supported");
   mode.nearest = context.stringAttribute("nearest_mode", "round_prefer_floor");
   if (mode.nearest != "round_prefer_floor" &&
       mode.nearest != "round_prefer_ceil" && mode.nearest != "floor" &&
       mode.nearest != "ceil")
-    return context.fail("nearest_mode '" + mode.nearest +
-                        "' is not supported");
+    return context.fail("nearest_mode '" + mode.nearest + "' is not supported");
   mode.cubicA = context.floatAttribute("cubic_coeff_a", -0.75f);
   mode.excludeOutside = context.intAttribute("exclude_outside", 0) != 0;
   mode.extrapolation = context.floatAttribute("extrapolation_value", 0);

@@ -113,10 +113,10 @@ unsqueezeTarget(NodeContext &context, llvm::ArrayRef<int64_t> inputShape) {
   std::vector<int64_t> shape;
   auto next = inputShape.begin();
   for (int64_t i = 0; i < rank; ++i)
-    shape.push_back(std::binary_search(normalized->begin(), normalized->end(),
-                                       i)
-                        ? 1
-                        : *next++);
+    shape.push_back(
+        std::binary_search(normalized->begin(), normalized->end(), i)
+            ? 1
+            : *next++);
   return shape;
 }
 
@@ -261,8 +261,8 @@ sliceRanges(NodeContext &context, llvm::ArrayRef<int64_t> inputShape) {
   return ranges;
 }
 
-mlir::FailureOr<std::vector<int64_t>>
-transposePermutation(NodeContext &context, int64_t rank) {
+mlir::FailureOr<std::vector<int64_t>> transposePermutation(NodeContext &context,
+                                                           int64_t rank) {
   std::vector<int64_t> perm;
   if (auto given = context.intsAttribute("perm"))
     perm = *given;

@@ -68,8 +68,8 @@ mlir::FailureOr<std::vector<SliceRange>>
 sliceRanges(NodeContext &context, llvm::ArrayRef<int64_t> inputShape);
 
 /// Transpose's permutation (default: reversed axes), checked.
-mlir::FailureOr<std::vector<int64_t>>
-transposePermutation(NodeContext &context, int64_t rank);
+mlir::FailureOr<std::vector<int64_t>> transposePermutation(NodeContext &context,
+                                                           int64_t rank);
 
 } // namespace nnc::onnx_import
 
