@@ -35,20 +35,57 @@ class TensorProto;
 
 namespace nnc::onnx_import {
 
-/// A tensor whose contents are known at import time: an initializer or the
-/// output of a Constant node. Floating-point data is held as f32 in
-/// `floats`, integer data as i64 in `ints`.
+/// A tensor whose contents are known at import time: an initializer, the
+/// output of a Constant node or a folded node (ConstantFolding.cpp). Its
+/// ONNX element type is kept exactly: floating-point data (FLOAT, DOUBLE,
+/// FLOAT16, BFLOAT16) is held in `floats` as double, which represents every
+/// such value exactly; integer and BOOL data in `ints` as int64 (UINT64 as its
+/// bit pattern). `isFloat` says which of the two vectors holds the data.
 struct ConstantTensor {
   std::vector<int64_t> shape;
   bool isFloat = true;
-  std::vector<float> floats;
+  /// onnx::TensorProto::DataType of the elements.
+  int32_t elementType = 1; // FLOAT
+  std::vector<double> floats;
   std::vector<int64_t> ints;
+
+  /// A tensor of `type` (an integer or BOOL type) holding `values`.
+  static ConstantTensor ofInts(std::vector<int64_t> shape,
+                               std::vector<int64_t> values,
+                               int32_t type = 7 /* INT64 */);
+  /// A tensor of `type` (a floating-point type) holding `values`, each
+  /// rounded to that type.
+  static ConstantTensor ofFloats(std::vector<int64_t> shape,
+                                 std::vector<double> values,
+                                 int32_t type = 1 /* FLOAT */);
+  int64_t numElements() const;
+  /// Element `index` (row-major) as a double / an int64, whichever vector
+  /// holds the data.
+  double floatAt(int64_t index) const;
+  int64_t intAt(int64_t index) const;
+  /// Rounds (floats) or wraps (integers, BOOL to 0/1) every element to what
+  /// `elementType` can hold, as a cast to that type does.
+  void roundToElementType();
+  /// The MLIR element type: f32, f64, f16, bf16, signless iN (unsigned
+  /// types widened: UINT8/UINT16 to i32, UINT32 to i64) or i1 for BOOL.
+  mlir::Type mlirElementType(mlir::Builder &builder) const;
+  /// The contents as an attribute of a tensor of `mlirElementType`.
+  mlir::DenseElementsAttr toAttribute(mlir::Builder &builder) const;
 };
 
-/// Decodes `proto` (raw or typed fields); false with `*error` set for an
-/// element type nnc does not take, external data or a size mismatch.
+/// Whether ONNX element type `type` is one nnc keeps in a ConstantTensor,
+/// and whether it is a floating-point one.
+bool isSupportedElementType(int32_t type);
+bool isFloatElementType(int32_t type);
+/// ONNX's name for element type `type` (TensorProto.DataType).
+std::string elementTypeName(int32_t type);
+
+/// Decodes `proto` (raw or typed fields, or external data in a file beside
+/// the model: `modelFolder` is that folder, empty when there is none);
+/// false with `*error` set for an element type nnc does not take, a size
+/// mismatch or unreadable external data.
 bool decodeTensor(const onnx::TensorProto &proto, ConstantTensor *out,
-                  std::string *error);
+                  std::string *error, const std::string &modelFolder = "");
 
 class GraphImporter;
 
@@ -79,8 +116,17 @@ public:
   /// initializer, a Constant's output, or a graph input bound to a value by
   /// ImportOptions::inputValues), else an error.
   mlir::FailureOr<const ConstantTensor *> constantInput(size_t index);
-  /// Whether input `index` is given and known at import time.
-  bool isConstantInput(size_t index) const;
+
+  /// Input `index`'s contents when they are known at import time, else
+  /// null (no error).
+  const ConstantTensor *knownInput(size_t index) const;
+  /// Whether `constantInput(index)` would succeed (a known tensor or a
+  /// bound graph input), without reading it.
+  bool isKnownAtImport(size_t index) const;
+  /// `knownInput` unless the input is a floating-point initializer: those are
+  /// the model's parameters, which must stay arguments (a gradient is taken
+  /// with respect to them), so nodes that read them are not folded.
+  const ConstantTensor *foldableInput(size_t index) const;
 
   /// The attribute `name`, or null.
   const onnx::AttributeProto *attribute(llvm::StringRef name) const;
@@ -97,8 +143,9 @@ public:
   /// Binds the node's outputs, in order, to `values` (the node must have as
   /// many outputs, or fewer where trailing optional outputs are unused).
   mlir::LogicalResult setOutputs(llvm::ArrayRef<mlir::Value> values);
-  /// Binds output 0 to a tensor known at import time.
-  void setConstantOutput(ConstantTensor tensor);
+  /// Binds output `index` (when the node uses it) to a tensor known at
+  /// import time.
+  void setConstantOutput(ConstantTensor tensor, size_t index = 0);
   /// Binds output 0 to whatever input 0 is (value or constant): Identity.
   mlir::LogicalResult forwardInput();
 
@@ -181,6 +228,18 @@ private:
   llvm::StringMap<NodeConverter> converters_;
 };
 
+/// Import-time constant folding (ConstantFolding.cpp): when the node's
+/// result is known at import time (Shape of any value, or an op with a
+/// folder whose inputs are all foldable constants) binds its outputs to
+/// constants and returns true; false when the node must be converted;
+/// failure (reported) on bad input.
+mlir::FailureOr<bool> foldNode(NodeContext &context);
+
+/// Computes the node with its folder, reading every input through
+/// `constantInput` (so bound graph inputs count): the converter of the ops
+/// that exist only at import time (ConstantOfShape, Range, NonZero).
+mlir::LogicalResult computeAtImport(NodeContext &context);
+
 // The families, one file each.
 void registerElementwiseConverters(ConverterRegistry &registry);
 void registerLinearConverters(ConverterRegistry &registry);
@@ -188,6 +247,8 @@ void registerShapeConverters(ConverterRegistry &registry);
 void registerConvolutionConverters(ConverterRegistry &registry);
 void registerRecurrentConverters(ConverterRegistry &registry);
 void registerPoolingConverters(ConverterRegistry &registry);
+void registerIndexConverters(ConverterRegistry &registry);
+void registerResizeConverters(ConverterRegistry &registry);
 
 } // namespace nnc::onnx_import
 

@@ -19,6 +19,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Verifier.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Path.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -76,92 +77,9 @@ public:
   /// Initializers that became parameters, in argument order.
   std::vector<std::pair<std::string, const ConstantTensor *>> parameters;
   mlir::Location location = builder.getUnknownLoc();
+  /// The folder holding the model, where external data files are.
+  std::string modelFolder;
 };
-
-//===----------------------------------------------------------------------===//
-// Tensor data
-//===----------------------------------------------------------------------===//
-
-/// ONNX's name for element type `type` (TensorProto.DataType).
-static std::string elementTypeName(int type) {
-  return onnx::TensorProto_DataType_IsValid(type)
-             ? onnx::TensorProto_DataType_Name(type)
-             : "type " + std::to_string(type);
-}
-
-bool decodeTensor(const onnx::TensorProto &proto, ConstantTensor *out,
-                  std::string *error) {
-  if (proto.data_location() == onnx::TensorProto::EXTERNAL) {
-    *error = "tensor '" + proto.name() +
-             "' keeps its data in an external file, which nnc does not read "
-             "yet";
-    return false;
-  }
-  int64_t count = 1;
-  out->shape.assign(proto.dims().begin(), proto.dims().end());
-  for (int64_t extent : out->shape) {
-    if (extent < 0) {
-      *error = "tensor '" + proto.name() + "' has a negative extent";
-      return false;
-    }
-    count *= extent;
-  }
-  const std::string &raw = proto.raw_data();
-  bool hasRaw = proto.has_raw_data();
-  auto fromRaw = [&](auto element, auto &target) {
-    using Element = decltype(element);
-    if (raw.size() != count * sizeof(Element))
-      return false;
-    for (int64_t i = 0; i < count; ++i) {
-      Element item;
-      std::memcpy(&item, raw.data() + i * sizeof(Element), sizeof(Element));
-      target.push_back(item);
-    }
-    return true;
-  };
-  bool sized = false;
-  switch (proto.data_type()) {
-  case onnx::TensorProto::FLOAT:
-    out->isFloat = true;
-    sized = hasRaw ? fromRaw(float(), out->floats)
-                   : (out->floats.assign(proto.float_data().begin(),
-                                         proto.float_data().end()),
-                      out->floats.size() == size_t(count));
-    break;
-  case onnx::TensorProto::DOUBLE:
-    out->isFloat = true;
-    sized = hasRaw ? fromRaw(double(), out->floats)
-                   : (out->floats.assign(proto.double_data().begin(),
-                                         proto.double_data().end()),
-                      out->floats.size() == size_t(count));
-    break;
-  case onnx::TensorProto::INT64:
-    out->isFloat = false;
-    sized = hasRaw ? fromRaw(int64_t(), out->ints)
-                   : (out->ints.assign(proto.int64_data().begin(),
-                                       proto.int64_data().end()),
-                      out->ints.size() == size_t(count));
-    break;
-  case onnx::TensorProto::INT32:
-    out->isFloat = false;
-    sized = hasRaw ? fromRaw(int32_t(), out->ints)
-                   : (out->ints.assign(proto.int32_data().begin(),
-                                       proto.int32_data().end()),
-                      out->ints.size() == size_t(count));
-    break;
-  default:
-    *error = "tensor '" + proto.name() + "' has element type " +
-             elementTypeName(proto.data_type()) +
-             ", which nnc does not support (float, double, int32, int64)";
-    return false;
-  }
-  if (!sized) {
-    *error = "tensor '" + proto.name() +
-             "' holds a different number of elements than its shape says";
-    return false;
-  }
-  return true;
-}
 
 //===----------------------------------------------------------------------===//
 // NodeContext
@@ -198,15 +116,36 @@ NodeContext::tensorInput(size_t index) {
   return std::make_pair(*value, type);
 }
 
-bool NodeContext::isConstantInput(size_t index) const {
-  return hasInput(index) && importer_.constants.contains(node_.input(index));
-}
-
 mlir::FailureOr<const ConstantTensor *>
 NodeContext::constantInput(size_t index) {
   if (!hasInput(index))
     return fail("input " + llvm::Twine(index) + " is missing");
   return importer_.constant(node_.input(index), *this);
+}
+
+const ConstantTensor *NodeContext::knownInput(size_t index) const {
+  if (!hasInput(index))
+    return nullptr;
+  auto found = importer_.constants.find(node_.input(index));
+  return found == importer_.constants.end() ? nullptr : &found->second;
+}
+
+bool NodeContext::isKnownAtImport(size_t index) const {
+  if (!hasInput(index))
+    return false;
+  const std::string &name = node_.input(index);
+  return importer_.constants.count(name) ||
+         importer_.boundInputs.count(name) ||
+         (importer_.graphInputs.contains(name) &&
+          importer_.options.inputValues.count(name));
+}
+
+const ConstantTensor *NodeContext::foldableInput(size_t index) const {
+  const ConstantTensor *tensor = knownInput(index);
+  if (!tensor || (tensor->isFloat &&
+                  importer_.initializers.contains(node_.input(index))))
+    return nullptr;
+  return tensor;
 }
 
 const onnx::AttributeProto *NodeContext::attribute(llvm::StringRef name) const {
@@ -262,8 +201,9 @@ NodeContext::setOutputs(llvm::ArrayRef<mlir::Value> values) {
   return mlir::success();
 }
 
-void NodeContext::setConstantOutput(ConstantTensor tensor) {
-  importer_.constants[node_.output(0)] = std::move(tensor);
+void NodeContext::setConstantOutput(ConstantTensor tensor, size_t index) {
+  if (index < size_t(node_.output_size()) && !node_.output(index).empty())
+    importer_.constants[node_.output(index)] = std::move(tensor);
 }
 
 mlir::LogicalResult NodeContext::forwardInput() {
@@ -323,6 +263,8 @@ ConverterRegistry::ConverterRegistry() {
   registerConvolutionConverters(*this);
   registerRecurrentConverters(*this);
   registerPoolingConverters(*this);
+  registerIndexConverters(*this);
+  registerResizeConverters(*this);
 }
 
 void ConverterRegistry::add(llvm::StringRef opType, NodeConverter converter) {
@@ -351,24 +293,19 @@ mlir::FailureOr<mlir::Value> GraphImporter::lookup(const std::string &name,
     return user ? user->fail(message) : fail(message);
   }
   const ConstantTensor &tensor = constant->second;
-  if (!tensor.isFloat) {
-    std::string message = "integer tensor '" + name +
-                          "' is used as a value; nnc takes integer tensors "
-                          "only as shapes and other import-time data";
-    return user ? user->fail(message) : fail(message);
-  }
-  auto type = mlir::RankedTensorType::get(tensor.shape, builder.getF32Type());
   mlir::Value value;
-  if (initializers.contains(name)) {
+  if (initializers.contains(name) && tensor.isFloat) {
+    auto type = mlir::RankedTensorType::get(tensor.shape,
+                                            tensor.mlirElementType(builder));
     value = entry->addArgument(type, builder.getUnknownLoc());
     arguments.emplace_back(name, false);
     parameters.emplace_back(name, &tensor);
   } else {
+    // Integer and BOOL data is not trainable: it stays a constant.
     mlir::OpBuilder::InsertionGuard guard(builder);
     builder.setInsertionPointToStart(entry);
-    value = mlir::arith::ConstantOp::create(
-        builder, builder.getUnknownLoc(),
-        mlir::DenseElementsAttr::get(type, llvm::ArrayRef(tensor.floats)));
+    value = mlir::arith::ConstantOp::create(builder, builder.getUnknownLoc(),
+                                            tensor.toAttribute(builder));
   }
   values[name] = value;
   return value;
@@ -540,7 +477,7 @@ GraphImporter::run(const onnx::ModelProto &model,
   for (const onnx::TensorProto &initializer : graph.initializer()) {
     ConstantTensor tensor;
     std::string message;
-    if (!decodeTensor(initializer, &tensor, &message)) {
+    if (!decodeTensor(initializer, &tensor, &message, modelFolder)) {
       (void)fail("initializer: " + message);
       return nullptr;
     }
@@ -563,18 +500,21 @@ GraphImporter::run(const onnx::ModelProto &model,
     NodeContext nodeContext(*this, node, index, opset);
     location = mlir::NameLoc::get(builder.getStringAttr(
         node.name().empty() ? node.op_type() : node.name()));
+    bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
     const NodeConverter *converter =
-        node.domain().empty() || node.domain() == "ai.onnx"
-            ? registry.find(node.op_type())
-            : nullptr;
-    if (!converter) {
+        defaultDomain ? registry.find(node.op_type()) : nullptr;
+    mlir::FailureOr<bool> folded =
+        defaultDomain ? foldNode(nodeContext) : mlir::FailureOr<bool>(false);
+    if (mlir::failed(folded))
+      return nullptr;
+    if (!*folded && !converter) {
       (void)nodeContext.fail(
           "unsupported op '" +
           (node.domain().empty() ? "" : node.domain() + ".") + node.op_type() +
           "'");
       return nullptr;
     }
-    if (mlir::failed((*converter)(nodeContext)))
+    if (!*folded && mlir::failed((*converter)(nodeContext)))
       return nullptr;
   }
 
@@ -641,6 +581,9 @@ importOnnxModel(mlir::MLIRContext &context, const std::string &modelPath,
     return nullptr;
   }
   GraphImporter importer(context, options, error);
+  importer.modelFolder = llvm::sys::path::parent_path(modelPath).str();
+  if (importer.modelFolder.empty())
+    importer.modelFolder = ".";
   mlir::OwningOpRef<mlir::ModuleOp> module = importer.run(model, weightsPath);
   if (module && mlir::failed(mlir::verify(*module))) {
     *error = "the imported module does not verify";

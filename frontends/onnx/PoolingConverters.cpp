@@ -225,7 +225,7 @@ mlir::LogicalResult convertGlobalLpPool(NodeContext &context) {
 /// An integer input (known at import time or an integer tensor value) as an
 /// i64 value: the Indices of MaxUnpool.
 mlir::FailureOr<mlir::Value> integerInput(NodeContext &context, size_t index) {
-  if (context.isConstantInput(index)) {
+  if (context.isKnownAtImport(index)) {
     mlir::FailureOr<const ConstantTensor *> tensor =
         context.constantInput(index);
     if (mlir::failed(tensor))

@@ -295,7 +295,7 @@ mlir::LogicalResult RecurrentBuilder::readInputs() {
     initialC_ = transpose(initialC_, {1, 0, 2});
 
   if (context_.hasInput(4)) {
-    if (context_.isConstantInput(4)) {
+    if (context_.isKnownAtImport(4)) {
       mlir::FailureOr<const ConstantTensor *> lengths =
           context_.constantInput(4);
       if (mlir::failed(lengths))

@@ -1,7 +1,8 @@
 //===- SafetensorsWriter.h - Initializers to a safetensors file -*- C++ -*-===//
 //
 // Writes the initializers an imported model uses as parameters to the
-// safetensors file beside its .mlir, as f32 tensors in argument order. The
+// safetensors file beside its .mlir, in their element types (F32, F64, F16,
+// BF16), in argument order. The
 // runtime's writer (runtime/src) is internal to the runtime, which the
 // frontends do not depend on, so this small writer lives here.
 //
@@ -18,7 +19,7 @@
 
 namespace nnc::onnx_import {
 
-/// Writes `tensors` (name, f32 data) to `path`; false with `*error` set when
+/// Writes `tensors` (name, floating-point data) to `path`; false with `*error` set when
 /// the file cannot be written.
 bool writeSafetensors(
     const std::string &path,

@@ -3,11 +3,14 @@
 // Constant (its value stays known at import time, so shape inputs fold),
 // Identity, Reshape (the shape an initializer or Constant, an attribute
 // before opset 5; 0 copies the input's extent unless `allowzero`, -1 is
-// inferred), Flatten, Transpose (default: reversed axes) and Concat.
+// inferred), Flatten, Squeeze, Unsqueeze, Expand, Transpose (default:
+// reversed axes) and Concat. Shape, Size, EyeLike, ConstantOfShape and Range
+// are computed at import time (ConstantFolding.cpp).
 //
 //===----------------------------------------------------------------------===//
 
 #include "frontends/onnx/NodeConverter.h"
+#include "frontends/onnx/ShapeOperands.h"
 
 #include "ir/NNOps.h"
 
@@ -24,20 +27,20 @@ mlir::LogicalResult convertConstant(NodeContext &context) {
       return context.fail(error);
   } else if (const onnx::AttributeProto *value =
                  context.attribute("value_float")) {
-    tensor.floats = {value->f()};
+    tensor = ConstantTensor::ofFloats({}, {value->f()});
   } else if (const onnx::AttributeProto *value =
                  context.attribute("value_floats")) {
-    tensor.shape = {value->floats_size()};
-    tensor.floats.assign(value->floats().begin(), value->floats().end());
+    tensor = ConstantTensor::ofFloats(
+        {value->floats_size()},
+        std::vector<double>(value->floats().begin(), value->floats().end()));
   } else if (const onnx::AttributeProto *value =
                  context.attribute("value_int")) {
-    tensor.isFloat = false;
-    tensor.ints = {value->i()};
+    tensor = ConstantTensor::ofInts({}, {value->i()});
   } else if (const onnx::AttributeProto *value =
                  context.attribute("value_ints")) {
-    tensor.isFloat = false;
-    tensor.shape = {value->ints_size()};
-    tensor.ints.assign(value->ints().begin(), value->ints().end());
+    tensor = ConstantTensor::ofInts(
+        {value->ints_size()},
+        std::vector<int64_t>(value->ints().begin(), value->ints().end()));
   } else {
     return context.fail("no supported value attribute (value, value_float, "
                         "value_floats, value_int, value_ints)");
@@ -55,86 +58,49 @@ mlir::LogicalResult reshapeTo(NodeContext &context, mlir::Value value,
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
-mlir::LogicalResult convertReshape(NodeContext &context) {
+/// Reshape, Flatten, Squeeze and Unsqueeze: an nn.reshape to the shape
+/// `target` (ShapeOperands.h) computes for the input's.
+template <mlir::FailureOr<std::vector<int64_t>> (*target)(
+    NodeContext &, llvm::ArrayRef<int64_t>)>
+mlir::LogicalResult convertReshapeLike(NodeContext &context) {
   auto input = context.tensorInput(0);
   if (mlir::failed(input))
     return mlir::failure();
-  std::vector<int64_t> shape;
-  if (context.opset() < 5) {
-    std::optional<std::vector<int64_t>> given = context.intsAttribute("shape");
-    if (!given)
-      return context.fail("the shape attribute is missing");
-    shape = *given;
-  } else {
-    mlir::FailureOr<const ConstantTensor *> shapeInput =
-        context.constantInput(1);
-    if (mlir::failed(shapeInput))
-      return mlir::failure();
-    if ((*shapeInput)->isFloat)
-      return context.fail("the shape must be an integer tensor");
-    shape = (*shapeInput)->ints;
-  }
-  mlir::RankedTensorType type = input->second;
-  bool allowZero = context.intAttribute("allowzero", 0) != 0;
-  int64_t known = 1, inferred = -1;
-  for (size_t i = 0; i < shape.size(); ++i) {
-    if (shape[i] == 0 && !allowZero) {
-      if (int64_t(i) >= type.getRank())
-        return context.fail("shape entry " + llvm::Twine(i) +
-                            " is 0 but the input has no such dimension");
-      shape[i] = type.getDimSize(i);
-    }
-    if (shape[i] == -1) {
-      if (inferred >= 0)
-        return context.fail("the shape has more than one -1");
-      inferred = i;
-    } else if (shape[i] < 0) {
-      return context.fail("shape entry " + llvm::Twine(i) + " is " +
-                          llvm::Twine(shape[i]));
-    } else {
-      known *= shape[i];
-    }
-  }
-  if (inferred >= 0) {
-    if (known == 0 || type.getNumElements() % known != 0)
-      return context.fail("cannot infer the -1 of the shape");
-    shape[inferred] = type.getNumElements() / known;
-  }
-  return reshapeTo(context, input->first, shape);
-}
-
-mlir::LogicalResult convertFlatten(NodeContext &context) {
-  auto input = context.tensorInput(0);
-  if (mlir::failed(input))
+  auto shape = target(context, input->second.getShape());
+  if (mlir::failed(shape))
     return mlir::failure();
-  mlir::RankedTensorType type = input->second;
-  int64_t rank = type.getRank();
-  int64_t axis = context.intAttribute("axis", 1);
-  if (axis < -rank || axis > rank)
-    return context.fail("axis " + llvm::Twine(axis) +
-                        " is out of range for rank " + llvm::Twine(rank));
-  if (axis < 0)
-    axis += rank;
-  int64_t outer = 1, inner = 1;
-  for (int64_t i = 0; i < rank; ++i)
-    (i < axis ? outer : inner) *= type.getDimSize(i);
-  return reshapeTo(context, input->first, {outer, inner});
+  return reshapeTo(context, input->first, *shape);
 }
 
 mlir::LogicalResult convertTranspose(NodeContext &context) {
   auto input = context.tensorInput(0);
   if (mlir::failed(input))
     return mlir::failure();
-  int64_t rank = input->second.getRank();
-  std::vector<int64_t> perm;
-  if (auto given = context.intsAttribute("perm"))
-    perm = *given;
-  else
-    for (int64_t i = rank - 1; i >= 0; --i)
-      perm.push_back(i);
+  auto perm = transposePermutation(context, input->second.getRank());
+  if (mlir::failed(perm))
+    return mlir::failure();
   mlir::OpBuilder &b = context.builder();
   mlir::FailureOr<mlir::Value> result = context.createValue<nn::TransposeOp>(
-      {input->first}, {b.getNamedAttr("perm", b.getDenseI64ArrayAttr(perm))});
+      {input->first}, {b.getNamedAttr("perm", b.getDenseI64ArrayAttr(*perm))});
+  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
+}
+
+/// Expand: numpy broadcasting of the input and the shape (either may have
+/// extent 1 where the other does not), an nn.broadcast_to.
+mlir::LogicalResult convertExpand(NodeContext &context) {
+  auto input = context.tensorInput(0);
+  if (mlir::failed(input))
+    return mlir::failure();
+  auto target = intsInput(context, 1, "the shape");
+  if (mlir::failed(target))
+    return mlir::failure();
+  auto shape = broadcastShapes(context, input->second.getShape(), *target);
+  if (mlir::failed(shape))
+    return mlir::failure();
+  mlir::OpBuilder &b = context.builder();
+  mlir::FailureOr<mlir::Value> result = context.createValue<nn::BroadcastToOp>(
+      {input->first},
+      {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(*shape))});
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
@@ -164,8 +130,13 @@ void registerShapeConverters(ConverterRegistry &registry) {
   registry.add("Constant", convertConstant);
   registry.add("Identity",
                [](NodeContext &context) { return context.forwardInput(); });
-  registry.add("Reshape", convertReshape);
-  registry.add("Flatten", convertFlatten);
+  registry.add("Reshape", convertReshapeLike<reshapeTarget>);
+  registry.add("Flatten", convertReshapeLike<flattenTarget>);
+  registry.add("Squeeze", convertReshapeLike<squeezeTarget>);
+  registry.add("Unsqueeze", convertReshapeLike<unsqueezeTarget>);
+  registry.add("Expand", convertExpand);
+  registry.add("ConstantOfShape", computeAtImport);
+  registry.add("Range", computeAtImport);
   registry.add("Transpose", convertTranspose);
   registry.add("Concat", convertConcat);
 }
