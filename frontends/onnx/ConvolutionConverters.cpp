@@ -1,4 +1,4 @@
-//===- ConvolutionConverters.cpp - ONNX Conv, pooling, BatchNormalization -===//
+//===- ConvolutionConverters.cpp - ONNX Conv and pooling ------------------===//
 //
 // Conv, MaxPool and AveragePool share ONNX's window attributes: strides and
 // dilations (default 1), pads as begins then ends (default 0) or auto_pad
@@ -6,8 +6,7 @@
 // the odd pixel at the end or the beginning; VALID pads nothing). Unlike
 // PyTorch, ONNX pooling strides default to 1 and AveragePool excludes the
 // padding from its divisor unless count_include_pad. GlobalAveragePool is a
-// mean over the spatial axes; BatchNormalization is its inference form
-// (`is_test` before opset 7, `spatial` before opset 9).
+// mean over the spatial axes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -147,30 +146,6 @@ mlir::LogicalResult convertGlobalAveragePool(NodeContext &context) {
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
-mlir::LogicalResult convertBatchNormalization(NodeContext &context) {
-  // Training is `training_mode = 1` from opset 14, `is_test = 0` before
-  // opset 7; `spatial = 0` (before opset 9) keeps statistics per element.
-  if (context.intAttribute("training_mode", 0) ||
-      (context.opset() < 7 && !context.intAttribute("is_test", 0)))
-    return context.fail("training mode is not supported (inference only)");
-  if (context.opset() < 9 && !context.intAttribute("spatial", 1))
-    return context.fail("spatial = 0 is not supported");
-  llvm::SmallVector<mlir::Value, 5> operands;
-  for (size_t i = 0; i < 5; ++i) {
-    mlir::FailureOr<mlir::Value> operand = context.input(i);
-    if (mlir::failed(operand))
-      return mlir::failure();
-    operands.push_back(*operand);
-  }
-  mlir::OpBuilder &b = context.builder();
-  mlir::FailureOr<mlir::Operation *> op = context.create<nn::BatchNormOp>(
-      operands, {b.getNamedAttr("eps", b.getF64FloatAttr(context.floatAttribute(
-                                           "epsilon", 1e-5f))),
-                 b.getNamedAttr("training", b.getBoolAttr(false))});
-  return mlir::failed(op) ? mlir::failure()
-                          : context.setOutputs({(*op)->getResult(0)});
-}
-
 } // namespace
 
 void registerConvolutionConverters(ConverterRegistry &registry) {
@@ -182,7 +157,6 @@ void registerConvolutionConverters(ConverterRegistry &registry) {
     return convertPool(context, /*isMax=*/false);
   });
   registry.add("GlobalAveragePool", convertGlobalAveragePool);
-  registry.add("BatchNormalization", convertBatchNormalization);
 }
 
 } // namespace nnc::onnx_import

@@ -7,22 +7,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontends/onnx/NodeConverter.h"
-
-#include "ir/NNOps.h"
+#include "frontends/onnx/NNBuilders.h"
 
 #include <onnx/onnx_pb.h>
 
 namespace nnc::onnx_import {
 namespace {
-
-/// `value` reshaped to `shape`.
-mlir::FailureOr<mlir::Value> reshape(NodeContext &context, mlir::Value value,
-                                     llvm::ArrayRef<int64_t> shape) {
-  mlir::OpBuilder &b = context.builder();
-  return context.createValue<nn::ReshapeOp>(
-      {value}, {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(shape))});
-}
 
 mlir::LogicalResult convertMatMul(NodeContext &context) {
   auto lhs = context.tensorInput(0);
@@ -33,13 +23,13 @@ mlir::LogicalResult convertMatMul(NodeContext &context) {
   bool vectorLeft = lhs->second.getRank() == 1;
   bool vectorRight = rhs->second.getRank() == 1;
   if (vectorLeft) {
-    auto matrix = reshape(context, left, {1, lhs->second.getDimSize(0)});
+    auto matrix = reshapeTo(context, left, {1, lhs->second.getDimSize(0)});
     if (mlir::failed(matrix))
       return mlir::failure();
     left = *matrix;
   }
   if (vectorRight) {
-    auto matrix = reshape(context, right, {rhs->second.getDimSize(0), 1});
+    auto matrix = reshapeTo(context, right, {rhs->second.getDimSize(0), 1});
     if (mlir::failed(matrix))
       return mlir::failure();
     right = *matrix;
@@ -55,7 +45,7 @@ mlir::LogicalResult convertMatMul(NodeContext &context) {
       shape.pop_back();
     if (vectorLeft)
       shape.erase(shape.end() - 1 - (vectorRight ? 0 : 1));
-    product = reshape(context, *product, shape);
+    product = reshapeTo(context, *product, shape);
     if (mlir::failed(product))
       return mlir::failure();
   }

@@ -183,6 +183,12 @@ void registerElementwiseConverters(ConverterRegistry &registry);
 void registerLinearConverters(ConverterRegistry &registry);
 void registerShapeConverters(ConverterRegistry &registry);
 void registerConvolutionConverters(ConverterRegistry &registry);
+// onnx-reduce's families.
+void registerReductionConverters(ConverterRegistry &registry);
+void registerSoftmaxConverters(ConverterRegistry &registry);
+void registerNormalizationConverters(ConverterRegistry &registry);
+void registerEinsumConverters(ConverterRegistry &registry);
+void registerLossConverters(ConverterRegistry &registry);
 
 } // namespace nnc::onnx_import
 

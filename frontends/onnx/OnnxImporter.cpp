@@ -309,6 +309,11 @@ ConverterRegistry::ConverterRegistry() {
   registerLinearConverters(*this);
   registerShapeConverters(*this);
   registerConvolutionConverters(*this);
+  registerReductionConverters(*this);
+  registerSoftmaxConverters(*this);
+  registerNormalizationConverters(*this);
+  registerEinsumConverters(*this);
+  registerLossConverters(*this);
 }
 
 void ConverterRegistry::add(llvm::StringRef opType, NodeConverter converter) {
@@ -367,10 +372,27 @@ inputType(GraphImporter &importer, const onnx::ValueInfoProto &info) {
   if (!info.type().has_tensor_type())
     return importer.fail("graph input '" + name + "' is not a tensor");
   const onnx::TypeProto::Tensor &tensor = info.type().tensor_type();
-  if (tensor.elem_type() != onnx::TensorProto::FLOAT)
+  mlir::Builder &b = importer.builder;
+  mlir::Type element;
+  switch (tensor.elem_type()) {
+  case onnx::TensorProto::FLOAT:
+    element = b.getF32Type();
+    break;
+  case onnx::TensorProto::DOUBLE:
+    element = b.getF64Type();
+    break;
+  case onnx::TensorProto::INT64:
+    element = b.getI64Type();
+    break;
+  case onnx::TensorProto::INT32:
+    element = b.getI32Type();
+    break;
+  default:
     return importer.fail("graph input '" + name + "' has element type " +
                          elementTypeName(tensor.elem_type()) +
-                         ", which nnc does not support (float only)");
+                         ", which nnc does not support (float, double, "
+                         "int32, int64)");
+  }
   if (!tensor.has_shape())
     return importer.fail("graph input '" + name +
                          "' has no shape; nnc needs static shapes");
@@ -384,7 +406,7 @@ inputType(GraphImporter &importer, const onnx::ValueInfoProto &info) {
           "; nnc needs static shapes (export with fixed sizes)");
     shape.push_back(dim.dim_value());
   }
-  return mlir::RankedTensorType::get(shape, importer.builder.getF32Type());
+  return mlir::RankedTensorType::get(shape, element);
 }
 
 mlir::OwningOpRef<mlir::ModuleOp>
