@@ -238,8 +238,7 @@ int64_t volume(llvm::ArrayRef<Label> labels,
 
 /// Contracts two terms by nn.matmul, keeping the labels in `needed`.
 mlir::FailureOr<Term> contract(NodeContext &context, const Term &lhs,
-                               const Term &rhs,
-                               const std::set<Label> &needed) {
+                               const Term &rhs, const std::set<Label> &needed) {
   std::map<Label, int64_t> extents;
   for (const Term *term : {&lhs, &rhs})
     for (auto [axis, label] : llvm::enumerate(term->labels)) {
@@ -300,8 +299,8 @@ mlir::LogicalResult convertEinsum(NodeContext &context) {
   }
   if (terms.empty())
     return context.fail("Einsum needs at least one input");
-  mlir::FailureOr<Equation> equation = parseEquation(
-      context, context.stringAttribute("equation", ""), ranks);
+  mlir::FailureOr<Equation> equation =
+      parseEquation(context, context.stringAttribute("equation", ""), ranks);
   if (mlir::failed(equation))
     return mlir::failure();
   for (size_t k = 0; k < terms.size(); ++k) {

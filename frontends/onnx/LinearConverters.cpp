@@ -78,14 +78,14 @@ mlir::LogicalResult convertGemm(NodeContext &context) {
   float alpha = context.floatAttribute("alpha", 1.0f);
   float beta = context.floatAttribute("beta", 1.0f);
   if (alpha != 1.0f)
-    result =
-        context.createValue<nn::MulOp>({*result, context.splat({1}, alpha)});
+    result = context.createValue<nn::MulOp>(
+        {*result, scalarLike(context, *result, alpha)});
   if (mlir::succeeded(result) && context.hasInput(2) && beta != 0.0f) {
     mlir::FailureOr<mlir::Value> c = context.input(2);
     if (mlir::failed(c))
       return mlir::failure();
     if (beta != 1.0f)
-      c = context.createValue<nn::MulOp>({*c, context.splat({1}, beta)});
+      c = context.createValue<nn::MulOp>({*c, scalarLike(context, *c, beta)});
     if (mlir::failed(c))
       return mlir::failure();
     result = context.createValue<nn::AddOp>({*result, *c});

@@ -55,8 +55,7 @@ mlir::FailureOr<mlir::Value> negativeLogLikelihood(NodeContext &context,
   mlir::FailureOr<mlir::Value> weight = context.input(weightIndex);
   if (mlir::failed(weight))
     return mlir::failure();
-  if (shapeOf(*weight) !=
-      llvm::ArrayRef<int64_t>{logType.getDimSize(1)})
+  if (shapeOf(*weight) != llvm::ArrayRef<int64_t>{logType.getDimSize(1)})
     return context.fail("the weight must be a vector of the " +
                         llvm::Twine(logType.getDimSize(1)) + " classes");
   mlir::FailureOr<mlir::Value> perTarget = context.createValue<nn::GatherOp>(
@@ -67,9 +66,9 @@ mlir::FailureOr<mlir::Value> negativeLogLikelihood(NodeContext &context,
   if (ignore) {
     mlir::FailureOr<mlir::Value> kept = context.createValue<nn::CompareOp>(
         {target->first, scalarLike(context, target->first, ignoreIndex)},
-        {b.getNamedAttr("predicate", nn::ComparePredicateAttr::get(
-                                         b.getContext(),
-                                         nn::ComparePredicate::ne))});
+        {b.getNamedAttr("predicate",
+                        nn::ComparePredicateAttr::get(
+                            b.getContext(), nn::ComparePredicate::ne))});
     if (mlir::failed(kept))
       return mlir::failure();
     perTarget = context.createValue<nn::SelectOp>(
@@ -104,14 +103,12 @@ mlir::LogicalResult convertSoftmaxCrossEntropyLoss(NodeContext &context) {
   if (scores->second.getRank() < 2)
     return context.fail("the scores must be [N, C, d...]");
   mlir::OpBuilder &b = context.builder();
-  mlir::FailureOr<mlir::Value> logProb =
-      context.createValue<nn::LogSoftmaxOp>(
-          {scores->first}, {b.getNamedAttr("axis", b.getI64IntegerAttr(1))});
+  mlir::FailureOr<mlir::Value> logProb = context.createValue<nn::LogSoftmaxOp>(
+      {scores->first}, {b.getNamedAttr("axis", b.getI64IntegerAttr(1))});
   if (mlir::failed(logProb))
     return mlir::failure();
-  return bindOutputs(context,
-                     {negativeLogLikelihood(context, *logProb, 1, 2),
-                      *logProb});
+  return bindOutputs(
+      context, {negativeLogLikelihood(context, *logProb, 1, 2), *logProb});
 }
 
 } // namespace

@@ -23,10 +23,12 @@ inline llvm::ArrayRef<int64_t> shapeOf(mlir::Value value) {
   return mlir::cast<mlir::RankedTensorType>(value.getType()).getShape();
 }
 
-/// `value` reshaped to `shape`.
+/// `value` reshaped to `shape` (`value` itself when it has that shape).
 inline mlir::FailureOr<mlir::Value> reshapeTo(NodeContext &context,
                                               mlir::Value value,
                                               llvm::ArrayRef<int64_t> shape) {
+  if (shapeOf(value) == shape)
+    return value;
   mlir::OpBuilder &b = context.builder();
   return context.createValue<nn::ReshapeOp>(
       {value}, {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(shape))});
@@ -55,9 +57,9 @@ mlir::FailureOr<mlir::Value> reduce(NodeContext &context, mlir::Value value,
 
 /// A broadcasting binary `OpTy` (nn.add, nn.mul, ...) of two values.
 template <typename OpTy>
-mlir::FailureOr<mlir::Value>
-binaryOp(NodeContext &context, mlir::FailureOr<mlir::Value> lhs,
-         mlir::FailureOr<mlir::Value> rhs) {
+mlir::FailureOr<mlir::Value> binaryOp(NodeContext &context,
+                                      mlir::FailureOr<mlir::Value> lhs,
+                                      mlir::FailureOr<mlir::Value> rhs) {
   if (mlir::failed(lhs) || mlir::failed(rhs))
     return mlir::failure();
   return context.createValue<OpTy>({*lhs, *rhs});

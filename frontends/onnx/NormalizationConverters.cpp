@@ -63,8 +63,8 @@ mlir::FailureOr<mlir::Value> variance(NodeContext &context,
 }
 
 /// `1 / sqrt(var + epsilon)`.
-mlir::FailureOr<mlir::Value> inverseStd(NodeContext &context,
-                                        mlir::Value var, double epsilon) {
+mlir::FailureOr<mlir::Value> inverseStd(NodeContext &context, mlir::Value var,
+                                        double epsilon) {
   return unaryOp<nn::RsqrtOp>(
       context,
       binaryOp<nn::AddOp>(context, var, scalarLike(context, var, epsilon)));
@@ -146,10 +146,9 @@ mlir::LogicalResult convertLayerNormalization(NodeContext &context) {
                    mlir::DenseElementsAttr::get(
                        scale->second, b.getZeroAttr(type.getElementType())));
     return bindOutputs(
-        context,
-        {context.createValue<nn::LayerNormOp>(
-            {x, scale->first, shift},
-            {b.getNamedAttr("eps", b.getF64FloatAttr(epsilon))})});
+        context, {context.createValue<nn::LayerNormOp>(
+                     {x, scale->first, shift},
+                     {b.getNamedAttr("eps", b.getF64FloatAttr(epsilon))})});
   }
   llvm::SmallVector<int64_t> axes = axesFrom(*axis, rank);
   mlir::FailureOr<Centered> centered = center(context, x, axes);
@@ -162,8 +161,8 @@ mlir::LogicalResult convertLayerNormalization(NodeContext &context) {
   mlir::FailureOr<mlir::Value> inv = inverseStd(context, *var, epsilon);
   if (mlir::failed(inv))
     return mlir::failure();
-  return bindOutputs(context, {scaleAndShift(context, centered->deviation,
-                                             *inv, scale->first, bias),
+  return bindOutputs(context, {scaleAndShift(context, centered->deviation, *inv,
+                                             scale->first, bias),
                                centered->mean, *inv});
 }
 
@@ -195,8 +194,8 @@ mlir::LogicalResult convertInstanceNormalization(NodeContext &context) {
       inverseStd(context, *var, context.floatAttribute("epsilon", 1e-5f));
   if (mlir::failed(inv))
     return mlir::failure();
-  return bindOutputs(context, {scaleAndShift(context, centered->deviation,
-                                             *inv, *scale, *bias)});
+  return bindOutputs(context, {scaleAndShift(context, centered->deviation, *inv,
+                                             *scale, *bias)});
 }
 
 /// BatchNormalization in training mode (opset 14 on): the batch statistics
@@ -214,8 +213,8 @@ mlir::LogicalResult convertBatchNormalizationTraining(NodeContext &context,
       channelVector(context, 2, channels, rank, "B");
   mlir::FailureOr<mlir::Value> runningMean = context.input(3);
   mlir::FailureOr<mlir::Value> runningVar = context.input(4);
-  if (mlir::failed(scale) || mlir::failed(bias) ||
-      mlir::failed(runningMean) || mlir::failed(runningVar))
+  if (mlir::failed(scale) || mlir::failed(bias) || mlir::failed(runningMean) ||
+      mlir::failed(runningVar))
     return mlir::failure();
   llvm::SmallVector<int64_t> axes = axesFrom(1, rank);
   axes[0] = 0;
@@ -242,10 +241,10 @@ mlir::LogicalResult convertBatchNormalizationTraining(NodeContext &context,
         binaryOp<nn::MulOp>(context, perChannel,
                             scalarLike(context, running, 1.0 - momentum)));
   };
-  return bindOutputs(context, {scaleAndShift(context, centered->deviation,
-                                             *inv, *scale, *bias),
-                               update(*runningMean, centered->mean),
-                               update(*runningVar, *var)});
+  return bindOutputs(
+      context,
+      {scaleAndShift(context, centered->deviation, *inv, *scale, *bias),
+       update(*runningMean, centered->mean), update(*runningVar, *var)});
 }
 
 mlir::LogicalResult convertBatchNormalization(NodeContext &context) {
@@ -301,10 +300,9 @@ mlir::LogicalResult convertMeanVarianceNormalization(NodeContext &context) {
     return mlir::failure();
   return bindOutputs(
       context,
-      {binaryOp<nn::DivOp>(
-          context, centered->deviation,
-          binaryOp<nn::AddOp>(context, *spread,
-                              scalarLike(context, x, 1e-9)))});
+      {binaryOp<nn::DivOp>(context, centered->deviation,
+                           binaryOp<nn::AddOp>(context, *spread,
+                                               scalarLike(context, x, 1e-9)))});
 }
 
 mlir::LogicalResult convertLpNormalization(NodeContext &context) {

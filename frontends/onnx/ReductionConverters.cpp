@@ -153,8 +153,7 @@ mlir::LogicalResult convertArgReduce(NodeContext &context, bool isMax) {
         b, context.loc(),
         mlir::DenseElementsAttr::get(indexType, llvm::ArrayRef(reversed)));
     mlir::FailureOr<mlir::Value> flipped = context.createValue<nn::GatherOp>(
-        {value, indices},
-        {b.getNamedAttr("axis", b.getI64IntegerAttr(*axis))});
+        {value, indices}, {b.getNamedAttr("axis", b.getI64IntegerAttr(*axis))});
     if (mlir::failed(flipped))
       return mlir::failure();
     value = *flipped;
@@ -169,8 +168,8 @@ mlir::LogicalResult convertArgReduce(NodeContext &context, bool isMax) {
   if (mlir::failed(index))
     return mlir::failure();
   if (last)
-    index = binaryOp<nn::SubOp>(context, scalarLike(context, *index, extent - 1),
-                                *index);
+    index = binaryOp<nn::SubOp>(
+        context, scalarLike(context, *index, extent - 1), *index);
   return bindOutputs(context, {index});
 }
 
@@ -183,8 +182,8 @@ mlir::LogicalResult convertCumSum(NodeContext &context) {
   if ((*axisInput)->isFloat || (*axisInput)->ints.size() != 1 ||
       (*axisInput)->shape.size() > 1)
     return context.fail("axis must be an integer scalar");
-  mlir::FailureOr<int64_t> axis = context.normalizeAxis(
-      (*axisInput)->ints[0], type.getRank(), "axis");
+  mlir::FailureOr<int64_t> axis =
+      context.normalizeAxis((*axisInput)->ints[0], type.getRank(), "axis");
   if (mlir::failed(axis))
     return mlir::failure();
   bool reverse = context.intAttribute("reverse", 0);
@@ -210,8 +209,8 @@ mlir::LogicalResult convertCumSum(NodeContext &context) {
   auto zeroType = mlir::RankedTensorType::get(zeroShape, type.getElementType());
   mlir::Value zeros = mlir::arith::ConstantOp::create(
       b, context.loc(),
-      mlir::DenseElementsAttr::get(
-          zeroType, b.getZeroAttr(type.getElementType())));
+      mlir::DenseElementsAttr::get(zeroType,
+                                   b.getZeroAttr(type.getElementType())));
   llvm::SmallVector<mlir::Value, 2> parts = {zeros, *kept};
   if (reverse)
     std::swap(parts[0], parts[1]);

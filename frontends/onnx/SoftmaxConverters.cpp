@@ -47,8 +47,7 @@ NodeConverter axisOp(AxisBuilder along) {
     mlir::FailureOr<mlir::Value> result = along(context, *matrix, 1);
     if (mlir::failed(result))
       return mlir::failure();
-    return bindOutputs(context,
-                       {reshapeTo(context, *result, type.getShape())});
+    return bindOutputs(context, {reshapeTo(context, *result, type.getShape())});
   };
 }
 
@@ -83,8 +82,8 @@ mlir::FailureOr<mlir::Value> hardmax(NodeContext &context, mlir::Value value,
       {value}, {b.getNamedAttr("axis", b.getI64IntegerAttr(rank - 1))});
   if (mlir::failed(index))
     return mlir::failure();
-  auto rowsType = mlir::RankedTensorType::get(shapeOf(value),
-                                              type.getElementType());
+  auto rowsType =
+      mlir::RankedTensorType::get(shapeOf(value), type.getElementType());
   mlir::Value rows =
       nn::OneHotOp::create(b, context.loc(), rowsType, *index).getResult();
   if (!moved)

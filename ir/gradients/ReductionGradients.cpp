@@ -93,8 +93,8 @@ LogicalResult ReduceProdOp::buildGradients(
   Value spreadGrad = spread(b, *this, grads[0], axes);
   Value zero = scalarLike(b, x, 0.0), one = scalarLike(b, x, 1.0);
   Value isZero = CompareOp::create(b, ComparePredicate::eq, x, zero);
-  Value zeros = ReduceSumOp::create(b, maskOf(b, isZero, input.getElementType()),
-                                    axes, /*keepdim=*/true);
+  Value zeros = ReduceSumOp::create(
+      b, maskOf(b, isZero, input.getElementType()), axes, /*keepdim=*/true);
   Value nonzeroProduct = ReduceProdOp::create(
       b, SelectOp::create(b, isZero, one, x), axes, /*keepdim=*/true);
   Value atNonzero = SelectOp::create(
