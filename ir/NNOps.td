@@ -235,6 +235,8 @@ class NN_ReduceOp<string mnemonic, string what, string torchName>
 def NN_ReduceSumOp : NN_ReduceOp<"reduce_sum", "Sum", "torch.sum">;
 def NN_ReduceMeanOp : NN_ReduceOp<"reduce_mean", "Mean", "torch.mean">;
 def NN_ReduceMaxOp : NN_ReduceOp<"reduce_max", "Maximum", "torch.amax">;
+def NN_ReduceProdOp : NN_ReduceOp<"reduce_prod", "Product",
+                                  "torch.prod (over several axes at once)">;
 def NN_LogSumExpOp : NN_ReduceOp<"logsumexp", "Stable log-sum-exp",
                                  "torch.logsumexp">;
 

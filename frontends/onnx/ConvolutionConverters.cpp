@@ -1,9 +1,8 @@
-//===- ConvolutionConverters.cpp - ONNX Conv, ConvTranspose, BatchNorm ----===//
+//===- ConvolutionConverters.cpp - ONNX Conv and ConvTranspose ------------===//
 //
 // Conv and ConvTranspose over the window attributes of WindowAttributes.h
-// (whose reader lives here), and BatchNormalization in its inference form
-// (`is_test` before opset 7, `spatial` before opset 9). The pooling family
-// is in PoolingConverters.cpp.
+// (whose reader lives here). The pooling family is in PoolingConverters.cpp,
+// BatchNormalization in NormalizationConverters.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -169,36 +168,11 @@ mlir::LogicalResult convertConvTranspose(NodeContext &context) {
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
-mlir::LogicalResult convertBatchNormalization(NodeContext &context) {
-  // Training is `training_mode = 1` from opset 14, `is_test = 0` before
-  // opset 7; `spatial = 0` (before opset 9) keeps statistics per element.
-  if (context.intAttribute("training_mode", 0) ||
-      (context.opset() < 7 && !context.intAttribute("is_test", 0)))
-    return context.fail("training mode is not supported (inference only)");
-  if (context.opset() < 9 && !context.intAttribute("spatial", 1))
-    return context.fail("spatial = 0 is not supported");
-  llvm::SmallVector<mlir::Value, 5> operands;
-  for (size_t i = 0; i < 5; ++i) {
-    mlir::FailureOr<mlir::Value> operand = context.input(i);
-    if (mlir::failed(operand))
-      return mlir::failure();
-    operands.push_back(*operand);
-  }
-  mlir::OpBuilder &b = context.builder();
-  mlir::FailureOr<mlir::Operation *> op = context.create<nn::BatchNormOp>(
-      operands, {b.getNamedAttr("eps", b.getF64FloatAttr(context.floatAttribute(
-                                           "epsilon", 1e-5f))),
-                 b.getNamedAttr("training", b.getBoolAttr(false))});
-  return mlir::failed(op) ? mlir::failure()
-                          : context.setOutputs({(*op)->getResult(0)});
-}
-
 } // namespace
 
 void registerConvolutionConverters(ConverterRegistry &registry) {
   registry.add("Conv", convertConv);
   registry.add("ConvTranspose", convertConvTranspose);
-  registry.add("BatchNormalization", convertBatchNormalization);
 }
 
 } // namespace nnc::onnx_import

@@ -1,10 +1,8 @@
-//===- ElementwiseConverters.cpp - ONNX elementwise ops and Softmax -------===//
+//===- ElementwiseConverters.cpp - ONNX elementwise ops -------------------===//
 //
 // Broadcasting binary arithmetic (ONNX's multidirectional broadcasting is
 // numpy's, as nn's; before opset 7 the one-way form with an axis), unary math
-// and activations, and Softmax with the axis semantics of its opset: before 13
-// the input is taken as a 2-d matrix split at `axis` (default 1), from 13 on
-// the softmax runs along `axis` (default -1).
+// and activations.
 //
 //===----------------------------------------------------------------------===//
 
@@ -68,45 +66,6 @@ template <typename OpTy> NodeConverter unary() {
   };
 }
 
-mlir::LogicalResult convertSoftmax(NodeContext &context) {
-  auto input = context.tensorInput(0);
-  if (mlir::failed(input))
-    return mlir::failure();
-  auto [value, type] = *input;
-  int64_t rank = type.getRank();
-  bool coerced = context.opset() < 13;
-  mlir::FailureOr<int64_t> axis = context.normalizeAxis(
-      context.intAttribute("axis", coerced ? 1 : -1), rank, "axis");
-  if (mlir::failed(axis))
-    return mlir::failure();
-  mlir::OpBuilder &b = context.builder();
-  auto softmax = [&](mlir::Value operand, int64_t along) {
-    return context.createValue<nn::SoftmaxOp>(
-        {operand}, {b.getNamedAttr("axis", b.getI64IntegerAttr(along))});
-  };
-  if (!coerced || *axis == rank - 1) {
-    mlir::FailureOr<mlir::Value> result = softmax(value, *axis);
-    return mlir::failed(result) ? mlir::failure()
-                                : context.setOutputs({*result});
-  }
-  // Opset < 13: softmax over the flattened trailing dimensions from `axis`.
-  int64_t outer = 1, inner = 1;
-  for (int64_t i = 0; i < rank; ++i)
-    (i < *axis ? outer : inner) *= type.getDimSize(i);
-  auto matrix = context.createValue<nn::ReshapeOp>(
-      {value},
-      {b.getNamedAttr("shape", b.getDenseI64ArrayAttr({outer, inner}))});
-  if (mlir::failed(matrix))
-    return mlir::failure();
-  mlir::FailureOr<mlir::Value> normalized = softmax(*matrix, 1);
-  if (mlir::failed(normalized))
-    return mlir::failure();
-  auto result = context.createValue<nn::ReshapeOp>(
-      {*normalized},
-      {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(type.getShape()))});
-  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
-}
-
 } // namespace
 
 void registerElementwiseConverters(ConverterRegistry &registry) {
@@ -121,7 +80,6 @@ void registerElementwiseConverters(ConverterRegistry &registry) {
   registry.add("Exp", unary<nn::ExpOp>());
   registry.add("Log", unary<nn::LogOp>());
   registry.add("Sqrt", unary<nn::SqrtOp>());
-  registry.add("Softmax", convertSoftmax);
 }
 
 } // namespace nnc::onnx_import

@@ -7,22 +7,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontends/onnx/NodeConverter.h"
-
-#include "ir/NNOps.h"
+#include "frontends/onnx/NNBuilders.h"
 
 #include <onnx/onnx_pb.h>
 
 namespace nnc::onnx_import {
 namespace {
-
-/// `value` reshaped to `shape`.
-mlir::FailureOr<mlir::Value> reshape(NodeContext &context, mlir::Value value,
-                                     llvm::ArrayRef<int64_t> shape) {
-  mlir::OpBuilder &b = context.builder();
-  return context.createValue<nn::ReshapeOp>(
-      {value}, {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(shape))});
-}
 
 mlir::LogicalResult convertMatMul(NodeContext &context) {
   auto lhs = context.tensorInput(0);
@@ -33,13 +23,13 @@ mlir::LogicalResult convertMatMul(NodeContext &context) {
   bool vectorLeft = lhs->second.getRank() == 1;
   bool vectorRight = rhs->second.getRank() == 1;
   if (vectorLeft) {
-    auto matrix = reshape(context, left, {1, lhs->second.getDimSize(0)});
+    auto matrix = reshapeTo(context, left, {1, lhs->second.getDimSize(0)});
     if (mlir::failed(matrix))
       return mlir::failure();
     left = *matrix;
   }
   if (vectorRight) {
-    auto matrix = reshape(context, right, {rhs->second.getDimSize(0), 1});
+    auto matrix = reshapeTo(context, right, {rhs->second.getDimSize(0), 1});
     if (mlir::failed(matrix))
       return mlir::failure();
     right = *matrix;
@@ -55,7 +45,7 @@ mlir::LogicalResult convertMatMul(NodeContext &context) {
       shape.pop_back();
     if (vectorLeft)
       shape.erase(shape.end() - 1 - (vectorRight ? 0 : 1));
-    product = reshape(context, *product, shape);
+    product = reshapeTo(context, *product, shape);
     if (mlir::failed(product))
       return mlir::failure();
   }
@@ -88,14 +78,14 @@ mlir::LogicalResult convertGemm(NodeContext &context) {
   float alpha = context.floatAttribute("alpha", 1.0f);
   float beta = context.floatAttribute("beta", 1.0f);
   if (alpha != 1.0f)
-    result =
-        context.createValue<nn::MulOp>({*result, context.splat({1}, alpha)});
+    result = context.createValue<nn::MulOp>(
+        {*result, scalarLike(context, *result, alpha)});
   if (mlir::succeeded(result) && context.hasInput(2) && beta != 0.0f) {
     mlir::FailureOr<mlir::Value> c = context.input(2);
     if (mlir::failed(c))
       return mlir::failure();
     if (beta != 1.0f)
-      c = context.createValue<nn::MulOp>({*c, context.splat({1}, beta)});
+      c = context.createValue<nn::MulOp>({*c, scalarLike(context, *c, beta)});
     if (mlir::failed(c))
       return mlir::failure();
     result = context.createValue<nn::AddOp>({*result, *c});

@@ -249,6 +249,12 @@ void registerRecurrentConverters(ConverterRegistry &registry);
 void registerPoolingConverters(ConverterRegistry &registry);
 void registerIndexConverters(ConverterRegistry &registry);
 void registerResizeConverters(ConverterRegistry &registry);
+// onnx-reduce's families.
+void registerReductionConverters(ConverterRegistry &registry);
+void registerSoftmaxConverters(ConverterRegistry &registry);
+void registerNormalizationConverters(ConverterRegistry &registry);
+void registerEinsumConverters(ConverterRegistry &registry);
+void registerLossConverters(ConverterRegistry &registry);
 
 } // namespace nnc::onnx_import
 

@@ -265,6 +265,11 @@ ConverterRegistry::ConverterRegistry() {
   registerPoolingConverters(*this);
   registerIndexConverters(*this);
   registerResizeConverters(*this);
+  registerReductionConverters(*this);
+  registerSoftmaxConverters(*this);
+  registerNormalizationConverters(*this);
+  registerEinsumConverters(*this);
+  registerLossConverters(*this);
 }
 
 void ConverterRegistry::add(llvm::StringRef opType, NodeConverter converter) {

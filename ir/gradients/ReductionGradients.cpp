@@ -2,7 +2,8 @@
 //
 // A reduction's gradient spreads back over the reduced axes; reduce_max
 // shares it evenly between the elements equal to the maximum (torch.amax's
-// convention), logsumexp weights it by softmax.
+// convention), logsumexp weights it by softmax, reduce_prod by the product
+// of the other elements (exact with zeros, as torch.prod's rule).
 //
 //===----------------------------------------------------------------------===//
 
@@ -77,6 +78,34 @@ LogicalResult ReduceMaxOp::buildGradients(ImplicitLocOpBuilder &b,
   Value ties = ReduceSumOp::create(b, mask, axes, /*keepdim=*/true);
   operandGrads[0] =
       DivOp::create(b, MulOp::create(b, spreadGrad, mask), ties);
+  return success();
+}
+
+LogicalResult ReduceProdOp::buildGradients(
+    ImplicitLocOpBuilder &b, ArrayRef<Value> grads,
+    SmallVectorImpl<Value> &operandGrads) {
+  // d prod / d x_i is the product of the other elements. Without zeros in
+  // the slice that is prod / x_i; with one zero it is the product of the
+  // nonzero elements at the zero and 0 elsewhere; with more, 0 everywhere.
+  Value x = getInput();
+  RankedTensorType input = tensorTypeOf(x);
+  SmallVector<int64_t> axes;
+  Value spreadGrad = spread(b, *this, grads[0], axes);
+  Value zero = scalarLike(b, x, 0.0), one = scalarLike(b, x, 1.0);
+  Value isZero = CompareOp::create(b, ComparePredicate::eq, x, zero);
+  Value zeros = ReduceSumOp::create(
+      b, maskOf(b, isZero, input.getElementType()), axes, /*keepdim=*/true);
+  Value nonzeroProduct = ReduceProdOp::create(
+      b, SelectOp::create(b, isZero, one, x), axes, /*keepdim=*/true);
+  Value atNonzero = SelectOp::create(
+      b, CompareOp::create(b, ComparePredicate::eq, zeros, zero),
+      DivOp::create(b, nonzeroProduct, SelectOp::create(b, isZero, one, x)),
+      zero);
+  Value atZero = SelectOp::create(
+      b, CompareOp::create(b, ComparePredicate::eq, zeros, one),
+      nonzeroProduct, zero);
+  operandGrads[0] = MulOp::create(
+      b, spreadGrad, SelectOp::create(b, isZero, atZero, atNonzero));
   return success();
 }
 

@@ -251,6 +251,16 @@ Value maxOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
       });
 }
 
+/// The product of `x` over `axes`, starting from 1.
+Value productOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
+                  bool keepdim) {
+  return buildReduction(
+      b, x, axes, keepdim, b.getFloatAttr(elementTypeOf(x), 1.0),
+      [](ImplicitLocOpBuilder &ib, Value acc, Value v) -> Value {
+        return arith::MulFOp::create(ib, acc, v);
+      });
+}
+
 /// The maximum of `x` over `axes` (kept as unit axes), with a non-finite
 /// maximum (an all -inf slice) replaced by 0 so that subtracting it is safe.
 Value safeMaxOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes) {
@@ -318,6 +328,8 @@ struct ReductionLowering : OpConversionPattern<OpTy> {
       result = meanOver(b, input, axes, keepdim);
     } else if constexpr (std::is_same_v<OpTy, ReduceMaxOp>) {
       result = maxOver(b, input, axes, keepdim);
+    } else if constexpr (std::is_same_v<OpTy, ReduceProdOp>) {
+      result = productOver(b, input, axes, keepdim);
     } else {
       result = logSumExpOver(b, input, axes, keepdim);
     }
@@ -732,7 +744,8 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
       ElementwiseLowering<CompareOp>, ElementwiseLowering<SelectOp>,
       OneHotLowering, ScanLowering, SliceScatterLowering, StopGradientLowering,
       ReductionLowering<ReduceSumOp>, ReductionLowering<ReduceMeanOp>,
-      ReductionLowering<ReduceMaxOp>, ReductionLowering<LogSumExpOp>,
+      ReductionLowering<ReduceMaxOp>, ReductionLowering<ReduceProdOp>,
+      ReductionLowering<LogSumExpOp>,
       SoftmaxLowering, LogSoftmaxLowering, MatmulLowering, ReshapeLowering,
       TransposeLowering, BroadcastToLowering, SliceLowering, ConcatLowering,
       CrossEntropyLowering>(context);

@@ -565,6 +565,27 @@ def reduce_max(m):
     return total + m.vjp("cot_tie", torch.amax(x_tie, dim=[1]))
 
 
+def prod_over(x, dims, keepdim):
+    """torch.prod over several dims (torch 1.13 takes one at a time)."""
+    for d in sorted((d % x.dim() for d in dims), reverse=True):
+        x = torch.prod(x, dim=d, keepdim=keepdim)
+    return x
+
+
+@grad_test("reduce_prod")
+def reduce_prod(m):
+    # Magnitudes in [0.8, 1.25] keep the products near 1. x_zeros' rows
+    # (reduced along axis 1) hold no zero, one zero and two zeros: the
+    # gradient at a lone zero is the product of the others, and 0 wherever
+    # a row has two.
+    total = reduction_terms(m, prod_over, [
+        ("1", [1], False), ("neg1_0_keep", [-1, 0], True), ("all", [], False)],
+        values=lambda axes: m.away_from_zero((3, 4, 5), 0.8, 1.25))
+    x_zeros = m.param("x_zeros", [[1.5, -0.5, 2.0, 0.75], [0.5, 0.0, -2.0, 1.5],
+                                  [0.0, 3.0, 0.0, -1.0]])
+    return total + m.vjp("cot_zeros", prod_over(x_zeros, [1], False))
+
+
 @grad_test("logsumexp")
 def logsumexp(m):
     # x_big's values near +-100 overflow exp in float32 unless the maximum

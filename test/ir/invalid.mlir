@@ -358,6 +358,14 @@ func.func @reduce_axis_twice(%x: tensor<8x10xf32>) {
 
 // -----
 
+func.func @reduce_prod_axis_range(%x: tensor<8x10xf32>) {
+  // expected-error @+1 {{axis -3 is out of range for rank 2}}
+  %0 = nn.reduce_prod %x [-3] : tensor<8x10xf32>
+  return
+}
+
+// -----
+
 func.func @logsumexp_integer(%x: tensor<8xi32>) {
   // expected-error @+1 {{operand #0 must be ranked tensor of floating-point values, but got 'tensor<8xi32>'}}
   %0 = "nn.logsumexp"(%x) <{axes = array<i64>}> : (tensor<8xi32>) -> tensor<i32>

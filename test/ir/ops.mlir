@@ -169,27 +169,30 @@ func.func @softmax(%x: tensor<8x10xf32>) -> tensor<8x10xf32> {
 
 // Reductions drop or keep their axes; an empty list reduces every axis.
 // CHECK-LABEL: func.func @reductions
-// CHECK-SAME: -> (tensor<2x4xf32>, tensor<2x1x4xf32>, tensor<3xf32>, tensor<f32>, tensor<1x1x1xf32>, tensor<2x3xf32>, tensor<1x3x1xf32>)
+// CHECK-SAME: -> (tensor<2x4xf32>, tensor<2x1x4xf32>, tensor<3xf32>, tensor<f32>, tensor<1x1x1xf32>, tensor<2x3xf32>, tensor<1x3x1xf32>, tensor<1x3x1xf32>)
 // CHECK: %[[S0:.*]] = nn.reduce_sum %{{.*}} [1] : tensor<2x3x4xf32>
 // CHECK: %[[S1:.*]] = nn.reduce_sum %{{.*}} [1] {keepdim = true} : tensor<2x3x4xf32>
 // CHECK: %[[M0:.*]] = nn.reduce_mean %{{.*}} [-1, 0] : tensor<2x3x4xf32>
 // CHECK: %[[X0:.*]] = nn.reduce_max %{{.*}} [] : tensor<2x3x4xf32>
 // CHECK: %[[X1:.*]] = nn.reduce_max %{{.*}} [] {keepdim = true} : tensor<2x3x4xf32>
+// CHECK: %[[P0:.*]] = nn.reduce_prod %{{.*}} [0, -1] {keepdim = true} : tensor<2x3x4xf32>
 // CHECK: %[[L0:.*]] = nn.logsumexp %{{.*}} [-1] : tensor<2x3x4xf32>
 // CHECK: %[[L1:.*]] = nn.logsumexp %{{.*}} [2, 0] {keepdim = true} : tensor<2x3x4xf32>
-// CHECK: return %[[S0]], %[[S1]], %[[M0]], %[[X0]], %[[X1]], %[[L0]], %[[L1]]
+// CHECK: return %[[S0]], %[[S1]], %[[M0]], %[[X0]], %[[X1]], %[[L0]], %[[L1]], %[[P0]]
 func.func @reductions(%x: tensor<2x3x4xf32>) -> (tensor<2x4xf32>, tensor<2x1x4xf32>, tensor<3xf32>, tensor<f32>,
-        tensor<1x1x1xf32>, tensor<2x3xf32>, tensor<1x3x1xf32>) {
+        tensor<1x1x1xf32>, tensor<2x3xf32>, tensor<1x3x1xf32>, tensor<1x3x1xf32>) {
   %0 = nn.reduce_sum %x [1] : tensor<2x3x4xf32>
   %1 = nn.reduce_sum %x [1] {keepdim = true} : tensor<2x3x4xf32>
   %2 = nn.reduce_mean %x [-1, 0] {keepdim = false} : tensor<2x3x4xf32>
   %3 = nn.reduce_max %x [] : tensor<2x3x4xf32>
   %4 = nn.reduce_max %x [] {keepdim = true} : tensor<2x3x4xf32>
+  %p = nn.reduce_prod %x [0, -1] {keepdim = true} : tensor<2x3x4xf32>
   %5 = nn.logsumexp %x [-1] : tensor<2x3x4xf32>
   %6 = nn.logsumexp %x [2, 0] {keepdim = true} : tensor<2x3x4xf32>
-  return %0, %1, %2, %3, %4, %5, %6
+  return %0, %1, %2, %3, %4, %5, %6, %p
       : tensor<2x4xf32>, tensor<2x1x4xf32>, tensor<3xf32>, tensor<f32>,
-        tensor<1x1x1xf32>, tensor<2x3xf32>, tensor<1x3x1xf32>
+        tensor<1x1x1xf32>, tensor<2x3xf32>, tensor<1x3x1xf32>,
+        tensor<1x3x1xf32>
 }
 
 // -----

@@ -825,10 +825,34 @@ def pool_indices(rng):
     return {"x1": x1, "x2": x2, "x3": x3, "xt": xt}, out
 
 
+def products(rng):
+    # Magnitudes in [0.8, 1.25] so that products of up to 60 values stay
+    # near 1; random signs, and one exact zero.
+    x = (rng.uniform(0.8, 1.25, (3, 4, 5)) *
+         rng.choice([-1.0, 1.0], (3, 4, 5))).astype(f32)
+    x[1, 2, 3] = 0.0
+    tx = t(x)
+    prod = lambda v, dims, keep=False: _prod_over(v, dims, keep)  # noqa: E731
+    out = {
+        "prod_1": prod(tx, [1]),
+        "prod_neg1_0_keep": prod(tx, [-1, 0], True),
+        "prod_all": prod(tx, [0, 1, 2]),
+        "prod_2_keep": prod(tx, [2], True),
+    }
+    return {"x": x}, out
+
+
+def _prod_over(x, dims, keepdim):
+    """torch.prod over several dims (torch 1.13 takes one at a time)."""
+    for d in sorted((d % x.dim() for d in dims), reverse=True):
+        x = torch.prod(x, dim=d, keepdim=keepdim)
+    return x
+
+
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
           selection, likelihood_losses, normalization, dropout,
           inference_mode, convolution, pooling, indexing, linear_solve, fft,
-          segment_reduction, pool_indices]
+          segment_reduction, pool_indices, products]
 
 
 # ----------------------------------------------------------------------------

@@ -413,6 +413,23 @@ func.func @reductions(%x: tensor<2x3x4xf32>) -> (tensor<2x1x4xf32>, tensor<3xf32
 
 // -----
 
+// reduce_prod multiplies into an accumulator filled with 1.
+// CHECK-LABEL: func.func @reduce_prod
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>)
+// CHECK: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK: %[[INIT:.*]] = linalg.fill ins(%[[ONE]] : f32) outs(%{{.*}} : tensor<3xf32>)
+// CHECK: %[[P:.*]] = linalg.generic {{.*}} iterator_types = ["reduction", "parallel", "reduction"]}
+// CHECK-SAME: ins(%[[X]] : tensor<2x3x4xf32>) outs(%[[INIT]] : tensor<3xf32>)
+// CHECK: ^bb0(%[[IN:.*]]: f32, %[[ACC:.*]]: f32):
+// CHECK: arith.mulf %[[ACC]], %[[IN]] : f32
+// CHECK: return %[[P]]
+func.func @reduce_prod(%x: tensor<2x3x4xf32>) -> tensor<3xf32> {
+  %0 = nn.reduce_prod %x [0, 2] : tensor<2x3x4xf32>
+  return %0 : tensor<3xf32>
+}
+
+// -----
+
 // Reshape becomes tensor.reshape with the inferred extents as a constant.
 // CHECK-LABEL: func.func @reshape
 // CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>)
