@@ -183,6 +183,9 @@ void registerElementwiseConverters(ConverterRegistry &registry);
 void registerLinearConverters(ConverterRegistry &registry);
 void registerShapeConverters(ConverterRegistry &registry);
 void registerConvolutionConverters(ConverterRegistry &registry);
+// onnx-elementwise families.
+void registerActivationConverters(ConverterRegistry &registry);
+void registerLogicalConverters(ConverterRegistry &registry);
 
 } // namespace nnc::onnx_import
 

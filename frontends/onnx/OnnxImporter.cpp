@@ -309,6 +309,8 @@ ConverterRegistry::ConverterRegistry() {
   registerLinearConverters(*this);
   registerShapeConverters(*this);
   registerConvolutionConverters(*this);
+  registerActivationConverters(*this);
+  registerLogicalConverters(*this);
 }
 
 void ConverterRegistry::add(llvm::StringRef opType, NodeConverter converter) {
