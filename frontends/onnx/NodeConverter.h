@@ -255,6 +255,9 @@ void registerSoftmaxConverters(ConverterRegistry &registry);
 void registerNormalizationConverters(ConverterRegistry &registry);
 void registerEinsumConverters(ConverterRegistry &registry);
 void registerLossConverters(ConverterRegistry &registry);
+// onnx-elementwise families.
+void registerActivationConverters(ConverterRegistry &registry);
+void registerLogicalConverters(ConverterRegistry &registry);
 
 } // namespace nnc::onnx_import
 

@@ -270,6 +270,8 @@ ConverterRegistry::ConverterRegistry() {
   registerNormalizationConverters(*this);
   registerEinsumConverters(*this);
   registerLossConverters(*this);
+  registerActivationConverters(*this);
+  registerLogicalConverters(*this);
 }
 
 void ConverterRegistry::add(llvm::StringRef opType, NodeConverter converter) {

@@ -28,6 +28,10 @@ void populateNormalizationLoweringPatterns(mlir::RewritePatternSet &patterns);
 /// solve and fft.
 void populateNumericLoweringPatterns(mlir::RewritePatternSet &patterns);
 
+/// floor, ceil, round, the trigonometric and hyperbolic ops, fmod and
+/// remainder (NNMathOps.td).
+void populateMathLoweringPatterns(mlir::RewritePatternSet &patterns);
+
 /// max_pool, avg_pool and their gradient ops.
 void populatePoolLoweringPatterns(mlir::RewritePatternSet &patterns);
 

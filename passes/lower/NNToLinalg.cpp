@@ -752,6 +752,7 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
   populateConvolutionLoweringPatterns(patterns);
   populateIndexLoweringPatterns(patterns);
   populateLossLoweringPatterns(patterns);
+  populateMathLoweringPatterns(patterns);
   populateNormalizationLoweringPatterns(patterns);
   populateNumericLoweringPatterns(patterns);
   populatePoolLoweringPatterns(patterns);

@@ -954,6 +954,101 @@ def sign(m):
     return m.vjp("cot", torch.sign(x) * x)
 
 
+def off_jumps(m, offset, shape=(4, 5)):
+    """Values k + offset + f, k an integer in [-3, 3] and f in [0.2, 0.8]:
+    at least 0.2 from every k + offset, where floor and ceil (offset 0) or
+    round (offset 1/2) jump."""
+    k = m.rng.integers(-3, 4, shape)
+    return (k + offset + m.rng.uniform(0.2, 0.8, shape)).astype(f32)
+
+
+@grad_test("floor")
+def floor(m):
+    x = m.param("x", off_jumps(m, 0.0))
+    return m.vjp("cot", torch.floor(x) * x)
+
+
+@grad_test("ceil")
+def ceil(m):
+    x = m.param("x", off_jumps(m, 0.0))
+    return m.vjp("cot", torch.ceil(x) * x)
+
+
+@grad_test("round")
+def round_(m):
+    x = m.param("x", off_jumps(m, 0.5))
+    return m.vjp("cot", torch.round(x) * x)
+
+
+@grad_test("tan")
+def tan(m):
+    return unary(m, torch.tan, -1.2, 1.2)
+
+
+@grad_test("asin")
+def asin(m):
+    return unary(m, torch.asin, -0.9, 0.9)
+
+
+@grad_test("acos")
+def acos(m):
+    return unary(m, torch.acos, -0.9, 0.9)
+
+
+@grad_test("atan")
+def atan(m):
+    return unary(m, torch.atan, -4, 4)
+
+
+@grad_test("sinh")
+def sinh(m):
+    return unary(m, torch.sinh, -3, 3)
+
+
+@grad_test("cosh")
+def cosh(m):
+    return unary(m, torch.cosh, -3, 3)
+
+
+@grad_test("asinh")
+def asinh(m):
+    return unary(m, torch.asinh, -4, 4)
+
+
+@grad_test("acosh")
+def acosh(m):
+    return unary(m, torch.acosh, 1.2, 4)
+
+
+@grad_test("atanh")
+def atanh(m):
+    return unary(m, torch.atanh, -0.9, 0.9)
+
+
+def remainder_operands(m):
+    """A 3x4 dividend and a divisor row of 4 whose quotients are k + f, k an
+    integer in [-3, 3] and f in [0.3, 0.7] with the quotient's sign: away
+    from the integers where a remainder jumps."""
+    b = m.param("b", m.away_from_zero((4,), 0.7, 1.9))
+    k = m.rng.integers(0, 4, (3, 4))
+    sign = np.where(m.rng.random((3, 4)) < 0.5, -1.0, 1.0)
+    q = sign * (k + m.rng.uniform(0.3, 0.7, (3, 4)))
+    a = m.param("a", (q * m.params["b"]).astype(f32))
+    return a, b
+
+
+@grad_test("fmod")
+def fmod(m):
+    a, b = remainder_operands(m)
+    return m.vjp("cot", torch.fmod(a, b))
+
+
+@grad_test("remainder")
+def remainder(m):
+    a, b = remainder_operands(m)
+    return m.vjp("cot", torch.remainder(a, b))
+
+
 @grad_test("stop_gradient")
 def stop_gradient(m):
     x = m.param("x", m.normal((4, 5)))

@@ -849,10 +849,65 @@ def _prod_over(x, dims, keepdim):
     return x
 
 
+def math(rng):
+    # Quarter steps over [-4, 4] hit every halfway case of round (ties go to
+    # the even neighbour) and the integers where floor = ceil.
+    x = np.arange(-16, 17, dtype=f32).reshape(3, 11) / f32(4)
+    u = np.linspace(-0.97, 0.97, 33, dtype=f32).reshape(3, 11)
+    p = rng.permutation(np.linspace(1.0, 20.0, 33, dtype=f32)).reshape(3, 11)
+    # Every sign combination of dividend and divisor, exact multiples (a
+    # zero remainder, which remainder must not shift by b) included.
+    b = np.array([2.5, -2.5, 0.75, -0.75, 3.0, -1.0], dtype=f32)
+    a = np.array([
+        [7.0, 7.0, -7.0, -7.0, 9.0, -3.0],
+        [-5.0, 5.0, 1.5, -1.5, -9.0, 3.5],
+        [0.3, -0.3, 2.2, -2.2, 4.5, -0.25],
+        [12.0, -12.0, 0.0, 0.1, -6.0, 6.0],
+    ], dtype=f32)
+    i64 = np.int64
+    lowest = np.iinfo(i64).min
+    ia = np.array([
+        [7, 7, -7, -7, 9, -9],
+        [5, -5, 6, -6, 0, 1],
+        [lowest, lowest, 100, -100, 13, -13],
+        [3, -3, 8, -8, 11, 4],
+    ], dtype=i64)
+    ib = np.array([
+        [3, -3, 3, -3, 3, 3],
+        [2, 2, -4, -4, 5, 7],
+        [-1, 0, 0, 7, -5, 5],
+        [3, 3, 4, 4, -1, -2],
+    ], dtype=i64)
+    tx, tu, tp, ta, tb = t(x), t(u), t(p), t(a), t(b)
+    # The ops define an integer remainder by 0 as 0 (torch raises instead)
+    # and by -1 as 0 (its value, which torch traps on for the most negative
+    # dividend): torch divides by 1 there, whose remainder is 0.
+    safe = np.where((ib == 0) | (ib == -1), 1, ib)
+    out = {
+        "floor": torch.floor(tx),
+        "ceil": torch.ceil(tx),
+        "round": torch.round(tx),
+        "tan": torch.tan(tx * torch.tensor(0.37, dtype=torch.float32)),
+        "asin": torch.asin(tu),
+        "acos": torch.acos(tu),
+        "atan": torch.atan(tx),
+        "sinh": torch.sinh(tx),
+        "cosh": torch.cosh(tx),
+        "asinh": torch.asinh(tx),
+        "acosh": torch.acosh(tp),
+        "atanh": torch.atanh(tu),
+        "fmod": torch.fmod(ta, tb),
+        "remainder": torch.remainder(ta, tb),
+        "ifmod": torch.fmod(t(ia), t(safe)),
+        "iremainder": torch.remainder(t(ia), t(safe)),
+    }
+    return {"x": x, "u": u, "p": p, "a": a, "b": b, "ia": ia, "ib": ib}, out
+
+
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
           selection, likelihood_losses, normalization, dropout,
           inference_mode, convolution, pooling, indexing, linear_solve, fft,
-          segment_reduction, pool_indices, products]
+          segment_reduction, pool_indices, products, math]
 
 
 # ----------------------------------------------------------------------------
