@@ -1,4 +1,4 @@
-// bench/ort_runner.mjs - times one ONNX model in ONNX Runtime for bench/run
+//===- bench/ort_runner.mjs - Times an ONNX model in ONNX Runtime ---------===//
 //
 //   node bench/ort_runner.mjs ORT_DIR MODEL.onnx INPUT_DIR OUT_DIR \
 //        WARMUP BUDGET_S MAX_RUNS
@@ -7,8 +7,9 @@
 // there), opens MODEL.onnx with 2 intra-op threads and 1 inter-op thread
 // (sequential execution, all graph optimizations), feeds every graph input
 // NAME from INPUT_DIR/NAME.npy, writes every output to OUT_DIR/NAME.npy,
-// makes up to WARMUP untimed runs (stopping after a quarter of BUDGET_S), then times runs until BUDGET_S seconds have
-// passed or MAX_RUNS runs were made (at least one). Prints one JSON line:
+// makes up to WARMUP untimed runs (stopping after a quarter of BUDGET_S),
+// then times runs until BUDGET_S seconds have passed or MAX_RUNS runs were
+// made (at least one). Prints one JSON line:
 // median_ms, min_ms, runs, ort_version and peak_mb (VmHWM after the runs).
 
 import fs from "node:fs";
@@ -74,7 +75,8 @@ function peakResidentMib() {
 
 async function main() {
   const [ortDir, model, inputDir, outDir, warmupText, budgetText, maxText] = process.argv.slice(2);
-  if (!maxText) throw new Error("usage: ort_runner.mjs ORT_DIR MODEL INPUT_DIR OUT_DIR WARMUP BUDGET_S MAX_RUNS");
+  if (!maxText)
+    throw new Error("usage: ort_runner.mjs ORT_DIR MODEL INPUT_DIR OUT_DIR WARMUP BUDGET_S MAX_RUNS");
   const require = createRequire(path.join(path.resolve(ortDir), "package.json"));
   const ort = require("onnxruntime-node");
   const version = require("onnxruntime-node/package.json").version;
