@@ -17,7 +17,8 @@ import tempfile
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-NNC = os.path.join("build", "bin", "nnc")
+# The nnc driver; the environment variable NNC_BIN names another one.
+NNC = os.environ.get("NNC_BIN", os.path.join("build", "bin", "nnc"))
 BUILD_HINT = ("build nnc first: scripts/install-deps.sh && "
               "cmake -S . -B build -G Ninja && cmake --build build")
 TORCH_THREADS = 2
@@ -43,14 +44,20 @@ def tail(text, lines=20):
     return "\n".join(text.rstrip().splitlines()[-lines:])
 
 
-def run_child(argv, what):
-    """Runs argv from the repo root; returns its stdout+stderr text."""
+def run_child(argv, what, timeout_s=None):
+    """Runs argv from the repo root; returns its stdout+stderr text. A
+    child still running after timeout_s seconds is killed (BenchError)."""
     with tempfile.TemporaryFile() as out:
         try:
             proc = subprocess.Popen(argv, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
         except OSError as e:
             raise BenchError(f"{what}: cannot run {argv[0]}: {e}") from None
-        proc.wait()
+        try:
+            proc.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            raise BenchError(f"{what}: timed out after {timeout_s:.0f} s") from None
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
     if proc.returncode != 0:
@@ -58,9 +65,9 @@ def run_child(argv, what):
     return text
 
 
-def run_json_child(argv, what):
+def run_json_child(argv, what, timeout_s=None):
     """Runs a worker that prints its result as one JSON line; returns it."""
-    text = run_child(argv, what)
+    text = run_child(argv, what, timeout_s)
     for line in reversed(text.splitlines()):
         if line.startswith("{"):
             return json.loads(line)
@@ -73,22 +80,23 @@ def require_nnc(hint=""):
         raise BenchError(f"{NNC} not found; {BUILD_HINT}{hint}")
 
 
-def compile_model(mlir, exe, extra_args, what):
-    """Compiles mlir into the executable exe (both relative to the repo
-    root) with `nnc compile`; returns the seconds it took."""
+def compile_model(model, exe, extra_args, what, timeout_s=None):
+    """Compiles model (.mlir or .onnx) into the executable exe (both
+    relative to the repo root) with `nnc compile`; returns the seconds it
+    took."""
     require_nnc()
     os.makedirs(os.path.join(ROOT, os.path.dirname(exe)), exist_ok=True)
     t0 = time.perf_counter()
-    run_child([os.path.join(ROOT, NNC), "compile", mlir, "-o", exe, *extra_args],
-              f"{what}: nnc compile")
+    run_child([os.path.join(ROOT, NNC), "compile", model, "-o", exe, *extra_args],
+              f"{what}: nnc compile", timeout_s)
     return time.perf_counter() - t0
 
 
-def bench_executable(exe, args, repeat, what):
+def bench_executable(exe, args, repeat, what, timeout_s=None):
     """Runs a compiled model with `--bench repeat` after args; returns its
     median_ms, min_ms, runs and peak_mb (None when not printed)."""
     argv = [os.path.join(ROOT, exe), *args, "--bench", str(repeat)]
-    text = run_child(argv, f"{what}: nnc run")
+    text = run_child(argv, f"{what}: nnc run", timeout_s)
     m = LATENCY_RE.search(text)
     if not m:
         raise BenchError(f"{what}: no 'latency_ms median=... min=... runs=...' line in the "
@@ -97,14 +105,20 @@ def bench_executable(exe, args, repeat, what):
             "peak_mb": float(m.group(4)) if m.group(4) else None}
 
 
-def time_calls(call, warmup, repeat):
+def time_calls(call, warmup, repeat, budget_s=None):
     """Calls call() warmup times, then times repeat calls; returns the
-    sorted nanoseconds."""
-    for _ in range(warmup):
-        call()
+    sorted nanoseconds. With budget_s, the warm-up stops after a quarter
+    of it and the timed calls once it has passed (at least one call)."""
     clock = time.perf_counter_ns
+    budget_ns = float("inf") if budget_s is None else budget_s * 1e9
+    start = clock()
+    for _ in range(warmup):
+        if clock() - start >= budget_ns / 4:
+            break
+        call()
     times = []
-    for _ in range(repeat):
+    start = clock()
+    while len(times) < repeat and (not times or clock() - start < budget_ns):
         t0 = clock()
         call()
         times.append(clock() - t0)
@@ -125,12 +139,12 @@ def train_compile_args(optimizer, lr):
     return ["--train", f"--optimizer={optimizer}", f"--lr={lr}"]
 
 
-def time_torch_train_steps(params, loss, optimizer, lr, repeat):
+def time_torch_train_steps(params, loss, optimizer, lr, repeat, budget_s=None):
     """Times PyTorch training steps of the leaf tensors params: each step
     is optimizer.zero_grad(), loss().backward(), optimizer.step() with
     torch.optim's `optimizer` (learning rate lr, other settings default).
-    TRAIN_WARMUP untimed steps, then repeat timed ones; returns the sorted
-    nanoseconds."""
+    TRAIN_WARMUP untimed steps, then repeat timed ones (see time_calls for
+    budget_s); returns the sorted nanoseconds."""
     import torch
 
     check_optimizer(optimizer)
@@ -141,7 +155,7 @@ def time_torch_train_steps(params, loss, optimizer, lr, repeat):
         loss().backward()
         step_with.step()
 
-    return time_calls(step, TRAIN_WARMUP, repeat)
+    return time_calls(step, TRAIN_WARMUP, repeat, budget_s)
 
 
 def peak_resident_mib():
