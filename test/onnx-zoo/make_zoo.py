@@ -28,7 +28,6 @@ import os
 import shutil
 import sys
 
-import numpy as np
 import onnx
 import torch
 import torch.nn.functional as F
@@ -676,8 +675,9 @@ def perturb(model):
 
 def write_tensor(path, array, name):
     with open(path, "wb") as f:
-        f.write(numpy_helper.from_array(np.ascontiguousarray(array),
-                                        name).SerializeToString())
+        # copy(), not ascontiguousarray, which turns a scalar into shape [1].
+        f.write(numpy_helper.from_array(array.copy(), name)
+                .SerializeToString())
 
 
 def build(name):

@@ -1,1 +1,1 @@
-BlossJ—v:@
+BlossJ—v:@

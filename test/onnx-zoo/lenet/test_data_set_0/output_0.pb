@@ -1,1 +1,1 @@
-BlossJW€?
+BlossJW€?

@@ -1,1 +1,1 @@
-BlossJªj?
+BlossJªj?

@@ -1,1 +1,1 @@
-BlossJBÿ£>
+BlossJBÿ£>

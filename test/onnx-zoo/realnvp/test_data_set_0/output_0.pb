@@ -1,1 +1,1 @@
-BlossJXTA
+BlossJXTA

@@ -1,1 +1,1 @@
-BlossJcтл?
+BlossJcтл?

@@ -1,1 +1,1 @@
-BlossJ3@9A
+BlossJ3@9A

@@ -1,1 +1,1 @@
-BlossJ$O@
+BlossJ$O@
