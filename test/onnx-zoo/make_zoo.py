@@ -102,7 +102,8 @@ class BasicBlock(nn.Module):
         self.downsample = None
         if stride != 1 or cin != cout:
             self.downsample = nn.Sequential(
-                nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
+                nn.Conv2d(cin, cout, 1, stride, bias=False),
+                nn.BatchNorm2d(cout))
 
     def forward(self, x):
         identity = x if self.downsample is None else self.downsample(x)
@@ -228,7 +229,8 @@ class TransformerClassifier(nn.Module):
 
 def make_transformer():
     x = torch.randn(2, 5, 6)
-    valid = torch.tensor([[1, 1, 1, 1, 1], [1, 1, 1, 0, 0]], dtype=torch.float32)
+    valid = torch.tensor([[1.0, 1.0, 1.0, 1.0, 1.0],
+                          [1.0, 1.0, 1.0, 0.0, 0.0]])
     target = torch.tensor([0, 2])
     return (TransformerClassifier(), (x, valid, target),
             ["x", "valid", "target"], ["loss", "logits"])
@@ -324,7 +326,8 @@ class Gan(nn.Module):
         d_fake = self.discriminator(fake)
         d_loss = F.binary_cross_entropy_with_logits(
             d_real, torch.ones_like(d_real)) + \
-            F.binary_cross_entropy_with_logits(d_fake, torch.zeros_like(d_fake))
+            F.binary_cross_entropy_with_logits(
+                d_fake, torch.zeros_like(d_fake))
         # Non-saturating generator loss: BCE of the fakes against "real",
         # written with logsigmoid (F.binary_cross_entropy has no ONNX export
         # in torch 1.13).
@@ -472,7 +475,8 @@ class MixtureDensityNetwork(nn.Module):
 def make_mdn():
     x = torch.randn(8, 2)
     y = torch.randn(8, 1)
-    return MixtureDensityNetwork(), (x, y), ["x", "y"], ["loss", "log_pi", "mu"]
+    return MixtureDensityNetwork(), (x, y), ["x", "y"], \
+        ["loss", "log_pi", "mu"]
 
 
 class RmsNorm(nn.Module):
