@@ -76,7 +76,8 @@ public:
   mlir::FailureOr<std::pair<mlir::Value, mlir::RankedTensorType>>
   tensorInput(size_t index);
   /// Input `index` when its contents are known at import time (an
-  /// initializer or a Constant's output), else an error.
+  /// initializer, a Constant's output, or a graph input bound to a value by
+  /// ImportOptions::inputValues), else an error.
   mlir::FailureOr<const ConstantTensor *> constantInput(size_t index);
 
   /// The attribute `name`, or null.
