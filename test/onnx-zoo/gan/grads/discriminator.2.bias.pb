@@ -1,0 +1,1 @@
+Bdiscriminator.2.biasJÌ¬	¿

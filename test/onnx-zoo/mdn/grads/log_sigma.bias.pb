@@ -1,0 +1,1 @@
+Blog_sigma.biasJ8I¾ï‡½Z\ˆ½

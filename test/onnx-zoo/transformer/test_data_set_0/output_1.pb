@@ -1,0 +1,1 @@
+BlogitsJsx¿„)D>Ìm?èo¿fûH¾`P?

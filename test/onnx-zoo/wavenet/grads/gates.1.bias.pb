@@ -1,0 +1,1 @@
+Bgates.1.biasJ Jry9hçØ¹4lˆ¹ıÄ:g	¹ƒC7Dh9xmÎ:
