@@ -14,7 +14,7 @@ import numpy as np
 from onnx import TensorProto, helper
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_models import const, model, tensor, write_models  # noqa: E402
+from make_models import F, const, model, tensor, write_models  # noqa: E402
 
 
 def one(op, shape, out_shape, opset=17, extra=(), **attributes):
@@ -22,8 +22,9 @@ def one(op, shape, out_shape, opset=17, extra=(), **attributes):
     nodes = [const(name, value) for name, value in extra]
     nodes.append(helper.make_node(op, ["x"] + [n for n, _ in extra], ["y"],
                                   name=op.lower(), **attributes))
-    return model(nodes, [tensor("x", shape)], [tensor("y", out_shape)],
-                 opset=opset)
+    out_type = TensorProto.INT64 if op in ("ArgMax", "ArgMin") else F
+    return model(nodes, [tensor("x", shape)],
+                 [tensor("y", out_shape, out_type)], opset=opset)
 
 
 def models():
