@@ -45,6 +45,12 @@ struct ConstantTensor {
   std::vector<int64_t> ints;
 };
 
+/// The number of elements of `shape`, or nullopt when the product of its
+/// non-zero extents overflows int64 (so no partial product of a shape that
+/// passes can overflow either). The importer keeps every tensor's shape
+/// within this bound.
+std::optional<int64_t> checkedElementCount(llvm::ArrayRef<int64_t> shape);
+
 /// Decodes `proto` (raw or typed fields); false with `*error` set for an
 /// element type nnc does not take, external data or a size mismatch.
 bool decodeTensor(const onnx::TensorProto &proto, ConstantTensor *out,

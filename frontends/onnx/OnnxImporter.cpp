@@ -18,10 +18,12 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Verifier.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <onnx/onnx_pb.h>
 
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 namespace nnc::onnx_import {
@@ -30,6 +32,12 @@ namespace nnc::onnx_import {
 /// Converters handle the older forms of their ops (attributes that became
 /// inputs, one-way broadcasting) or refuse them with an error.
 static constexpr int64_t kMinOpset = 1, kMaxOpset = 17;
+
+/// How errors name the node at `index`: 'name', or #index when unnamed.
+static std::string nodeName(const onnx::NodeProto &node, size_t index) {
+  return node.name().empty() ? "#" + std::to_string(index)
+                             : "'" + node.name() + "'";
+}
 
 /// The state of one import: the function being built and the value table.
 class GraphImporter {
@@ -46,6 +54,11 @@ public:
   mlir::FailureOr<mlir::Value> lookup(const std::string &name,
                                       NodeContext *user);
 
+  /// Records which node produces each value and fails on a value produced
+  /// twice (by two nodes, or by a node and a graph input or initializer).
+  mlir::LogicalResult findProducers(const onnx::GraphProto &graph,
+                                    int64_t opset);
+
   mlir::LogicalResult fail(const llvm::Twine &message) {
     if (error->empty())
       *error = message.str();
@@ -57,6 +70,11 @@ public:
   llvm::StringMap<mlir::Value> values;
   llvm::StringMap<ConstantTensor> constants;
   llvm::StringSet<> initializers;
+  /// The graph's nodes, and which of them produces each value (by index).
+  const onnx::GraphProto *graph = nullptr;
+  llvm::StringMap<size_t> producers;
+  /// The index of the node being converted.
+  size_t currentNode = 0;
   mlir::Block *entry = nullptr;
   /// Names of the arguments in order, and whether each is an input.
   std::vector<std::pair<std::string, bool>> arguments;
@@ -76,6 +94,14 @@ static std::string elementTypeName(int type) {
              : "type " + std::to_string(type);
 }
 
+std::optional<int64_t> checkedElementCount(llvm::ArrayRef<int64_t> shape) {
+  int64_t nonZero = 1;
+  for (int64_t extent : shape)
+    if (extent != 0 && llvm::MulOverflow(nonZero, extent, nonZero))
+      return std::nullopt;
+  return llvm::is_contained(shape, 0) ? 0 : nonZero;
+}
+
 bool decodeTensor(const onnx::TensorProto &proto, ConstantTensor *out,
                   std::string *error) {
   if (proto.data_location() == onnx::TensorProto::EXTERNAL) {
@@ -84,20 +110,25 @@ bool decodeTensor(const onnx::TensorProto &proto, ConstantTensor *out,
              "yet";
     return false;
   }
-  int64_t count = 1;
   out->shape.assign(proto.dims().begin(), proto.dims().end());
-  for (int64_t extent : out->shape) {
-    if (extent < 0) {
-      *error = "tensor '" + proto.name() + "' has a negative extent";
-      return false;
-    }
-    count *= extent;
+  if (llvm::any_of(out->shape, [](int64_t extent) { return extent < 0; })) {
+    *error = "tensor '" + proto.name() + "' has a negative extent";
+    return false;
   }
+  std::optional<int64_t> elementCount = checkedElementCount(out->shape);
+  if (!elementCount) {
+    *error = "tensor '" + proto.name() + "' has more elements than fit in "
+             "64 bits";
+    return false;
+  }
+  int64_t count = *elementCount;
   const std::string &raw = proto.raw_data();
   bool hasRaw = proto.has_raw_data();
   auto fromRaw = [&](auto element, auto &target) {
     using Element = decltype(element);
-    if (raw.size() != count * sizeof(Element))
+    // Divides rather than multiplies: count * size could wrap around.
+    if (raw.size() % sizeof(Element) != 0 ||
+        raw.size() / sizeof(Element) != uint64_t(count))
       return false;
     for (int64_t i = 0; i < count; ++i) {
       Element item;
@@ -230,9 +261,7 @@ NodeContext::intsAttribute(llvm::StringRef name) const {
 }
 
 mlir::LogicalResult NodeContext::fail(const llvm::Twine &message) {
-  std::string name = node_.name().empty() ? "#" + std::to_string(index_)
-                                          : "'" + node_.name() + "'";
-  return importer_.fail("node " + name + " (" + node_.op_type() + ", opset " +
+  return importer_.fail("node " + nodeName(node_, index_) + " (" + node_.op_type() + ", opset " +
                         llvm::Twine(opset_) + "): " + message);
 }
 
@@ -288,6 +317,16 @@ mlir::FailureOr<mlir::Operation *>
 NodeContext::finishCreate(llvm::StringRef name, mlir::ValueRange operands,
                           mlir::DictionaryAttr attributes,
                           mlir::TypeRange types, std::string &diagnostic) {
+  for (mlir::Type type : types) {
+    auto shaped = mlir::dyn_cast<mlir::ShapedType>(type);
+    if (!shaped || !shaped.hasStaticShape() ||
+        checkedElementCount(shaped.getShape()))
+      continue;
+    std::string text;
+    llvm::raw_string_ostream(text) << type;
+    return fail("the result " + text +
+                " would have more elements than fit in 64 bits");
+  }
   mlir::OperationState state(loc(), name);
   state.addOperands(operands);
   state.addAttributes(attributes.getValue());
@@ -334,6 +373,15 @@ mlir::FailureOr<mlir::Value> GraphImporter::lookup(const std::string &name,
     std::string message = "input '" + name +
                           "' is not produced by any earlier node, "
                           "initializer or graph input";
+    auto producer = producers.find(name);
+    if (user && producer != producers.end())
+      message = producer->second == currentNode
+                    ? "input '" + name + "' is the node's own output (a cycle)"
+                    : "input '" + name + "' is produced by node " +
+                          nodeName(graph->node(producer->second),
+                                   producer->second) +
+                          " later in the graph (a cycle, or nodes out of "
+                          "topological order)";
     return user ? user->fail(message) : fail(message);
   }
   const ConstantTensor &tensor = constant->second;
@@ -360,6 +408,35 @@ mlir::FailureOr<mlir::Value> GraphImporter::lookup(const std::string &name,
   return value;
 }
 
+mlir::LogicalResult GraphImporter::findProducers(const onnx::GraphProto &graph,
+                                                int64_t opset) {
+  this->graph = &graph;
+  llvm::StringSet<> graphInputs;
+  for (const onnx::ValueInfoProto &info : graph.input())
+    graphInputs.insert(info.name());
+  for (const auto &[index, node] : llvm::enumerate(graph.node())) {
+    for (const std::string &output : node.output()) {
+      if (output.empty())
+        continue;
+      auto [previous, inserted] = producers.try_emplace(output, index);
+      std::string already;
+      if (!inserted)
+        already = "node " + nodeName(graph.node(previous->second),
+                                     previous->second);
+      else if (initializers.contains(output))
+        already = "an initializer";
+      else if (graphInputs.contains(output))
+        already = "a graph input";
+      if (!already.empty()) {
+        NodeContext context(*this, node, index, opset);
+        return context.fail("output '" + output + "' is already produced by " +
+                            already);
+      }
+    }
+  }
+  return mlir::success();
+}
+
 /// The static type of graph input `info`, or an error naming it.
 static mlir::FailureOr<mlir::RankedTensorType>
 inputType(GraphImporter &importer, const onnx::ValueInfoProto &info) {
@@ -384,6 +461,9 @@ inputType(GraphImporter &importer, const onnx::ValueInfoProto &info) {
           "; nnc needs static shapes (export with fixed sizes)");
     shape.push_back(dim.dim_value());
   }
+  if (!checkedElementCount(shape))
+    return importer.fail("graph input '" + name +
+                         "' has more elements than fit in 64 bits");
   return mlir::RankedTensorType::get(shape, importer.builder.getF32Type());
 }
 
@@ -438,20 +518,24 @@ GraphImporter::run(const onnx::ModelProto &model,
     arguments.emplace_back(info.name(), true);
   }
 
+  if (mlir::failed(findProducers(graph, opset)))
+    return nullptr;
   ConverterRegistry registry;
   for (const auto &[index, node] : llvm::enumerate(graph.node())) {
+    currentNode = index;
     NodeContext nodeContext(*this, node, index, opset);
     location = mlir::NameLoc::get(builder.getStringAttr(
         node.name().empty() ? node.op_type() : node.name()));
-    const NodeConverter *converter =
-        node.domain().empty() || node.domain() == "ai.onnx"
-            ? registry.find(node.op_type())
-            : nullptr;
+    if (!node.domain().empty() && node.domain() != "ai.onnx") {
+      (void)nodeContext.fail("op '" + node.op_type() + "' of domain '" +
+                             node.domain() +
+                             "' is not supported (nnc takes the default "
+                             "domain 'ai.onnx' only)");
+      return nullptr;
+    }
+    const NodeConverter *converter = registry.find(node.op_type());
     if (!converter) {
-      (void)nodeContext.fail(
-          "unsupported op '" +
-          (node.domain().empty() ? "" : node.domain() + ".") + node.op_type() +
-          "'");
+      (void)nodeContext.fail("unsupported op '" + node.op_type() + "'");
       return nullptr;
     }
     if (mlir::failed((*converter)(nodeContext)))
@@ -460,6 +544,12 @@ GraphImporter::run(const onnx::ModelProto &model,
 
   llvm::SmallVector<mlir::Value> results;
   for (const onnx::ValueInfoProto &output : graph.output()) {
+    if (!values.contains(output.name()) &&
+        !constants.contains(output.name())) {
+      (void)fail("graph output '" + output.name() +
+                 "' is not produced by any node, initializer or graph input");
+      return nullptr;
+    }
     mlir::FailureOr<mlir::Value> value = lookup(output.name(), nullptr);
     if (mlir::failed(value)) {
       *error = "graph output '" + output.name() + "': " + *error;
@@ -487,6 +577,50 @@ GraphImporter::run(const onnx::ModelProto &model,
   return module;
 }
 
+/// `message` with control characters (which names read from the file may
+/// hold) written as \xNN, so that an error stays one line.
+static std::string escapeControlCharacters(llvm::StringRef message) {
+  std::string escaped;
+  for (unsigned char c : message) {
+    if (c >= 0x20 && c != 0x7f) {
+      escaped += char(c);
+      continue;
+    }
+    const char *digits = "0123456789ABCDEF";
+    escaped += {'\\', 'x', digits[c >> 4], digits[c & 15]};
+  }
+  return escaped;
+}
+
+mlir::OwningOpRef<mlir::ModuleOp>
+importOnnxModelFromBytes(mlir::MLIRContext &context, llvm::StringRef bytes,
+                         const std::string &sourceName,
+                         const std::string &weightsPath, std::string *error) {
+  error->clear();
+  onnx::ModelProto model;
+  if (bytes.size() > size_t(std::numeric_limits<int>::max()) ||
+      !model.ParseFromArray(bytes.data(), int(bytes.size()))) {
+    *error = "'" + sourceName + "' is not a valid ONNX model (the protobuf " +
+             "does not parse: truncated or corrupt)";
+    return nullptr;
+  }
+  if (!model.has_graph()) {
+    *error = "'" + sourceName + "' holds no graph";
+    return nullptr;
+  }
+  GraphImporter importer(context, error);
+  mlir::OwningOpRef<mlir::ModuleOp> module = importer.run(model, weightsPath);
+  if (!module) {
+    *error = escapeControlCharacters(*error);
+    return nullptr;
+  }
+  if (mlir::failed(mlir::verify(*module))) {
+    *error = "the imported module does not verify";
+    return nullptr;
+  }
+  return module;
+}
+
 mlir::OwningOpRef<mlir::ModuleOp>
 importOnnxModel(mlir::MLIRContext &context, const std::string &modelPath,
                 const std::string &weightsPath, std::string *error) {
@@ -498,23 +632,8 @@ importOnnxModel(mlir::MLIRContext &context, const std::string &modelPath,
   }
   std::stringstream bytes;
   bytes << file.rdbuf();
-  onnx::ModelProto model;
-  if (!model.ParseFromString(bytes.str())) {
-    *error = "'" + modelPath + "' is not a valid ONNX model (the protobuf " +
-             "does not parse: truncated or corrupt)";
-    return nullptr;
-  }
-  if (!model.has_graph()) {
-    *error = "'" + modelPath + "' holds no graph";
-    return nullptr;
-  }
-  GraphImporter importer(context, error);
-  mlir::OwningOpRef<mlir::ModuleOp> module = importer.run(model, weightsPath);
-  if (module && mlir::failed(mlir::verify(*module))) {
-    *error = "the imported module does not verify";
-    return nullptr;
-  }
-  return module;
+  return importOnnxModelFromBytes(context, bytes.str(), modelPath,
+                                  weightsPath, error);
 }
 
 } // namespace nnc::onnx_import

@@ -15,6 +15,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <string>
 
@@ -29,6 +30,14 @@ namespace nnc::onnx_import {
 mlir::OwningOpRef<mlir::ModuleOp>
 importOnnxModel(mlir::MLIRContext &context, const std::string &modelPath,
                 const std::string &weightsPath, std::string *error);
+
+/// Imports the ONNX model serialized in `bytes` (what `importOnnxModel`
+/// reads from its file); `sourceName` names the bytes in errors. The fuzzer
+/// (test/fuzz/onnx-import) feeds its inputs through here.
+mlir::OwningOpRef<mlir::ModuleOp>
+importOnnxModelFromBytes(mlir::MLIRContext &context, llvm::StringRef bytes,
+                         const std::string &sourceName,
+                         const std::string &weightsPath, std::string *error);
 
 } // namespace nnc::onnx_import
 

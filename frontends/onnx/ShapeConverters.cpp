@@ -11,6 +11,8 @@
 
 #include "ir/NNOps.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include <onnx/onnx_pb.h>
 
 namespace nnc::onnx_import {
@@ -91,8 +93,8 @@ mlir::LogicalResult convertReshape(NodeContext &context) {
     } else if (shape[i] < 0) {
       return context.fail("shape entry " + llvm::Twine(i) + " is " +
                           llvm::Twine(shape[i]));
-    } else {
-      known *= shape[i];
+    } else if (llvm::MulOverflow(known, shape[i], known)) {
+      return context.fail("the shape has more elements than fit in 64 bits");
     }
   }
   if (inferred >= 0) {
