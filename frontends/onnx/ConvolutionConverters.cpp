@@ -77,8 +77,7 @@ mlir::FailureOr<Window> readWindow(NodeContext &context,
       __int128 extent = __int128(kernel[i] - 1) * window.dilations[i] + 1;
       __int128 needed = (out - 1) * stride + extent - in;
       if (needed > 2 * kMaxWindowAttribute)
-        return context.fail("auto_pad " + autoPad +
-                            " needs pads larger than " +
+        return context.fail("auto_pad " + autoPad + " needs pads larger than " +
                             llvm::Twine(kMaxWindowAttribute));
       int64_t total = std::max<int64_t>(0, int64_t(needed));
       int64_t small = total / 2;

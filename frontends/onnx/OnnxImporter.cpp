@@ -117,8 +117,8 @@ bool decodeTensor(const onnx::TensorProto &proto, ConstantTensor *out,
   }
   std::optional<int64_t> elementCount = checkedElementCount(out->shape);
   if (!elementCount) {
-    *error = "tensor '" + proto.name() + "' has more elements than fit in "
-             "64 bits";
+    *error =
+        "tensor '" + proto.name() + "' has more elements than fit in 64 bits";
     return false;
   }
   int64_t count = *elementCount;
@@ -261,8 +261,9 @@ NodeContext::intsAttribute(llvm::StringRef name) const {
 }
 
 mlir::LogicalResult NodeContext::fail(const llvm::Twine &message) {
-  return importer_.fail("node " + nodeName(node_, index_) + " (" + node_.op_type() + ", opset " +
-                        llvm::Twine(opset_) + "): " + message);
+  return importer_.fail("node " + nodeName(node_, index_) + " (" +
+                        node_.op_type() + ", opset " + llvm::Twine(opset_) +
+                        "): " + message);
 }
 
 mlir::LogicalResult
@@ -375,13 +376,13 @@ mlir::FailureOr<mlir::Value> GraphImporter::lookup(const std::string &name,
                           "initializer or graph input";
     auto producer = producers.find(name);
     if (user && producer != producers.end())
-      message = producer->second == currentNode
-                    ? "input '" + name + "' is the node's own output (a cycle)"
-                    : "input '" + name + "' is produced by node " +
-                          nodeName(graph->node(producer->second),
-                                   producer->second) +
-                          " later in the graph (a cycle, or nodes out of "
-                          "topological order)";
+      message =
+          producer->second == currentNode
+              ? "input '" + name + "' is the node's own output (a cycle)"
+              : "input '" + name + "' is produced by node " +
+                    nodeName(graph->node(producer->second), producer->second) +
+                    " later in the graph (a cycle, or nodes out of "
+                    "topological order)";
     return user ? user->fail(message) : fail(message);
   }
   const ConstantTensor &tensor = constant->second;
@@ -409,7 +410,7 @@ mlir::FailureOr<mlir::Value> GraphImporter::lookup(const std::string &name,
 }
 
 mlir::LogicalResult GraphImporter::findProducers(const onnx::GraphProto &graph,
-                                                int64_t opset) {
+                                                 int64_t opset) {
   this->graph = &graph;
   llvm::StringSet<> graphInputs;
   for (const onnx::ValueInfoProto &info : graph.input())
@@ -421,8 +422,8 @@ mlir::LogicalResult GraphImporter::findProducers(const onnx::GraphProto &graph,
       auto [previous, inserted] = producers.try_emplace(output, index);
       std::string already;
       if (!inserted)
-        already = "node " + nodeName(graph.node(previous->second),
-                                     previous->second);
+        already =
+            "node " + nodeName(graph.node(previous->second), previous->second);
       else if (initializers.contains(output))
         already = "an initializer";
       else if (graphInputs.contains(output))
@@ -544,8 +545,7 @@ GraphImporter::run(const onnx::ModelProto &model,
 
   llvm::SmallVector<mlir::Value> results;
   for (const onnx::ValueInfoProto &output : graph.output()) {
-    if (!values.contains(output.name()) &&
-        !constants.contains(output.name())) {
+    if (!values.contains(output.name()) && !constants.contains(output.name())) {
       (void)fail("graph output '" + output.name() +
                  "' is not produced by any node, initializer or graph input");
       return nullptr;
@@ -632,8 +632,8 @@ importOnnxModel(mlir::MLIRContext &context, const std::string &modelPath,
   }
   std::stringstream bytes;
   bytes << file.rdbuf();
-  return importOnnxModelFromBytes(context, bytes.str(), modelPath,
-                                  weightsPath, error);
+  return importOnnxModelFromBytes(context, bytes.str(), modelPath, weightsPath,
+                                  error);
 }
 
 } // namespace nnc::onnx_import
