@@ -30,12 +30,12 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   mlir::MLIRContext context(mlir::MLIRContext::Threading::DISABLED);
   std::string escaped;
-  mlir::ScopedDiagnosticHandler catchEscaped(&context,
-                                             [&](mlir::Diagnostic &diagnostic) {
-                                               if (escaped.empty())
-                                                 escaped = diagnostic.str();
-                                               return mlir::success();
-                                             });
+  mlir::ScopedDiagnosticHandler catchEscaped(
+      &context, [&](mlir::Diagnostic &diagnostic) {
+        if (escaped.empty())
+          escaped = diagnostic.str();
+        return mlir::success();
+      });
 
   std::string error;
   mlir::OwningOpRef<mlir::ModuleOp> module =
