@@ -54,8 +54,9 @@ public:
   mlir::FailureOr<mlir::Value> lookup(const std::string &name,
                                       NodeContext *user);
 
-  /// Records which node produces each value and fails on a value produced
-  /// twice (by two nodes, or by a node and a graph input or initializer).
+  /// Records which node produces each value and fails on a node without
+  /// outputs or a value produced twice (by two nodes, or by a node and a
+  /// graph input or initializer).
   mlir::LogicalResult findProducers(const onnx::GraphProto &graph,
                                     int64_t opset);
 
@@ -416,6 +417,10 @@ mlir::LogicalResult GraphImporter::findProducers(const onnx::GraphProto &graph,
   for (const onnx::ValueInfoProto &info : graph.input())
     graphInputs.insert(info.name());
   for (const auto &[index, node] : llvm::enumerate(graph.node())) {
+    // Every ONNX op has an output; converters bind output 0 unchecked.
+    if (node.output_size() == 0)
+      return NodeContext(*this, node, index, opset)
+          .fail("the node has no outputs");
     for (const std::string &output : node.output()) {
       if (output.empty())
         continue;

@@ -63,6 +63,11 @@ def models():
     yield "overwrites_input.onnx", model(
         [helper.make_node("Relu", ["x"], ["x"])],
         [tensor("x", [2])], [tensor("x", [2])])
+    # A node without outputs.
+    yield "no_outputs.onnx", model(
+        [helper.make_node("Constant", [], [], name="k", value_float=1.0),
+         helper.make_node("Relu", ["x"], ["y"], name="relu")],
+        [tensor("x", [2])], [tensor("y", [2])])
     # A graph output nothing produces.
     yield "dangling_output.onnx", model(
         [helper.make_node("Relu", ["x"], ["y"], name="relu")],
