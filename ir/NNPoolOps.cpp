@@ -2,8 +2,8 @@
 //
 // Every pooling op reads its window the same way: an `[N, C, spatial...]`
 // input with 1 to 3 spatial dimensions, one kernel extent per spatial
-// dimension, the stride defaulting to the kernel, and PyTorch's rule that
-// padding is at most half the kernel. The gradient ops check that their
+// dimension, the stride defaulting to the kernel, and ONNX's rule that
+// padding is below the kernel. The gradient ops check that their
 // `grad_output` has the type the forward op gives.
 //
 //===----------------------------------------------------------------------===//
@@ -80,10 +80,10 @@ FailureOr<SlidingWindow> readPoolWindow(std::optional<Location> loc,
                         attributes.ceilMode && attributes.ceilMode.getValue());
   if (failed(window))
     return failure();
+  // Every window then covers some input element.
   for (unsigned i = 0; i < window->getRank(); ++i)
-    if (window->padBegin[i] > kernel[i] / 2 ||
-        window->padEnd[i] > kernel[i] / 2)
-      return emitOptionalError(loc, "padding must be at most half the kernel (",
+    if (window->padBegin[i] >= kernel[i] || window->padEnd[i] >= kernel[i])
+      return emitOptionalError(loc, "padding must be below the kernel (",
                                kernel[i], ") along spatial dimension ", i,
                                ", got ", window->padBegin[i], " before and ",
                                window->padEnd[i], " after");
@@ -159,6 +159,34 @@ LogicalResult MaxPoolGradOp::inferReturnTypes(MLIRContext *,
 }
 
 SlidingWindow MaxPoolGradOp::getWindow() {
+  return *readPoolWindow(std::nullopt, getInput().getType(),
+                         dilatedWindowAttributesOf(*this));
+}
+
+//===----------------------------------------------------------------------===//
+// MaxPoolIndicesOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult MaxPoolIndicesOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &types) {
+  FailureOr<RankedTensorType> type =
+      pooledType(loc, cast<RankedTensorType>(adaptor.getInput().getType()),
+                 dilatedWindowAttributesOf(adaptor, adaptor.getAttributes()));
+  if (failed(type))
+    return failure();
+  IntegerAttr storageOrder = inherentAttr(adaptor.getStorageOrderAttr(),
+                                          adaptor.getAttributes(),
+                                          "storage_order");
+  if (storageOrder && storageOrder.getInt() != 0 && storageOrder.getInt() != 1)
+    return emitOptionalError(loc, "storage_order must be 0 (row-major) or 1 "
+                                  "(column-major), got ",
+                             storageOrder.getInt());
+  types.push_back(type->clone(IntegerType::get(context, 64)));
+  return success();
+}
+
+SlidingWindow MaxPoolIndicesOp::getWindow() {
   return *readPoolWindow(std::nullopt, getInput().getType(),
                          dilatedWindowAttributesOf(*this));
 }

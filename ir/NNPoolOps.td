@@ -36,10 +36,10 @@ def NN_MaxPoolOp : NN_Op<"max_pool", [Pure, InferTypeOpAdaptor,
     spatial dimension; `stride` is empty (the kernel, PyTorch's default) or
     one per dimension; `dilation` is empty (all 1) or one per dimension;
     `padding` is empty (none), one per dimension (both sides) or begins then
-    ends, each at most half the kernel extent (PyTorch's rule). Padding
-    counts as -inf. With `ceil_mode` the output extent rounds up, so the
-    last window may hang over the end, as long as it starts inside the
-    input or its leading padding.
+    ends, each below the kernel extent (ONNX's rule; PyTorch allows at most
+    half of it). Padding counts as -inf. With `ceil_mode` the output
+    extent rounds up, so the last window may hang over the end, as long as
+    it starts inside the input or its leading padding.
 
     ```mlir
     %y = nn.max_pool %x {kernel = array<i64: 3, 3>, stride = array<i64: 2, 2>,
@@ -82,6 +82,37 @@ def NN_MaxPoolGradOp : NN_Op<"max_pool_grad", [Pure, InferTypeOpAdaptor]>,
   let assemblyFormat = [{
     $grad_output `,` $input attr-dict `:` type($grad_output) `,` type($input)
   }];
+  let extraClassDeclaration = [{
+    /// The window, with the defaults filled in (the op verified).
+    ::nnc::SlidingWindow getWindow();
+  }];
+}
+
+def NN_MaxPoolIndicesOp : NN_Op<"max_pool_indices", [Pure,
+    InferTypeOpAdaptor]>, NN_PoolWindowArguments {
+  let summary = "Where each window's maximum of max pooling lies";
+  let description = [{
+    For the windows of `nn.max_pool` with the same attributes, the index
+    into `input` of each window's first maximum (windows read in row-major
+    order; padding never wins), as ONNX MaxPool's `Indices` output: the
+    element's flattened position in `input`, row-major over N, C and the
+    spatial axes, or with `storage_order = 1` the spatial axes taken in
+    column-major order (`(n * C + c) * H * W + w * H + h` for 2-d). A
+    window holding NaN gives its first maximum among the other values
+    (its first element when all are NaN). The result is i64 of the pooled
+    shape; it has no gradient. (torch.nn.functional.max_pool2d with
+    `return_indices=True` gives the position inside the `(n, c)` plane.)
+
+    ```mlir
+    %i = nn.max_pool_indices %x {kernel = array<i64: 2, 2>}
+        : tensor<1x3x8x8xf32> -> tensor<1x3x4x4xi64>
+    ```
+  }];
+  let arguments = !con((ins NN_FloatTensor:$input), windowArguments,
+      (ins DefaultValuedAttr<DenseI64ArrayAttr, "{}">:$dilation,
+           DefaultValuedAttr<I64Attr, "0">:$storage_order));
+  let results = (outs StaticShapeTensorOf<[I64]>:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let extraClassDeclaration = [{
     /// The window, with the defaults filled in (the op verified).
     ::nnc::SlidingWindow getWindow();

@@ -1,17 +1,13 @@
-//===- ConvolutionConverters.cpp - ONNX Conv, pooling, BatchNormalization -===//
+//===- ConvolutionConverters.cpp - ONNX Conv, ConvTranspose, BatchNorm ----===//
 //
-// Conv, MaxPool and AveragePool share ONNX's window attributes: strides and
-// dilations (default 1), pads as begins then ends (default 0) or auto_pad
-// (SAME_UPPER and SAME_LOWER pad so the output extent is ceil(in / stride),
-// the odd pixel at the end or the beginning; VALID pads nothing). Unlike
-// PyTorch, ONNX pooling strides default to 1 and AveragePool excludes the
-// padding from its divisor unless count_include_pad. GlobalAveragePool is a
-// mean over the spatial axes; BatchNormalization is its inference form
-// (`is_test` before opset 7, `spatial` before opset 9).
+// Conv and ConvTranspose over the window attributes of WindowAttributes.h
+// (whose reader lives here), and BatchNormalization in its inference form
+// (`is_test` before opset 7, `spatial` before opset 9). The pooling family
+// is in PoolingConverters.cpp.
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontends/onnx/NodeConverter.h"
+#include "frontends/onnx/WindowAttributes.h"
 
 #include "ir/NNOps.h"
 
@@ -20,17 +16,12 @@
 #include <limits>
 
 namespace nnc::onnx_import {
-namespace {
 
 /// The largest kernel extent, stride, dilation or pad nnc takes: bounding
 /// them keeps the window arithmetic here and in the nn ops' shape inference
 /// far from int64 overflow.
-constexpr int64_t kMaxWindowAttribute = std::numeric_limits<int32_t>::max();
-
-/// The window of a Conv or pooling node with ONNX's defaults filled in.
-struct Window {
-  std::vector<int64_t> strides, pads, dilations;
-};
+static constexpr int64_t kMaxWindowAttribute =
+    std::numeric_limits<int32_t>::max();
 
 /// Reads the window attributes of a node over `input` with `kernel`.
 mlir::FailureOr<Window> readWindow(NodeContext &context,
@@ -90,6 +81,8 @@ mlir::FailureOr<Window> readWindow(NodeContext &context,
   return window;
 }
 
+namespace {
+
 mlir::LogicalResult convertConv(NodeContext &context) {
   auto input = context.tensorInput(0);
   auto weight = context.tensorInput(1);
@@ -119,52 +112,82 @@ mlir::LogicalResult convertConv(NodeContext &context) {
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
-/// MaxPool (`isMax`) or AveragePool.
-mlir::LogicalResult convertPool(NodeContext &context, bool isMax) {
+/// ConvTranspose: nn.conv_transpose with the window of readWindow, except
+/// that `output_shape` (or auto_pad SAME, whose output is `in * stride`)
+/// fixes the output extents and so the pads: the total padding is
+/// `stride * (in - 1) + output_padding + (k - 1) * dilation + 1 - out`,
+/// split with the odd pixel at the end for SAME_UPPER, else at the
+/// beginning. A negative total (an output larger than the unpadded one)
+/// becomes extra output_padding at the end.
+mlir::LogicalResult convertConvTranspose(NodeContext &context) {
   auto input = context.tensorInput(0);
-  if (mlir::failed(input))
+  auto weight = context.tensorInput(1);
+  if (mlir::failed(input) || mlir::failed(weight))
     return mlir::failure();
-  std::optional<std::vector<int64_t>> kernel =
-      context.intsAttribute("kernel_shape");
-  if (!kernel)
-    return context.fail("the kernel_shape attribute is missing");
-  mlir::FailureOr<Window> window = readWindow(context, input->second, *kernel);
+  if (weight->second.getRank() < 3)
+    return context.fail("the weight must be [C, F / group, kernel...]");
+  llvm::ArrayRef<int64_t> kernel = weight->second.getShape().drop_front(2);
+  if (auto attribute = context.intsAttribute("kernel_shape"))
+    if (llvm::ArrayRef<int64_t>(*attribute) != kernel)
+      return context.fail("kernel_shape does not match the weight's shape");
+  mlir::FailureOr<Window> window = readWindow(context, input->second, kernel);
   if (mlir::failed(window))
     return mlir::failure();
-  mlir::OpBuilder &b = context.builder();
-  llvm::SmallVector<mlir::NamedAttribute> attributes{
-      b.getNamedAttr("kernel", b.getDenseI64ArrayAttr(*kernel)),
-      b.getNamedAttr("stride", b.getDenseI64ArrayAttr(window->strides)),
-      b.getNamedAttr("padding", b.getDenseI64ArrayAttr(window->pads)),
-      b.getNamedAttr("ceil_mode",
-                     b.getBoolAttr(context.intAttribute("ceil_mode", 0)))};
-  mlir::FailureOr<mlir::Value> result;
-  if (isMax) {
-    attributes.push_back(
-        b.getNamedAttr("dilation", b.getDenseI64ArrayAttr(window->dilations)));
-    result = context.createValue<nn::MaxPoolOp>({input->first}, attributes);
-  } else {
-    if (llvm::any_of(window->dilations, [](int64_t d) { return d != 1; }))
-      return context.fail("dilated average pooling is not supported");
-    attributes.push_back(b.getNamedAttr(
-        "count_include_pad",
-        b.getBoolAttr(context.intAttribute("count_include_pad", 0))));
-    result = context.createValue<nn::AvgPoolOp>({input->first}, attributes);
+  size_t spatial = kernel.size();
+  std::vector<int64_t> outputPadding =
+      context.intsAttribute("output_padding")
+          .value_or(std::vector<int64_t>(spatial, 0));
+  if (outputPadding.size() != spatial)
+    return context.fail("output_padding must have one entry per spatial "
+                        "dimension");
+  std::string autoPad = context.stringAttribute("auto_pad", "NOTSET");
+  std::optional<std::vector<int64_t>> outputShape =
+      context.intsAttribute("output_shape");
+  if (outputShape && outputShape->size() == spatial + 2)
+    outputShape->erase(outputShape->begin(), outputShape->begin() + 2);
+  if (outputShape && outputShape->size() != spatial)
+    return context.fail("output_shape must have one entry per spatial "
+                        "dimension");
+  if (!outputShape && (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER")) {
+    outputShape.emplace();
+    for (size_t i = 0; i < spatial; ++i)
+      outputShape->push_back(input->second.getDimSize(i + 2) *
+                             window->strides[i]);
   }
-  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
-}
-
-mlir::LogicalResult convertGlobalAveragePool(NodeContext &context) {
-  auto input = context.tensorInput(0);
-  if (mlir::failed(input))
-    return mlir::failure();
-  std::vector<int64_t> axes;
-  for (int64_t i = 2; i < input->second.getRank(); ++i)
-    axes.push_back(i);
+  if (outputShape) {
+    for (size_t i = 0; i < spatial; ++i) {
+      int64_t in = input->second.getDimSize(i + 2);
+      int64_t total = window->strides[i] * (in - 1) + outputPadding[i] +
+                      (kernel[i] - 1) * window->dilations[i] + 1 -
+                      (*outputShape)[i];
+      if (total < 0) {
+        outputPadding[i] -= total;
+        total = 0;
+      }
+      int64_t half = total / 2;
+      window->pads[i] = autoPad == "SAME_UPPER" ? half : total - half;
+      window->pads[i + spatial] = total - window->pads[i];
+    }
+  }
+  llvm::SmallVector<mlir::Value, 3> operands{input->first, weight->first};
+  if (context.hasInput(2)) {
+    mlir::FailureOr<mlir::Value> bias = context.input(2);
+    if (mlir::failed(bias))
+      return mlir::failure();
+    operands.push_back(*bias);
+  }
   mlir::OpBuilder &b = context.builder();
-  mlir::FailureOr<mlir::Value> result = context.createValue<nn::ReduceMeanOp>(
-      {input->first}, {b.getNamedAttr("axes", b.getDenseI64ArrayAttr(axes)),
-                       b.getNamedAttr("keepdim", b.getBoolAttr(true))});
+  mlir::FailureOr<mlir::Value> result =
+      context.createValue<nn::ConvTransposeOp>(
+          operands,
+          {b.getNamedAttr("stride", b.getDenseI64ArrayAttr(window->strides)),
+           b.getNamedAttr("padding", b.getDenseI64ArrayAttr(window->pads)),
+           b.getNamedAttr("dilation",
+                          b.getDenseI64ArrayAttr(window->dilations)),
+           b.getNamedAttr("output_padding",
+                          b.getDenseI64ArrayAttr(outputPadding)),
+           b.getNamedAttr("groups", b.getI64IntegerAttr(
+                                        context.intAttribute("group", 1)))});
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
@@ -196,13 +219,7 @@ mlir::LogicalResult convertBatchNormalization(NodeContext &context) {
 
 void registerConvolutionConverters(ConverterRegistry &registry) {
   registry.add("Conv", convertConv);
-  registry.add("MaxPool", [](NodeContext &context) {
-    return convertPool(context, /*isMax=*/true);
-  });
-  registry.add("AveragePool", [](NodeContext &context) {
-    return convertPool(context, /*isMax=*/false);
-  });
-  registry.add("GlobalAveragePool", convertGlobalAveragePool);
+  registry.add("ConvTranspose", convertConvTranspose);
   registry.add("BatchNormalization", convertBatchNormalization);
 }
 

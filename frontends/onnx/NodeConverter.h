@@ -82,8 +82,11 @@ public:
   mlir::FailureOr<std::pair<mlir::Value, mlir::RankedTensorType>>
   tensorInput(size_t index);
   /// Input `index` when its contents are known at import time (an
-  /// initializer or a Constant's output), else an error.
+  /// initializer, a Constant's output, or a graph input bound to a value by
+  /// ImportOptions::inputValues), else an error.
   mlir::FailureOr<const ConstantTensor *> constantInput(size_t index);
+  /// Whether input `index` is given and known at import time.
+  bool isConstantInput(size_t index) const;
 
   /// The attribute `name`, or null.
   const onnx::AttributeProto *attribute(llvm::StringRef name) const;
@@ -189,6 +192,8 @@ void registerElementwiseConverters(ConverterRegistry &registry);
 void registerLinearConverters(ConverterRegistry &registry);
 void registerShapeConverters(ConverterRegistry &registry);
 void registerConvolutionConverters(ConverterRegistry &registry);
+void registerRecurrentConverters(ConverterRegistry &registry);
+void registerPoolingConverters(ConverterRegistry &registry);
 
 } // namespace nnc::onnx_import
 

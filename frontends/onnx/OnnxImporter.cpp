@@ -3,8 +3,9 @@
 // Parses the ModelProto (protobuf), checks the opset, turns graph inputs and
 // initializers into the arguments of @forward, walks the nodes in order
 // through the converter registry with a value table from ONNX names to nn
-// values (or to data known at import time), and returns the graph outputs.
-// Every problem becomes one error message naming what is wrong.
+// values (or to data known at import time, which includes graph inputs bound
+// by ImportOptions), and returns the graph outputs. Every problem becomes one
+// error message naming what is wrong.
 //
 //===----------------------------------------------------------------------===//
 
@@ -42,8 +43,9 @@ static std::string nodeName(const onnx::NodeProto &node, size_t index) {
 /// The state of one import: the function being built and the value table.
 class GraphImporter {
 public:
-  GraphImporter(mlir::MLIRContext &context, std::string *error)
-      : builder(&context), error(error) {}
+  GraphImporter(mlir::MLIRContext &context, const ImportOptions &options,
+                std::string *error)
+      : builder(&context), options(options), error(error) {}
 
   mlir::OwningOpRef<mlir::ModuleOp> run(const onnx::ModelProto &model,
                                         const std::string &weightsPath);
@@ -53,6 +55,11 @@ public:
   /// arith.constant.
   mlir::FailureOr<mlir::Value> lookup(const std::string &name,
                                       NodeContext *user);
+  /// The import-time contents of `name`: a known tensor, or a graph input
+  /// bound in ImportOptions::inputValues (decoded on first use and recorded
+  /// in `constantInputs`); else an error for `user`.
+  mlir::FailureOr<const ConstantTensor *> constant(const std::string &name,
+                                                   NodeContext &user);
 
   /// Records which node produces each value and fails on a node without
   /// outputs or a value produced twice (by two nodes, or by a node and a
@@ -67,10 +74,16 @@ public:
   }
 
   mlir::OpBuilder builder;
+  const ImportOptions &options;
   std::string *error;
   llvm::StringMap<mlir::Value> values;
   llvm::StringMap<ConstantTensor> constants;
   llvm::StringSet<> initializers;
+  /// Graph inputs (not initializers) and the decoded bound values of those
+  /// a converter read as constants, in the order they were first read.
+  llvm::StringSet<> graphInputs;
+  llvm::StringMap<ConstantTensor> boundInputs;
+  std::vector<std::string> constantInputs;
   /// The graph's nodes, and which of them produces each value (by index).
   const onnx::GraphProto *graph = nullptr;
   llvm::StringMap<size_t> producers;
@@ -217,16 +230,15 @@ NodeContext::tensorInput(size_t index) {
   return std::make_pair(*value, type);
 }
 
+bool NodeContext::isConstantInput(size_t index) const {
+  return hasInput(index) && importer_.constants.contains(node_.input(index));
+}
+
 mlir::FailureOr<const ConstantTensor *>
 NodeContext::constantInput(size_t index) {
   if (!hasInput(index))
     return fail("input " + llvm::Twine(index) + " is missing");
-  auto found = importer_.constants.find(node_.input(index));
-  if (found == importer_.constants.end())
-    return fail("input '" + node_.input(index) +
-                "' must be known at import time (an initializer or a "
-                "Constant)");
-  return &found->second;
+  return importer_.constant(node_.input(index), *this);
 }
 
 const onnx::AttributeProto *NodeContext::attribute(llvm::StringRef name) const {
@@ -350,6 +362,8 @@ ConverterRegistry::ConverterRegistry() {
   registerLinearConverters(*this);
   registerShapeConverters(*this);
   registerConvolutionConverters(*this);
+  registerRecurrentConverters(*this);
+  registerPoolingConverters(*this);
 }
 
 void ConverterRegistry::add(llvm::StringRef opType, NodeConverter converter) {
@@ -413,9 +427,9 @@ mlir::FailureOr<mlir::Value> GraphImporter::lookup(const std::string &name,
 mlir::LogicalResult GraphImporter::findProducers(const onnx::GraphProto &graph,
                                                  int64_t opset) {
   this->graph = &graph;
-  llvm::StringSet<> graphInputs;
+  llvm::StringSet<> declaredInputs;
   for (const onnx::ValueInfoProto &info : graph.input())
-    graphInputs.insert(info.name());
+    declaredInputs.insert(info.name());
   for (const auto &[index, node] : llvm::enumerate(graph.node())) {
     // Every ONNX op has an output; converters bind output 0 unchecked.
     if (node.output_size() == 0)
@@ -431,7 +445,7 @@ mlir::LogicalResult GraphImporter::findProducers(const onnx::GraphProto &graph,
             "node " + nodeName(graph.node(previous->second), previous->second);
       else if (initializers.contains(output))
         already = "an initializer";
-      else if (graphInputs.contains(output))
+      else if (declaredInputs.contains(output))
         already = "a graph input";
       if (!already.empty()) {
         NodeContext context(*this, node, index, opset);
@@ -443,17 +457,100 @@ mlir::LogicalResult GraphImporter::findProducers(const onnx::GraphProto &graph,
   return mlir::success();
 }
 
-/// The static type of graph input `info`, or an error naming it.
+mlir::FailureOr<const ConstantTensor *>
+GraphImporter::constant(const std::string &name, NodeContext &user) {
+  auto found = constants.find(name);
+  if (found != constants.end())
+    return &found->second;
+  auto decoded = boundInputs.find(name);
+  if (decoded != boundInputs.end())
+    return &decoded->second;
+  if (!graphInputs.contains(name))
+    return user.fail("input '" + name +
+                     "' must be known at import time (an initializer or a "
+                     "Constant)");
+  auto bound = options.inputValues.find(name);
+  if (bound == options.inputValues.end())
+    return user.fail("input '" + name +
+                     "' is a graph input, but nnc needs its value at import "
+                     "time (make it an initializer, or bind its value as "
+                     "`nnc test-onnx` does)");
+  ConstantTensor tensor;
+  std::string message;
+  if (!decodeTensor(*bound->second, &tensor, &message))
+    return user.fail("the value bound to graph input '" + name +
+                     "': " + message);
+  constantInputs.push_back(name);
+  return &(boundInputs[name] = std::move(tensor));
+}
+
+/// The element type nnc gives ONNX element type `type` at the graph's
+/// boundary (see importOnnxModel), or null when it has none.
+static mlir::Type boundaryElementType(int type, mlir::Builder &builder) {
+  switch (type) {
+  case onnx::TensorProto::FLOAT:
+    return builder.getF32Type();
+  case onnx::TensorProto::DOUBLE:
+    return builder.getF64Type();
+  case onnx::TensorProto::INT32:
+  case onnx::TensorProto::UINT8:
+    return builder.getI32Type();
+  case onnx::TensorProto::INT64:
+    return builder.getI64Type();
+  case onnx::TensorProto::INT8:
+    return builder.getI8Type();
+  case onnx::TensorProto::BOOL:
+    return builder.getI1Type();
+  default:
+    return nullptr;
+  }
+}
+
+static constexpr const char *kBoundaryTypes =
+    "float, double, int32, int64, int8, uint8 (as i32) and bool";
+
+/// The static type of graph input `info` (its shape from
+/// ImportOptions::inputShapes when given there), or an error naming it.
 static mlir::FailureOr<mlir::RankedTensorType>
 inputType(GraphImporter &importer, const onnx::ValueInfoProto &info) {
   const std::string &name = info.name();
   if (!info.type().has_tensor_type())
     return importer.fail("graph input '" + name + "' is not a tensor");
   const onnx::TypeProto::Tensor &tensor = info.type().tensor_type();
-  if (tensor.elem_type() != onnx::TensorProto::FLOAT)
+  mlir::Type element =
+      boundaryElementType(tensor.elem_type(), importer.builder);
+  if (!element)
     return importer.fail("graph input '" + name + "' has element type " +
                          elementTypeName(tensor.elem_type()) +
-                         ", which nnc does not support (float only)");
+                         ", which nnc does not support (" + kBoundaryTypes +
+                         ")");
+  auto given = importer.options.inputShapes.find(name);
+  if (given != importer.options.inputShapes.end()) {
+    const std::vector<int64_t> &shape = given->second;
+    for (int64_t extent : shape)
+      if (extent < 0)
+        return importer.fail("the shape given for graph input '" + name +
+                             "' has a negative extent");
+    if (tensor.has_shape()) {
+      const auto &dims = tensor.shape().dim();
+      if (size_t(dims.size()) != shape.size())
+        return importer.fail("the shape given for graph input '" + name +
+                             "' has rank " + llvm::Twine(shape.size()) +
+                             ", the model's has rank " +
+                             llvm::Twine(dims.size()));
+      for (const auto &[index, dim] : llvm::enumerate(dims))
+        if (dim.has_dim_value() && dim.dim_value() != shape[index])
+          return importer.fail("the shape given for graph input '" + name +
+                               "' has extent " + llvm::Twine(shape[index]) +
+                               " in dimension " + llvm::Twine(index) +
+                               ", the model's has " +
+                               llvm::Twine(dim.dim_value()));
+    }
+    if (!checkedElementCount(shape))
+      return importer.fail("the shape given for graph input '" + name +
+                           "' has more elements than fit in 64 bits");
+    return mlir::RankedTensorType::get(shape, element);
+  }
   if (!tensor.has_shape())
     return importer.fail("graph input '" + name +
                          "' has no shape; nnc needs static shapes");
@@ -470,7 +567,32 @@ inputType(GraphImporter &importer, const onnx::ValueInfoProto &info) {
   if (!checkedElementCount(shape))
     return importer.fail("graph input '" + name +
                          "' has more elements than fit in 64 bits");
-  return mlir::RankedTensorType::get(shape, importer.builder.getF32Type());
+  return mlir::RankedTensorType::get(shape, element);
+}
+
+/// Checks that `value` has the element type graph output `info` declares
+/// (when it declares one).
+static mlir::LogicalResult checkOutputType(GraphImporter &importer,
+                                           const onnx::ValueInfoProto &info,
+                                           mlir::Value value) {
+  if (!info.type().has_tensor_type() ||
+      info.type().tensor_type().elem_type() == onnx::TensorProto::UNDEFINED)
+    return mlir::success();
+  int declared = info.type().tensor_type().elem_type();
+  mlir::Type element = boundaryElementType(declared, importer.builder);
+  if (!element)
+    return importer.fail("graph output '" + info.name() +
+                         "' has element type " + elementTypeName(declared) +
+                         ", which nnc does not support (" + kBoundaryTypes +
+                         ")");
+  mlir::Type computed = mlir::getElementTypeOrSelf(value.getType());
+  if (computed == element)
+    return mlir::success();
+  std::string computedName;
+  llvm::raw_string_ostream(computedName) << computed;
+  return importer.fail("graph output '" + info.name() + "' is declared " +
+                       elementTypeName(declared) + " but the import computes " +
+                       computedName);
 }
 
 mlir::OwningOpRef<mlir::ModuleOp>
@@ -522,6 +644,7 @@ GraphImporter::run(const onnx::ModelProto &model,
       return nullptr;
     values[info.name()] = entry->addArgument(*type, builder.getUnknownLoc());
     arguments.emplace_back(info.name(), true);
+    graphInputs.insert(info.name());
   }
 
   if (mlir::failed(findProducers(graph, opset)))
@@ -560,9 +683,20 @@ GraphImporter::run(const onnx::ModelProto &model,
       *error = "graph output '" + output.name() + "': " + *error;
       return nullptr;
     }
+    if (mlir::failed(checkOutputType(*this, output, *value)))
+      return nullptr;
     results.push_back(*value);
   }
   mlir::func::ReturnOp::create(builder, builder.getUnknownLoc(), results);
+  // A graph input read only as an import-time constant is no argument.
+  for (size_t index = arguments.size(); index-- > 0;) {
+    const auto &[name, isInput] = arguments[index];
+    if (isInput && boundInputs.count(name) &&
+        entry->getArgument(index).use_empty()) {
+      entry->eraseArgument(index);
+      arguments.erase(arguments.begin() + index);
+    }
+  }
   function.setType(builder.getFunctionType(
       entry->getArgumentTypes(), mlir::ValueRange(results).getTypes()));
   for (const auto &[index, argument] : llvm::enumerate(arguments))
@@ -600,7 +734,8 @@ static std::string escapeControlCharacters(llvm::StringRef message) {
 mlir::OwningOpRef<mlir::ModuleOp>
 importOnnxModelFromBytes(mlir::MLIRContext &context, llvm::StringRef bytes,
                          const std::string &sourceName,
-                         const std::string &weightsPath, std::string *error) {
+                         const std::string &weightsPath, std::string *error,
+                         const ImportOptions &options, ImportReport *report) {
   error->clear();
   onnx::ModelProto model;
   if (bytes.size() > size_t(std::numeric_limits<int>::max()) ||
@@ -613,7 +748,7 @@ importOnnxModelFromBytes(mlir::MLIRContext &context, llvm::StringRef bytes,
     *error = "'" + sourceName + "' holds no graph";
     return nullptr;
   }
-  GraphImporter importer(context, error);
+  GraphImporter importer(context, options, error);
   mlir::OwningOpRef<mlir::ModuleOp> module = importer.run(model, weightsPath);
   if (!module) {
     *error = escapeControlCharacters(*error);
@@ -623,12 +758,20 @@ importOnnxModelFromBytes(mlir::MLIRContext &context, llvm::StringRef bytes,
     *error = "the imported module does not verify";
     return nullptr;
   }
+  if (report) {
+    report->inputs.clear();
+    for (const auto &[name, isInput] : importer.arguments)
+      if (isInput)
+        report->inputs.push_back(name);
+    report->constantInputs = importer.constantInputs;
+  }
   return module;
 }
 
 mlir::OwningOpRef<mlir::ModuleOp>
 importOnnxModel(mlir::MLIRContext &context, const std::string &modelPath,
-                const std::string &weightsPath, std::string *error) {
+                const std::string &weightsPath, std::string *error,
+                const ImportOptions &options, ImportReport *report) {
   error->clear();
   std::ifstream file(modelPath, std::ios::binary);
   if (!file) {
@@ -638,7 +781,7 @@ importOnnxModel(mlir::MLIRContext &context, const std::string &modelPath,
   std::stringstream bytes;
   bytes << file.rdbuf();
   return importOnnxModelFromBytes(context, bytes.str(), modelPath, weightsPath,
-                                  error);
+                                  error, options, report);
 }
 
 } // namespace nnc::onnx_import

@@ -12,7 +12,8 @@
 // output whose window puts that offset on the element (if any) and adds its
 // contribution; every input element is computed independently, which suits
 // GPUs. Max pooling first records the row-major offset of each window's
-// first maximum, and an output contributes only where that offset matches.
+// first maximum, and an output contributes only where that offset matches;
+// nn.max_pool_indices turns the same offsets into positions in the input.
 //
 //===----------------------------------------------------------------------===//
 
@@ -217,6 +218,53 @@ ArrayRef<int64_t> spatialShape(Value x) {
 // Max pooling
 //===----------------------------------------------------------------------===//
 
+/// The row-major kernel offset of each window's first maximum among the
+/// input elements it covers (padding never wins, even against -inf), as an
+/// index tensor of the pooled shape `outputType`. Ties go to the smaller
+/// offset whatever order the loops run in.
+Value firstMaxOffsets(ImplicitLocOpBuilder &b, const SlidingWindow &window,
+                      Value input, RankedTensorType outputType) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  ArrayRef<int64_t> inputSpatial = inputType.getShape().drop_front(2);
+  ArrayRef<int64_t> outputSpatial = outputType.getShape().drop_front(2);
+  unsigned rank = window.getRank();
+  Value padded = padForWindows(b, input, window, outputSpatial,
+                               -std::numeric_limits<double>::infinity());
+  Type element = inputType.getElementType();
+  auto maxType = RankedTensorType::get(outputType.getShape(), element);
+  auto offsetType =
+      RankedTensorType::get(outputType.getShape(), b.getIndexType());
+  Value maxInit = filledTensor(
+      b, maxType,
+      b.getFloatAttr(element, -std::numeric_limits<double>::infinity()));
+  int64_t volume = 1;
+  for (int64_t k : window.kernel)
+    volume *= k;
+  Value offsetInit = filledTensor(b, offsetType, b.getIndexAttr(volume));
+  return buildWindowLoops(
+      b, window, padded, ValueRange{maxInit, offsetInit},
+      /*withIndices=*/true,
+      [&](ImplicitLocOpBuilder &ib, ArrayRef<Value> indices,
+          ValueRange args) -> SmallVector<Value> {
+        Value x = args[0], best = args[1], bestOffset = args[2];
+        ArrayRef<Value> output = indices.slice(2, rank);
+        ArrayRef<Value> kernel = indices.slice(2 + rank, rank);
+        Value offset = kernelOffset(ib, window, kernel);
+        Value greater =
+            arith::CmpFOp::create(ib, arith::CmpFPredicate::OGT, x, best);
+        Value earlierTie = andOf(
+            ib, arith::CmpFOp::create(ib, arith::CmpFPredicate::OEQ, x, best),
+            arith::CmpIOp::create(ib, arith::CmpIPredicate::slt, offset,
+                                  bestOffset));
+        Value wins =
+            andOf(ib, insideInput(ib, window, inputSpatial, output, kernel),
+                  arith::OrIOp::create(ib, greater, earlierTie));
+        return {arith::SelectOp::create(ib, wins, x, best),
+                arith::SelectOp::create(ib, wins, offset, bestOffset)};
+      })[1];
+}
+
+
 struct MaxPoolLowering : OpConversionPattern<MaxPoolOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -253,47 +301,9 @@ struct MaxPoolGradLowering : OpConversionPattern<MaxPoolGradOp> {
     RankedTensorType inputType = op.getType();
     Value gradOutput = adaptor.getGradOutput();
     auto outputType = cast<RankedTensorType>(gradOutput.getType());
-    ArrayRef<int64_t> inputSpatial = inputType.getShape().drop_front(2);
     ArrayRef<int64_t> outputSpatial = outputType.getShape().drop_front(2);
-    unsigned rank = window.getRank();
-
-    // The row-major kernel offset of each window's first maximum among the
-    // input elements it covers (padding never wins, even against -inf).
-    // Ties go to the smaller offset whatever order the loops run in.
-    Value padded = padForWindows(b, adaptor.getInput(), window, outputSpatial,
-                                 -std::numeric_limits<double>::infinity());
     Type element = inputType.getElementType();
-    auto maxType = outputType;
-    auto offsetType =
-        RankedTensorType::get(outputType.getShape(), b.getIndexType());
-    Value maxInit = filledTensor(
-        b, maxType,
-        b.getFloatAttr(element, -std::numeric_limits<double>::infinity()));
-    int64_t volume = 1;
-    for (int64_t k : window.kernel)
-      volume *= k;
-    Value offsetInit = filledTensor(b, offsetType, b.getIndexAttr(volume));
-    Value argmax = buildWindowLoops(
-        b, window, padded, ValueRange{maxInit, offsetInit},
-        /*withIndices=*/true,
-        [&](ImplicitLocOpBuilder &ib, ArrayRef<Value> indices,
-            ValueRange args) -> SmallVector<Value> {
-          Value x = args[0], best = args[1], bestOffset = args[2];
-          ArrayRef<Value> output = indices.slice(2, rank);
-          ArrayRef<Value> kernel = indices.slice(2 + rank, rank);
-          Value offset = kernelOffset(ib, window, kernel);
-          Value greater =
-              arith::CmpFOp::create(ib, arith::CmpFPredicate::OGT, x, best);
-          Value earlierTie = andOf(
-              ib, arith::CmpFOp::create(ib, arith::CmpFPredicate::OEQ, x, best),
-              arith::CmpIOp::create(ib, arith::CmpIPredicate::slt, offset,
-                                    bestOffset));
-          Value wins =
-              andOf(ib, insideInput(ib, window, inputSpatial, output, kernel),
-                    arith::OrIOp::create(ib, greater, earlierTie));
-          return {arith::SelectOp::create(ib, wins, x, best),
-                  arith::SelectOp::create(ib, wins, offset, bestOffset)};
-        })[1];
+    Value argmax = firstMaxOffsets(b, window, adaptor.getInput(), outputType);
 
     Value result = gatherOverWindows(
         b, window, inputType, outputSpatial,
@@ -308,6 +318,78 @@ struct MaxPoolGradLowering : OpConversionPattern<MaxPoolGradOp> {
                                          floatConstant(ib, element, 0.0));
         });
     rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct MaxPoolIndicesLowering : OpConversionPattern<MaxPoolIndicesOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(MaxPoolIndicesOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    SlidingWindow window = op.getWindow();
+    RankedTensorType type = op.getType();
+    auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
+    ArrayRef<int64_t> inputShape = inputType.getShape();
+    unsigned rank = window.getRank();
+    Value offsets = firstMaxOffsets(b, window, adaptor.getInput(), type);
+    // Each output position's input position from its window's offset:
+    // kernel position k (the offset in row-major digits), then
+    // output * stride + k * dilation - padBegin along each dimension.
+    bool columnMajor = op.getStorageOrder() == 1;
+    unsigned loops = type.getRank();
+    AffineMap identity = b.getMultiDimIdentityMap(loops);
+    Value init = tensor::EmptyOp::create(b, type.getShape(),
+                                         type.getElementType());
+    auto generic = linalg::GenericOp::create(
+        b, TypeRange{type}, ValueRange{offsets}, ValueRange{init},
+        ArrayRef<AffineMap>{identity, identity},
+        SmallVector<utils::IteratorType>(loops, utils::IteratorType::parallel),
+        [&](OpBuilder &nested, Location loc, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nested);
+          SmallVector<Value> index;
+          for (unsigned d = 0; d < loops; ++d)
+            index.push_back(linalg::IndexOp::create(ib, d));
+          Value offset = args[0];
+          auto constant = [&](int64_t c) -> Value {
+            return arith::ConstantIndexOp::create(ib, c);
+          };
+          SmallVector<Value> position(rank);
+          Value rest = offset;
+          for (unsigned i = rank; i-- > 0;) {
+            Value k = arith::RemUIOp::create(ib, rest, constant(window.kernel[i]));
+            rest = arith::DivUIOp::create(ib, rest, constant(window.kernel[i]));
+            Value start =
+                arith::MulIOp::create(ib, index[2 + i], constant(window.stride[i]));
+            Value step =
+                arith::MulIOp::create(ib, k, constant(window.dilation[i]));
+            position[i] = arith::SubIOp::create(
+                ib, arith::AddIOp::create(ib, start, step),
+                constant(window.padBegin[i]));
+          }
+          // (n * C + c) * volume, then the spatial position in row-major
+          // or (storage_order 1) column-major order.
+          Value flat = arith::AddIOp::create(
+              ib, arith::MulIOp::create(ib, index[0], constant(inputShape[1])),
+              index[1]);
+          int64_t volume = 1;
+          for (unsigned i = 0; i < rank; ++i)
+            volume *= inputShape[2 + i];
+          flat = arith::MulIOp::create(ib, flat, constant(volume));
+          Value spatial = constant(0);
+          for (unsigned j = 0; j < rank; ++j) {
+            unsigned i = columnMajor ? rank - 1 - j : j;
+            spatial = arith::AddIOp::create(
+                ib, arith::MulIOp::create(ib, spatial, constant(inputShape[2 + i])),
+                position[i]);
+          }
+          flat = arith::AddIOp::create(ib, flat, spatial);
+          linalg::YieldOp::create(
+              ib, ValueRange{arith::IndexCastOp::create(ib, ib.getI64Type(),
+                                                        flat)});
+        });
+    rewriter.replaceOp(op, generic.getResults());
     return success();
   }
 };
@@ -420,6 +502,6 @@ struct AvgPoolGradLowering : OpConversionPattern<AvgPoolGradOp> {
 } // namespace
 
 void nnc::populatePoolLoweringPatterns(RewritePatternSet &patterns) {
-  patterns.add<MaxPoolLowering, MaxPoolGradLowering, AvgPoolLowering,
-               AvgPoolGradLowering>(patterns.getContext());
+  patterns.add<MaxPoolLowering, MaxPoolGradLowering, MaxPoolIndicesLowering,
+               AvgPoolLowering, AvgPoolGradLowering>(patterns.getContext());
 }

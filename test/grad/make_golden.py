@@ -415,6 +415,25 @@ def max_pool(m):
             + m.vjp("cot_tie", F.max_pool2d(x_tie, 2, stride=1)))
 
 
+@grad_test("pool_wide_padding")
+def pool_wide_padding(m):
+    # Padding beyond half the kernel (ONNX's rule: below the kernel), which
+    # PyTorch's pooling refuses: max pooling of the input F.pad extended
+    # with -inf; average pooling of the zero-padded input, divided by the
+    # number of input elements in each window without count_include_pad.
+    # Max values at least 0.14 apart, as in max_pool.
+    x_max = m.param("x_max", spread(-4, 4, (1, 2, 5, 6), m.rng))
+    x_avg = m.param("x_avg", m.normal((1, 2, 5, 6)))
+    x_avg_excl = m.param("x_avg_excl", m.normal((1, 2, 5, 6)))
+    wide = lambda x, value: F.pad(x, (2, 2, 2, 2), value=value)
+    counts = F.avg_pool2d(wide(torch.ones_like(x_avg_excl), 0.0), 3, stride=2)
+    return (m.vjp("cot_max", F.max_pool2d(wide(x_max, -float("inf")), 3,
+                                          stride=2))
+            + m.vjp("cot_avg", F.avg_pool2d(wide(x_avg, 0.0), 3, stride=2))
+            + m.vjp("cot_avg_excl",
+                    F.avg_pool2d(wide(x_avg_excl, 0.0), 3, stride=2) / counts))
+
+
 @grad_test("avg_pool")
 def avg_pool(m):
     x_1d = m.param("x_1d", m.normal((2, 2, 9)))

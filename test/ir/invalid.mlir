@@ -1545,18 +1545,27 @@ func.func @avg_pool_padding_negative(%x: tensor<1x2x8xf32>) {
 
 // -----
 
-// PyTorch's rule: padding at most half the kernel, on either side.
-func.func @max_pool_padding_over_half(%x: tensor<1x2x8x8xf32>) {
-  // expected-error @+1 {{padding must be at most half the kernel (3) along spatial dimension 1, got 2 before and 2 after}}
-  %0 = nn.max_pool %x {kernel = array<i64: 3, 3>, padding = array<i64: 1, 2>} : tensor<1x2x8x8xf32>
+// ONNX's rule: padding below the kernel, on either side.
+func.func @max_pool_padding_not_below_kernel(%x: tensor<1x2x8x8xf32>) {
+  // expected-error @+1 {{padding must be below the kernel (3) along spatial dimension 1, got 3 before and 3 after}}
+  %0 = nn.max_pool %x {kernel = array<i64: 3, 3>, padding = array<i64: 1, 3>} : tensor<1x2x8x8xf32>
   return
 }
 
 // -----
 
-func.func @avg_pool_padding_end_over_half(%x: tensor<1x2x8xf32>) {
-  // expected-error @+1 {{padding must be at most half the kernel (2) along spatial dimension 0, got 0 before and 2 after}}
+func.func @avg_pool_padding_end_not_below_kernel(%x: tensor<1x2x8xf32>) {
+  // expected-error @+1 {{padding must be below the kernel (2) along spatial dimension 0, got 0 before and 2 after}}
   %0 = nn.avg_pool %x {kernel = array<i64: 2>, padding = array<i64: 0, 2>} : tensor<1x2x8xf32>
+  return
+}
+
+// -----
+
+func.func @max_pool_indices_storage_order(%x: tensor<1x2x8x8xf32>) {
+  // expected-error @+2 {{storage_order must be 0 (row-major) or 1 (column-major), got 2}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.max_pool_indices %x {kernel = array<i64: 2, 2>, storage_order = 2} : tensor<1x2x8x8xf32> -> tensor<1x2x4x4xi64>
   return
 }
 

@@ -714,3 +714,21 @@ func.func @avg_pool_and_gradients(%x: tensor<2x3x8xf32>,
       : tensor<2x3x5xf32> -> tensor<2x3x8xf32>
   return %0, %2, %3 : tensor<2x3x5xf32>, tensor<1x2x4x6xf32>, tensor<2x3x8xf32>
 }
+
+// -----
+
+// Where each window's maximum lies (ONNX MaxPool's Indices): the pooled
+// shape in i64; storage_order 1 is printed, its default 0 is not. Padding
+// may reach the kernel extent minus one (ONNX's rule).
+// CHECK-LABEL: func.func @max_pool_indices
+// CHECK: nn.max_pool_indices %{{.*}} {kernel = array<i64: 3, 3>, padding = array<i64: 2, 2>, stride = array<i64: 2, 2>} : tensor<1x2x5x5xf32> -> tensor<1x2x4x4xi64>
+// CHECK: nn.max_pool_indices %{{.*}} {kernel = array<i64: 2>, storage_order = 1 : i64} : tensor<2x3x8xf32> -> tensor<2x3x4xi64>
+func.func @max_pool_indices(%a: tensor<1x2x5x5xf32>, %b: tensor<2x3x8xf32>)
+    -> (tensor<1x2x4x4xi64>, tensor<2x3x4xi64>) {
+  %0 = nn.max_pool_indices %a {kernel = array<i64: 3, 3>,
+       stride = array<i64: 2, 2>, padding = array<i64: 2, 2>}
+      : tensor<1x2x5x5xf32> -> tensor<1x2x4x4xi64>
+  %1 = nn.max_pool_indices %b {kernel = array<i64: 2>, storage_order = 1}
+      : tensor<2x3x8xf32> -> tensor<2x3x4xi64>
+  return %0, %1 : tensor<1x2x4x4xi64>, tensor<2x3x4xi64>
+}

@@ -18,11 +18,12 @@
 namespace nnc {
 
 bool importOnnxFile(const std::string &modelPath, const std::string &outputPath,
-                    const std::string &weightsPath) {
+                    const std::string &weightsPath,
+                    const onnx_import::ImportOptions &options) {
   mlir::MLIRContext context;
   std::string error;
-  mlir::OwningOpRef<mlir::ModuleOp> module =
-      onnx_import::importOnnxModel(context, modelPath, weightsPath, &error);
+  mlir::OwningOpRef<mlir::ModuleOp> module = onnx_import::importOnnxModel(
+      context, modelPath, weightsPath, &error, options);
   if (!module) {
     llvm::errs() << "error: " << error << "\n";
     return false;

@@ -10,6 +10,7 @@
 #define NNC_TOOLS_NNC_ONNXSOURCE_H
 
 #include "codegen/Compiler.h"
+#include "frontends/onnx/OnnxImporter.h"
 
 #include <string>
 
@@ -19,7 +20,8 @@ namespace nnc {
 /// ('-': stdout) and the initializers to `weightsPath` (empty: not
 /// written); errors go to stderr as `error:` lines.
 bool importOnnxFile(const std::string &modelPath, const std::string &outputPath,
-                    const std::string &weightsPath);
+                    const std::string &weightsPath,
+                    const onnx_import::ImportOptions &options = {});
 
 /// compileModel for a .mlir source, or for an .onnx one imported into a
 /// temporary folder (its initializers the weights unless options.weights).

@@ -4,20 +4,26 @@
 //   nnc compile MODEL --train -o OUT [--optimizer=NAME] [--lr=X] ...
 //   nnc run MODEL --input NAME=FILE.npy ... [--output-dir DIR]
 //   nnc import MODEL.onnx -o OUT.mlir [--weights FILE.safetensors]
+//   nnc test-onnx [--grad] [--target=cpu|nvptx] [--jobs=N] DIR...
 //
 //===----------------------------------------------------------------------===//
 
 #include "codegen/Compiler.h"
 #include "tools/Registration.h"
+#include "tools/nnc/CommandLine.h"
 #include "tools/nnc/OnnxSource.h"
+#include "tools/nnc/OnnxTensorData.h"
 #include "tools/nnc/RunCommand.h"
+#include "tools/nnc/TestOnnxCommand.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <cmath>
+#include <onnx/onnx_pb.h>
+
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,19 +37,29 @@ static constexpr const char *kUsage =
     "  run MODEL --input ...  run a model (source or compiled) on .npy inputs\n"
     "  import MODEL.onnx -o OUT.mlir\n"
     "                         import an ONNX model into the nn dialect\n"
+    "  test-onnx DIR...       run ONNX backend test cases\n"
     "\n"
     "`nnc <command> --help` describes a command.\n";
 
 static constexpr const char *kImportUsage =
     "usage: nnc import MODEL.onnx -o OUT.mlir [--weights FILE]\n"
+    "           [--input-shape NAME=DIMS]... [--input-value NAME=FILE]...\n"
     "\n"
     "Writes @forward in the nn dialect: graph inputs become nn.input\n"
     "arguments, initializers nn.param arguments, graph outputs nn.output\n"
-    "results. Shapes must be static (a dynamic dimension is an error).\n"
+    "results. Shapes must be static (a dynamic dimension is an error unless\n"
+    "--input-shape gives it).\n"
     "\n"
     "  -o OUT                   the .mlir file ('-' for stdout)\n"
     "  --weights=FILE           where the initializers go (default: OUT with\n"
-    "                           .safetensors; with -o -, only when given)\n";
+    "                           .safetensors; with -o -, only when given)\n"
+    "  --input-shape=NAME=DIMS  import graph input NAME with shape DIMS\n"
+    "                           (e.g. 1x3x224x224; empty for a scalar): for\n"
+    "                           dynamic dimensions\n"
+    "  --input-value=NAME=FILE  the value of graph input NAME (a TensorProto\n"
+    "                           .pb file), used where an op needs it at\n"
+    "                           import time (e.g. Reshape's shape); an input\n"
+    "                           used only so is no argument of @forward\n";
 
 static constexpr const char *kCompileUsage =
     "usage: nnc compile MODEL.mlir|MODEL.onnx -o OUT [options]\n"
@@ -95,40 +111,9 @@ static constexpr const char *kCompileUsage =
     "                           hyperparameters, torch.optim's defaults when\n"
     "                           left out (sgd needs --lr)\n";
 
-/// Splits `--key=value` and `--key value` forms; returns the value of `key`
-/// if `arg` is that option.
-static bool takeValue(const std::vector<std::string> &args, size_t &i,
-                      const std::string &key, std::string &value) {
-  const std::string &arg = args[i];
-  if (arg.rfind(key + "=", 0) == 0) {
-    value = arg.substr(key.size() + 1);
-    return true;
-  }
-  if (arg == key && i + 1 < args.size()) {
-    value = args[++i];
-    return true;
-  }
-  return false;
-}
-
 static int usageError(const std::string &message, const char *usage) {
   llvm::errs() << "error: " << message << "\n\n" << usage;
   return 2;
-}
-
-/// Takes `--NAME=X` or `--NAME X` at `args[i]` into `field` when `name` is
-/// that option; `error` gets a message when X is not a finite number.
-static bool takeNumber(const std::vector<std::string> &args, size_t &i,
-                       const char *name, double *field, std::string &error) {
-  std::string value;
-  if (!takeValue(args, i, name, value))
-    return false;
-  double number = 0;
-  if (llvm::StringRef(value).getAsDouble(number) || !std::isfinite(number))
-    error = std::string(name) + " takes a number, got '" + value + "'";
-  else
-    *field = number;
-  return true;
 }
 
 /// Takes the training option at `args[i]` (and its value) into `options`;
@@ -193,8 +178,24 @@ static std::string withExtension(const std::string &path,
   return std::string(result);
 }
 
+/// Splits "NAME=REST" of option `flag`; false (with `error`) without '='.
+static bool splitBinding(const std::string &value, const char *flag,
+                         std::string &name, std::string &rest,
+                         std::string &error) {
+  size_t equals = value.find('=');
+  if (equals == std::string::npos || equals == 0) {
+    error = std::string(flag) + " takes NAME=..., got '" + value + "'";
+    return false;
+  }
+  name = value.substr(0, equals);
+  rest = value.substr(equals + 1);
+  return true;
+}
+
 static int importCommand(const std::vector<std::string> &args) {
-  std::string input, output, weights, value;
+  std::string input, output, weights, value, name, rest, error;
+  onnx_import::ImportOptions options;
+  std::map<std::string, onnx::TensorProto> values;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string &arg = args[i];
     if (arg == "--help" || arg == "-h") {
@@ -205,7 +206,31 @@ static int importCommand(const std::vector<std::string> &args) {
       output = value;
     else if (takeValue(args, i, "--weights", value))
       weights = value;
-    else if (!arg.empty() && arg[0] == '-')
+    else if (takeValue(args, i, "--input-shape", value)) {
+      if (!splitBinding(value, "--input-shape", name, rest, error))
+        return usageError(error, kImportUsage);
+      std::vector<int64_t> &shape = options.inputShapes[name];
+      llvm::SmallVector<llvm::StringRef> extents;
+      if (!rest.empty())
+        llvm::StringRef(rest).split(extents, 'x');
+      for (llvm::StringRef extent : extents) {
+        int64_t number = 0;
+        if (extent.getAsInteger(10, number) || number < 0)
+          return usageError("--input-shape takes NAME=DIMS with DIMS like "
+                            "2x3, got '" +
+                                value + "'",
+                            kImportUsage);
+        shape.push_back(number);
+      }
+    } else if (takeValue(args, i, "--input-value", value)) {
+      if (!splitBinding(value, "--input-value", name, rest, error))
+        return usageError(error, kImportUsage);
+      if (!readTensorFile(rest, &values[name], &error)) {
+        llvm::errs() << "error: --input-value " << name << ": " << error
+                     << "\n";
+        return 1;
+      }
+    } else if (!arg.empty() && arg[0] == '-')
       return usageError("unknown option '" + arg + "'", kImportUsage);
     else if (input.empty())
       input = arg;
@@ -218,7 +243,9 @@ static int importCommand(const std::vector<std::string> &args) {
     return usageError("no output given (-o OUT)", kImportUsage);
   if (weights.empty() && output != "-")
     weights = withExtension(output, ".safetensors");
-  return importOnnxFile(input, output, weights) ? 0 : 1;
+  for (const auto &[bound, tensor] : values)
+    options.inputValues[bound] = &tensor;
+  return importOnnxFile(input, output, weights, options) ? 0 : 1;
 }
 
 static int compileCommand(const std::vector<std::string> &args) {
@@ -252,8 +279,7 @@ static int compileCommand(const std::vector<std::string> &args) {
           known = true;
         }
       if (!known)
-        return usageError("unknown --emit kind '" + value + "'",
-                          kCompileUsage);
+        return usageError("unknown --emit kind '" + value + "'", kCompileUsage);
     } else if (takeValue(args, i, "--entry", value)) {
       options.entry = value;
     } else if (takeValue(args, i, "--weights", value)) {
@@ -328,5 +354,7 @@ int main(int argc, char **argv) {
     return runCommand(args);
   if (command == "import")
     return importCommand(args);
+  if (command == "test-onnx")
+    return testOnnxCommand(args);
   return usageError("unknown command '" + command + "'", kUsage);
 }

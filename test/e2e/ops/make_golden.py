@@ -784,10 +784,51 @@ def segment_reduction(rng):
     return inputs, out
 
 
+def pool_indices(rng):
+    x1 = rng.standard_normal((2, 3, 9)).astype(f32)
+    x2 = rng.standard_normal((2, 3, 7, 8)).astype(f32)
+    x3 = rng.standard_normal((1, 2, 5, 6, 5)).astype(f32)
+    xt = rng.integers(0, 3, (1, 2, 4, 5)).astype(f32)
+    t1, t2, t3, tt = t(x1), t(x2), t(x3), t(xt)
+
+    def onnx_indices(pool, x, column_major=False, **kw):
+        """ONNX's Indices from torch's: plus the (n, c) plane's offset;
+        for column-major, the 2-d spatial position (h, w) as w * H + h."""
+        _, idx = pool(x, return_indices=True, **kw)
+        spatial = x.shape[2:]
+        plane = int(np.prod(spatial))
+        n, c = x.shape[:2]
+        base = (torch.arange(n * c).reshape(n, c) * plane).reshape(
+            (n, c) + (1,) * len(spatial))
+        if column_major:
+            h, w = idx // spatial[1], idx % spatial[1]
+            idx = w * spatial[0] + h
+        return idx + base
+
+    wide = F.pad(t2, (2, 2, 2, 2), value=-float("inf"))
+    out = {
+        "idx1d": onnx_indices(F.max_pool1d, t1, kernel_size=3, stride=2,
+                              padding=1),
+        "idx2d_ceil": onnx_indices(F.max_pool2d, t2, kernel_size=3, stride=2,
+                                   padding=1, ceil_mode=True),
+        "idx2d_col": onnx_indices(F.max_pool2d, t2, column_major=True,
+                                  kernel_size=3, stride=2, padding=1,
+                                  ceil_mode=True),
+        "idx2d_dil": onnx_indices(F.max_pool2d, t2, kernel_size=(2, 3),
+                                  stride=(1, 2), padding=1, dilation=2),
+        "idx3d": onnx_indices(F.max_pool3d, t3, kernel_size=(2, 3, 2),
+                              stride=(2, 1, 2), padding=(1, 1, 0),
+                              ceil_mode=True),
+        "idx_ties": onnx_indices(F.max_pool2d, tt, kernel_size=2, stride=1),
+        "max2d_wide_pad": F.max_pool2d(wide, 3, stride=2),
+    }
+    return {"x1": x1, "x2": x2, "x3": x3, "xt": xt}, out
+
+
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
           selection, likelihood_losses, normalization, dropout,
           inference_mode, convolution, pooling, indexing, linear_solve, fft,
-          segment_reduction]
+          segment_reduction, pool_indices]
 
 
 # ----------------------------------------------------------------------------

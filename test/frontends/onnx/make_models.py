@@ -152,8 +152,8 @@ def models():
         [tensor("x", [2])], [tensor("y", [2])])
     yield "int_input.onnx", model(
         [helper.make_node("Identity", ["x"], ["y"], name="id")],
-        [tensor("x", [2], TensorProto.INT8)],
-        [tensor("y", [2], TensorProto.INT8)])
+        [tensor("x", [2], TensorProto.UINT16)],
+        [tensor("y", [2], TensorProto.UINT16)])
     yield "string_initializer.onnx", model(
         [helper.make_node("Identity", ["x"], ["y"], name="id")],
         [tensor("x", [2])], [tensor("y", [2])],

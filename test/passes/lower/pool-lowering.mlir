@@ -154,3 +154,27 @@ func.func @sin_cos(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
   %1 = nn.cos %x : tensor<4xf32>
   return %0, %1 : tensor<4xf32>, tensor<4xf32>
 }
+
+// -----
+
+// Max pooling's Indices: the argmax loop of max_pool_grad (the row-major
+// kernel offset of each window's first maximum, padding never winning),
+// then per output position the offset's kernel digits (k = offset rem 2,
+// offset div 2) give the input position o * stride + k - padBegin, and
+// the flattened index (n * C + c) * 8 + position.
+// CHECK-LABEL: func.func @max_pool_indices
+// CHECK: tensor.pad
+// CHECK: %[[OFFSETS:.*]]:2 = linalg.generic
+// CHECK: arith.cmpf ogt
+// CHECK: %[[INDICES:.*]] = linalg.generic {{.*}} ins(%[[OFFSETS]]#1 : tensor<1x2x5xindex>) outs(%{{.*}} : tensor<1x2x5xi64>)
+// CHECK: arith.remui
+// CHECK: arith.divui
+// CHECK: arith.index_cast %{{.*}} : index to i64
+// CHECK: return %[[INDICES]]
+// CHECK-NOT: nn.
+func.func @max_pool_indices(%x: tensor<1x2x8xf32>) -> tensor<1x2x5xi64> {
+  %0 = nn.max_pool_indices %x {kernel = array<i64: 2>, stride = array<i64: 2>,
+                               padding = array<i64: 1>}
+      : tensor<1x2x8xf32> -> tensor<1x2x5xi64>
+  return %0 : tensor<1x2x5xi64>
+}
