@@ -8,7 +8,8 @@
 // foldable constant (NodeContext::foldableInput: initializers that are
 // parameters are not); Shape and Size fold for any input, since only its
 // static shape matters. Elements keep their ONNX element type (integer
-// arithmetic wraps, float results round to their type).
+// arithmetic wraps, float results round to their type). A result may have
+// at most kMaxImportTimeElements elements: bigger ones are a clear error.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,11 +17,13 @@
 #include "frontends/onnx/ShapeOperands.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <onnx/onnx_pb.h>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace nnc::onnx_import {
 namespace {
@@ -111,6 +114,8 @@ mlir::LogicalResult elementwise(NodeContext &context, Inputs inputs,
       return mlir::failure();
     shape = *broadcast;
   }
+  if (mlir::failed(context.checkImportTimeSize(shape, "the result")))
+    return mlir::failure();
   std::vector<std::vector<int64_t>> sources;
   for (const ConstantTensor *input : inputs)
     sources.push_back(broadcastSources(shape, input->shape));
@@ -141,12 +146,19 @@ mlir::LogicalResult elementwise(NodeContext &context, Inputs inputs,
       if (result.isFloat)
         result.floats.push_back(value);
       else
-        result.ints.push_back(int64_t(value));
+        result.ints.push_back(truncateToInt64(value));
     }
   }
   result.roundToElementType();
   outputs.push_back(std::move(result));
   return mlir::success();
+}
+
+/// `op` on the two's-complement bits of `a` and `b`: int64 arithmetic that
+/// wraps around as fixed-width integer ops do (signed overflow is undefined
+/// in C++).
+template <typename Op> int64_t wrapping(int64_t a, int64_t b, Op op) {
+  return int64_t(op(uint64_t(a), uint64_t(b)));
 }
 
 /// Integer division rounding toward zero (C's, as ONNX runtimes do); a
@@ -162,7 +174,8 @@ mlir::LogicalResult foldDiv(NodeContext &context, Inputs inputs,
           byZero = true;
           return 0;
         }
-        return v[0] / v[1];
+        // INT64_MIN / -1 wraps (the only quotient that overflows).
+        return v[1] == -1 ? wrapping(0, v[0], std::minus<>()) : v[0] / v[1];
       });
   if (byZero)
     return context.fail("integer division by zero");
@@ -184,7 +197,7 @@ mlir::LogicalResult foldMod(NodeContext &context, Inputs inputs,
           byZero = true;
           return 0;
         }
-        int64_t r = v[0] % v[1];
+        int64_t r = v[1] == -1 ? 0 : v[0] % v[1];
         if (!fmod && r != 0 && ((r < 0) != (v[1] < 0)))
           r += v[1];
         return r;
@@ -194,21 +207,29 @@ mlir::LogicalResult foldMod(NodeContext &context, Inputs inputs,
   return result;
 }
 
-/// A binary or variadic op with the same formula for both kinds of data.
-#define NNC_ELEMENTWISE_FOLDER(NAME, TYPE, EXPR)                               \
+/// A binary or variadic op with a formula for floating-point data and one
+/// for integers.
+#define NNC_ELEMENTWISE_FOLDER2(NAME, TYPE, EXPR, INT_EXPR)                    \
   mlir::LogicalResult NAME(NodeContext &context, Inputs inputs,                \
                            std::vector<ConstantTensor> &outputs) {             \
     return elementwise(                                                        \
         context, inputs, outputs, TYPE,                                        \
         [](llvm::ArrayRef<double> v) -> double { return EXPR; },               \
-        [](llvm::ArrayRef<int64_t> v) -> int64_t { return EXPR; });            \
+        [](llvm::ArrayRef<int64_t> v) -> int64_t { return INT_EXPR; });        \
   }
+/// The same formula for both kinds of data.
+#define NNC_ELEMENTWISE_FOLDER(NAME, TYPE, EXPR)                               \
+  NNC_ELEMENTWISE_FOLDER2(NAME, TYPE, EXPR, EXPR)
 
-NNC_ELEMENTWISE_FOLDER(foldAdd, 0, v[0] + v[1])
-NNC_ELEMENTWISE_FOLDER(foldSub, 0, v[0] - v[1])
-NNC_ELEMENTWISE_FOLDER(foldMul, 0, v[0] * v[1])
-NNC_ELEMENTWISE_FOLDER(foldNeg, 0, -v[0])
-NNC_ELEMENTWISE_FOLDER(foldAbs, 0, v[0] < 0 ? -v[0] : v[0])
+NNC_ELEMENTWISE_FOLDER2(foldAdd, 0, v[0] + v[1],
+                        wrapping(v[0], v[1], std::plus<>()))
+NNC_ELEMENTWISE_FOLDER2(foldSub, 0, v[0] - v[1],
+                        wrapping(v[0], v[1], std::minus<>()))
+NNC_ELEMENTWISE_FOLDER2(foldMul, 0, v[0] * v[1],
+                        wrapping(v[0], v[1], std::multiplies<>()))
+NNC_ELEMENTWISE_FOLDER2(foldNeg, 0, -v[0], wrapping(0, v[0], std::minus<>()))
+NNC_ELEMENTWISE_FOLDER2(foldAbs, 0, v[0] < 0 ? -v[0] : v[0],
+                        v[0] < 0 ? wrapping(0, v[0], std::minus<>()) : v[0])
 NNC_ELEMENTWISE_FOLDER(foldEqual, onnx::TensorProto::BOOL, v[0] == v[1])
 NNC_ELEMENTWISE_FOLDER(foldLess, onnx::TensorProto::BOOL, v[0] < v[1])
 NNC_ELEMENTWISE_FOLDER(foldLessOrEqual, onnx::TensorProto::BOOL, v[0] <= v[1])
@@ -358,6 +379,8 @@ mlir::LogicalResult foldGather(NodeContext &context, Inputs inputs,
   std::vector<int64_t> shape(data.shape.begin(), data.shape.begin() + *axis);
   shape.insert(shape.end(), indices.shape.begin(), indices.shape.end());
   shape.insert(shape.end(), data.shape.begin() + *axis + 1, data.shape.end());
+  if (mlir::failed(context.checkImportTimeSize(shape, "the result")))
+    return mlir::failure();
   std::vector<int64_t> sources;
   for (int64_t o = 0; o < outer; ++o)
     for (int64_t index : indices.ints) {
@@ -394,6 +417,8 @@ mlir::LogicalResult foldConcat(NodeContext &context, Inputs inputs,
         return context.fail("the inputs differ in extent along axis " +
                             llvm::Twine(d));
     shape[*axis] += input->shape[*axis];
+    if (mlir::failed(context.checkImportTimeSize(shape, "the result")))
+      return mlir::failure();
   }
   int64_t outer = product(llvm::ArrayRef(shape).take_front(*axis));
   ConstantTensor result;
@@ -479,7 +504,8 @@ mlir::LogicalResult foldExpand(NodeContext &context, Inputs inputs,
   if (mlir::failed(target))
     return mlir::failure();
   auto shape = broadcastShapes(context, inputs[0]->shape, *target);
-  if (mlir::failed(shape))
+  if (mlir::failed(shape) ||
+      mlir::failed(context.checkImportTimeSize(*shape, "the result")))
     return mlir::failure();
   outputs.push_back(
       pick(*inputs[0], *shape, broadcastSources(*shape, inputs[0]->shape)));
@@ -499,8 +525,14 @@ mlir::LogicalResult foldTile(NodeContext &context, Inputs inputs,
   for (size_t d = 0; d < data.shape.size(); ++d) {
     if ((*repeats)[d] < 0)
       return context.fail("a repeat count is negative");
-    shape.push_back(data.shape[d] * (*repeats)[d]);
+    int64_t extent;
+    if (llvm::MulOverflow(data.shape[d], (*repeats)[d], extent))
+      return context.fail("the result would have more elements than fit in "
+                          "64 bits");
+    shape.push_back(extent);
   }
+  if (mlir::failed(context.checkImportTimeSize(shape, "the result")))
+    return mlir::failure();
   std::vector<int64_t> outStrides = stridesOf(shape);
   std::vector<int64_t> sources(product(shape));
   for (int64_t flat = 0; flat < int64_t(sources.size()); ++flat) {
@@ -527,6 +559,8 @@ mlir::LogicalResult foldConstantOfShape(NodeContext &context, Inputs inputs,
   for (int64_t extent : shape)
     if (extent < 0)
       return context.fail("the shape has a negative extent");
+  if (mlir::failed(context.checkImportTimeSize(shape, "the result")))
+    return mlir::failure();
   ConstantTensor value = ConstantTensor::ofFloats({1}, {0.0});
   if (const onnx::AttributeProto *given = context.attribute("value")) {
     std::string error;
@@ -560,8 +594,12 @@ mlir::LogicalResult foldRange(NodeContext &context, Inputs inputs,
            delta = inputs[2]->floatAt(0);
     if (delta == 0)
       return context.fail("delta is 0");
-    int64_t count =
-        std::max<int64_t>(0, int64_t(std::ceil((limit - first) / delta)));
+    double steps = std::ceil((limit - first) / delta);
+    if (!(steps <= double(kMaxImportTimeElements))) // also catches NaN
+      return context.fail("the range would have more than " +
+                          llvm::Twine(kMaxImportTimeElements) +
+                          " elements, the most nnc computes at import time");
+    int64_t count = std::max<int64_t>(0, int64_t(steps));
     for (int64_t i = 0; i < count; ++i)
       result.floats.push_back(first + double(i) * delta);
     result.shape = {count};
@@ -570,9 +608,13 @@ mlir::LogicalResult foldRange(NodeContext &context, Inputs inputs,
             delta = inputs[2]->intAt(0);
     if (delta == 0)
       return context.fail("delta is 0");
-    int64_t span = limit - first;
+    int64_t span;
+    if (llvm::SubOverflow(limit, first, span) || (span == INT64_MIN && delta == -1))
+      return context.fail("limit - start does not fit in 64 bits");
     int64_t count = std::max<int64_t>(
         0, span / delta + ((span % delta != 0) && ((span < 0) == (delta < 0))));
+    if (mlir::failed(context.checkImportTimeSize({count}, "the range")))
+      return mlir::failure();
     for (int64_t i = 0; i < count; ++i)
       result.ints.push_back(first + i * delta);
     result.shape = {count};
@@ -613,6 +655,8 @@ mlir::LogicalResult foldEyeLike(NodeContext &context) {
     return mlir::failure();
   if (shape->size() != 2)
     return context.fail("the input must be 2-D");
+  if (mlir::failed(context.checkImportTimeSize(*shape, "the result")))
+    return mlir::failure();
   int64_t type = context.intAttribute("dtype", inputElementType(context));
   if (!isSupportedElementType(type))
     return context.fail("dtype " + elementTypeName(type) + " is not supported");

@@ -7,6 +7,8 @@
 
 #include "frontends/onnx/ShapeOperands.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include <algorithm>
 
 namespace nnc::onnx_import {
@@ -84,8 +86,8 @@ reshapeTarget(NodeContext &context, llvm::ArrayRef<int64_t> inputShape) {
     } else if (shape[i] < 0) {
       return context.fail("shape entry " + llvm::Twine(i) + " is " +
                           llvm::Twine(shape[i]));
-    } else {
-      known *= shape[i];
+    } else if (llvm::MulOverflow(known, shape[i], known)) {
+      return context.fail("the shape has more elements than fit in 64 bits");
     }
   }
   if (inferred >= 0) {
