@@ -245,6 +245,10 @@ sliceRanges(NodeContext &context, llvm::ArrayRef<int64_t> inputShape) {
       start += extent;
     if (end < 0)
       end += extent;
+    // A step longer than the extent takes one element, as the extent does;
+    // clamping it keeps the count arithmetic below from overflowing.
+    if (extent > 0)
+      step = std::clamp<int64_t>(step, -extent, extent);
     int64_t count;
     if (extent == 0) {
       start = 0;
