@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 
 namespace nnc::onnx_import {
 namespace {
@@ -599,7 +600,7 @@ mlir::LogicalResult foldRange(NodeContext &context, Inputs inputs,
       return context.fail("the range would have more than " +
                           llvm::Twine(kMaxImportTimeElements) +
                           " elements, the most nnc computes at import time");
-    int64_t count = std::max<int64_t>(0, int64_t(steps));
+    int64_t count = int64_t(std::max(0.0, steps));
     for (int64_t i = 0; i < count; ++i)
       result.floats.push_back(first + double(i) * delta);
     result.shape = {count};
@@ -609,7 +610,8 @@ mlir::LogicalResult foldRange(NodeContext &context, Inputs inputs,
     if (delta == 0)
       return context.fail("delta is 0");
     int64_t span;
-    if (llvm::SubOverflow(limit, first, span) || (span == INT64_MIN && delta == -1))
+    if (llvm::SubOverflow(limit, first, span) ||
+        (span == std::numeric_limits<int64_t>::min() && delta == -1))
       return context.fail("limit - start does not fit in 64 bits");
     int64_t count = std::max<int64_t>(
         0, span / delta + ((span % delta != 0) && ((span < 0) == (delta < 0))));

@@ -69,7 +69,8 @@ mlir::Value scalarConstant(NodeContext &context, mlir::Type elementType,
   mlir::TypedAttr element =
       mlir::isa<mlir::FloatType>(elementType)
           ? mlir::TypedAttr(b.getFloatAttr(elementType, value))
-          : mlir::TypedAttr(b.getIntegerAttr(elementType, int64_t(value)));
+          : mlir::TypedAttr(
+                b.getIntegerAttr(elementType, truncateToInt64(value)));
   return mlir::arith::ConstantOp::create(
       b, context.loc(), mlir::DenseElementsAttr::get(type, element));
 }
@@ -607,8 +608,8 @@ mlir::FailureOr<NdAddressing> ndAddressing(NodeContext &context,
   // slicePositions lists every element of every slice.
   std::vector<int64_t> addressed = result.sliceShape;
   addressed.push_back(tuples);
-  if (mlir::failed(context.checkImportTimeSize(addressed,
-                                               "the table of positions")))
+  if (mlir::failed(
+          context.checkImportTimeSize(addressed, "the table of positions")))
     return mlir::failure();
   return result;
 }
@@ -941,7 +942,8 @@ mlir::LogicalResult convertReverseSequence(NodeContext &context) {
   if ((*lengths)->numElements() != shape[batchAxis])
     return context.fail("sequence_lens must have one entry per batch entry");
   std::vector<int64_t> strides = stridesOf(shape), positions;
-  if (mlir::failed(context.checkImportTimeSize(shape, "the table of positions")))
+  if (mlir::failed(
+          context.checkImportTimeSize(shape, "the table of positions")))
     return mlir::failure();
   int64_t count = product(shape);
   for (int64_t flat = 0; flat < count; ++flat) {

@@ -74,13 +74,11 @@ importOnnxModel(mlir::MLIRContext &context, const std::string &modelPath,
 /// `modelFolder` is where external data files are (empty: none may be
 /// read). The fuzzer
 /// (test/fuzz/onnx-import) feeds its inputs through here.
-mlir::OwningOpRef<mlir::ModuleOp>
-importOnnxModelFromBytes(mlir::MLIRContext &context, llvm::StringRef bytes,
-                         const std::string &sourceName,
-                         const std::string &modelFolder,
-                         const std::string &weightsPath, std::string *error,
-                         const ImportOptions &options = {},
-                         ImportReport *report = nullptr);
+mlir::OwningOpRef<mlir::ModuleOp> importOnnxModelFromBytes(
+    mlir::MLIRContext &context, llvm::StringRef bytes,
+    const std::string &sourceName, const std::string &modelFolder,
+    const std::string &weightsPath, std::string *error,
+    const ImportOptions &options = {}, ImportReport *report = nullptr);
 
 } // namespace nnc::onnx_import
 

@@ -79,7 +79,7 @@ int64_t nearestPosition(const std::string &nearestMode, double x) {
   double below = std::floor(x);
   if (x - below == 0.5)
     return truncateToInt64(nearestMode == "round_prefer_ceil" ? below + 1
-                                                             : below);
+                                                              : below);
   return truncateToInt64(std::round(x));
 }
 
@@ -117,8 +117,8 @@ AxisPlan planAxis(const ResizeMode &mode, int64_t inExtent, int64_t outExtent,
     double base = std::floor(x), r = x - base;
     // The tap left of x, kept near the input (a far roi can put x anywhere)
     // so that the taps beside it stay in int64's range; they are clamped.
-    int64_t left = truncateToInt64(
-        std::clamp(base, -4.0, double(inExtent) + 4.0));
+    int64_t left =
+        truncateToInt64(std::clamp(base, -4.0, double(inExtent) + 4.0));
     if (taps == 2) {
       // The two neighbours, clamped at the edges (edge padding).
       plan.positions[0].push_back(clampPosition(left));
