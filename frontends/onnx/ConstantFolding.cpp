@@ -695,49 +695,67 @@ mlir::LogicalResult foldNonZero(NodeContext &, Inputs inputs,
   return mlir::success();
 }
 
+/// A folder, with how many inputs it reads at least (optional ones after
+/// those it reads through the NodeContext).
+struct FolderEntry {
+  Folder fold;
+  size_t minInputs;
+};
+
 /// The folders by op type.
-const llvm::StringMap<Folder> &folders() {
-  static const llvm::StringMap<Folder> table = {
-      {"Add", foldAdd},
-      {"Sub", foldSub},
-      {"Mul", foldMul},
-      {"Div", foldDiv},
-      {"Mod", foldMod},
-      {"Neg", foldNeg},
-      {"Abs", foldAbs},
-      {"Floor", foldFloor},
-      {"Ceil", foldCeil},
-      {"Sqrt", foldSqrt},
-      {"Reciprocal", foldReciprocal},
-      {"Min", foldExtremum<false>},
-      {"Max", foldExtremum<true>},
-      {"Equal", foldEqual},
-      {"Less", foldLess},
-      {"LessOrEqual", foldLessOrEqual},
-      {"Greater", foldGreater},
-      {"GreaterOrEqual", foldGreaterOrEqual},
-      {"Not", foldNot},
-      {"And", foldAnd},
-      {"Or", foldOr},
-      {"Xor", foldXor},
-      {"Where", foldWhere},
-      {"Cast", foldCast},
-      {"Gather", foldGather},
-      {"Concat", foldConcat},
-      {"Reshape", foldReshapeLike<reshapeTarget>},
-      {"Unsqueeze", foldReshapeLike<unsqueezeTarget>},
-      {"Squeeze", foldReshapeLike<squeezeTarget>},
-      {"Flatten", foldReshapeLike<flattenTarget>},
-      {"Slice", foldSlice},
-      {"Transpose", foldTranspose},
-      {"Expand", foldExpand},
-      {"Tile", foldTile},
-      {"Identity", foldIdentity},
-      {"ConstantOfShape", foldConstantOfShape},
-      {"Range", foldRange},
-      {"NonZero", foldNonZero},
+const llvm::StringMap<FolderEntry> &folders() {
+  static const llvm::StringMap<FolderEntry> table = {
+      {"Add", {foldAdd, 2}},
+      {"Sub", {foldSub, 2}},
+      {"Mul", {foldMul, 2}},
+      {"Div", {foldDiv, 2}},
+      {"Mod", {foldMod, 2}},
+      {"Neg", {foldNeg, 1}},
+      {"Abs", {foldAbs, 1}},
+      {"Floor", {foldFloor, 1}},
+      {"Ceil", {foldCeil, 1}},
+      {"Sqrt", {foldSqrt, 1}},
+      {"Reciprocal", {foldReciprocal, 1}},
+      {"Min", {foldExtremum<false>, 1}},
+      {"Max", {foldExtremum<true>, 1}},
+      {"Equal", {foldEqual, 2}},
+      {"Less", {foldLess, 2}},
+      {"LessOrEqual", {foldLessOrEqual, 2}},
+      {"Greater", {foldGreater, 2}},
+      {"GreaterOrEqual", {foldGreaterOrEqual, 2}},
+      {"Not", {foldNot, 1}},
+      {"And", {foldAnd, 2}},
+      {"Or", {foldOr, 2}},
+      {"Xor", {foldXor, 2}},
+      {"Where", {foldWhere, 3}},
+      {"Cast", {foldCast, 1}},
+      {"Gather", {foldGather, 2}},
+      {"Concat", {foldConcat, 1}},
+      {"Reshape", {foldReshapeLike<reshapeTarget>, 1}},
+      {"Unsqueeze", {foldReshapeLike<unsqueezeTarget>, 1}},
+      {"Squeeze", {foldReshapeLike<squeezeTarget>, 1}},
+      {"Flatten", {foldReshapeLike<flattenTarget>, 1}},
+      {"Slice", {foldSlice, 1}},
+      {"Transpose", {foldTranspose, 1}},
+      {"Expand", {foldExpand, 1}},
+      {"Tile", {foldTile, 1}},
+      {"Identity", {foldIdentity, 1}},
+      {"ConstantOfShape", {foldConstantOfShape, 1}},
+      {"Range", {foldRange, 3}},
+      {"NonZero", {foldNonZero, 1}},
   };
   return table;
+}
+
+/// Fails naming the op's input count when `inputs` are fewer than `entry`
+/// reads.
+mlir::LogicalResult checkInputCount(NodeContext &context,
+                                    const FolderEntry &entry, size_t inputs) {
+  if (inputs >= entry.minInputs)
+    return mlir::success();
+  return context.fail("has " + llvm::Twine(inputs) + " inputs; " +
+                      context.node().op_type() + " takes at least " +
+                      llvm::Twine(entry.minInputs));
 }
 
 } // namespace
@@ -753,8 +771,10 @@ mlir::LogicalResult computeAtImport(NodeContext &context) {
       return mlir::failure();
     inputs.push_back(*input);
   }
+  if (mlir::failed(checkInputCount(context, folder->second, inputs.size())))
+    return mlir::failure();
   std::vector<ConstantTensor> outputs;
-  if (mlir::failed(folder->second(context, inputs, outputs)))
+  if (mlir::failed(folder->second.fold(context, inputs, outputs)))
     return mlir::failure();
   for (auto [index, output] : llvm::enumerate(outputs))
     context.setConstantOutput(std::move(output), index);
@@ -794,8 +814,10 @@ mlir::FailureOr<bool> foldNode(NodeContext &context) {
   if (inputs.empty() ||
       (opType != "Slice" && llvm::is_contained(inputs, nullptr)))
     return false;
+  if (mlir::failed(checkInputCount(context, folder->second, inputs.size())))
+    return mlir::failure();
   std::vector<ConstantTensor> outputs;
-  if (mlir::failed(folder->second(context, inputs, outputs)))
+  if (mlir::failed(folder->second.fold(context, inputs, outputs)))
     return mlir::failure();
   for (auto [index, output] : llvm::enumerate(outputs))
     context.setConstantOutput(std::move(output), index);
