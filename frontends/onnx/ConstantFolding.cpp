@@ -370,6 +370,8 @@ mlir::LogicalResult foldGather(NodeContext &context, Inputs inputs,
   if (indices.isFloat)
     return context.fail("the indices must be integers");
   int64_t rank = data.shape.size();
+  if (rank == 0)
+    return context.fail("the data must have rank 1 or more");
   auto axis =
       context.normalizeAxis(context.intAttribute("axis", 0), rank, "axis");
   if (mlir::failed(axis))
@@ -404,6 +406,8 @@ mlir::LogicalResult foldConcat(NodeContext &context, Inputs inputs,
     return context.fail("there is nothing to concatenate");
   const ConstantTensor &first = *inputs[0];
   int64_t rank = first.shape.size();
+  if (rank == 0)
+    return context.fail("rank-0 inputs cannot be concatenated");
   auto axis =
       context.normalizeAxis(context.intAttribute("axis", 1), rank, "axis");
   if (mlir::failed(axis))

@@ -224,6 +224,8 @@ sliceRanges(NodeContext &context, llvm::ArrayRef<int64_t> inputShape) {
   if (ends.size() != starts.size() || axes.size() != starts.size() ||
       steps.size() != starts.size())
     return context.fail("starts, ends, axes and steps differ in length");
+  if (rank == 0 && !axes.empty())
+    return context.fail("a rank-0 input has no axis to slice");
   std::vector<SliceRange> ranges;
   for (int64_t extent : inputShape)
     ranges.push_back({0, 1, extent});
