@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "frontends/onnx/ConverterBuilders.h"
 #include "frontends/onnx/WindowAttributes.h"
 
 #include "ir/NNOps.h"
@@ -108,7 +109,7 @@ mlir::LogicalResult convertConv(NodeContext &context) {
        b.getNamedAttr("dilation", b.getDenseI64ArrayAttr(window->dilations)),
        b.getNamedAttr("groups",
                       b.getI64IntegerAttr(context.intAttribute("group", 1)))});
-  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
+  return setResult(context, result);
 }
 
 /// ConvTranspose: nn.conv_transpose with the window of readWindow, except
@@ -187,7 +188,7 @@ mlir::LogicalResult convertConvTranspose(NodeContext &context) {
                           b.getDenseI64ArrayAttr(outputPadding)),
            b.getNamedAttr("groups", b.getI64IntegerAttr(
                                         context.intAttribute("group", 1)))});
-  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
+  return setResult(context, result);
 }
 
 } // namespace

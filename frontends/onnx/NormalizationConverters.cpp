@@ -24,7 +24,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontends/onnx/NNBuilders.h"
+#include "frontends/onnx/ConverterBuilders.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -139,12 +139,9 @@ mlir::LogicalResult convertLayerNormalization(NodeContext &context) {
                (!bias || shapeOf(*bias) == trailing);
   mlir::OpBuilder &b = context.builder();
   if (exact && !usesOutput(context, 1) && !usesOutput(context, 2)) {
-    mlir::Value shift =
-        bias ? *bias
-             : mlir::arith::ConstantOp::create(
-                   b, context.loc(),
-                   mlir::DenseElementsAttr::get(
-                       scale->second, b.getZeroAttr(type.getElementType())));
+    mlir::Value shift = bias ? *bias
+                             : filledConstant(context, scale->second.getShape(),
+                                              type.getElementType(), 0.0);
     return bindOutputs(
         context, {context.createValue<nn::LayerNormOp>(
                      {x, scale->first, shift},

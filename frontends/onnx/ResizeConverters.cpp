@@ -13,7 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontends/onnx/NodeConverter.h"
+#include "frontends/onnx/ConverterBuilders.h"
 
 #include "ir/NNOps.h"
 
@@ -153,14 +153,7 @@ mlir::FailureOr<mlir::Value> resampleAxis(NodeContext &context,
   int64_t rank = type.getRank();
   mlir::Value sum;
   for (size_t k = 0; k < plan.positions.size(); ++k) {
-    auto indexType =
-        mlir::RankedTensorType::get({plan.outExtent}, b.getI64Type());
-    mlir::Value indices = mlir::arith::ConstantOp::create(
-        b, context.loc(),
-        mlir::DenseElementsAttr::get(indexType,
-                                     llvm::ArrayRef(plan.positions[k])));
-    auto picked = context.createValue<nn::GatherOp>(
-        {value, indices}, {b.getNamedAttr("axis", b.getI64IntegerAttr(axis))});
+    auto picked = gatherAlong(context, value, axis, plan.positions[k]);
     if (mlir::failed(picked))
       return mlir::failure();
     mlir::Value term = *picked;
@@ -314,18 +307,9 @@ mlir::LogicalResult resize(NodeContext &context, const ResizeMode &mode,
       }
       mask[flat] = out;
     }
-    mlir::OpBuilder &b = context.builder();
-    mlir::Value maskValue = mlir::arith::ConstantOp::create(
-        b, context.loc(),
-        mlir::DenseElementsAttr::get(
-            mlir::RankedTensorType::get(outShape, b.getI1Type()),
-            llvm::ArrayRef(mask)));
-    auto scalarType = mlir::RankedTensorType::get({}, type.getElementType());
-    mlir::Value fill = mlir::arith::ConstantOp::create(
-        b, context.loc(),
-        mlir::DenseElementsAttr::get(
-            scalarType,
-            b.getFloatAttr(type.getElementType(), mode.extrapolation)));
+    mlir::Value maskValue = maskConstant(context, outShape, mask);
+    mlir::Value fill =
+        scalarConstant(context, type.getElementType(), mode.extrapolation);
     auto selected = context.createValue<nn::SelectOp>({maskValue, fill, value});
     if (mlir::failed(selected))
       return mlir::failure();
