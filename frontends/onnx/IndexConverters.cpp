@@ -13,7 +13,10 @@
 //   times the data's strides, plus constant offsets), then gathered from or
 //   scattered into the flattened data: nn.scatter_add, nn.scatter_reduce,
 //   or for assignment the last update per position (see scatterAt), so
-//   updates apply in index order, as ONNX's reference does;
+//   updates apply in index order, as ONNX's reference does (an index out of
+//   range at run time is an error of the model, which ONNX Runtime reports:
+//   its result is unspecified, but no access leaves the flattened data,
+//   as nn.gather clamps and the scatters drop such positions);
 // - a multiplying scatter (and integer max/min), which no scatter op does,
 //   needs indices known at import time: per "occurrence level" (the k-th
 //   update aimed at a position) a gather of the updates into the data's
@@ -898,8 +901,10 @@ mlir::LogicalResult scatterAt(NodeContext &context, mlir::Value data,
   if (needsLevels(dataType, reduction))
     return context.fail(
         "reduction '" + reduction + "'" +
-        (reduction == "mul" ? "" : " of integer data") +
-        " needs the indices known at import time (no scatter op combines so)");
+        (reduction == "mul" ? " (no nn scatter op multiplies)"
+                            : " of integer data (nn.scatter_reduce takes "
+                              "floats)") +
+        " needs the indices known at import time, not computed at run time");
   int64_t size = dataType.getNumElements(),
           count = updatesType.getNumElements();
   auto flatData = reshape(context, data, {size});
