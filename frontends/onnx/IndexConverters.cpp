@@ -30,6 +30,7 @@
 #include "ir/NNOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -76,7 +77,8 @@ mlir::Value scalarConstant(NodeContext &context, mlir::Type elementType,
   mlir::TypedAttr element =
       mlir::isa<mlir::FloatType>(elementType)
           ? mlir::TypedAttr(b.getFloatAttr(elementType, value))
-          : mlir::TypedAttr(b.getIntegerAttr(elementType, int64_t(value)));
+          : mlir::TypedAttr(
+                b.getIntegerAttr(elementType, truncateToInt64(value)));
   return mlir::arith::ConstantOp::create(
       b, context.loc(), mlir::DenseElementsAttr::get(type, element));
 }
@@ -233,6 +235,9 @@ mlir::FailureOr<mlir::Value> sliceByRanges(NodeContext &context,
   for (auto [d, range] : llvm::enumerate(ranges)) {
     if (range.step > 0 || range.count == 0)
       continue;
+    if (mlir::failed(context.checkImportTimeSize(
+            {range.count}, "the table of reversed positions")))
+      return mlir::failure();
     std::vector<int64_t> positions;
     for (int64_t i = 0; i < range.count; ++i)
       positions.push_back(range.start + i * range.step);
@@ -324,7 +329,11 @@ mlir::LogicalResult convertTile(NodeContext &context) {
       return context.fail("a repeat count is negative");
     interleaved.insert(interleaved.end(), {1, shape[d]});
     broadcast.insert(broadcast.end(), {(*repeats)[d], shape[d]});
-    tiled.push_back((*repeats)[d] * shape[d]);
+    int64_t extent;
+    if (llvm::MulOverflow((*repeats)[d], shape[d], extent))
+      return context.fail("the result would have more elements than fit in "
+                          "64 bits");
+    tiled.push_back(extent);
   }
   auto spread = reshape(context, input->first, interleaved);
   if (mlir::failed(spread))
@@ -412,7 +421,12 @@ mlir::LogicalResult convertPad(NodeContext &context) {
   llvm::ArrayRef<int64_t> shape = type.getShape();
   std::vector<int64_t> padded;
   for (int64_t d = 0; d < rank; ++d) {
-    padded.push_back(shape[d] + before[d] + after[d]);
+    int64_t extent;
+    if (llvm::AddOverflow(shape[d], before[d], extent) ||
+        llvm::AddOverflow(extent, after[d], extent))
+      return context.fail("the pads of axis " + llvm::Twine(d) +
+                          " do not fit in 64 bits");
+    padded.push_back(extent);
     if (padded.back() < 0)
       return context.fail("the pads of axis " + llvm::Twine(d) +
                           " remove more than its extent");
@@ -424,6 +438,9 @@ mlir::LogicalResult convertPad(NodeContext &context) {
     for (int64_t d = 0; d < rank; ++d) {
       if (before[d] == 0 && after[d] == 0)
         continue;
+      if (mlir::failed(context.checkImportTimeSize(
+              {padded[d]}, "the table of padded positions")))
+        return mlir::failure();
       std::vector<int64_t> sources;
       for (int64_t o = 0; o < padded[d]; ++o)
         sources.push_back(padSource(o, before[d], shape[d], mode));
@@ -706,6 +723,12 @@ mlir::FailureOr<NdAddressing> ndAddressing(NodeContext &context,
     }
     result.starts.push_back(position);
   }
+  // slicePositions lists every element of every slice.
+  std::vector<int64_t> addressed = result.sliceShape;
+  addressed.push_back(tuples);
+  if (mlir::failed(
+          context.checkImportTimeSize(addressed, "the table of positions")))
+    return mlir::failure();
   return result;
 }
 
@@ -822,6 +845,9 @@ mlir::LogicalResult scatterFlat(NodeContext &context, mlir::Value data,
                                 llvm::ArrayRef<int64_t> targets,
                                 llvm::StringRef reduction) {
   auto dataType = mlir::cast<mlir::RankedTensorType>(data.getType());
+  if (mlir::failed(context.checkImportTimeSize(dataType.getShape(),
+                                               "the table of targets")))
+    return mlir::failure();
   int64_t size = dataType.getNumElements();
   if (int64_t(targets.size()) !=
       mlir::cast<mlir::RankedTensorType>(updates.getType()).getNumElements())
@@ -1076,6 +1102,9 @@ mlir::LogicalResult convertOneHot(NodeContext &context) {
     return mlir::failure();
   std::vector<int64_t> hotShape(shape);
   hotShape.push_back(depth);
+  if (!checkedElementCount(hotShape))
+    return context.fail("the result would have more elements than fit in "
+                        "64 bits");
   mlir::Value hot = nn::OneHotOp::create(
       b, context.loc(), mlir::RankedTensorType::get(hotShape, b.getI1Type()),
       *wrapped);
@@ -1124,6 +1153,8 @@ mlir::LogicalResult convertTrilu(NodeContext &context) {
   bool upper = context.intAttribute("upper", 1) != 0;
   int64_t rows = type.getDimSize(type.getRank() - 2),
           columns = type.getDimSize(type.getRank() - 1);
+  if (mlir::failed(context.checkImportTimeSize({rows, columns}, "the mask")))
+    return mlir::failure();
   llvm::SmallVector<bool> keep;
   for (int64_t i = 0; i < rows; ++i)
     for (int64_t j = 0; j < columns; ++j)
@@ -1235,6 +1266,9 @@ mlir::LogicalResult convertReverseSequence(NodeContext &context) {
   if ((*lengths)->numElements() != shape[batchAxis])
     return context.fail("sequence_lens must have one entry per batch entry");
   std::vector<int64_t> strides = stridesOf(shape), positions;
+  if (mlir::failed(
+          context.checkImportTimeSize(shape, "the table of positions")))
+    return mlir::failure();
   int64_t count = product(shape);
   for (int64_t flat = 0; flat < count; ++flat) {
     int64_t batch = flat / strides[batchAxis] % shape[batchAxis];

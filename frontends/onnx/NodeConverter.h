@@ -80,10 +80,26 @@ bool isFloatElementType(int32_t type);
 /// ONNX's name for element type `type` (TensorProto.DataType).
 std::string elementTypeName(int32_t type);
 
+/// The most elements a tensor computed at import time (a folded constant,
+/// an index table) may have: real models need far fewer, and a bigger one
+/// is the sign of a corrupt model that would exhaust memory.
+constexpr int64_t kMaxImportTimeElements = int64_t(1) << 24;
+
+/// `value` truncated toward zero to an int64, saturating at int64's range,
+/// NaN giving 0 (a plain conversion of such values is undefined in C++).
+int64_t truncateToInt64(double value);
+
+/// The number of elements of `shape`, or nullopt when the product of its
+/// non-zero extents overflows int64 (so no partial product of a shape that
+/// passes can overflow either). The importer keeps every tensor's shape
+/// within this bound.
+std::optional<int64_t> checkedElementCount(llvm::ArrayRef<int64_t> shape);
+
 /// Decodes `proto` (raw or typed fields, or external data in a file beside
 /// the model: `modelFolder` is that folder, empty when there is none);
-/// false with `*error` set for an element type nnc does not take, a size
-/// mismatch or unreadable external data.
+/// false with `*error` set for an element type nnc does not take, a
+/// negative extent, an element count past int64 (checkedElementCount), a
+/// size mismatch or unreadable external data.
 bool decodeTensor(const onnx::TensorProto &proto, ConstantTensor *out,
                   std::string *error, const std::string &modelFolder = "");
 
@@ -139,6 +155,11 @@ public:
   /// Records `message`, prefixed with the node's name (or `#index` when it
   /// has none), op type and opset, as the import error; returns failure.
   mlir::LogicalResult fail(const llvm::Twine &message);
+  /// Fails naming `what` when a tensor or table of `shape` that the
+  /// importer computes would have more than kMaxImportTimeElements elements
+  /// (or more than fit in 64 bits).
+  mlir::LogicalResult checkImportTimeSize(llvm::ArrayRef<int64_t> shape,
+                                          const llvm::Twine &what);
 
   /// Binds the node's outputs, in order, to `values` (the node must have as
   /// many outputs, or fewer where trailing optional outputs are unused).

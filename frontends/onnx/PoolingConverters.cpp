@@ -20,6 +20,7 @@
 #include "ir/NNOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -277,17 +278,26 @@ mlir::LogicalResult convertMaxUnpool(NodeContext &context) {
       return context.fail("output_shape must keep X's N and C");
   } else {
     shape = {type.getDimSize(0), type.getDimSize(1)};
-    for (size_t i = 0; i < spatial; ++i)
-      shape.push_back((type.getDimSize(i + 2) - 1) * window->strides[i] +
-                      (*kernel)[i] - window->pads[i] -
-                      window->pads[i + spatial]);
+    for (size_t i = 0; i < spatial; ++i) {
+      // Extents and window attributes are bounded (checkedElementCount,
+      // readWindow), but their product need not be.
+      int64_t extent;
+      if (llvm::MulOverflow(type.getDimSize(i + 2) - 1, window->strides[i],
+                            extent) ||
+          llvm::AddOverflow(extent, (*kernel)[i], extent))
+        return context.fail("the output shape does not fit in 64 bits");
+      shape.push_back(extent - window->pads[i] - window->pads[i + spatial]);
+    }
   }
   int64_t volume = 1, count = type.getNumElements();
-  for (int64_t extent : shape) {
+  for (int64_t extent : shape)
     if (extent <= 0)
       return context.fail("the output shape must be positive");
+  if (!checkedElementCount(shape))
+    return context.fail("the output shape has more elements than fit in 64 "
+                        "bits");
+  for (int64_t extent : shape)
     volume *= extent;
-  }
   mlir::OpBuilder &b = context.builder();
   auto flatten = [&](mlir::Value value, int64_t size) {
     return context.createValue<nn::ReshapeOp>(

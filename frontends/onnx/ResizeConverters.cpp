@@ -73,13 +73,14 @@ double sourceCoordinate(const ResizeMode &mode, double x, double scale,
 /// The nearest input position of coordinate `x` in `nearestMode`.
 int64_t nearestPosition(const std::string &nearestMode, double x) {
   if (nearestMode == "floor")
-    return int64_t(std::floor(x));
+    return truncateToInt64(std::floor(x));
   if (nearestMode == "ceil")
-    return int64_t(std::ceil(x));
+    return truncateToInt64(std::ceil(x));
   double below = std::floor(x);
   if (x - below == 0.5)
-    return int64_t(nearestMode == "round_prefer_ceil" ? below + 1 : below);
-  return int64_t(std::round(x));
+    return truncateToInt64(nearestMode == "round_prefer_ceil" ? below + 1
+                                                              : below);
+  return truncateToInt64(std::round(x));
 }
 
 /// The cubic convolution weights of the four taps around fraction `r`.
@@ -114,10 +115,14 @@ AxisPlan planAxis(const ResizeMode &mode, int64_t inExtent, int64_t outExtent,
       continue;
     }
     double base = std::floor(x), r = x - base;
+    // The tap left of x, kept near the input (a far roi can put x anywhere)
+    // so that the taps beside it stay in int64's range; they are clamped.
+    int64_t left =
+        truncateToInt64(std::clamp(base, -4.0, double(inExtent) + 4.0));
     if (taps == 2) {
       // The two neighbours, clamped at the edges (edge padding).
-      plan.positions[0].push_back(clampPosition(int64_t(base)));
-      plan.positions[1].push_back(clampPosition(int64_t(base) + 1));
+      plan.positions[0].push_back(clampPosition(left));
+      plan.positions[1].push_back(clampPosition(left + 1));
       plan.weights[0].push_back(1 - r);
       plan.weights[1].push_back(r);
       continue;
@@ -125,13 +130,13 @@ AxisPlan planAxis(const ResizeMode &mode, int64_t inExtent, int64_t outExtent,
     std::array<double, 4> weights = cubicWeights(r, mode.cubicA);
     double total = 0;
     for (int64_t k = 0; k < 4; ++k) {
-      int64_t p = int64_t(base) - 1 + k;
+      int64_t p = left - 1 + k;
       if (mode.excludeOutside && (p < 0 || p >= inExtent))
         weights[k] = 0;
       total += weights[k];
     }
     for (int64_t k = 0; k < 4; ++k) {
-      plan.positions[k].push_back(clampPosition(int64_t(base) - 1 + k));
+      plan.positions[k].push_back(clampPosition(left - 1 + k));
       plan.weights[k].push_back(mode.excludeOutside ? weights[k] / total
                                                     : weights[k]);
     }
@@ -251,19 +256,28 @@ mlir::LogicalResult resize(NodeContext &context, const ResizeMode &mode,
     int64_t inExtent = type.getDimSize(d);
     double scale;
     int64_t outExtent;
+    // The output extent as given or computed, before it is known to fit.
+    double extent;
     if (!scales.empty()) {
       scale = scales[d];
-      if (scale <= 0)
+      if (!(scale > 0)) // also a NaN
         return context.fail("scale " + std::to_string(scale) + " of axis " +
                             llvm::Twine(d) + " is not positive");
-      outExtent = int64_t(std::floor(inExtent * scale));
+      extent = std::floor(inExtent * scale);
     } else {
-      outExtent = sizes[d];
-      if (outExtent <= 0 || inExtent == 0)
+      extent = sizes[d];
+      if (!(extent > 0) || inExtent == 0)
         return context.fail("size of axis " + llvm::Twine(d) +
                             " is not positive");
-      scale = double(outExtent) / double(inExtent);
     }
+    // Each output position's sources are computed here, at import time.
+    if (!(extent <= double(kMaxImportTimeElements)))
+      return context.fail("the output extent of axis " + llvm::Twine(d) +
+                          " would be more than " +
+                          llvm::Twine(kMaxImportTimeElements));
+    outExtent = int64_t(extent);
+    if (scales.empty())
+      scale = double(outExtent) / double(inExtent);
     outShape.push_back(outExtent);
     double roiStart = roi.empty() ? 0 : roi[d];
     double roiEnd = roi.empty() ? 1 : roi[d + rank];
@@ -284,11 +298,14 @@ mlir::LogicalResult resize(NodeContext &context, const ResizeMode &mode,
   }
   if (mode.coordinates == "tf_crop_and_resize") {
     // An output element is outside when any of its coordinates is.
-    int64_t count = 1;
-    for (int64_t extent : outShape)
-      count *= extent;
-    llvm::SmallVector<bool> mask(count);
-    for (int64_t flat = 0; flat < count; ++flat) {
+    std::optional<int64_t> count = checkedElementCount(outShape);
+    if (!count || *count > kMaxImportTimeElements)
+      return context.fail("the output would have more than " +
+                          llvm::Twine(kMaxImportTimeElements) +
+                          " elements, the most whose crop mask nnc computes "
+                          "at import time");
+    llvm::SmallVector<bool> mask(*count);
+    for (int64_t flat = 0; flat < *count; ++flat) {
       int64_t rest = flat;
       bool out = false;
       for (int64_t d = rank - 1; d >= 0; --d) {

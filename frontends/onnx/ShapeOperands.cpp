@@ -7,6 +7,8 @@
 
 #include "frontends/onnx/ShapeOperands.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include <algorithm>
 
 namespace nnc::onnx_import {
@@ -84,8 +86,8 @@ reshapeTarget(NodeContext &context, llvm::ArrayRef<int64_t> inputShape) {
     } else if (shape[i] < 0) {
       return context.fail("shape entry " + llvm::Twine(i) + " is " +
                           llvm::Twine(shape[i]));
-    } else {
-      known *= shape[i];
+    } else if (llvm::MulOverflow(known, shape[i], known)) {
+      return context.fail("the shape has more elements than fit in 64 bits");
     }
   }
   if (inferred >= 0) {
@@ -222,6 +224,8 @@ sliceRanges(NodeContext &context, llvm::ArrayRef<int64_t> inputShape) {
   if (ends.size() != starts.size() || axes.size() != starts.size() ||
       steps.size() != starts.size())
     return context.fail("starts, ends, axes and steps differ in length");
+  if (rank == 0 && !axes.empty())
+    return context.fail("a rank-0 input has no axis to slice");
   std::vector<SliceRange> ranges;
   for (int64_t extent : inputShape)
     ranges.push_back({0, 1, extent});
@@ -243,6 +247,10 @@ sliceRanges(NodeContext &context, llvm::ArrayRef<int64_t> inputShape) {
       start += extent;
     if (end < 0)
       end += extent;
+    // A step longer than the extent takes one element, as the extent does;
+    // clamping it keeps the count arithmetic below from overflowing.
+    if (extent > 0)
+      step = std::clamp<int64_t>(step, -extent, extent);
     int64_t count;
     if (extent == 0) {
       start = 0;

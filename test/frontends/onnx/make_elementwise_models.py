@@ -13,19 +13,15 @@ import os
 import sys
 
 import numpy as np
-from onnx import TensorProto, helper, numpy_helper
+from onnx import TensorProto, numpy_helper
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_models import model, tensor  # noqa: E402
+from make_models import model, node, tensor, write_models  # noqa: E402
 
 UNARY = ["Abs", "Acos", "Acosh", "Asin", "Asinh", "Atan", "Atanh", "Cos",
          "Cosh", "Sin", "Sinh", "Tan", "Tanh", "Exp", "Log", "Sqrt",
          "Reciprocal", "Neg", "Sign", "Ceil", "Floor", "Round", "Erf",
          "Sigmoid", "Relu", "Softplus", "Softsign", "HardSwish"]
-
-
-def node(op, inputs, outputs, **attributes):
-    return helper.make_node(op, inputs, outputs, name=outputs[0], **attributes)
 
 
 def each_output(nodes, inputs, shape, opset=17, extra=()):
@@ -180,11 +176,7 @@ def models():
 
 
 def main():
-    out = sys.argv[1]
-    os.makedirs(out, exist_ok=True)
-    for name, proto in models():
-        with open(os.path.join(out, name), "wb") as f:
-            f.write(proto.SerializeToString())
+    write_models(sys.argv[1], models())
 
 
 if __name__ == "__main__":

@@ -12,21 +12,13 @@ import sys
 
 import numpy as np
 import onnx
-from onnx import TensorProto, helper, numpy_helper
+from onnx import TensorProto, numpy_helper
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_models import init, model, tensor  # noqa: E402
+from make_models import (const, init, model, node, tensor,  # noqa: E402
+                         write_models)
 
 I64 = TensorProto.INT64
-
-
-def node(op, inputs, outputs, **attributes):
-    return helper.make_node(op, inputs, outputs, name=outputs[0], **attributes)
-
-
-def const(name, array):
-    return helper.make_node("Constant", [], [name], name=name,
-                            value=numpy_helper.from_array(np.asarray(array)))
 
 
 def models():
@@ -219,10 +211,7 @@ def external_models(out):
 
 def main():
     out = sys.argv[1]
-    os.makedirs(out, exist_ok=True)
-    for name, proto in models():
-        with open(os.path.join(out, name), "wb") as f:
-            f.write(proto.SerializeToString())
+    write_models(out, models())
     external_models(out)
 
 
