@@ -725,7 +725,7 @@ mlir::FailureOr<NdAddressing> ndAddressing(NodeContext &context,
   }
   // slicePositions lists every element of every slice.
   std::vector<int64_t> addressed = result.sliceShape;
-  addressed.push_back(tuples);
+  addressed.push_back(int64_t(offsets.size()));
   if (mlir::failed(
           context.checkImportTimeSize(addressed, "the table of positions")))
     return mlir::failure();
