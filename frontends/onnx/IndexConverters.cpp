@@ -7,12 +7,20 @@
 //   nn.gather along one axis (negative Slice steps, Pad's reflect, edge and
 //   wrap modes, Compress), or along the flattened input (GatherElements,
 //   GatherND, ReverseSequence: each output element's flat source position
-//   is computed here);
-// - the scatters with constant indices become, per "occurrence level" (the
-//   k-th update aimed at a position), a gather of the updates into the
-//   data's layout, combined with the data (replace, add, mul, max, min) where
-//   a constant mask says that level reaches; so updates apply in index
-//   order, as ONNX's reference does, with no scatter op in the model.
+//   is computed here, and checked against the data's extents);
+// - run-time indices (GatherElements, GatherND, ScatterND, ScatterElements)
+//   are linearized by nn ops into flat positions (negative entries wrapped,
+//   times the data's strides, plus constant offsets), then gathered from or
+//   scattered into the flattened data: nn.scatter_add, nn.scatter_reduce,
+//   or for assignment the last update per position (see scatterAt), so
+//   updates apply in index order, as ONNX's reference does (an index out of
+//   range at run time is an error of the model, which ONNX Runtime reports:
+//   its result is unspecified, but no access leaves the flattened data,
+//   as nn.gather clamps and the scatters drop such positions);
+// - a multiplying scatter (and integer max/min), which no scatter op does,
+//   needs indices known at import time: per "occurrence level" (the k-th
+//   update aimed at a position) a gather of the updates into the data's
+//   layout, combined with the data where a constant mask says it reaches.
 //
 //===----------------------------------------------------------------------===//
 
@@ -142,6 +150,31 @@ mlir::FailureOr<mlir::Value> wrapNegative(NodeContext &context,
   if (mlir::failed(shifted))
     return mlir::failure();
   return select(context, *negative, *shifted, indices);
+}
+
+/// Integer tensor `value` as i64 (index arithmetic runs in i64 whatever
+/// type the model's indices have).
+mlir::Value asI64(NodeContext &context, mlir::Value value) {
+  auto type = mlir::cast<mlir::RankedTensorType>(value.getType());
+  mlir::Type i64 = context.builder().getI64Type();
+  if (type.getElementType() == i64)
+    return value;
+  return nn::CastOp::create(context.builder(), context.loc(), type.clone(i64),
+                            value);
+}
+
+/// Run-time index tensor `indices` as i64, negative entries counted from the
+/// end of an axis of `extent`, times `stride`: the flat offset it addresses
+/// along that axis.
+mlir::FailureOr<mlir::Value> scaledIndices(NodeContext &context,
+                                           mlir::Value indices, int64_t extent,
+                                           int64_t stride) {
+  auto wrapped = wrapNegative(context, asI64(context, indices), extent);
+  if (mlir::failed(wrapped) || stride == 1)
+    return wrapped;
+  mlir::Type i64 = context.builder().getI64Type();
+  return binary<nn::MulOp>(context, *wrapped,
+                           scalarConstant(context, i64, stride));
 }
 
 /// `index` counted from the end when negative, checked against `extent`.
@@ -499,16 +532,23 @@ mlir::LogicalResult convertGather(NodeContext &context) {
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
-/// `value` flattened and gathered at the flat positions `sources`, shaped
-/// `shape`.
-mlir::FailureOr<mlir::Value> gatherFlat(NodeContext &context, mlir::Value value,
-                                        llvm::ArrayRef<int64_t> sources,
-                                        llvm::ArrayRef<int64_t> shape) {
+/// `value` flattened and gathered at the flat positions `positions` (an
+/// index tensor of any shape, which the result takes).
+mlir::FailureOr<mlir::Value> gatherAt(NodeContext &context, mlir::Value value,
+                                      mlir::Value positions) {
   auto type = mlir::cast<mlir::RankedTensorType>(value.getType());
   auto flat = reshape(context, value, {type.getNumElements()});
   if (mlir::failed(flat))
     return mlir::failure();
-  return gather(context, *flat, indexConstant(context, shape, sources), 0);
+  return gather(context, *flat, positions, 0);
+}
+
+/// `value` flattened and gathered at the flat positions `sources` (known
+/// here), shaped `shape`.
+mlir::FailureOr<mlir::Value> gatherFlat(NodeContext &context, mlir::Value value,
+                                        llvm::ArrayRef<int64_t> sources,
+                                        llvm::ArrayRef<int64_t> shape) {
+  return gatherAt(context, value, indexConstant(context, shape, sources));
 }
 
 /// GatherElements's flat source position for each index (ScatterElements
@@ -547,10 +587,60 @@ elementPositions(NodeContext &context, llvm::ArrayRef<int64_t> dataShape,
   return positions;
 }
 
+/// GatherElements's flat source position for each index of the run-time
+/// index tensor `indices` (ScatterElements's targets): the wrapped index
+/// times the data's stride along `axis`, plus the constant offset of the
+/// index's own position along the other axes.
+mlir::FailureOr<mlir::Value>
+runtimeElementPositions(NodeContext &context, llvm::ArrayRef<int64_t> dataShape,
+                        mlir::Value indices) {
+  auto indexType = mlir::cast<mlir::RankedTensorType>(indices.getType());
+  if (!mlir::isa<mlir::IntegerType>(indexType.getElementType()))
+    return context.fail("the indices must be integers");
+  llvm::ArrayRef<int64_t> shape = indexType.getShape();
+  int64_t rank = dataShape.size();
+  if (indexType.getRank() != rank)
+    return context.fail("the indices must have the data's rank");
+  auto axis =
+      context.normalizeAxis(context.intAttribute("axis", 0), rank, "axis");
+  if (mlir::failed(axis))
+    return mlir::failure();
+  for (int64_t d = 0; d < rank; ++d)
+    if (d != *axis && shape[d] > dataShape[d])
+      return context.fail("the indices are larger than the data along "
+                          "axis " +
+                          llvm::Twine(d));
+  std::vector<int64_t> dataStrides = stridesOf(dataShape),
+                       indexStrides = stridesOf(shape);
+  std::vector<int64_t> offsets(indexType.getNumElements(), 0);
+  for (int64_t flat = 0; flat < int64_t(offsets.size()); ++flat)
+    for (int64_t d = 0; d < rank; ++d)
+      if (d != *axis)
+        offsets[flat] += flat / indexStrides[d] % shape[d] * dataStrides[d];
+  auto scaled = scaledIndices(context, indices, dataShape[*axis],
+                              dataStrides[*axis]);
+  if (mlir::failed(scaled))
+    return mlir::failure();
+  return binary<nn::AddOp>(context, *scaled,
+                           indexConstant(context, shape, offsets));
+}
+
 mlir::LogicalResult convertGatherElements(NodeContext &context) {
   auto input = context.tensorInput(0);
   if (mlir::failed(input))
     return mlir::failure();
+  if (!context.knownInput(1)) {
+    auto indices = context.input(1);
+    if (mlir::failed(indices))
+      return mlir::failure();
+    auto positions =
+        runtimeElementPositions(context, input->second.getShape(), *indices);
+    if (mlir::failed(positions))
+      return mlir::failure();
+    auto result = gatherAt(context, input->first, *positions);
+    return mlir::failed(result) ? mlir::failure()
+                                : context.setOutputs({*result});
+  }
   auto indices = knownIndices(context, 1);
   if (mlir::failed(indices))
     return mlir::failure();
@@ -569,33 +659,61 @@ struct NdAddressing {
   std::vector<int64_t> starts, sliceShape, tupleShape;
 };
 
-mlir::FailureOr<NdAddressing> ndAddressing(NodeContext &context,
-                                           llvm::ArrayRef<int64_t> dataShape,
-                                           const ConstantTensor &indices,
-                                           int64_t batchDims) {
-  int64_t rank = dataShape.size(), indexRank = indices.shape.size();
+/// Checks GatherND/ScatterND's index shape against the data's and returns
+/// the addressing with its tuple and slice shapes (no starts yet).
+mlir::FailureOr<NdAddressing> ndShapes(NodeContext &context,
+                                       llvm::ArrayRef<int64_t> dataShape,
+                                       llvm::ArrayRef<int64_t> indexShape,
+                                       int64_t batchDims) {
+  int64_t rank = dataShape.size(), indexRank = indexShape.size();
   if (indexRank < 1)
     return context.fail("the indices must have rank 1 or more");
-  int64_t depth = indices.shape.back();
+  int64_t depth = indexShape.back();
   if (batchDims < 0 || batchDims >= std::min(rank, indexRank) ||
       batchDims + depth > rank)
     return context.fail("the last extent of the indices (" +
                         llvm::Twine(depth) + ") plus batch_dims (" +
                         llvm::Twine(batchDims) + ") exceeds the data's rank");
   for (int64_t d = 0; d < batchDims; ++d)
-    if (indices.shape[d] != dataShape[d])
+    if (indexShape[d] != dataShape[d])
       return context.fail("the batch dimensions of data and indices differ");
   NdAddressing result;
-  result.tupleShape.assign(indices.shape.begin(), indices.shape.end() - 1);
+  result.tupleShape.assign(indexShape.begin(), indexShape.end() - 1);
   result.sliceShape.assign(dataShape.begin() + batchDims + depth,
                            dataShape.end());
+  return result;
+}
+
+/// The flat offset of each index tuple's batch (batch_dims leading
+/// dimensions shared by data and indices), one per tuple.
+std::vector<int64_t> batchOffsets(llvm::ArrayRef<int64_t> dataShape,
+                                  const NdAddressing &addressing,
+                                  int64_t batchDims) {
   std::vector<int64_t> strides = stridesOf(dataShape);
-  int64_t tuples = product(result.tupleShape);
+  int64_t tuples = product(addressing.tupleShape);
   int64_t perBatch =
       tuples / std::max<int64_t>(1, product(dataShape.take_front(batchDims)));
-  for (int64_t t = 0; t < tuples; ++t) {
-    int64_t batch = perBatch ? t / perBatch : 0;
-    int64_t position = batch * (batchDims ? strides[batchDims - 1] : 0);
+  std::vector<int64_t> offsets;
+  for (int64_t t = 0; t < tuples; ++t)
+    offsets.push_back(batchDims && perBatch
+                          ? t / perBatch * strides[batchDims - 1]
+                          : 0);
+  return offsets;
+}
+
+mlir::FailureOr<NdAddressing> ndAddressing(NodeContext &context,
+                                           llvm::ArrayRef<int64_t> dataShape,
+                                           const ConstantTensor &indices,
+                                           int64_t batchDims) {
+  auto shapes = ndShapes(context, dataShape, indices.shape, batchDims);
+  if (mlir::failed(shapes))
+    return mlir::failure();
+  NdAddressing result = *shapes;
+  int64_t depth = indices.shape.back();
+  std::vector<int64_t> strides = stridesOf(dataShape);
+  std::vector<int64_t> offsets = batchOffsets(dataShape, result, batchDims);
+  for (int64_t t = 0; t < int64_t(offsets.size()); ++t) {
+    int64_t position = offsets[t];
     for (int64_t k = 0; k < depth; ++k) {
       auto checked = checkedIndex(context, indices.ints[t * depth + k],
                                   dataShape[batchDims + k]);
@@ -607,7 +725,7 @@ mlir::FailureOr<NdAddressing> ndAddressing(NodeContext &context,
   }
   // slicePositions lists every element of every slice.
   std::vector<int64_t> addressed = result.sliceShape;
-  addressed.push_back(tuples);
+  addressed.push_back(int64_t(offsets.size()));
   if (mlir::failed(
           context.checkImportTimeSize(addressed, "the table of positions")))
     return mlir::failure();
@@ -624,15 +742,86 @@ std::vector<int64_t> slicePositions(const NdAddressing &addressing) {
   return positions;
 }
 
+/// GatherND/ScatterND with the run-time index tensor `indices`: the flat
+/// position of every element of every addressed slice, shaped tuple shape +
+/// slice shape. Each tuple's start is its batch offset plus, per index
+/// column, the wrapped index times the data's stride; the slice's elements
+/// follow it contiguously.
+mlir::FailureOr<mlir::Value>
+runtimeSlicePositions(NodeContext &context, llvm::ArrayRef<int64_t> dataShape,
+                      mlir::Value indices, int64_t batchDims) {
+  auto indexType = mlir::cast<mlir::RankedTensorType>(indices.getType());
+  if (!mlir::isa<mlir::IntegerType>(indexType.getElementType()))
+    return context.fail("the indices must be integers");
+  llvm::ArrayRef<int64_t> indexShape = indexType.getShape();
+  auto addressing = ndShapes(context, dataShape, indexShape, batchDims);
+  if (mlir::failed(addressing))
+    return mlir::failure();
+  const std::vector<int64_t> &tupleShape = addressing->tupleShape;
+  mlir::Value start = indexConstant(
+      context, tupleShape, batchOffsets(dataShape, *addressing, batchDims));
+  std::vector<int64_t> strides = stridesOf(dataShape);
+  mlir::OpBuilder &b = context.builder();
+  int64_t last = indexType.getRank() - 1;
+  for (int64_t k = 0; k < indexShape.back(); ++k) {
+    std::vector<int64_t> starts(last + 1, 0), limits = indexShape.vec(),
+        steps(last + 1, 1);
+    starts[last] = k;
+    limits[last] = k + 1;
+    auto column = context.createValue<nn::SliceOp>(
+        {indices}, {b.getNamedAttr("starts", b.getDenseI64ArrayAttr(starts)),
+                    b.getNamedAttr("limits", b.getDenseI64ArrayAttr(limits)),
+                    b.getNamedAttr("steps", b.getDenseI64ArrayAttr(steps))});
+    if (mlir::failed(column))
+      return mlir::failure();
+    auto tuples = reshape(context, *column, tupleShape);
+    if (mlir::failed(tuples))
+      return mlir::failure();
+    auto scaled = scaledIndices(context, *tuples, dataShape[batchDims + k],
+                                strides[batchDims + k]);
+    if (mlir::failed(scaled))
+      return mlir::failure();
+    auto sum = binary<nn::AddOp>(context, start, *scaled);
+    if (mlir::failed(sum))
+      return mlir::failure();
+    start = *sum;
+  }
+  const std::vector<int64_t> &sliceShape = addressing->sliceShape;
+  if (sliceShape.empty())
+    return start;
+  std::vector<int64_t> spread(tupleShape);
+  spread.resize(tupleShape.size() + sliceShape.size(), 1);
+  auto spreadStart = reshape(context, start, spread);
+  if (mlir::failed(spreadStart))
+    return mlir::failure();
+  std::vector<int64_t> within(product(sliceShape));
+  std::iota(within.begin(), within.end(), int64_t(0));
+  return binary<nn::AddOp>(context, *spreadStart,
+                           indexConstant(context, sliceShape, within));
+}
+
 mlir::LogicalResult convertGatherND(NodeContext &context) {
   auto input = context.tensorInput(0);
   if (mlir::failed(input))
     return mlir::failure();
+  int64_t batchDims = context.intAttribute("batch_dims", 0);
+  if (!context.knownInput(1)) {
+    auto indices = context.input(1);
+    if (mlir::failed(indices))
+      return mlir::failure();
+    auto positions = runtimeSlicePositions(context, input->second.getShape(),
+                                           *indices, batchDims);
+    if (mlir::failed(positions))
+      return mlir::failure();
+    auto result = gatherAt(context, input->first, *positions);
+    return mlir::failed(result) ? mlir::failure()
+                                : context.setOutputs({*result});
+  }
   auto indices = knownIndices(context, 1);
   if (mlir::failed(indices))
     return mlir::failure();
-  auto addressing = ndAddressing(context, input->second.getShape(), **indices,
-                                 context.intAttribute("batch_dims", 0));
+  auto addressing =
+      ndAddressing(context, input->second.getShape(), **indices, batchDims);
   if (mlir::failed(addressing))
     return mlir::failure();
   std::vector<int64_t> shape = addressing->tupleShape;
@@ -648,15 +837,13 @@ mlir::LogicalResult convertGatherND(NodeContext &context) {
 //===----------------------------------------------------------------------===//
 
 /// `data` with update `k` (of the flattened `updates`) applied at flat
-/// position `targets[k]` for every k in order, combined by `reduction`
-/// (none, add, mul, max, min).
+/// position `targets[k]` (known here) for every k in order, combined by
+/// `reduction` (mul, or max/min of integers: where `needsLevels`), one
+/// occurrence level at a time.
 mlir::LogicalResult scatterFlat(NodeContext &context, mlir::Value data,
                                 mlir::Value updates,
                                 llvm::ArrayRef<int64_t> targets,
                                 llvm::StringRef reduction) {
-  if (reduction != "none" && reduction != "add" && reduction != "mul" &&
-      reduction != "max" && reduction != "min")
-    return context.fail("reduction '" + reduction + "' is not supported");
   auto dataType = mlir::cast<mlir::RankedTensorType>(data.getType());
   if (mlir::failed(context.checkImportTimeSize(dataType.getShape(),
                                                "the table of targets")))
@@ -690,15 +877,10 @@ mlir::LogicalResult scatterFlat(NodeContext &context, mlir::Value data,
                          indexConstant(context, {size}, sources), 0);
     if (mlir::failed(picked))
       return mlir::failure();
-    mlir::FailureOr<mlir::Value> combined = *picked;
-    if (reduction == "add")
-      combined = binary<nn::AddOp>(context, result, *picked);
-    else if (reduction == "mul")
-      combined = binary<nn::MulOp>(context, result, *picked);
-    else if (reduction == "max")
-      combined = binary<nn::MaximumOp>(context, result, *picked);
-    else if (reduction == "min")
-      combined = binary<nn::MinimumOp>(context, result, *picked);
+    mlir::FailureOr<mlir::Value> combined =
+        reduction == "mul"   ? binary<nn::MulOp>(context, result, *picked)
+        : reduction == "max" ? binary<nn::MaximumOp>(context, result, *picked)
+                             : binary<nn::MinimumOp>(context, result, *picked);
     if (mlir::failed(combined))
       return mlir::failure();
     auto selected = select(context, maskConstant(context, {size}, reached),
@@ -711,23 +893,155 @@ mlir::LogicalResult scatterFlat(NodeContext &context, mlir::Value data,
   return mlir::failed(shaped) ? mlir::failure() : context.setOutputs({*shaped});
 }
 
+/// Whether scattering into `dataType` by `reduction` needs the occurrence
+/// levels of scatterFlat (indices known at import time): no nn scatter op
+/// multiplies, and nn.scatter_reduce's maximum and minimum take floats.
+bool needsLevels(mlir::RankedTensorType dataType, llvm::StringRef reduction) {
+  return reduction == "mul" ||
+         ((reduction == "max" || reduction == "min") &&
+          !mlir::isa<mlir::FloatType>(dataType.getElementType()));
+}
+
+/// `data` with update `k` (of the flattened `updates`) applied at the flat
+/// position `k` of the run-time index tensor `positions` (shaped like
+/// `updates`), as ONNX's reference loop does in index order:
+/// - "add": nn.scatter_add (the order of additions is the index order);
+/// - "max", "min": nn.scatter_reduce with the data included (floats);
+/// - "none" (later updates win): the last update aimed at each position is
+///   found as the maximum update number sent there (nn.scatter_reduce
+///   "amax" of 0, 1, ..., exact in f64), then gathered from the updates
+///   where one arrived, the data kept elsewhere; the result is
+///   differentiable in data and updates through the gather and select;
+/// - "mul" has no scatter op: it needs the indices known at import time.
+mlir::LogicalResult scatterAt(NodeContext &context, mlir::Value data,
+                              mlir::Value updates, mlir::Value positions,
+                              llvm::StringRef reduction) {
+  if (reduction != "none" && reduction != "add" && reduction != "mul" &&
+      reduction != "max" && reduction != "min")
+    return context.fail("reduction '" + reduction + "' is not supported");
+  auto dataType = mlir::cast<mlir::RankedTensorType>(data.getType());
+  auto updatesType = mlir::cast<mlir::RankedTensorType>(updates.getType());
+  auto positionsType = mlir::cast<mlir::RankedTensorType>(positions.getType());
+  if (updatesType.getShape() != positionsType.getShape())
+    return context.fail("the updates do not match the indices in shape");
+  if (needsLevels(dataType, reduction))
+    return context.fail(
+        "reduction '" + reduction + "'" +
+        (reduction == "mul" ? " (no nn scatter op multiplies)"
+                            : " of integer data (nn.scatter_reduce takes "
+                              "floats)") +
+        " needs the indices known at import time, not computed at run time");
+  int64_t size = dataType.getNumElements(),
+          count = updatesType.getNumElements();
+  auto flatData = reshape(context, data, {size});
+  auto flatUpdates = reshape(context, updates, {count});
+  auto flatPositions = reshape(context, positions, {count});
+  if (mlir::failed(flatData) || mlir::failed(flatUpdates) ||
+      mlir::failed(flatPositions))
+    return mlir::failure();
+  mlir::OpBuilder &b = context.builder();
+  mlir::NamedAttribute axis = b.getNamedAttr("axis", b.getI64IntegerAttr(0));
+  mlir::FailureOr<mlir::Value> result;
+  if (reduction == "add") {
+    result = context.createValue<nn::ScatterAddOp>(
+        {*flatData, *flatPositions, *flatUpdates}, {axis});
+  } else if (reduction != "none") {
+    result = context.createValue<nn::ScatterReduceOp>(
+        {*flatData, *flatPositions, *flatUpdates},
+        {axis, b.getNamedAttr("reduce", b.getStringAttr(reduction == "max"
+                                                            ? "amax"
+                                                            : "amin"))});
+  } else {
+    auto f64 = [&](int64_t n) {
+      return mlir::RankedTensorType::get({n}, b.getF64Type());
+    };
+    std::vector<double> order(count);
+    std::iota(order.begin(), order.end(), 0.0);
+    mlir::Value numbers = mlir::arith::ConstantOp::create(
+        b, context.loc(),
+        mlir::DenseElementsAttr::get(f64(count), llvm::ArrayRef<double>(order)));
+    mlir::Value none = mlir::arith::ConstantOp::create(
+        b, context.loc(),
+        mlir::DenseElementsAttr::get(f64(size), b.getF64FloatAttr(-1.0)));
+    auto last = context.createValue<nn::ScatterReduceOp>(
+        {none, *flatPositions, numbers},
+        {axis, b.getNamedAttr("reduce", b.getStringAttr("amax")),
+         b.getNamedAttr("include_self", b.getBoolAttr(false))});
+    if (mlir::failed(last))
+      return mlir::failure();
+    mlir::Value lastIndex = asI64(context, *last);
+    auto written = compare(context, nn::ComparePredicate::ge, lastIndex,
+                           scalarConstant(context, b.getI64Type(), 0));
+    auto source = binary<nn::MaximumOp>(
+        context, lastIndex, scalarConstant(context, b.getI64Type(), 0));
+    if (mlir::failed(written) || mlir::failed(source))
+      return mlir::failure();
+    auto picked = gather(context, *flatUpdates, *source, 0);
+    if (mlir::failed(picked))
+      return mlir::failure();
+    result = select(context, *written, *picked, *flatData);
+  }
+  if (mlir::failed(result))
+    return mlir::failure();
+  auto shaped = reshape(context, *result, dataType.getShape());
+  return mlir::failed(shaped) ? mlir::failure() : context.setOutputs({*shaped});
+}
+
+/// Whether a scatter takes its indices at import time: when they are an
+/// initializer or a Constant, or when `needsLevels` and they can be bound
+/// (a graph input given a value for import). Graph inputs otherwise stay
+/// run-time index tensors (a GNN's edge list).
+bool indicesAtImport(NodeContext &context, mlir::RankedTensorType dataType,
+                     llvm::StringRef reduction) {
+  return context.knownInput(1) ||
+         (needsLevels(dataType, reduction) && context.isKnownAtImport(1));
+}
+
+/// The scatter with flat `targets` known at import time: scatterAt with
+/// them as a constant (one scatter op), or the occurrence levels where
+/// `needsLevels`.
+mlir::LogicalResult scatterKnown(NodeContext &context, mlir::Value data,
+                                 mlir::Value updates,
+                                 llvm::ArrayRef<int64_t> targets,
+                                 llvm::StringRef reduction) {
+  auto dataType = mlir::cast<mlir::RankedTensorType>(data.getType());
+  if (needsLevels(dataType, reduction))
+    return scatterFlat(context, data, updates, targets, reduction);
+  auto updatesType = mlir::cast<mlir::RankedTensorType>(updates.getType());
+  if (int64_t(targets.size()) != updatesType.getNumElements())
+    return context.fail("the updates do not match the indices in shape");
+  return scatterAt(context, data, updates,
+                   indexConstant(context, updatesType.getShape(), targets),
+                   reduction);
+}
+
 mlir::LogicalResult convertScatterND(NodeContext &context) {
   auto data = context.tensorInput(0);
   if (mlir::failed(data))
     return mlir::failure();
-  auto indices = knownIndices(context, 1);
-  if (mlir::failed(indices))
-    return mlir::failure();
   auto updates = context.input(2);
   if (mlir::failed(updates))
+    return mlir::failure();
+  std::string reduction = context.stringAttribute("reduction", "none");
+  if (!indicesAtImport(context, data->second, reduction)) {
+    auto indices = context.input(1);
+    if (mlir::failed(indices))
+      return mlir::failure();
+    auto positions = runtimeSlicePositions(context, data->second.getShape(),
+                                           *indices, /*batchDims=*/0);
+    if (mlir::failed(positions))
+      return mlir::failure();
+    return scatterAt(context, data->first, *updates, *positions, reduction);
+  }
+  auto indices = knownIndices(context, 1);
+  if (mlir::failed(indices))
     return mlir::failure();
   auto addressing = ndAddressing(context, data->second.getShape(), **indices,
                                  /*batchDims=*/0);
   if (mlir::failed(addressing))
     return mlir::failure();
-  return scatterFlat(context, data->first, *updates,
-                     slicePositions(*addressing),
-                     context.stringAttribute("reduction", "none"));
+  return scatterKnown(context, data->first, *updates,
+                      slicePositions(*addressing), reduction);
 }
 
 /// ScatterElements, and Scatter (its name before opset 11).
@@ -735,18 +1049,28 @@ mlir::LogicalResult convertScatterElements(NodeContext &context) {
   auto data = context.tensorInput(0);
   if (mlir::failed(data))
     return mlir::failure();
-  auto indices = knownIndices(context, 1);
-  if (mlir::failed(indices))
-    return mlir::failure();
   auto updates = context.input(2);
   if (mlir::failed(updates))
+    return mlir::failure();
+  std::string reduction = context.stringAttribute("reduction", "none");
+  if (!indicesAtImport(context, data->second, reduction)) {
+    auto indices = context.input(1);
+    if (mlir::failed(indices))
+      return mlir::failure();
+    auto positions =
+        runtimeElementPositions(context, data->second.getShape(), *indices);
+    if (mlir::failed(positions))
+      return mlir::failure();
+    return scatterAt(context, data->first, *updates, *positions, reduction);
+  }
+  auto indices = knownIndices(context, 1);
+  if (mlir::failed(indices))
     return mlir::failure();
   auto positions =
       elementPositions(context, data->second.getShape(), **indices);
   if (mlir::failed(positions))
     return mlir::failure();
-  return scatterFlat(context, data->first, *updates, *positions,
-                     context.stringAttribute("reduction", "none"));
+  return scatterKnown(context, data->first, *updates, *positions, reduction);
 }
 
 //===----------------------------------------------------------------------===//

@@ -138,7 +138,25 @@ def models():
         [tensor("linear", [1, 1, 2, 4]), tensor("nearest", [1, 1, 4, 2]),
          tensor("hot", [3, 2])], opset=13)
 
+    # Index operands computed at run time (graph inputs): GatherElements
+    # (int32 indices), GatherND with batch_dims, ScatterElements assigning
+    # (later updates win) and ScatterND taking the maximum.
+    yield "runtime_index_ops.onnx", model(
+        [node("GatherElements", ["x", "ei"], ["ge"], axis=1),
+         node("GatherND", ["x", "ni"], ["gn"], batch_dims=1),
+         node("ScatterElements", ["x", "ei", "eu"], ["se"], axis=1),
+         node("ScatterND", ["x", "si", "su"], ["sn"], reduction="max")],
+        [tensor("x", [3, 4]), tensor("ei", [2, 2], TensorProto.INT32),
+         tensor("ni", [3, 1], I64), tensor("eu", [2, 2]),
+         tensor("si", [2, 1], I64), tensor("su", [2, 4])],
+        [tensor("ge", [2, 2]), tensor("gn", [3]), tensor("se", [3, 4]),
+         tensor("sn", [3, 4])], opset=16)
+
     # Bad shape and index operands.
+    yield "bad_scatter_mul.onnx", model(
+        [node("ScatterND", ["x", "si", "su"], ["y"], reduction="mul")],
+        [tensor("x", [3, 4]), tensor("si", [2, 1], I64),
+         tensor("su", [2, 4])], [tensor("y", [3, 4])], opset=16)
     yield "bad_gather_index.onnx", model(
         [const("idx", np.array([5], np.int64)),
          node("Gather", ["x", "idx"], ["y"])],
