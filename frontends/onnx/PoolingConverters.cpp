@@ -20,7 +20,6 @@
 
 #include "ir/NNOps.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "llvm/Support/MathExtras.h"
 
 #include <onnx/onnx_pb.h>
