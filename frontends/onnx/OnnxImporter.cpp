@@ -261,7 +261,7 @@ mlir::Value NodeContext::splat(llvm::ArrayRef<int64_t> shape, float value) {
 
 mlir::FailureOr<int64_t> NodeContext::normalizeAxis(int64_t axis, int64_t rank,
                                                     llvm::StringRef what) {
-  if (axis < -rank || axis >= std::max<int64_t>(rank, 1))
+  if (axis < -rank || axis >= rank)
     return fail(what + " " + llvm::Twine(axis) + " is out of range for rank " +
                 llvm::Twine(rank));
   return axis < 0 ? axis + rank : axis;
