@@ -24,6 +24,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "frontends/onnx/ConverterBuilders.h"
 #include "frontends/onnx/NodeConverter.h"
 #include "frontends/onnx/ShapeOperands.h"
 
@@ -51,26 +52,9 @@ std::vector<int64_t> stridesOf(llvm::ArrayRef<int64_t> shape) {
   return strides;
 }
 
-/// An i64 constant of `shape`.
-mlir::Value indexConstant(NodeContext &context, llvm::ArrayRef<int64_t> shape,
-                          llvm::ArrayRef<int64_t> values) {
-  mlir::OpBuilder &b = context.builder();
-  auto type = mlir::RankedTensorType::get(shape, b.getI64Type());
-  return mlir::arith::ConstantOp::create(
-      b, context.loc(), mlir::DenseElementsAttr::get(type, values));
-}
-
-/// An i1 constant of `shape`.
-mlir::Value maskConstant(NodeContext &context, llvm::ArrayRef<int64_t> shape,
-                         llvm::ArrayRef<bool> values) {
-  mlir::OpBuilder &b = context.builder();
-  auto type = mlir::RankedTensorType::get(shape, b.getI1Type());
-  return mlir::arith::ConstantOp::create(
-      b, context.loc(), mlir::DenseElementsAttr::get(type, values));
-}
-
-/// A rank-0 constant of `elementType` holding `value` (converted).
-mlir::Value scalarConstant(NodeContext &context, mlir::Type elementType,
+/// A rank-0 constant of `elementType` holding `value` (converted; an integer
+/// saturates, unlike ConverterBuilders.h's scalarConstant).
+mlir::Value saturatedScalar(NodeContext &context, mlir::Type elementType,
                            double value) {
   mlir::OpBuilder &b = context.builder();
   auto type = mlir::RankedTensorType::get({}, elementType);
@@ -97,23 +81,6 @@ mlir::FailureOr<mlir::Value> transpose(NodeContext &context, mlir::Value value,
       {value}, {b.getNamedAttr("perm", b.getDenseI64ArrayAttr(perm))});
 }
 
-/// nn.gather of `value` along `axis` by index tensor `indices`.
-mlir::FailureOr<mlir::Value> gather(NodeContext &context, mlir::Value value,
-                                    mlir::Value indices, int64_t axis) {
-  mlir::OpBuilder &b = context.builder();
-  return context.createValue<nn::GatherOp>(
-      {value, indices}, {b.getNamedAttr("axis", b.getI64IntegerAttr(axis))});
-}
-
-/// `value` with the positions `indices` (known here) taken along `axis`.
-mlir::FailureOr<mlir::Value> gatherAlong(NodeContext &context,
-                                         mlir::Value value, int64_t axis,
-                                         llvm::ArrayRef<int64_t> indices) {
-  return gather(context, value,
-                indexConstant(context, {int64_t(indices.size())}, indices),
-                axis);
-}
-
 mlir::FailureOr<mlir::Value> select(NodeContext &context, mlir::Value mask,
                                     mlir::Value onTrue, mlir::Value onFalse) {
   return context.createValue<nn::SelectOp>({mask, onTrue, onFalse});
@@ -125,16 +92,6 @@ mlir::FailureOr<mlir::Value> binary(NodeContext &context, mlir::Value lhs,
   return context.createValue<OpTy>({lhs, rhs});
 }
 
-mlir::FailureOr<mlir::Value> compare(NodeContext &context,
-                                     nn::ComparePredicate predicate,
-                                     mlir::Value lhs, mlir::Value rhs) {
-  mlir::OpBuilder &b = context.builder();
-  return context.createValue<nn::CompareOp>(
-      {lhs, rhs},
-      {b.getNamedAttr("predicate", nn::ComparePredicateAttr::get(b.getContext(),
-                                                                 predicate))});
-}
-
 /// Index tensor `indices` (a run-time value) with negative entries counted
 /// from the end of an axis of `extent`: `i < 0 ? i + extent : i`.
 mlir::FailureOr<mlir::Value> wrapNegative(NodeContext &context,
@@ -142,11 +99,11 @@ mlir::FailureOr<mlir::Value> wrapNegative(NodeContext &context,
   mlir::Type element =
       mlir::cast<mlir::RankedTensorType>(indices.getType()).getElementType();
   auto negative = compare(context, nn::ComparePredicate::lt, indices,
-                          scalarConstant(context, element, 0));
+                          saturatedScalar(context, element, 0));
   if (mlir::failed(negative))
     return mlir::failure();
   auto shifted = binary<nn::AddOp>(context, indices,
-                                   scalarConstant(context, element, extent));
+                                   saturatedScalar(context, element, extent));
   if (mlir::failed(shifted))
     return mlir::failure();
   return select(context, *negative, *shifted, indices);
@@ -174,7 +131,7 @@ mlir::FailureOr<mlir::Value> scaledIndices(NodeContext &context,
     return wrapped;
   mlir::Type i64 = context.builder().getI64Type();
   return binary<nn::MulOp>(context, *wrapped,
-                           scalarConstant(context, i64, stride));
+                           saturatedScalar(context, i64, stride));
 }
 
 /// `index` counted from the end when negative, checked against `extent`.
@@ -971,9 +928,9 @@ mlir::LogicalResult scatterAt(NodeContext &context, mlir::Value data,
       return mlir::failure();
     mlir::Value lastIndex = asI64(context, *last);
     auto written = compare(context, nn::ComparePredicate::ge, lastIndex,
-                           scalarConstant(context, b.getI64Type(), 0));
+                           saturatedScalar(context, b.getI64Type(), 0));
     auto source = binary<nn::MaximumOp>(
-        context, lastIndex, scalarConstant(context, b.getI64Type(), 0));
+        context, lastIndex, saturatedScalar(context, b.getI64Type(), 0));
     if (mlir::failed(written) || mlir::failed(source))
       return mlir::failure();
     auto picked = gather(context, *flatUpdates, *source, 0);
@@ -1110,8 +1067,8 @@ mlir::LogicalResult convertOneHot(NodeContext &context) {
       *wrapped);
   mlir::Type element = (*values)->mlirElementType(b);
   auto chosen = select(context, hot,
-                       scalarConstant(context, element, (*values)->floatAt(1)),
-                       scalarConstant(context, element, (*values)->floatAt(0)));
+                       saturatedScalar(context, element, (*values)->floatAt(1)),
+                       saturatedScalar(context, element, (*values)->floatAt(0)));
   if (mlir::failed(chosen))
     return mlir::failure();
   int64_t rank = hotShape.size();
@@ -1161,7 +1118,7 @@ mlir::LogicalResult convertTrilu(NodeContext &context) {
       keep.push_back(upper ? j - i >= k : j - i <= k);
   auto result =
       select(context, maskConstant(context, {rows, columns}, keep),
-             input->first, scalarConstant(context, type.getElementType(), 0));
+             input->first, saturatedScalar(context, type.getElementType(), 0));
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
