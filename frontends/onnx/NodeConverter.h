@@ -136,6 +136,10 @@ public:
   /// Input `index`'s contents when they are known at import time, else
   /// null (no error).
   const ConstantTensor *knownInput(size_t index) const;
+  /// Input `index`'s element type (a known tensor's mlirElementType, else
+  /// that of the value bound to the name), or null when the input is absent
+  /// or nothing has produced it yet.
+  mlir::Type inputElementType(size_t index) const;
   /// Whether `constantInput(index)` would succeed (a known tensor or a
   /// bound graph input), without reading it.
   bool isKnownAtImport(size_t index) const;

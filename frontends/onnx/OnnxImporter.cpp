@@ -12,6 +12,7 @@
 #include "frontends/onnx/OnnxImporter.h"
 #include "frontends/onnx/NodeConverter.h"
 #include "frontends/onnx/SafetensorsWriter.h"
+#include "frontends/onnx/SchemaTypeCheck.h"
 
 #include "ir/NNOps.h"
 
@@ -146,6 +147,18 @@ const ConstantTensor *NodeContext::knownInput(size_t index) const {
     return nullptr;
   auto found = importer_.constants.find(node_.input(index));
   return found == importer_.constants.end() ? nullptr : &found->second;
+}
+
+mlir::Type NodeContext::inputElementType(size_t index) const {
+  if (!hasInput(index))
+    return nullptr;
+  const std::string &name = node_.input(index);
+  if (const ConstantTensor *tensor = knownInput(index))
+    return tensor->mlirElementType(importer_.builder);
+  auto found = importer_.values.find(name);
+  if (found == importer_.values.end())
+    return nullptr;
+  return mlir::getElementTypeOrSelf(found->second.getType());
 }
 
 bool NodeContext::isKnownAtImport(size_t index) const {
@@ -606,6 +619,8 @@ GraphImporter::run(const onnx::ModelProto &model,
                              "domain 'ai.onnx' only)");
       return nullptr;
     }
+    if (mlir::failed(checkInputsAgainstSchema(nodeContext)))
+      return nullptr;
     const NodeConverter *converter = registry.find(node.op_type());
     mlir::FailureOr<bool> folded = foldNode(nodeContext);
     if (mlir::failed(folded))

@@ -142,9 +142,7 @@ def models():
     yield "dropout7.onnx", model(
         [node("Dropout", ["x"], ["y", "mask"], ratio=0.3)], [x],
         [tensor("y", [2, 3]), tensor("mask", [2, 3])], opset=7)
-    # training_mode is a bool in ONNX; an int64 1 stands in for it until
-    # the importer decodes bool initializers.
-    train = numpy_helper.from_array(np.array(1, np.int64), "train")
+    train = numpy_helper.from_array(np.array(True), "train")
     zero = numpy_helper.from_array(np.array(0.0, np.float32), "zero")
     # At inference the ratio does not matter, even as a graph input.
     yield "dropout_ratio_input.onnx", model(
@@ -173,6 +171,15 @@ def models():
          node("Cast", ["y"], ["j"], to=I64),
          node("Where", ["c", "x", "j"], ["w"])],
         [x, y], [tensor("w", [2, 3])])
+    # Breaks of the op's schema: an input too many, a required input left
+    # empty, an input of a type the op does not take.
+    yield "relu_two_inputs.onnx", model(
+        [node("Relu", ["x", "y"], ["r"])], [x, y], [tensor("r", [2, 3])])
+    yield "pow_without_exponent.onnx", model(
+        [node("Pow", ["x", ""], ["p"])], [x], [tensor("p", [2, 3])])
+    yield "relu_bool.onnx", model(
+        [node("Greater", ["x", "y"], ["c"]), node("Relu", ["c"], ["r"])],
+        [x, y], [tensor("r", [2, 3], B)])
 
 
 def main():

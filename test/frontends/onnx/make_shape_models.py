@@ -64,14 +64,16 @@ def models():
         [tensor("x", [4, 4])], [tensor("y", [4, 4])], opset=15)
 
     # Element types are kept: an f64 Constant folds exactly, an f64
-    # initializer is an f64 parameter, an int32 initializer is a shape, a
-    # bool initializer folds through Cast into an f32 constant.
+    # initializer is an f64 parameter, an int32 initializer folds through
+    # Cast into a shape, a bool initializer folds through Cast into an f32
+    # constant.
     yield "element_types.onnx", model(
         [const("third", np.array([1.0 / 3, 1e-300], np.float64)),
          const("three", np.array(3.0, np.float64)),
          node("Mul", ["third", "three"], ["exact"]),
          node("Identity", ["w64"], ["param"]),
-         node("Reshape", ["x", "shape32"], ["r"]),
+         node("Cast", ["shape32"], ["shape"], to=TensorProto.INT64),
+         node("Reshape", ["x", "shape"], ["r"]),
          node("Cast", ["mask"], ["maskf"], to=TensorProto.FLOAT),
          node("Mul", ["r", "maskf"], ["masked"])],
         [tensor("x", [2, 2])],
@@ -173,7 +175,7 @@ def models():
         [tensor("x", [3, 4])], [tensor("y", [2, 4])])
     yield "bad_constant_of_shape.onnx", model(
         [node("ConstantOfShape", ["shape"], ["y"])],
-        [tensor("shape", [2])], [tensor("y", [2, 2])])
+        [tensor("shape", [2], I64)], [tensor("y", [2, 2])])
 
 
 def external_models(out):
