@@ -1,8 +1,8 @@
 //===- ActivationConverters.cpp - ONNX activations ------------------------===//
 //
-// Every activation of the default domain up to opset 17, each with its
+// Every activation of the default domain up to opset 18, each with its
 // attribute defaults. Where nn has the function (relu, sigmoid, tanh,
-// leaky_relu, elu, softplus) it is used; the others are composed exactly
+// leaky_relu, elu, softplus, mish) it is used; the others are composed exactly
 // from nn ops, as each comment says.
 //
 //===----------------------------------------------------------------------===//
@@ -220,6 +220,7 @@ void registerActivationConverters(ConverterRegistry &registry) {
   registry.add("HardSigmoid", convertHardSigmoid);
   registry.add("HardSwish", convertHardSwish);
   registry.add("Softplus", convertSoftplus);
+  registry.add("Mish", unary<nn::MishOp>());
   registry.add("Softsign", convertSoftsign);
   registry.add("Shrink", convertShrink);
 }

@@ -1,8 +1,9 @@
 //===- IndexConverters.cpp - ONNX slicing, padding and indexing -----------===//
 //
-// Slice, Split, Tile, Pad, Gather, GatherElements, GatherND, ScatterND,
-// ScatterElements/Scatter, OneHot, Trilu, DepthToSpace, SpaceToDepth,
-// Compress, ReverseSequence and NonZero, composed from nn ops exactly:
+// Slice, Split, Tile, Pad, CenterCropPad, Gather, GatherElements, GatherND,
+// ScatterND, ScatterElements/Scatter, OneHot, Trilu, DepthToSpace,
+// SpaceToDepth, Compress, ReverseSequence and NonZero, composed from nn ops
+// exactly:
 // - positions known at import time become constant index tensors and an
 //   nn.gather along one axis (negative Slice steps, Pad's reflect, edge and
 //   wrap modes, Compress), or along the flattened input (GatherElements,
@@ -55,7 +56,7 @@ std::vector<int64_t> stridesOf(llvm::ArrayRef<int64_t> shape) {
 /// A rank-0 constant of `elementType` holding `value` (converted; an integer
 /// saturates, unlike ConverterBuilders.h's scalarConstant).
 mlir::Value saturatedScalar(NodeContext &context, mlir::Type elementType,
-                           double value) {
+                            double value) {
   mlir::OpBuilder &b = context.builder();
   auto type = mlir::RankedTensorType::get({}, elementType);
   mlir::TypedAttr element =
@@ -327,6 +328,46 @@ int64_t padSource(int64_t o, int64_t before, int64_t extent,
   return q < extent ? q : period - q;
 }
 
+/// `value` (of `type`) with `before[d]` and `after[d]` elements of `fill`
+/// added on each side of axis d, a negative count cropping instead; `padded`
+/// is the result's shape.
+mlir::FailureOr<mlir::Value>
+padWithConstant(NodeContext &context, mlir::Value value,
+                mlir::RankedTensorType type, llvm::ArrayRef<int64_t> before,
+                llvm::ArrayRef<int64_t> after, llvm::ArrayRef<int64_t> padded,
+                double fill) {
+  llvm::ArrayRef<int64_t> shape = type.getShape();
+  int64_t rank = type.getRank();
+  // Crop the negative pads, then place the rest into a tensor filled with
+  // the value.
+  std::vector<SliceRange> crop;
+  std::vector<int64_t> placeAt;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t start = std::max<int64_t>(0, -before[d]);
+    int64_t end = shape[d] - std::max<int64_t>(0, -after[d]);
+    crop.push_back({start, 1, std::max<int64_t>(0, end - start)});
+    placeAt.push_back(std::max<int64_t>(0, before[d]));
+  }
+  auto cropped = sliceByRanges(context, value, crop);
+  if (mlir::failed(cropped))
+    return mlir::failure();
+  mlir::OpBuilder &b = context.builder();
+  auto paddedType = mlir::RankedTensorType::get(padded, type.getElementType());
+  mlir::TypedAttr element =
+      mlir::isa<mlir::FloatType>(type.getElementType())
+          ? mlir::TypedAttr(b.getFloatAttr(type.getElementType(), fill))
+          : mlir::TypedAttr(
+                b.getIntegerAttr(type.getElementType(), int64_t(fill)));
+  mlir::Value filled = mlir::arith::ConstantOp::create(
+      b, context.loc(), mlir::DenseElementsAttr::get(paddedType, element));
+  if (product(padded) == 0 ||
+      llvm::any_of(crop, [](const SliceRange &r) { return r.count == 0; }))
+    return filled;
+  return context.createValue<nn::SliceScatterOp>(
+      {filled, *cropped},
+      {b.getNamedAttr("starts", b.getDenseI64ArrayAttr(placeAt))});
+}
+
 mlir::LogicalResult convertPad(NodeContext &context) {
   auto input = context.tensorInput(0);
   if (mlir::failed(input))
@@ -408,19 +449,6 @@ mlir::LogicalResult convertPad(NodeContext &context) {
     }
     return context.setOutputs({value});
   }
-  // Constant: crop the negative pads, then place the rest into a tensor
-  // filled with the value.
-  std::vector<SliceRange> crop;
-  std::vector<int64_t> placeAt;
-  for (int64_t d = 0; d < rank; ++d) {
-    int64_t start = std::max<int64_t>(0, -before[d]);
-    int64_t end = shape[d] - std::max<int64_t>(0, -after[d]);
-    crop.push_back({start, 1, std::max<int64_t>(0, end - start)});
-    placeAt.push_back(std::max<int64_t>(0, before[d]));
-  }
-  auto cropped = sliceByRanges(context, value, crop);
-  if (mlir::failed(cropped))
-    return mlir::failure();
   double fill = 0;
   if (context.opset() < 11) {
     fill = context.floatAttribute("value", 0);
@@ -432,22 +460,53 @@ mlir::LogicalResult convertPad(NodeContext &context) {
       return context.fail("constant_value must hold one element");
     fill = (*given)->floatAt(0);
   }
-  mlir::OpBuilder &b = context.builder();
-  auto paddedType = mlir::RankedTensorType::get(padded, type.getElementType());
-  mlir::TypedAttr element =
-      mlir::isa<mlir::FloatType>(type.getElementType())
-          ? mlir::TypedAttr(b.getFloatAttr(type.getElementType(), fill))
-          : mlir::TypedAttr(
-                b.getIntegerAttr(type.getElementType(), int64_t(fill)));
-  mlir::Value filled = mlir::arith::ConstantOp::create(
-      b, context.loc(), mlir::DenseElementsAttr::get(paddedType, element));
-  if (product(padded) == 0 ||
-      llvm::any_of(crop, [](const SliceRange &r) { return r.count == 0; }))
-    return context.setOutputs({filled});
-  auto result = context.createValue<nn::SliceScatterOp>(
-      {filled, *cropped},
-      {b.getNamedAttr("starts", b.getDenseI64ArrayAttr(placeAt))});
-  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
+  return bindOutputs(context, {padWithConstant(context, value, type, before,
+                                               after, padded, fill)});
+}
+
+/// CenterCropPad (opset 18): each of `axes` (default all) cropped or padded
+/// with zeros to its extent in `shape`, centred: a crop drops
+/// `(extent - target) / 2` elements (rounded down) before, a pad adds
+/// `(target - extent) / 2` before, the rest after. That is Pad with negative
+/// counts for the crops.
+mlir::LogicalResult convertCenterCropPad(NodeContext &context) {
+  auto input = context.tensorInput(0);
+  auto target = intsInput(context, 1, "shape");
+  if (mlir::failed(input) || mlir::failed(target))
+    return mlir::failure();
+  mlir::RankedTensorType type = input->second;
+  int64_t rank = type.getRank();
+  std::vector<int64_t> axes;
+  if (auto given = context.intsAttribute("axes")) {
+    // Checked (in range, each once), but kept in order: shape follows it.
+    if (mlir::failed(normalizeAxes(context, *given, rank)))
+      return mlir::failure();
+    axes = *given;
+    for (int64_t &axis : axes)
+      axis = axis < 0 ? axis + rank : axis;
+  } else {
+    for (int64_t d = 0; d < rank; ++d)
+      axes.push_back(d);
+  }
+  if (target->size() != axes.size())
+    return context.fail("shape has " + llvm::Twine(target->size()) +
+                        " entries for " + llvm::Twine(axes.size()) + " axes");
+  llvm::ArrayRef<int64_t> shape = type.getShape();
+  std::vector<int64_t> before(rank, 0), after(rank, 0), padded(shape);
+  for (auto [axis, extent] : llvm::zip(axes, *target)) {
+    if (extent < 0)
+      return context.fail("shape holds the negative extent " +
+                          llvm::Twine(extent));
+    int64_t change = extent - shape[axis];
+    before[axis] = change >= 0 ? change / 2 : -((-change) / 2);
+    after[axis] = change - before[axis];
+    padded[axis] = extent;
+  }
+  if (!checkedElementCount(padded))
+    return context.fail("the result would have more elements than fit in 64 "
+                        "bits");
+  return bindOutputs(context, {padWithConstant(context, input->first, type,
+                                               before, after, padded, 0)});
 }
 
 //===----------------------------------------------------------------------===//
@@ -574,8 +633,8 @@ runtimeElementPositions(NodeContext &context, llvm::ArrayRef<int64_t> dataShape,
     for (int64_t d = 0; d < rank; ++d)
       if (d != *axis)
         offsets[flat] += flat / indexStrides[d] % shape[d] * dataStrides[d];
-  auto scaled = scaledIndices(context, indices, dataShape[*axis],
-                              dataStrides[*axis]);
+  auto scaled =
+      scaledIndices(context, indices, dataShape[*axis], dataStrides[*axis]);
   if (mlir::failed(scaled))
     return mlir::failure();
   return binary<nn::AddOp>(context, *scaled,
@@ -652,9 +711,8 @@ std::vector<int64_t> batchOffsets(llvm::ArrayRef<int64_t> dataShape,
       tuples / std::max<int64_t>(1, product(dataShape.take_front(batchDims)));
   std::vector<int64_t> offsets;
   for (int64_t t = 0; t < tuples; ++t)
-    offsets.push_back(batchDims && perBatch
-                          ? t / perBatch * strides[batchDims - 1]
-                          : 0);
+    offsets.push_back(
+        batchDims && perBatch ? t / perBatch * strides[batchDims - 1] : 0);
   return offsets;
 }
 
@@ -722,7 +780,7 @@ runtimeSlicePositions(NodeContext &context, llvm::ArrayRef<int64_t> dataShape,
   int64_t last = indexType.getRank() - 1;
   for (int64_t k = 0; k < indexShape.back(); ++k) {
     std::vector<int64_t> starts(last + 1, 0), limits = indexShape.vec(),
-        steps(last + 1, 1);
+                                              steps(last + 1, 1);
     starts[last] = k;
     limits[last] = k + 1;
     auto column = context.createValue<nn::SliceOp>(
@@ -905,9 +963,9 @@ mlir::LogicalResult scatterAt(NodeContext &context, mlir::Value data,
   } else if (reduction != "none") {
     result = context.createValue<nn::ScatterReduceOp>(
         {*flatData, *flatPositions, *flatUpdates},
-        {axis, b.getNamedAttr("reduce", b.getStringAttr(reduction == "max"
-                                                            ? "amax"
-                                                            : "amin"))});
+        {axis,
+         b.getNamedAttr(
+             "reduce", b.getStringAttr(reduction == "max" ? "amax" : "amin"))});
   } else {
     auto f64 = [&](int64_t n) {
       return mlir::RankedTensorType::get({n}, b.getF64Type());
@@ -916,7 +974,8 @@ mlir::LogicalResult scatterAt(NodeContext &context, mlir::Value data,
     std::iota(order.begin(), order.end(), 0.0);
     mlir::Value numbers = mlir::arith::ConstantOp::create(
         b, context.loc(),
-        mlir::DenseElementsAttr::get(f64(count), llvm::ArrayRef<double>(order)));
+        mlir::DenseElementsAttr::get(f64(count),
+                                     llvm::ArrayRef<double>(order)));
     mlir::Value none = mlir::arith::ConstantOp::create(
         b, context.loc(),
         mlir::DenseElementsAttr::get(f64(size), b.getF64FloatAttr(-1.0)));
@@ -1066,9 +1125,9 @@ mlir::LogicalResult convertOneHot(NodeContext &context) {
       b, context.loc(), mlir::RankedTensorType::get(hotShape, b.getI1Type()),
       *wrapped);
   mlir::Type element = (*values)->mlirElementType(b);
-  auto chosen = select(context, hot,
-                       saturatedScalar(context, element, (*values)->floatAt(1)),
-                       saturatedScalar(context, element, (*values)->floatAt(0)));
+  auto chosen = select(
+      context, hot, saturatedScalar(context, element, (*values)->floatAt(1)),
+      saturatedScalar(context, element, (*values)->floatAt(0)));
   if (mlir::failed(chosen))
     return mlir::failure();
   int64_t rank = hotShape.size();
@@ -1258,6 +1317,7 @@ void registerIndexConverters(ConverterRegistry &registry) {
   registry.add("Split", convertSplit);
   registry.add("Tile", convertTile);
   registry.add("Pad", convertPad);
+  registry.add("CenterCropPad", convertCenterCropPad);
   registry.add("Gather", convertGather);
   registry.add("GatherElements", convertGatherElements);
   registry.add("GatherND", convertGatherND);

@@ -33,7 +33,7 @@ namespace nnc::onnx_import {
 /// The ONNX opsets (default domain) whose operator semantics nnc follows.
 /// Converters handle the older forms of their ops (attributes that became
 /// inputs, one-way broadcasting) or refuse them with an error.
-static constexpr int64_t kMinOpset = 1, kMaxOpset = 17;
+static constexpr int64_t kMinOpset = 1, kMaxOpset = 18;
 
 /// How errors name the node at `index`: 'name', or #index when unnamed.
 static std::string nodeName(const onnx::NodeProto &node, size_t index) {

@@ -181,6 +181,43 @@ def models():
                           name="resize")],
         [tensor("x", [1, 4])], [tensor("y", [1, 4])],
         [helper.make_tensor("scales", F, [2], [1.0, 1e30])])
+    # Opset 18's ops and attributes, misused (libonnx has no opset-18
+    # schemas, so the converters check these themselves).
+    opset18 = (("", 18),)
+    yield "group_norm_groups.onnx", model(
+        [helper.make_node("GroupNormalization", ["x", "s", "b"], ["y"],
+                          name="gn", num_groups=4)],
+        [tensor("x", [1, 6, 2])], [tensor("y", [1, 6, 2])],
+        [helper.make_tensor("s", F, [4], [1] * 4),
+         helper.make_tensor("b", F, [4], [0] * 4)], opset18)
+    yield "group_norm_scale.onnx", model(
+        [helper.make_node("GroupNormalization", ["x", "s", "b"], ["y"],
+                          name="gn", num_groups=2)],
+        [tensor("x", [1, 6, 2])], [tensor("y", [1, 6, 2])],
+        [helper.make_tensor("s", F, [6], [1] * 6),
+         helper.make_tensor("b", F, [2], [0] * 2)], opset18)
+    yield "center_crop_pad_shape.onnx", model(
+        [helper.make_node("CenterCropPad", ["x", "shape"], ["y"],
+                          name="crop", axes=[0, 1])],
+        [tensor("x", [3, 4])], [tensor("y", [2, 2])],
+        [helper.make_tensor("shape", TensorProto.INT64, [1], [2])], opset18)
+    yield "resize_aspect_policy.onnx", model(
+        [helper.make_node("Resize", ["x", "", "", "sizes"], ["y"],
+                          name="resize", keep_aspect_ratio_policy="fit")],
+        [tensor("x", [1, 4])], [tensor("y", [1, 8])],
+        [helper.make_tensor("sizes", TensorProto.INT64, [2], [1, 8])],
+        opset18)
+    yield "resize_axes_sizes.onnx", model(
+        [helper.make_node("Resize", ["x", "", "", "sizes"], ["y"],
+                          name="resize", axes=[1])],
+        [tensor("x", [1, 4])], [tensor("y", [1, 8])],
+        [helper.make_tensor("sizes", TensorProto.INT64, [2], [1, 8])],
+        opset18)
+    yield "resize_antialias_taps.onnx", model(
+        [helper.make_node("Resize", ["x", "", "scales"], ["y"],
+                          name="resize", mode="linear", antialias=1)],
+        [tensor("x", [1, 1 << 24])], [tensor("y", [1, 1 << 12])],
+        [helper.make_tensor("scales", F, [2], [1.0, 1.0 / 4096])], opset18)
 
 
 def main():

@@ -173,7 +173,7 @@ def models():
         [tensor("x", ["batch", 4])], [tensor("y", ["batch", 4])])
     yield "new_opset.onnx", model(
         [helper.make_node("Relu", ["x"], ["y"], name="relu")],
-        [tensor("x", [2])], [tensor("y", [2])], opset=18)
+        [tensor("x", [2])], [tensor("y", [2])], opset=19)
     yield "zero_stride.onnx", model(
         [helper.make_node("MaxPool", ["x"], ["y"], name="pool",
                           kernel_shape=[2], strides=[0],
