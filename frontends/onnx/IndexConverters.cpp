@@ -431,6 +431,9 @@ mlir::LogicalResult convertPad(NodeContext &context) {
     if (mode != "constant" && shape[d] == 0 && padded.back() > 0)
       return context.fail("mode '" + mode + "' cannot pad an empty axis");
   }
+  if (!checkedElementCount(padded))
+    return context.fail("the result would have more elements than fit in 64 "
+                        "bits");
   mlir::Value value = input->first;
   if (mode != "constant") {
     for (int64_t d = 0; d < rank; ++d) {
