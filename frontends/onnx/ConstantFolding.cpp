@@ -36,27 +36,13 @@ using Folder = mlir::LogicalResult (*)(NodeContext &, Inputs,
                                        std::vector<ConstantTensor> &);
 
 /// Row-major strides of `shape`.
-std::vector<int64_t> stridesOf(llvm::ArrayRef<int64_t> shape) {
-  std::vector<int64_t> strides(shape.size(), 1);
-  for (int64_t i = int64_t(shape.size()) - 2; i >= 0; --i)
-    strides[i] = strides[i + 1] * shape[i + 1];
-  return strides;
-}
-
-int64_t product(llvm::ArrayRef<int64_t> shape) {
-  int64_t count = 1;
-  for (int64_t extent : shape)
-    count *= extent;
-  return count;
-}
-
 /// For each element of `outShape`, the flat index of the element of a
 /// tensor of `inShape` that broadcasts to it (trailing dimensions align).
 std::vector<int64_t> broadcastSources(llvm::ArrayRef<int64_t> outShape,
                                       llvm::ArrayRef<int64_t> inShape) {
   std::vector<int64_t> inStrides = stridesOf(inShape);
   size_t offset = outShape.size() - inShape.size();
-  std::vector<int64_t> sources(product(outShape));
+  std::vector<int64_t> sources(elementCount(outShape));
   std::vector<int64_t> outStrides = stridesOf(outShape);
   for (int64_t flat = 0; flat < int64_t(sources.size()); ++flat) {
     int64_t source = 0;
@@ -128,7 +114,7 @@ mlir::LogicalResult elementwise(NodeContext &context, Inputs inputs,
   result.shape = shape;
   result.elementType = type;
   result.isFloat = isFloatElementType(type);
-  int64_t count = product(shape);
+  int64_t count = elementCount(shape);
   for (int64_t i = 0; i < count; ++i) {
     if (integer) {
       llvm::SmallVector<int64_t, 3> values;
@@ -359,7 +345,7 @@ mlir::LogicalResult foldSize(NodeContext &context) {
   auto shape = staticShapeOfInput(context);
   if (mlir::failed(shape))
     return mlir::failure();
-  context.setConstantOutput(ConstantTensor::ofInts({}, {product(*shape)}));
+  context.setConstantOutput(ConstantTensor::ofInts({}, {elementCount(*shape)}));
   return mlir::success();
 }
 
@@ -377,8 +363,9 @@ mlir::LogicalResult foldGather(NodeContext &context, Inputs inputs,
   if (mlir::failed(axis))
     return mlir::failure();
   int64_t extent = data.shape[*axis];
-  int64_t outer = product(llvm::ArrayRef(data.shape).take_front(*axis));
-  int64_t inner = product(llvm::ArrayRef(data.shape).drop_front(*axis + 1));
+  int64_t outer = elementCount(llvm::ArrayRef(data.shape).take_front(*axis));
+  int64_t inner =
+      elementCount(llvm::ArrayRef(data.shape).drop_front(*axis + 1));
   std::vector<int64_t> shape(data.shape.begin(), data.shape.begin() + *axis);
   shape.insert(shape.end(), indices.shape.begin(), indices.shape.end());
   shape.insert(shape.end(), data.shape.begin() + *axis + 1, data.shape.end());
@@ -425,14 +412,15 @@ mlir::LogicalResult foldConcat(NodeContext &context, Inputs inputs,
     if (mlir::failed(context.checkImportTimeSize(shape, "the result")))
       return mlir::failure();
   }
-  int64_t outer = product(llvm::ArrayRef(shape).take_front(*axis));
+  int64_t outer = elementCount(llvm::ArrayRef(shape).take_front(*axis));
   ConstantTensor result;
   result.shape = shape;
   result.isFloat = first.isFloat;
   result.elementType = first.elementType;
   for (int64_t o = 0; o < outer; ++o)
     for (const ConstantTensor *input : inputs) {
-      int64_t block = product(llvm::ArrayRef(input->shape).drop_front(*axis));
+      int64_t block =
+          elementCount(llvm::ArrayRef(input->shape).drop_front(*axis));
       for (int64_t i = o * block; i < (o + 1) * block; ++i) {
         if (first.isFloat)
           result.floats.push_back(input->floats[i]);
@@ -467,7 +455,7 @@ mlir::LogicalResult foldSlice(NodeContext &context, Inputs inputs,
   for (const SliceRange &range : *ranges)
     shape.push_back(range.count);
   std::vector<int64_t> outStrides = stridesOf(shape);
-  std::vector<int64_t> sources(product(shape));
+  std::vector<int64_t> sources(elementCount(shape));
   for (int64_t flat = 0; flat < int64_t(sources.size()); ++flat) {
     int64_t source = 0;
     for (size_t d = 0; d < shape.size(); ++d) {
@@ -492,7 +480,7 @@ mlir::LogicalResult foldTranspose(NodeContext &context, Inputs inputs,
   for (int64_t axis : *perm)
     shape.push_back(data.shape[axis]);
   std::vector<int64_t> outStrides = stridesOf(shape);
-  std::vector<int64_t> sources(product(shape));
+  std::vector<int64_t> sources(elementCount(shape));
   for (int64_t flat = 0; flat < int64_t(sources.size()); ++flat) {
     int64_t source = 0;
     for (int64_t d = 0; d < rank; ++d)
@@ -539,7 +527,7 @@ mlir::LogicalResult foldTile(NodeContext &context, Inputs inputs,
   if (mlir::failed(context.checkImportTimeSize(shape, "the result")))
     return mlir::failure();
   std::vector<int64_t> outStrides = stridesOf(shape);
-  std::vector<int64_t> sources(product(shape));
+  std::vector<int64_t> sources(elementCount(shape));
   for (int64_t flat = 0; flat < int64_t(sources.size()); ++flat) {
     int64_t source = 0;
     for (size_t d = 0; d < shape.size(); ++d)
@@ -576,7 +564,7 @@ mlir::LogicalResult foldConstantOfShape(NodeContext &context, Inputs inputs,
   }
   ConstantTensor result = value;
   result.shape = shape;
-  int64_t count = product(shape);
+  int64_t count = elementCount(shape);
   if (value.isFloat)
     result.floats.assign(count, value.floats[0]);
   else

@@ -1,8 +1,9 @@
 //===- ConstantTensor.cpp - Tensor data known at import time --------------===//
 //
 // ConstantTensor's helpers (exact element types, rounding to a type, MLIR
-// attributes), checkedElementCount (element counts without overflow) and
-// decodeTensor, which reads a TensorProto: typed fields,
+// attributes), shape arithmetic (checkedElementCount: element counts without
+// overflow; elementCount; stridesOf) and decodeTensor, which reads a
+// TensorProto: typed fields,
 // raw_data, or external data (a file beside the model named by `location`,
 // with `offset` and `length`), refusing paths that leave the model's folder.
 //
@@ -316,6 +317,20 @@ int64_t truncateToInt64(double value) {
   if (value <= -9223372036854775808.0)
     return std::numeric_limits<int64_t>::min();
   return int64_t(value);
+}
+
+int64_t elementCount(llvm::ArrayRef<int64_t> shape) {
+  int64_t count = 1;
+  for (int64_t extent : shape)
+    count *= extent;
+  return count;
+}
+
+std::vector<int64_t> stridesOf(llvm::ArrayRef<int64_t> shape) {
+  std::vector<int64_t> strides(shape.size(), 1);
+  for (int64_t i = int64_t(shape.size()) - 2; i >= 0; --i)
+    strides[i] = strides[i + 1] * shape[i + 1];
+  return strides;
 }
 
 std::optional<int64_t> checkedElementCount(llvm::ArrayRef<int64_t> shape) {

@@ -41,18 +41,6 @@
 namespace nnc::onnx_import {
 namespace {
 
-int64_t product(llvm::ArrayRef<int64_t> shape) {
-  return std::accumulate(shape.begin(), shape.end(), int64_t(1),
-                         std::multiplies<int64_t>());
-}
-
-std::vector<int64_t> stridesOf(llvm::ArrayRef<int64_t> shape) {
-  std::vector<int64_t> strides(shape.size(), 1);
-  for (int64_t i = int64_t(shape.size()) - 2; i >= 0; --i)
-    strides[i] = strides[i + 1] * shape[i + 1];
-  return strides;
-}
-
 /// A rank-0 constant of `elementType` holding `value` (converted; an integer
 /// saturates, unlike ConverterBuilders.h's scalarConstant).
 mlir::Value saturatedScalar(NodeContext &context, mlir::Type elementType,
@@ -66,20 +54,6 @@ mlir::Value saturatedScalar(NodeContext &context, mlir::Type elementType,
                 b.getIntegerAttr(elementType, truncateToInt64(value)));
   return mlir::arith::ConstantOp::create(
       b, context.loc(), mlir::DenseElementsAttr::get(type, element));
-}
-
-mlir::FailureOr<mlir::Value> reshape(NodeContext &context, mlir::Value value,
-                                     llvm::ArrayRef<int64_t> shape) {
-  mlir::OpBuilder &b = context.builder();
-  return context.createValue<nn::ReshapeOp>(
-      {value}, {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(shape))});
-}
-
-mlir::FailureOr<mlir::Value> transpose(NodeContext &context, mlir::Value value,
-                                       llvm::ArrayRef<int64_t> perm) {
-  mlir::OpBuilder &b = context.builder();
-  return context.createValue<nn::TransposeOp>(
-      {value}, {b.getNamedAttr("perm", b.getDenseI64ArrayAttr(perm))});
 }
 
 mlir::FailureOr<mlir::Value> select(NodeContext &context, mlir::Value mask,
@@ -293,7 +267,7 @@ mlir::LogicalResult convertTile(NodeContext &context) {
                           "64 bits");
     tiled.push_back(extent);
   }
-  auto spread = reshape(context, input->first, interleaved);
+  auto spread = reshapeTo(context, input->first, interleaved);
   if (mlir::failed(spread))
     return mlir::failure();
   mlir::OpBuilder &b = context.builder();
@@ -301,7 +275,7 @@ mlir::LogicalResult convertTile(NodeContext &context) {
       {*spread}, {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(broadcast))});
   if (mlir::failed(repeated))
     return mlir::failure();
-  auto result = reshape(context, *repeated, tiled);
+  auto result = reshapeTo(context, *repeated, tiled);
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
@@ -360,7 +334,7 @@ padWithConstant(NodeContext &context, mlir::Value value,
                 b.getIntegerAttr(type.getElementType(), int64_t(fill)));
   mlir::Value filled = mlir::arith::ConstantOp::create(
       b, context.loc(), mlir::DenseElementsAttr::get(paddedType, element));
-  if (product(padded) == 0 ||
+  if (elementCount(padded) == 0 ||
       llvm::any_of(crop, [](const SliceRange &r) { return r.count == 0; }))
     return filled;
   return context.createValue<nn::SliceScatterOp>(
@@ -393,21 +367,17 @@ mlir::LogicalResult convertPad(NodeContext &context) {
       return mlir::failure();
     pads = *given;
   }
-  std::vector<int64_t> axes;
+  std::optional<std::vector<int64_t>> givenAxes;
   if (context.hasInput(3)) {
     auto given = intsInput(context, 3, "axes");
     if (mlir::failed(given))
       return mlir::failure();
-    auto normalized = normalizeAxes(context, *given, rank);
-    if (mlir::failed(normalized))
-      return mlir::failure();
-    axes = *given;
-    for (int64_t &axis : axes)
-      axis = axis < 0 ? axis + rank : axis;
-  } else {
-    for (int64_t d = 0; d < rank; ++d)
-      axes.push_back(d);
+    givenAxes = *given;
   }
+  auto listed = listedAxes(context, givenAxes, rank);
+  if (mlir::failed(listed))
+    return mlir::failure();
+  std::vector<int64_t> axes = *listed;
   if (pads.size() != 2 * axes.size())
     return context.fail("pads has " + llvm::Twine(pads.size()) +
                         " entries; expected " + llvm::Twine(2 * axes.size()));
@@ -479,18 +449,10 @@ mlir::LogicalResult convertCenterCropPad(NodeContext &context) {
     return mlir::failure();
   mlir::RankedTensorType type = input->second;
   int64_t rank = type.getRank();
-  std::vector<int64_t> axes;
-  if (auto given = context.intsAttribute("axes")) {
-    // Checked (in range, each once), but kept in order: shape follows it.
-    if (mlir::failed(normalizeAxes(context, *given, rank)))
-      return mlir::failure();
-    axes = *given;
-    for (int64_t &axis : axes)
-      axis = axis < 0 ? axis + rank : axis;
-  } else {
-    for (int64_t d = 0; d < rank; ++d)
-      axes.push_back(d);
-  }
+  auto listed = listedAxes(context, context.intsAttribute("axes"), rank);
+  if (mlir::failed(listed))
+    return mlir::failure();
+  std::vector<int64_t> axes = *listed;
   if (target->size() != axes.size())
     return context.fail("shape has " + llvm::Twine(target->size()) +
                         " entries for " + llvm::Twine(axes.size()) + " axes");
@@ -556,7 +518,7 @@ mlir::LogicalResult convertGather(NodeContext &context) {
 mlir::FailureOr<mlir::Value> gatherAt(NodeContext &context, mlir::Value value,
                                       mlir::Value positions) {
   auto type = mlir::cast<mlir::RankedTensorType>(value.getType());
-  auto flat = reshape(context, value, {type.getNumElements()});
+  auto flat = reshapeTo(context, value, {type.getNumElements()});
   if (mlir::failed(flat))
     return mlir::failure();
   return gather(context, *flat, positions, 0);
@@ -709,9 +671,10 @@ std::vector<int64_t> batchOffsets(llvm::ArrayRef<int64_t> dataShape,
                                   const NdAddressing &addressing,
                                   int64_t batchDims) {
   std::vector<int64_t> strides = stridesOf(dataShape);
-  int64_t tuples = product(addressing.tupleShape);
+  int64_t tuples = elementCount(addressing.tupleShape);
   int64_t perBatch =
-      tuples / std::max<int64_t>(1, product(dataShape.take_front(batchDims)));
+      tuples /
+      std::max<int64_t>(1, elementCount(dataShape.take_front(batchDims)));
   std::vector<int64_t> offsets;
   for (int64_t t = 0; t < tuples; ++t)
     offsets.push_back(
@@ -752,7 +715,7 @@ mlir::FailureOr<NdAddressing> ndAddressing(NodeContext &context,
 
 /// Every flat position of the slices that `addressing` addresses, in order.
 std::vector<int64_t> slicePositions(const NdAddressing &addressing) {
-  int64_t sliceSize = product(addressing.sliceShape);
+  int64_t sliceSize = elementCount(addressing.sliceShape);
   std::vector<int64_t> positions;
   for (int64_t start : addressing.starts)
     for (int64_t i = 0; i < sliceSize; ++i)
@@ -792,7 +755,7 @@ runtimeSlicePositions(NodeContext &context, llvm::ArrayRef<int64_t> dataShape,
                     b.getNamedAttr("steps", b.getDenseI64ArrayAttr(steps))});
     if (mlir::failed(column))
       return mlir::failure();
-    auto tuples = reshape(context, *column, tupleShape);
+    auto tuples = reshapeTo(context, *column, tupleShape);
     if (mlir::failed(tuples))
       return mlir::failure();
     auto scaled = scaledIndices(context, *tuples, dataShape[batchDims + k],
@@ -809,10 +772,10 @@ runtimeSlicePositions(NodeContext &context, llvm::ArrayRef<int64_t> dataShape,
     return start;
   std::vector<int64_t> spread(tupleShape);
   spread.resize(tupleShape.size() + sliceShape.size(), 1);
-  auto spreadStart = reshape(context, start, spread);
+  auto spreadStart = reshapeTo(context, start, spread);
   if (mlir::failed(spreadStart))
     return mlir::failure();
-  std::vector<int64_t> within(product(sliceShape));
+  std::vector<int64_t> within(elementCount(sliceShape));
   std::iota(within.begin(), within.end(), int64_t(0));
   return binary<nn::AddOp>(context, *spreadStart,
                            indexConstant(context, sliceShape, within));
@@ -870,8 +833,8 @@ mlir::LogicalResult scatterFlat(NodeContext &context, mlir::Value data,
   if (int64_t(targets.size()) !=
       mlir::cast<mlir::RankedTensorType>(updates.getType()).getNumElements())
     return context.fail("the updates do not match the indices in shape");
-  auto flatData = reshape(context, data, {size});
-  auto flatUpdates = reshape(context, updates, {int64_t(targets.size())});
+  auto flatData = reshapeTo(context, data, {size});
+  auto flatUpdates = reshapeTo(context, updates, {int64_t(targets.size())});
   if (mlir::failed(flatData) || mlir::failed(flatUpdates))
     return mlir::failure();
   // levels[l][p]: the update that is the l-th aimed at position p, or -1.
@@ -907,7 +870,7 @@ mlir::LogicalResult scatterFlat(NodeContext &context, mlir::Value data,
       return mlir::failure();
     result = *selected;
   }
-  auto shaped = reshape(context, result, dataType.getShape());
+  auto shaped = reshapeTo(context, result, dataType.getShape());
   return mlir::failed(shaped) ? mlir::failure() : context.setOutputs({*shaped});
 }
 
@@ -951,9 +914,9 @@ mlir::LogicalResult scatterAt(NodeContext &context, mlir::Value data,
         " needs the indices known at import time, not computed at run time");
   int64_t size = dataType.getNumElements(),
           count = updatesType.getNumElements();
-  auto flatData = reshape(context, data, {size});
-  auto flatUpdates = reshape(context, updates, {count});
-  auto flatPositions = reshape(context, positions, {count});
+  auto flatData = reshapeTo(context, data, {size});
+  auto flatUpdates = reshapeTo(context, updates, {count});
+  auto flatPositions = reshapeTo(context, positions, {count});
   if (mlir::failed(flatData) || mlir::failed(flatUpdates) ||
       mlir::failed(flatPositions))
     return mlir::failure();
@@ -1002,7 +965,7 @@ mlir::LogicalResult scatterAt(NodeContext &context, mlir::Value data,
   }
   if (mlir::failed(result))
     return mlir::failure();
-  auto shaped = reshape(context, *result, dataType.getShape());
+  auto shaped = reshapeTo(context, *result, dataType.getShape());
   return mlir::failed(shaped) ? mlir::failure() : context.setOutputs({*shaped});
 }
 
@@ -1146,7 +1109,7 @@ mlir::LogicalResult convertOneHot(NodeContext &context) {
       perm.push_back(rank - 1);
     perm.push_back(d);
   }
-  auto result = transpose(context, *chosen, perm);
+  auto result = transposeBy(context, *chosen, perm);
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
@@ -1220,13 +1183,13 @@ mlir::LogicalResult convertDepthSpace(NodeContext &context, bool toSpace) {
     perm = {0, 3, 5, 1, 2, 4};
     result = {n, c * block * block, h / block, w / block};
   }
-  auto spread = reshape(context, input->first, split);
+  auto spread = reshapeTo(context, input->first, split);
   if (mlir::failed(spread))
     return mlir::failure();
-  auto moved = transpose(context, *spread, perm);
+  auto moved = transposeBy(context, *spread, perm);
   if (mlir::failed(moved))
     return mlir::failure();
-  auto shaped = reshape(context, *moved, result);
+  auto shaped = reshapeTo(context, *moved, result);
   return mlir::failed(shaped) ? mlir::failure() : context.setOutputs({*shaped});
 }
 
@@ -1249,7 +1212,7 @@ mlir::LogicalResult convertCompress(NodeContext &context) {
       return mlir::failure();
     axis = *normalized;
   } else {
-    auto flat = reshape(context, value, {product(shape)});
+    auto flat = reshapeTo(context, value, {elementCount(shape)});
     if (mlir::failed(flat))
       return mlir::failure();
     value = *flat;
@@ -1288,7 +1251,7 @@ mlir::LogicalResult convertReverseSequence(NodeContext &context) {
   if (mlir::failed(
           context.checkImportTimeSize(shape, "the table of positions")))
     return mlir::failure();
-  int64_t count = product(shape);
+  int64_t count = elementCount(shape);
   for (int64_t flat = 0; flat < count; ++flat) {
     int64_t batch = flat / strides[batchAxis] % shape[batchAxis];
     int64_t step = flat / strides[timeAxis] % shape[timeAxis];

@@ -94,6 +94,11 @@ int64_t truncateToInt64(double value);
 /// passes can overflow either). The importer keeps every tensor's shape
 /// within this bound.
 std::optional<int64_t> checkedElementCount(llvm::ArrayRef<int64_t> shape);
+/// The number of elements of `shape`, whose count the caller knows to fit
+/// (a shape the importer built, or one checkedElementCount passed).
+int64_t elementCount(llvm::ArrayRef<int64_t> shape);
+/// The row-major strides (in elements) of `shape`.
+std::vector<int64_t> stridesOf(llvm::ArrayRef<int64_t> shape);
 
 /// Decodes `proto` (raw or typed fields, or external data in a file beside
 /// the model: `modelFolder` is that folder, empty when there is none);
@@ -216,8 +221,6 @@ public:
     return (*op)->getResult(0);
   }
 
-  /// An f32 tensor constant of `shape` filled with `value`.
-  mlir::Value splat(llvm::ArrayRef<int64_t> shape, float value);
   /// Normalizes `axis` (negative counts from the end) for `rank`, failing
   /// with a message naming `what` when it is out of range.
   mlir::FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank,

@@ -165,16 +165,15 @@ bool NodeContext::isKnownAtImport(size_t index) const {
   if (!hasInput(index))
     return false;
   const std::string &name = node_.input(index);
-  return importer_.constants.count(name) ||
-         importer_.boundInputs.count(name) ||
+  return importer_.constants.count(name) || importer_.boundInputs.count(name) ||
          (importer_.graphInputs.contains(name) &&
           importer_.options.inputValues.count(name));
 }
 
 const ConstantTensor *NodeContext::foldableInput(size_t index) const {
   const ConstantTensor *tensor = knownInput(index);
-  if (!tensor || (tensor->isFloat &&
-                  importer_.initializers.contains(node_.input(index))))
+  if (!tensor ||
+      (tensor->isFloat && importer_.initializers.contains(node_.input(index))))
     return nullptr;
   return tensor;
 }
@@ -264,12 +263,6 @@ mlir::LogicalResult NodeContext::forwardInput() {
   if (mlir::failed(value))
     return mlir::failure();
   return setOutputs({*value});
-}
-
-mlir::Value NodeContext::splat(llvm::ArrayRef<int64_t> shape, float value) {
-  auto type = mlir::RankedTensorType::get(shape, builder().getF32Type());
-  return mlir::arith::ConstantOp::create(
-      builder(), loc(), mlir::DenseElementsAttr::get(type, value));
 }
 
 mlir::FailureOr<int64_t> NodeContext::normalizeAxis(int64_t axis, int64_t rank,

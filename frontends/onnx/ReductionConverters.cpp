@@ -19,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "frontends/onnx/ConverterBuilders.h"
+#include "frontends/onnx/ShapeOperands.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -48,14 +49,11 @@ reductionAxes(NodeContext &context, int64_t rank, bool axesInput) {
       return std::optional<std::vector<int64_t>>();
     return std::optional(std::vector<int64_t>());
   }
-  for (int64_t &axis : axes) {
-    mlir::FailureOr<int64_t> normalized =
-        context.normalizeAxis(axis, rank, "axis");
-    if (mlir::failed(normalized))
-      return mlir::failure();
-    axis = *normalized;
-  }
-  return std::optional(axes);
+  mlir::FailureOr<std::vector<int64_t>> normalized =
+      normalizeAxes(context, axes, rank);
+  if (mlir::failed(normalized))
+    return mlir::failure();
+  return std::optional(*normalized);
 }
 
 /// How a Reduce* op is composed from nn ops: `build(x, axes, keepdims)`.

@@ -48,10 +48,10 @@ struct ResizeMode {
   double cubicA = -0.75;
   bool excludeOutside = false;
   double extrapolation = 0;
-  /// Opset 18: the axes scales, sizes and roi list (empty: all of them),
+  /// Opset 18: the axes scales, sizes and roi list (none: all of them),
   /// how sizes keep the aspect ratio, and whether a downscaling linear or
   /// cubic filter is widened.
-  std::vector<int64_t> axes;
+  std::optional<std::vector<int64_t>> axes;
   std::string aspectPolicy = "stretch";
   bool antialias = false;
 };
@@ -305,16 +305,10 @@ mlir::LogicalResult resize(NodeContext &context, const ResizeMode &mode,
     return context.fail("exactly one of scales and sizes must be given");
   // Opset 18's `axes`: the entries given are for those axes; the others
   // keep their extent (scale 1, roi [0, 1]).
-  std::vector<int64_t> axes = mode.axes;
-  if (axes.empty()) {
-    for (int64_t d = 0; d < rank; ++d)
-      axes.push_back(d);
-  } else {
-    if (mlir::failed(normalizeAxes(context, axes, rank)))
-      return mlir::failure();
-    for (int64_t &axis : axes)
-      axis = axis < 0 ? axis + rank : axis;
-  }
+  auto listedOrAll = listedAxes(context, mode.axes, rank);
+  if (mlir::failed(listedOrAll))
+    return mlir::failure();
+  std::vector<int64_t> axes = *listedOrAll;
   int64_t listed = axes.size();
   if ((!scales.empty() && int64_t(scales.size()) != listed) ||
       (!sizes.empty() && int64_t(sizes.size()) != listed))
@@ -487,7 +481,7 @@ mlir::LogicalResult convertResize(NodeContext &context) {
   mode.excludeOutside = context.intAttribute("exclude_outside", 0) != 0;
   mode.extrapolation = context.floatAttribute("extrapolation_value", 0);
   if (context.opset() >= 18) {
-    mode.axes = context.intsAttribute("axes").value_or(std::vector<int64_t>());
+    mode.axes = context.intsAttribute("axes");
     mode.aspectPolicy =
         context.stringAttribute("keep_aspect_ratio_policy", "stretch");
     if (mode.aspectPolicy != "stretch" && mode.aspectPolicy != "not_larger" &&

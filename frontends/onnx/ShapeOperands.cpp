@@ -10,6 +10,7 @@
 #include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace nnc::onnx_import {
 
@@ -38,7 +39,8 @@ intsOperand(NodeContext &context, llvm::StringRef name, int64_t inputSince,
 }
 
 mlir::FailureOr<std::vector<int64_t>>
-normalizeAxes(NodeContext &context, std::vector<int64_t> axes, int64_t rank) {
+normalizeAxesInOrder(NodeContext &context, std::vector<int64_t> axes,
+                     int64_t rank) {
   for (int64_t &axis : axes) {
     mlir::FailureOr<int64_t> normalized =
         context.normalizeAxis(axis, rank, "axis");
@@ -46,10 +48,30 @@ normalizeAxes(NodeContext &context, std::vector<int64_t> axes, int64_t rank) {
       return mlir::failure();
     axis = *normalized;
   }
-  std::sort(axes.begin(), axes.end());
-  if (std::adjacent_find(axes.begin(), axes.end()) != axes.end())
+  std::vector<int64_t> sorted = axes;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
     return context.fail("an axis is given more than once");
   return axes;
+}
+
+mlir::FailureOr<std::vector<int64_t>>
+listedAxes(NodeContext &context,
+           const std::optional<std::vector<int64_t>> &given, int64_t rank) {
+  if (given)
+    return normalizeAxesInOrder(context, *given, rank);
+  std::vector<int64_t> all(rank);
+  std::iota(all.begin(), all.end(), 0);
+  return all;
+}
+
+mlir::FailureOr<std::vector<int64_t>>
+normalizeAxes(NodeContext &context, std::vector<int64_t> axes, int64_t rank) {
+  mlir::FailureOr<std::vector<int64_t>> normalized =
+      normalizeAxesInOrder(context, std::move(axes), rank);
+  if (mlir::succeeded(normalized))
+    std::sort(normalized->begin(), normalized->end());
+  return normalized;
 }
 
 mlir::FailureOr<std::vector<int64_t>>
