@@ -140,6 +140,22 @@ public:
         .unroll(n)
         .unroll(m);
 
+    // One row (a matrix-vector product, bound by reading B): parallel
+    // chunks of 4 vectors, each accumulated in registers while it streams
+    // its columns of B.
+    Expr vectorTimesMatrix = extentM == 1 && extentN >= 4 * vector;
+    c.specialize(vectorTimesMatrix)
+        .split(n, no, ni, 4 * vector, TailStrategy::ShiftInwards)
+        .parallel(no)
+        .vectorize(ni, vector)
+        .unroll(ni);
+    acc.specialize(vectorTimesMatrix).vectorize(n, vector).unroll(n);
+    acc.update()
+        .specialize(vectorTimesMatrix)
+        .reorder(n, m, k)
+        .vectorize(n, vector)
+        .unroll(n);
+
     // Fewer rows than a tile: one vector of one row at a time.
     c.specialize(rowVectors)
         .split(n, no, ni, vector, TailStrategy::ShiftInwards)
