@@ -48,7 +48,10 @@ def CpuMicrokernels : Pass<"nnc-cpu-microkernels", "mlir::ModuleOp"> {
     memrefs (static shapes, identity layouts, the default indexing maps)
     whose output was just zero-filled becomes one call to the runtime's
     `nnc_uk_matmul_f32` (runtime/include/nnc/kernels.h, a Halide-generated
-    kernel), and the fill goes away. Other matmuls stay for loop codegen.
+    kernel), and the fill goes away; one whose maps read B transposed (the
+    form nn.matmul(x, nn.transpose(w)) lowers to) calls
+    `nnc_uk_matmul_nt_f32` on B's own buffer. Other matmuls stay for loop
+    codegen.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::func::FuncDialect",

@@ -2,7 +2,8 @@
 //
 // The runtime's f32 GEMM (Halide-generated, register-tiled and vectorized
 // for the host) beats the loops linalg lowers to. This pass hands it every
-// matmul whose operands it can take as raw pointers.
+// matmul whose operands it can take as raw pointers: a plain one to
+// nnc_uk_matmul_f32, one reading B transposed to nnc_uk_matmul_nt_f32.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,8 +27,9 @@ using namespace mlir;
 
 namespace {
 
-/// Name of the C entry point in runtime/include/nnc/kernels.h.
+/// Names of the C entry points in runtime/include/nnc/kernels.h.
 constexpr StringLiteral kMatmulKernel = "nnc_uk_matmul_f32";
+constexpr StringLiteral kMatmulTransposedBKernel = "nnc_uk_matmul_nt_f32";
 
 /// A dense row-major static f32 matrix the kernel can take by pointer.
 bool isKernelMatrix(Value value) {
@@ -56,23 +58,25 @@ linalg::FillOp zeroFillBefore(linalg::MatmulOp matmul, Value buffer) {
 Value dataPointer(PatternRewriter &rewriter, Location loc, Value memref) {
   Value index =
       memref::ExtractAlignedPointerAsIndexOp::create(rewriter, loc, memref);
-  Value integer = arith::IndexCastOp::create(rewriter, loc,
-                                             rewriter.getI64Type(), index);
+  Value integer =
+      arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(), index);
   return LLVM::IntToPtrOp::create(
       rewriter, loc, LLVM::LLVMPointerType::get(rewriter.getContext()),
       integer);
 }
 
-/// `func.func private @nnc_uk_matmul_f32(ptr, ptr, ptr, i64, i64, i64)`.
-func::FuncOp declareMatmulKernel(PatternRewriter &rewriter, ModuleOp module) {
-  if (auto existing = module.lookupSymbol<func::FuncOp>(kMatmulKernel))
+/// `func.func private @NAME(ptr, ptr, ptr, i64, i64, i64)`: a kernel taking
+/// A, B (or Bt) and C, then m, n and k.
+func::FuncOp declareMatmulKernel(PatternRewriter &rewriter, ModuleOp module,
+                                 StringRef name) {
+  if (auto existing = module.lookupSymbol<func::FuncOp>(name))
     return existing;
   Type ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
   Type i64 = rewriter.getI64Type();
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPointToStart(module.getBody());
   auto func = func::FuncOp::create(
-      rewriter, module.getLoc(), kMatmulKernel,
+      rewriter, module.getLoc(), name,
       rewriter.getFunctionType({ptr, ptr, ptr, i64, i64, i64}, {}));
   func.setPrivate();
   return func;
@@ -84,10 +88,11 @@ struct MatmulToMicrokernel : OpRewritePattern<linalg::MatmulOp> {
                                 PatternRewriter &rewriter) const override {
     if (!op.hasPureBufferSemantics())
       return rewriter.notifyMatchFailure(op, "not on buffers");
-    if (op.hasUserDefinedMaps())
-      return rewriter.notifyMatchFailure(op, "transposed or broadcast maps");
-    Value a = op.getInputs()[0], b = op.getInputs()[1],
-          c = op.getOutputs()[0];
+    // The default maps, or B read transposed; not other broadcasts.
+    bool transposedB = isa<linalg::MatmulTransposeBOp>(op.getOperation());
+    if (op.hasUserDefinedMaps() && !transposedB)
+      return rewriter.notifyMatchFailure(op, "transposed-A or broadcast maps");
+    Value a = op.getInputs()[0], b = op.getInputs()[1], c = op.getOutputs()[0];
     if (!isKernelMatrix(a) || !isKernelMatrix(b) || !isKernelMatrix(c))
       return rewriter.notifyMatchFailure(
           op, "operands are not dense static f32 matrices");
@@ -96,7 +101,9 @@ struct MatmulToMicrokernel : OpRewritePattern<linalg::MatmulOp> {
       return rewriter.notifyMatchFailure(op, "output not zero-filled first");
 
     auto module = op->getParentOfType<ModuleOp>();
-    func::FuncOp kernel = declareMatmulKernel(rewriter, module);
+    func::FuncOp kernel = declareMatmulKernel(
+        rewriter, module,
+        transposedB ? kMatmulTransposedBKernel : kMatmulKernel);
     Location loc = op.getLoc();
     ArrayRef<int64_t> aShape = cast<MemRefType>(a.getType()).getShape();
     ArrayRef<int64_t> cShape = cast<MemRefType>(c.getType()).getShape();
@@ -107,7 +114,8 @@ struct MatmulToMicrokernel : OpRewritePattern<linalg::MatmulOp> {
     SmallVector<Value> args = {dataPointer(rewriter, loc, a),
                                dataPointer(rewriter, loc, b),
                                dataPointer(rewriter, loc, c),
-                               extent(cShape[0]), extent(cShape[1]),
+                               extent(cShape[0]),
+                               extent(cShape[1]),
                                extent(aShape[1])};
     func::CallOp::create(rewriter, loc, kernel, args);
     rewriter.eraseOp(op);

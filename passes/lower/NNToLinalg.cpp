@@ -398,6 +398,17 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
         filledTensor(b, type, b.getFloatAttr(type.getElementType(), 0.0));
     Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
     if (type.getRank() == 2) {
+      // x * transpose(w) (a linear layer, a gradient through one) reads w
+      // in place through a transposed-B matmul instead of copying w^T.
+      auto transpose = op.getRhs().getDefiningOp<TransposeOp>();
+      if (transpose && transpose.getPerm() == ArrayRef<int64_t>{1, 0}) {
+        Value weights = rewriter.getRemappedValue(transpose.getInput());
+        rewriter.replaceOp(op, linalg::MatmulTransposeBOp::create(
+                                   b, b.getLoc(), TypeRange{type},
+                                   ValueRange{lhs, weights}, ValueRange{acc})
+                                   .getResult(0));
+        return success();
+      }
       rewriter.replaceOp(op, linalg::MatmulOp::create(
                                  b, ValueRange{lhs, rhs}, ValueRange{acc})
                                  .getResult(0));

@@ -1,9 +1,11 @@
 //===- test/runtime/matmul_test.cpp - Tests of the f32 matmul kernel ------===//
 //
-// nnc_uk_matmul_f32 against a naive triple loop, on shapes that exercise
-// each of its variants and schedules: the cache-blocked parallel variant
-// (at least 64 rows and 48 columns, with ragged row blocks and panels),
-// full register tiles, one vector per row, scalars, and ragged edges.
+// nnc_uk_matmul_f32 and nnc_uk_matmul_nt_f32 (B given transposed) against a
+// naive triple loop, on shapes that exercise each of their variants and
+// schedules: the cache-blocked parallel variant (at least 64 rows and 48
+// columns, with ragged row blocks and panels), full register tiles, one
+// vector per row, matrix-vector products, scalars, ragged edges, and K not a
+// whole number of vectors.
 //
 //===----------------------------------------------------------------------===//
 
@@ -39,23 +41,37 @@ void PrintTo(const Shape &shape, std::ostream *os) {
 
 class MatmulF32 : public ::testing::TestWithParam<Shape> {};
 
-TEST_P(MatmulF32, MatchesANaiveLoop) {
-  const auto [m, n, k] = GetParam();
+/// Runs `kernel` on pseudo-random A and B (given as Bt[n,k] when
+/// `transposed`) and compares every element of C with a naive loop.
+void checkAgainstNaiveLoop(const Shape &shape, bool transposed) {
+  const auto [m, n, k] = shape;
   const std::vector<float> a = pseudoRandom(static_cast<size_t>(m * k), 1);
   const std::vector<float> b = pseudoRandom(static_cast<size_t>(k * n), 2);
   // Garbage in C must be overwritten, not accumulated into.
   std::vector<float> c(static_cast<size_t>(m * n),
                        std::numeric_limits<float>::quiet_NaN());
-  nnc_uk_matmul_f32(a.data(), b.data(), c.data(), m, n, k);
+  if (transposed)
+    nnc_uk_matmul_nt_f32(a.data(), b.data(), c.data(), m, n, k);
+  else
+    nnc_uk_matmul_f32(a.data(), b.data(), c.data(), m, n, k);
   for (int64_t i = 0; i < m; ++i) {
     for (int64_t j = 0; j < n; ++j) {
       double expected = 0;
       for (int64_t p = 0; p < k; ++p)
-        expected += double(a[i * k + p]) * double(b[p * n + j]);
+        expected += double(a[i * k + p]) *
+                    double(transposed ? b[j * k + p] : b[p * n + j]);
       EXPECT_NEAR(c[i * n + j], expected, 1e-5 * double(k + 1))
           << "at (" << i << ", " << j << ")";
     }
   }
+}
+
+TEST_P(MatmulF32, MatchesANaiveLoop) {
+  checkAgainstNaiveLoop(GetParam(), false);
+}
+
+TEST_P(MatmulF32, TransposedBMatchesANaiveLoop) {
+  checkAgainstNaiveLoop(GetParam(), true);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -66,12 +82,15 @@ INSTANTIATE_TEST_SUITE_P(
                       Shape{4, 32, 1}, Shape{2, 3, 0}, Shape{64, 48, 1},
                       Shape{64, 64, 64}, Shape{130, 100, 33},
                       Shape{200, 50, 17}, Shape{257, 129, 70},
-                      Shape{63, 200, 9}, Shape{1, 512, 784}));
+                      Shape{63, 200, 9}, Shape{1, 512, 784},
+                      Shape{32, 512, 784}, Shape{6, 7, 33}));
 
 TEST(MatmulF32Edges, EmptyOutputsAreNoOps) {
   float sentinel = 42;
   nnc_uk_matmul_f32(nullptr, nullptr, &sentinel, 0, 5, 3);
   nnc_uk_matmul_f32(nullptr, nullptr, &sentinel, 5, 0, 3);
+  nnc_uk_matmul_nt_f32(nullptr, nullptr, &sentinel, 0, 5, 3);
+  nnc_uk_matmul_nt_f32(nullptr, nullptr, &sentinel, 5, 0, 3);
   EXPECT_EQ(sentinel, 42);
 }
 

@@ -22,6 +22,12 @@ extern "C" {
 void nnc_uk_matmul_f32(const float *a, const float *b, float *c, int64_t m,
                        int64_t n, int64_t k);
 
+/** C[m,n] = A[m,k] * Bt[n,k]^T: the same product with B given transposed,
+ *  as a linear layer's weight matrix [out, in] is stored. Same contract as
+ *  nnc_uk_matmul_f32. */
+void nnc_uk_matmul_nt_f32(const float *a, const float *bt, float *c,
+                          int64_t m, int64_t n, int64_t k);
+
 #ifdef __cplusplus
 }
 #endif

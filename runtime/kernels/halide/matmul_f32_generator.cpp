@@ -1,8 +1,10 @@
 //===- runtime/kernels/halide/matmul_f32_generator.cpp - f32 GEMM ---------===//
 //
-// The Halide generator behind nnc_uk_matmul_f32: C[M,N] = A[M,K] * B[K,N] on
-// dense row-major f32 matrices. It runs at build time; the object it emits is
-// archived into nnc_kernels, so models never link Halide itself.
+// The Halide generator behind nnc_uk_matmul_f32, C[M,N] = A[M,K] * B[K,N],
+// and nnc_uk_matmul_nt_f32, C[M,N] = A[M,K] * Bt[N,K]^T (a linear layer's
+// weights as PyTorch and ONNX store them), on dense row-major f32 matrices.
+// It runs at build time; the objects it emits are archived into
+// nnc_kernels, so models never link Halide itself.
 //
 // Halide orders dimensions innermost first, so a row-major M x K matrix is a
 // Halide buffer with dim 0 = K (stride 1) and dim 1 = M (stride K).
@@ -29,15 +31,23 @@ public:
   /// Rows of C per parallel task of the blocked variant: a task packs each
   /// B panel it needs once and reuses it for all of its rows.
   GeneratorParam<int> block_rows{"block_rows", 64};
+  /// Whether B comes transposed, as Bt[N,K] (the variant for few rows: each
+  /// element of C is a dot product of two contiguous rows).
+  GeneratorParam<bool> transpose_b{"transpose_b", false};
 
   /// A[M,K], row-major: dim 0 is k, dim 1 is m.
   Input<Buffer<float, 2>> a{"a"};
-  /// B[K,N], row-major: dim 0 is n, dim 1 is k.
+  /// B[K,N], row-major: dim 0 is n, dim 1 is k; with transpose_b, Bt[N,K]:
+  /// dim 0 is k, dim 1 is n.
   Input<Buffer<float, 2>> b{"b"};
   /// C[M,N], row-major: dim 0 is n, dim 1 is m.
   Output<Buffer<float, 2>> c{"c"};
 
   void generate() {
+    if (transpose_b) {
+      generateTransposedB();
+      return;
+    }
     //===------------------------------------------------------------------===//
     // Algorithm
     //===------------------------------------------------------------------===//
@@ -89,8 +99,7 @@ public:
     // tile, so smaller shapes take other schedules: one row of vectors at a
     // time when N is at least one vector wide, else a scalar loop.
     const int vector = natural_vector_size<float>();
-    const int rows =
-        tile_rows > 0 ? int(tile_rows) : (vector >= 16 ? 8 : 4);
+    const int rows = tile_rows > 0 ? int(tile_rows) : (vector >= 16 ? 8 : 4);
     const int tileWidth = vector * tile_vectors;
     Var mb("mb"), no("no"), mo("mo"), ni("ni"), mi("mi");
 
@@ -108,11 +117,7 @@ public:
           .unroll(mi);
       panel.compute_at(c, no).vectorize(n, vector).unroll(n);
       acc.compute_at(c, mo).vectorize(n, vector).unroll(n).unroll(m);
-      acc.update()
-          .reorder(n, m, k)
-          .vectorize(n, vector)
-          .unroll(n)
-          .unroll(m);
+      acc.update().reorder(n, m, k).vectorize(n, vector).unroll(n).unroll(m);
       return;
     }
 
@@ -126,8 +131,7 @@ public:
 
     // Full tiles, parallel over tile rows.
     c.specialize(fullTiles)
-        .tile(n, m, no, mo, ni, mi, tileWidth, rows,
-              TailStrategy::ShiftInwards)
+        .tile(n, m, no, mo, ni, mi, tileWidth, rows, TailStrategy::ShiftInwards)
         .parallel(mo)
         .vectorize(ni, vector)
         .unroll(ni)
@@ -165,6 +169,83 @@ public:
 
     // Narrower than one vector: one scalar accumulator per element.
     c.split(n, no, ni, 1);
+  }
+
+  /// C = A * Bt^T for few rows of A (nnc_uk_matmul_nt_f32 transposes Bt into
+  /// B and runs the blocked variant for many): every element of C is the
+  /// dot product of a row of A and a row of Bt, both contiguous.
+  void generateTransposedB() {
+    //===------------------------------------------------------------------===//
+    // Algorithm
+    //===------------------------------------------------------------------===//
+    // Each dot product is split into `vector` lane-wise partial sums over
+    // the first K rounded down to whole vectors, then the lanes and the
+    // remaining K % vector products are added up.
+    const int vector = natural_vector_size<float>();
+    Var n("n"), m("m"), lane("lane");
+    Expr extentK = a.dim(0).extent();
+    Expr wholeK = extentK / vector * vector;
+    RDom ko(0, extentK / vector, "ko");
+    RDom lanes(0, vector, "lanes");
+    RDom tail(wholeK, extentK - wholeK, "tail");
+    Func partial("partial");
+    partial(lane, n, m) = 0.0f;
+    partial(lane, n, m) += a(ko * vector + lane, m) * b(ko * vector + lane, n);
+    Func dot("dot");
+    dot(n, m) = sum(partial(lanes, n, m));
+    dot(n, m) += a(tail, m) * b(tail, n);
+    c(n, m) = dot(n, m);
+
+    //===------------------------------------------------------------------===//
+    // Layout contracts
+    //===------------------------------------------------------------------===//
+    a.dim(0).set_stride(1);
+    b.dim(0).set_stride(1);
+    c.dim(0).set_stride(1);
+    b.dim(0).set_bounds(0, a.dim(0).extent());
+    c.dim(1).set_bounds(0, a.dim(1).extent());
+    c.dim(0).set_bounds(0, b.dim(1).extent());
+
+    //===------------------------------------------------------------------===//
+    // Schedule
+    //===------------------------------------------------------------------===//
+    // A tile of 4 x 4 elements of C keeps 16 vectors of partial sums in
+    // registers: per step of K it loads 4 vectors of A and 4 of Bt for 16
+    // fused multiply-adds. A single row (a matrix-vector product, bound by
+    // reading Bt) takes 8 columns at a time. Tiles run in parallel.
+    Var no("no"), mo("mo"), ni("ni"), mi("mi");
+    Expr extentN = c.dim(0).extent();
+    Expr extentM = c.dim(1).extent();
+    Expr fullTiles = extentN >= 4 && extentM >= 4;
+    Expr rowChunks = extentN >= 8;
+    partial.compute_at(c, no);
+    dot.compute_at(c, no);
+
+    c.specialize(fullTiles)
+        .tile(n, m, no, mo, ni, mi, 4, 4, TailStrategy::ShiftInwards)
+        .parallel(mo);
+    partial.specialize(fullTiles).vectorize(lane).unroll(n).unroll(m);
+    partial.update()
+        .specialize(fullTiles)
+        .reorder(lane, n, m, ko)
+        .vectorize(lane)
+        .unroll(n)
+        .unroll(m);
+
+    c.specialize(rowChunks)
+        .split(n, no, ni, 8, TailStrategy::ShiftInwards)
+        .parallel(no);
+    partial.specialize(rowChunks).vectorize(lane).unroll(n);
+    partial.update()
+        .specialize(rowChunks)
+        .reorder(lane, n, m, ko)
+        .vectorize(lane)
+        .unroll(n);
+
+    // Fewer than 8 columns: one dot product at a time.
+    c.split(n, no, ni, 1);
+    partial.vectorize(lane);
+    partial.update().reorder(lane, n, m, ko).vectorize(lane);
   }
 };
 

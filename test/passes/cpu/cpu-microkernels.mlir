@@ -26,6 +26,51 @@ func.func @dense(%a: memref<8x64xf32>, %b: memref<64x10xf32>, %c: memref<8x10xf3
 
 // -----
 
+// A matmul reading B transposed (Bt is [n, k]) calls the transposed-B kernel
+// on Bt's own buffer.
+// CHECK: func.func private @nnc_uk_matmul_nt_f32(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64)
+// CHECK-LABEL: func.func @transposed_b
+// CHECK-SAME: (%[[A:.*]]: memref<8x64xf32>, %[[BT:.*]]: memref<10x64xf32>, %[[C:.*]]: memref<8x10xf32>)
+// CHECK-DAG: %[[K:.*]] = arith.constant 64 : i64
+// CHECK-DAG: %[[N:.*]] = arith.constant 10 : i64
+// CHECK-DAG: %[[M:.*]] = arith.constant 8 : i64
+// CHECK-NOT: linalg.fill
+// CHECK: memref.extract_aligned_pointer_as_index %[[A]]
+// CHECK: %[[AP:.*]] = llvm.inttoptr
+// CHECK: memref.extract_aligned_pointer_as_index %[[BT]]
+// CHECK: %[[BP:.*]] = llvm.inttoptr
+// CHECK: memref.extract_aligned_pointer_as_index %[[C]]
+// CHECK: %[[CP:.*]] = llvm.inttoptr
+// CHECK: call @nnc_uk_matmul_nt_f32(%[[AP]], %[[BP]], %[[CP]], %[[M]], %[[N]], %[[K]])
+// CHECK-NOT: linalg.matmul
+func.func @transposed_b(%a: memref<8x64xf32>, %bt: memref<10x64xf32>, %c: memref<8x10xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%c : memref<8x10xf32>)
+  linalg.matmul indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>,
+                                 affine_map<(d0, d1, d2) -> (d1, d2)>,
+                                 affine_map<(d0, d1, d2) -> (d0, d1)>]
+    ins(%a, %bt : memref<8x64xf32>, memref<10x64xf32>) outs(%c : memref<8x10xf32>)
+  return
+}
+
+// -----
+
+// A transposed A is not what either kernel takes.
+// CHECK-LABEL: func.func @transposed_a
+// CHECK: linalg.matmul
+// CHECK-NOT: call @nnc_uk_matmul
+func.func @transposed_a(%at: memref<64x8xf32>, %b: memref<64x10xf32>, %c: memref<8x10xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%c : memref<8x10xf32>)
+  linalg.matmul indexing_maps = [affine_map<(d0, d1, d2) -> (d2, d0)>,
+                                 affine_map<(d0, d1, d2) -> (d2, d1)>,
+                                 affine_map<(d0, d1, d2) -> (d0, d1)>]
+    ins(%at, %b : memref<64x8xf32>, memref<64x10xf32>) outs(%c : memref<8x10xf32>)
+  return
+}
+
+// -----
+
 // Accumulating onto existing values is not what the kernel computes.
 // CHECK-LABEL: func.func @accumulate
 // CHECK: linalg.matmul

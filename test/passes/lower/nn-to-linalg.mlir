@@ -17,6 +17,23 @@ func.func @matmul_2d(%a: tensor<8x4xf32>, %b: tensor<4x3xf32>) -> tensor<8x3xf32
 
 // -----
 
+// A matmul by a transposed matrix (a linear layer's x * w^T) reads w in place
+// through a transposed-B linalg.matmul; the transpose is left unused.
+// CHECK-DAG: #[[MAPA:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-DAG: #[[MAPBT:.*]] = affine_map<(d0, d1, d2) -> (d1, d2)>
+// CHECK-DAG: #[[MAPC:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-LABEL: func.func @matmul_transposed_b
+// CHECK-SAME: (%[[X:.*]]: tensor<2x4xf32>, %[[W:.*]]: tensor<3x4xf32>)
+// CHECK: %[[MM:.*]] = linalg.matmul indexing_maps = [#[[MAPA]], #[[MAPBT]], #[[MAPC]]] ins(%[[X]], %[[W]] : tensor<2x4xf32>, tensor<3x4xf32>)
+// CHECK: return %[[MM]]
+func.func @matmul_transposed_b(%x: tensor<2x4xf32>, %w: tensor<3x4xf32>) -> tensor<2x3xf32> {
+  %t = nn.transpose %w [1, 0] : tensor<3x4xf32>
+  %0 = nn.matmul %x, %t : tensor<2x4xf32>, tensor<4x3xf32>
+  return %0 : tensor<2x3xf32>
+}
+
+// -----
+
 // A batched matmul is a contraction over (batch..., m, n, k): the lhs batch
 // extent of 1 reads index 0, the rank-3 rhs skips the leading batch loop.
 // CHECK-DAG: #[[$BMM_LHS:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, 0, d2, d4)>
