@@ -1,10 +1,16 @@
 //===- ConvolutionLowering.cpp - conv and conv_transpose to linalg --------===//
 //
-// Both convolutions become one linalg.generic over
-// (batch, group, out-channel, out-position..., in-channel, kernel...), with
-// the channels split into groups by expand_shape so that grouped and
-// depthwise convolutions need no special case. The input is padded with
-// zeros as far as the windows reach (passes/lower/WindowPadding.h).
+// An ungrouped convolution is one GEMM: the windows of the input are
+// unrolled into rows (im2col: [N * out-position..., in-channel * kernel...]),
+// multiplied by the weights [out-channel, in-channel * kernel...] read
+// transposed (a transposed-B linalg.matmul, which nnc-cpu-microkernels hands
+// to the runtime's GEMM), and the [N * out-position..., out-channel] product
+// is moved to [N, out-channel, out-position...] with the bias added. Grouped
+// (and depthwise) convolutions and the transposed convolution become one
+// linalg.generic over (batch, group, out-channel, out-position...,
+// in-channel, kernel...), with the channels split into groups by
+// expand_shape. The input is padded with zeros as far as the windows reach
+// (passes/lower/WindowPadding.h).
 //
 // The transposed convolution is the convolution of the zero-upsampled input
 // (input element s placed at s * stride, `stride - 1` zeros between) by the
@@ -143,6 +149,103 @@ Value correlate(ImplicitLocOpBuilder &b, Value input, Value weight, Value acc,
   return generic.getResult(0);
 }
 
+/// The ungrouped convolution of the padded input `x` [N, C, S...] by
+/// `weight` [F, C, K...] (plus `bias` [F] when given) as an im2col GEMM, for
+/// `resultType` [N, F, O...].
+Value im2colConvolution(ImplicitLocOpBuilder &b, Value x, Value weight,
+                        Value bias, RankedTensorType resultType,
+                        const SlidingWindow &window) {
+  MLIRContext *context = b.getContext();
+  Type element = resultType.getElementType();
+  auto xType = cast<RankedTensorType>(x.getType());
+  auto weightType = cast<RankedTensorType>(weight.getType());
+  int64_t rank = window.getRank();
+  int64_t batch = resultType.getDimSize(0), features = resultType.getDimSize(1);
+  ArrayRef<int64_t> outShape = resultType.getShape().drop_front(2);
+  ArrayRef<int64_t> kernel = weightType.getShape().drop_front(2);
+  auto dim = [&](int64_t d) { return getAffineDimExpr(d, context); };
+
+  // cols[n, o..., c, k...] = x[n, c, o * stride + k * dilation...].
+  SmallVector<int64_t> colsShape = {batch};
+  colsShape.append(outShape.begin(), outShape.end());
+  colsShape.push_back(xType.getDimSize(1));
+  colsShape.append(kernel.begin(), kernel.end());
+  int64_t loops = colsShape.size();
+  SmallVector<AffineExpr> inputExprs = {dim(0), dim(1 + rank)};
+  for (int64_t i = 0; i < rank; ++i)
+    inputExprs.push_back(dim(1 + i) * window.stride[i] +
+                         dim(2 + rank + i) * window.dilation[i]);
+  auto colsType = RankedTensorType::get(colsShape, element);
+  Value cols =
+      linalg::GenericOp::create(
+          b, TypeRange{colsType}, ValueRange{x},
+          ValueRange{tensor::EmptyOp::create(b, colsShape, element)},
+          SmallVector<AffineMap>{
+              AffineMap::get(loops, 0, inputExprs, context),
+              AffineMap::getMultiDimIdentityMap(loops, context)},
+          SmallVector<utils::IteratorType>(loops,
+                                           utils::IteratorType::parallel),
+          [](OpBuilder &nested, Location loc, ValueRange args) {
+            linalg::YieldOp::create(nested, loc, args[0]);
+          })
+          .getResult(0);
+
+  // [N * O..., C * K...] times [F, C * K...] transposed.
+  ReassociationIndices rowsGroup, windowGroup, weightWindow;
+  for (int64_t d = 0; d <= rank; ++d)
+    rowsGroup.push_back(d);
+  for (int64_t d = rank + 1; d < loops; ++d)
+    windowGroup.push_back(d);
+  for (int64_t d = 1; d < weightType.getRank(); ++d)
+    weightWindow.push_back(d);
+  Value rows = tensor::CollapseShapeOp::create(
+      b, cols, SmallVector<ReassociationIndices>{rowsGroup, windowGroup});
+  Value weights = tensor::CollapseShapeOp::create(
+      b, weight, SmallVector<ReassociationIndices>{{0}, weightWindow});
+  int64_t positions = cast<RankedTensorType>(rows.getType()).getDimSize(0);
+  auto productType = RankedTensorType::get({positions, features}, element);
+  Value product =
+      linalg::MatmulTransposeBOp::create(
+          b, b.getLoc(), TypeRange{productType}, ValueRange{rows, weights},
+          ValueRange{filledTensor(b, productType, b.getZeroAttr(element))})
+          .getResult(0);
+
+  // [N, O..., F] to [N, F, O...], plus the bias.
+  SmallVector<int64_t> byPosition = {batch};
+  byPosition.append(outShape.begin(), outShape.end());
+  byPosition.push_back(features);
+  Value spread = tensor::ExpandShapeOp::create(
+      b, RankedTensorType::get(byPosition, element), product,
+      SmallVector<ReassociationIndices>{rowsGroup, {rank + 1}});
+  int64_t outLoops = resultType.getRank();
+  SmallVector<AffineExpr> fromSpread = {dim(0)};
+  for (int64_t i = 0; i < rank; ++i)
+    fromSpread.push_back(dim(2 + i));
+  fromSpread.push_back(dim(1));
+  SmallVector<Value> inputs = {spread};
+  SmallVector<AffineMap> maps = {
+      AffineMap::get(outLoops, 0, fromSpread, context)};
+  if (bias) {
+    inputs.push_back(bias);
+    maps.push_back(AffineMap::get(outLoops, 0, {dim(1)}, context));
+  }
+  maps.push_back(AffineMap::getMultiDimIdentityMap(outLoops, context));
+  return linalg::GenericOp::create(
+             b, TypeRange{resultType}, inputs,
+             ValueRange{tensor::EmptyOp::create(b, resultType.getShape(),
+                                                element)},
+             maps,
+             SmallVector<utils::IteratorType>(outLoops,
+                                              utils::IteratorType::parallel),
+             [&](OpBuilder &nested, Location loc, ValueRange args) {
+               Value value = args[0];
+               if (bias)
+                 value = arith::AddFOp::create(nested, loc, value, args[1]);
+               linalg::YieldOp::create(nested, loc, value);
+             })
+      .getResult(0);
+}
+
 struct ConvLowering : OpConversionPattern<ConvOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -153,6 +256,12 @@ struct ConvLowering : OpConversionPattern<ConvOp> {
     int64_t groups = op.getGroups();
     Value x = padForWindows(b, adaptor.getInput(), window,
                             op.getType().getShape().drop_front(2), 0.0);
+    if (groups == 1) {
+      rewriter.replaceOp(op, im2colConvolution(b, x, adaptor.getWeight(),
+                                               adaptor.getBias(), op.getType(),
+                                               window));
+      return success();
+    }
     // [N, G, C / G, S...] by [G, F / G, C / G, k...].
     Value input = splitDimension(b, x, 1, groups);
     Value weight = splitDimension(b, adaptor.getWeight(), 0, groups);
