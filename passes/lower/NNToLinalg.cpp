@@ -394,28 +394,43 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
                   ConversionPatternRewriter &rewriter) const override {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     RankedTensorType type = op.getType();
-    Value acc =
-        filledTensor(b, type, b.getFloatAttr(type.getElementType(), 0.0));
     Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
-    if (type.getRank() == 2) {
+    auto lhsType = cast<RankedTensorType>(lhs.getType());
+    if (cast<RankedTensorType>(rhs.getType()).getRank() == 2) {
+      // [batch..., M, K] by one [K, N] matrix is one [batch * M, K] by
+      // [K, N] product: the rows of every batch are rows of one matrix.
       // x * transpose(w) (a linear layer, a gradient through one) reads w
       // in place through a transposed-B matmul instead of copying w^T.
+      int64_t rank = type.getRank();
+      SmallVector<int64_t> rowsShape = {lhsType.getNumElements() /
+                                            lhsType.getShape().back(),
+                                        lhsType.getShape().back()};
+      Value rows = rank == 2 ? lhs : reshapeTo(b, lhs, rowsShape);
+      auto productType = RankedTensorType::get(
+          {rowsShape[0], type.getShape().back()}, type.getElementType());
+      Value productAcc = filledTensor(
+          b, productType, b.getFloatAttr(type.getElementType(), 0.0));
+      Value product;
       auto transpose = op.getRhs().getDefiningOp<TransposeOp>();
       if (transpose && transpose.getPerm() == ArrayRef<int64_t>{1, 0}) {
         Value weights = rewriter.getRemappedValue(transpose.getInput());
-        rewriter.replaceOp(op, linalg::MatmulTransposeBOp::create(
-                                   b, b.getLoc(), TypeRange{type},
-                                   ValueRange{lhs, weights}, ValueRange{acc})
-                                   .getResult(0));
-        return success();
+        product = linalg::MatmulTransposeBOp::create(
+                      b, b.getLoc(), TypeRange{productType},
+                      ValueRange{rows, weights}, ValueRange{productAcc})
+                      .getResult(0);
+      } else {
+        product = linalg::MatmulOp::create(b, ValueRange{rows, rhs},
+                                           ValueRange{productAcc})
+                      .getResult(0);
       }
-      rewriter.replaceOp(op, linalg::MatmulOp::create(
-                                 b, ValueRange{lhs, rhs}, ValueRange{acc})
-                                 .getResult(0));
+      rewriter.replaceOp(op, rank == 2 ? product
+                                       : reshapeTo(b, product, type.getShape()));
       return success();
     }
     // Batched: loops (batch..., m, n, k); each operand reads its own batch
     // dimensions, broadcast against the result's.
+    Value acc =
+        filledTensor(b, type, b.getFloatAttr(type.getElementType(), 0.0));
     MLIRContext *context = b.getContext();
     int64_t batchRank = type.getRank() - 2;
     int64_t loops = batchRank + 3;

@@ -34,6 +34,23 @@ func.func @matmul_transposed_b(%x: tensor<2x4xf32>, %w: tensor<3x4xf32>) -> tens
 
 // -----
 
+// Batched rows by one matrix (a linear layer on a sequence) are one 2-d
+// matmul of all the rows: [2, 5, 4] as [10, 4], by w^T read in place, and
+// the product laid out as [2, 5, 3] again.
+// CHECK-LABEL: func.func @matmul_rows_by_matrix
+// CHECK-SAME: (%[[X:.*]]: tensor<2x5x4xf32>, %[[W:.*]]: tensor<3x4xf32>)
+// CHECK: %[[ROWS:.*]] = tensor.reshape %[[X]]({{.*}}) : (tensor<2x5x4xf32>, tensor<2xindex>) -> tensor<10x4xf32>
+// CHECK: %[[MM:.*]] = linalg.matmul indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}] ins(%[[ROWS]], %[[W]] : tensor<10x4xf32>, tensor<3x4xf32>)
+// CHECK: %[[Y:.*]] = tensor.reshape %[[MM]]({{.*}}) : (tensor<10x3xf32>, tensor<3xindex>) -> tensor<2x5x3xf32>
+// CHECK: return %[[Y]]
+func.func @matmul_rows_by_matrix(%x: tensor<2x5x4xf32>, %w: tensor<3x4xf32>) -> tensor<2x5x3xf32> {
+  %t = nn.transpose %w [1, 0] : tensor<3x4xf32>
+  %0 = nn.matmul %x, %t : tensor<2x5x4xf32>, tensor<4x3xf32>
+  return %0 : tensor<2x5x3xf32>
+}
+
+// -----
+
 // A batched matmul is a contraction over (batch..., m, n, k): the lhs batch
 // extent of 1 reads index 0, the rank-3 rhs skips the leading batch loop.
 // CHECK-DAG: #[[$BMM_LHS:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, 0, d2, d4)>
