@@ -50,13 +50,16 @@ def CpuMicrokernels : Pass<"nnc-cpu-microkernels", "mlir::ModuleOp"> {
     `nnc_uk_matmul_f32` (runtime/include/nnc/kernels.h, a Halide-generated
     kernel), and the fill goes away; one whose maps read B transposed (the
     form nn.matmul(x, nn.transpose(w)) lowers to) calls
-    `nnc_uk_matmul_nt_f32` on B's own buffer. Other matmuls stay for loop
-    codegen.
+    `nnc_uk_matmul_nt_f32` on B's own buffer. A `linalg.batch_matmul` of
+    either form on dense [batch, rows, columns] buffers becomes an scf.for
+    over the batch calling the kernel once per entry. Other matmuls stay
+    for loop codegen.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::func::FuncDialect",
                            "mlir::LLVM::LLVMDialect",
-                           "mlir::memref::MemRefDialect"];
+                           "mlir::memref::MemRefDialect",
+                           "mlir::scf::SCFDialect"];
 }
 
 def EarlyDealloc : Pass<"nnc-early-dealloc"> {

@@ -3,7 +3,8 @@
 // The runtime's f32 GEMM (Halide-generated, register-tiled and vectorized
 // for the host) beats the loops linalg lowers to. This pass hands it every
 // matmul whose operands it can take as raw pointers: a plain one to
-// nnc_uk_matmul_f32, one reading B transposed to nnc_uk_matmul_nt_f32.
+// nnc_uk_matmul_f32, one reading B transposed to nnc_uk_matmul_nt_f32, and
+// a batch of either to a loop of calls, one per batch entry.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +15,7 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -31,16 +33,17 @@ namespace {
 constexpr StringLiteral kMatmulKernel = "nnc_uk_matmul_f32";
 constexpr StringLiteral kMatmulTransposedBKernel = "nnc_uk_matmul_nt_f32";
 
-/// A dense row-major static f32 matrix the kernel can take by pointer.
-bool isKernelMatrix(Value value) {
+/// A dense row-major static f32 buffer of `rank` (2: a matrix, 3: a batch of
+/// them) the kernel can take by pointer.
+bool isKernelOperand(Value value, int64_t rank) {
   auto type = dyn_cast<MemRefType>(value.getType());
-  return type && type.getRank() == 2 && type.hasStaticShape() &&
+  return type && type.getRank() == rank && type.hasStaticShape() &&
          type.getElementType().isF32() && type.getLayout().isIdentity();
 }
 
 /// The zero fill of `buffer` that `matmul` accumulates onto, if it comes
 /// right before with nothing touching `buffer` in between.
-linalg::FillOp zeroFillBefore(linalg::MatmulOp matmul, Value buffer) {
+linalg::FillOp zeroFillBefore(Operation *matmul, Value buffer) {
   for (Operation *op = matmul->getPrevNode(); op; op = op->getPrevNode()) {
     if (auto fill = dyn_cast<linalg::FillOp>(op)) {
       if (fill.getOutputs()[0] == buffer)
@@ -93,7 +96,8 @@ struct MatmulToMicrokernel : OpRewritePattern<linalg::MatmulOp> {
     if (op.hasUserDefinedMaps() && !transposedB)
       return rewriter.notifyMatchFailure(op, "transposed-A or broadcast maps");
     Value a = op.getInputs()[0], b = op.getInputs()[1], c = op.getOutputs()[0];
-    if (!isKernelMatrix(a) || !isKernelMatrix(b) || !isKernelMatrix(c))
+    if (!isKernelOperand(a, 2) || !isKernelOperand(b, 2) ||
+        !isKernelOperand(c, 2))
       return rewriter.notifyMatchFailure(
           op, "operands are not dense static f32 matrices");
     linalg::FillOp fill = zeroFillBefore(op, c);
@@ -124,6 +128,72 @@ struct MatmulToMicrokernel : OpRewritePattern<linalg::MatmulOp> {
   }
 };
 
+/// A batch matmul [batch, m, k] by [batch, k, n] (or, transposed,
+/// [batch, n, k]): a loop over the batch calling the kernel on each entry's
+/// matrices, found at batch * (rows * columns) elements from each start.
+struct BatchMatmulToMicrokernel : OpRewritePattern<linalg::BatchMatmulOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(linalg::BatchMatmulOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!op.hasPureBufferSemantics())
+      return rewriter.notifyMatchFailure(op, "not on buffers");
+    bool transposedB =
+        isa<linalg::BatchMatmulTransposeBOp>(op.getOperation());
+    if (op.hasUserDefinedMaps() && !transposedB)
+      return rewriter.notifyMatchFailure(op, "transposed-A or broadcast maps");
+    Value a = op.getInputs()[0], b = op.getInputs()[1],
+          c = op.getOutputs()[0];
+    if (!isKernelOperand(a, 3) || !isKernelOperand(b, 3) ||
+        !isKernelOperand(c, 3))
+      return rewriter.notifyMatchFailure(
+          op, "operands are not dense static f32 matrix batches");
+    linalg::FillOp fill = zeroFillBefore(op, c);
+    if (!fill)
+      return rewriter.notifyMatchFailure(op, "output not zero-filled first");
+
+    auto module = op->getParentOfType<ModuleOp>();
+    func::FuncOp kernel = declareMatmulKernel(
+        rewriter, module,
+        transposedB ? kMatmulTransposedBKernel : kMatmulKernel);
+    Location loc = op.getLoc();
+    ArrayRef<int64_t> aShape = cast<MemRefType>(a.getType()).getShape();
+    ArrayRef<int64_t> bShape = cast<MemRefType>(b.getType()).getShape();
+    ArrayRef<int64_t> cShape = cast<MemRefType>(c.getType()).getShape();
+    auto i64 = [&](int64_t value) -> Value {
+      return arith::ConstantOp::create(rewriter, loc,
+                                       rewriter.getI64IntegerAttr(value));
+    };
+    Value pointers[] = {dataPointer(rewriter, loc, a),
+                        dataPointer(rewriter, loc, b),
+                        dataPointer(rewriter, loc, c)};
+    int64_t strides[] = {aShape[1] * aShape[2], bShape[1] * bShape[2],
+                         cShape[1] * cShape[2]};
+    Value m = i64(cShape[1]), n = i64(cShape[2]), k = i64(aShape[2]);
+    auto lower = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    auto upper = arith::ConstantIndexOp::create(rewriter, loc, cShape[0]);
+    auto step = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    auto loop = scf::ForOp::create(rewriter, loc, lower, upper, step);
+    {
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(loop.getBody());
+      Value entry = arith::IndexCastOp::create(
+          rewriter, loc, rewriter.getI64Type(), loop.getInductionVar());
+      SmallVector<Value> args;
+      for (auto [pointer, stride] : llvm::zip(pointers, strides)) {
+        Value offset = arith::MulIOp::create(rewriter, loc, entry, i64(stride));
+        args.push_back(LLVM::GEPOp::create(
+            rewriter, loc, pointer.getType(), rewriter.getF32Type(), pointer,
+            ValueRange{offset}));
+      }
+      args.append({m, n, k});
+      func::CallOp::create(rewriter, loc, kernel, args);
+    }
+    rewriter.eraseOp(op);
+    rewriter.eraseOp(fill);
+    return success();
+  }
+};
+
 struct CpuMicrokernelsPass
     : nnc::impl::CpuMicrokernelsBase<CpuMicrokernelsPass> {
   void runOnOperation() override {
@@ -137,5 +207,6 @@ struct CpuMicrokernelsPass
 } // namespace
 
 void nnc::populateCpuMicrokernelPatterns(RewritePatternSet &patterns) {
-  patterns.add<MatmulToMicrokernel>(patterns.getContext());
+  patterns.add<MatmulToMicrokernel, BatchMatmulToMicrokernel>(
+      patterns.getContext());
 }

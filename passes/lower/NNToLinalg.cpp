@@ -427,8 +427,53 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
                                        : reshapeTo(b, product, type.getShape()));
       return success();
     }
-    // Batched: loops (batch..., m, n, k); each operand reads its own batch
-    // dimensions, broadcast against the result's.
+    // Equal batch dimensions on both sides: one linalg.batch_matmul over the
+    // batch dimensions collapsed into one (transposed-B when the rhs is a
+    // transpose of its last two dimensions, read in place).
+    auto rhsType = cast<RankedTensorType>(rhs.getType());
+    ArrayRef<int64_t> batchShape = type.getShape().drop_back(2);
+    if (lhsType.getShape().drop_back(2) == batchShape &&
+        rhsType.getShape().drop_back(2) == batchShape) {
+      int64_t batches = 1;
+      for (int64_t extent : batchShape)
+        batches *= extent;
+      auto collapse = [&](Value value) {
+        ArrayRef<int64_t> shape =
+            cast<RankedTensorType>(value.getType()).getShape();
+        return reshapeTo(b, value,
+                         {batches, shape[shape.size() - 2], shape.back()});
+      };
+      Value flatAcc = filledTensor(
+          b,
+          RankedTensorType::get({batches, type.getDimSize(type.getRank() - 2),
+                                 type.getShape().back()},
+                                type.getElementType()),
+          b.getFloatAttr(type.getElementType(), 0.0));
+      SmallVector<int64_t> perm;
+      for (int64_t d = 0; d < type.getRank() - 2; ++d)
+        perm.push_back(d);
+      perm.append({type.getRank() - 1, type.getRank() - 2});
+      auto transpose = op.getRhs().getDefiningOp<TransposeOp>();
+      Value product;
+      if (transpose && transpose.getPerm() == ArrayRef<int64_t>(perm)) {
+        Value keys = rewriter.getRemappedValue(transpose.getInput());
+        product = linalg::BatchMatmulTransposeBOp::create(
+                      b, b.getLoc(), TypeRange{flatAcc.getType()},
+                      ValueRange{collapse(lhs), collapse(keys)},
+                      ValueRange{flatAcc})
+                      .getResult(0);
+      } else {
+        product = linalg::BatchMatmulOp::create(
+                      b, TypeRange{flatAcc.getType()},
+                      ValueRange{collapse(lhs), collapse(rhs)},
+                      ValueRange{flatAcc})
+                      .getResult(0);
+      }
+      rewriter.replaceOp(op, reshapeTo(b, product, type.getShape()));
+      return success();
+    }
+    // Broadcast batches: loops (batch..., m, n, k); each operand reads its
+    // own batch dimensions, broadcast against the result's.
     Value acc =
         filledTensor(b, type, b.getFloatAttr(type.getElementType(), 0.0));
     MLIRContext *context = b.getContext();

@@ -55,6 +55,37 @@ func.func @transposed_b(%a: memref<8x64xf32>, %bt: memref<10x64xf32>, %c: memref
 
 // -----
 
+// A batch of transposed-B products (attention's q k^T) is a loop over the
+// batch, each entry's matrices batch * rows * columns elements on.
+// CHECK-LABEL: func.func @batch_transposed_b
+// CHECK-SAME: (%[[A:.*]]: memref<6x5x4xf32>, %[[BT:.*]]: memref<6x7x4xf32>, %[[C:.*]]: memref<6x5x7xf32>)
+// CHECK-NOT: linalg.fill
+// CHECK-DAG: %[[AS:.*]] = arith.constant 20 : i64
+// CHECK-DAG: %[[BS:.*]] = arith.constant 28 : i64
+// CHECK-DAG: %[[CS:.*]] = arith.constant 35 : i64
+// CHECK-DAG: %[[BATCH:.*]] = arith.constant 6 : index
+// CHECK: scf.for %[[I:.*]] = %{{.*}} to %[[BATCH]]
+// CHECK: %[[E:.*]] = arith.index_cast %[[I]] : index to i64
+// CHECK: %[[AO:.*]] = arith.muli %[[E]], %[[AS]]
+// CHECK: %[[AP:.*]] = llvm.getelementptr %{{.*}}[%[[AO]]] : (!llvm.ptr, i64) -> !llvm.ptr, f32
+// CHECK: %[[BO:.*]] = arith.muli %[[E]], %[[BS]]
+// CHECK: %[[BP:.*]] = llvm.getelementptr %{{.*}}[%[[BO]]]
+// CHECK: %[[CO:.*]] = arith.muli %[[E]], %[[CS]]
+// CHECK: %[[CP:.*]] = llvm.getelementptr %{{.*}}[%[[CO]]]
+// CHECK: call @nnc_uk_matmul_nt_f32(%[[AP]], %[[BP]], %[[CP]], %{{.*}}, %{{.*}}, %{{.*}})
+// CHECK-NOT: linalg.batch_matmul
+func.func @batch_transposed_b(%a: memref<6x5x4xf32>, %bt: memref<6x7x4xf32>, %c: memref<6x5x7xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%c : memref<6x5x7xf32>)
+  linalg.batch_matmul indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>,
+                                       affine_map<(d0, d1, d2, d3) -> (d0, d2, d3)>,
+                                       affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>]
+    ins(%a, %bt : memref<6x5x4xf32>, memref<6x7x4xf32>) outs(%c : memref<6x5x7xf32>)
+  return
+}
+
+// -----
+
 // A transposed A is not what either kernel takes.
 // CHECK-LABEL: func.func @transposed_a
 // CHECK: linalg.matmul

@@ -51,6 +51,23 @@ func.func @matmul_rows_by_matrix(%x: tensor<2x5x4xf32>, %w: tensor<3x4xf32>) -> 
 
 // -----
 
+// Equal batch dimensions on both sides (attention's q k^T): one
+// linalg.batch_matmul over the batch dimensions collapsed into one, reading
+// k in place through transposed-B maps.
+// CHECK-LABEL: func.func @matmul_batch_transposed_b
+// CHECK-SAME: (%[[Q:.*]]: tensor<2x3x5x4xf32>, %[[K:.*]]: tensor<2x3x6x4xf32>)
+// CHECK-DAG: %[[QS:.*]] = tensor.reshape %[[Q]]({{.*}}) : (tensor<2x3x5x4xf32>, tensor<3xindex>) -> tensor<6x5x4xf32>
+// CHECK-DAG: %[[KS:.*]] = tensor.reshape %[[K]]({{.*}}) : (tensor<2x3x6x4xf32>, tensor<3xindex>) -> tensor<6x6x4xf32>
+// CHECK: %[[MM:.*]] = linalg.batch_matmul indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}] ins(%[[QS]], %[[KS]] : tensor<6x5x4xf32>, tensor<6x6x4xf32>)
+// CHECK: tensor.reshape %[[MM]]({{.*}}) : (tensor<6x5x6xf32>, tensor<4xindex>) -> tensor<2x3x5x6xf32>
+func.func @matmul_batch_transposed_b(%q: tensor<2x3x5x4xf32>, %k: tensor<2x3x6x4xf32>) -> tensor<2x3x5x6xf32> {
+  %t = nn.transpose %k [0, 1, 3, 2] : tensor<2x3x6x4xf32>
+  %0 = nn.matmul %q, %t : tensor<2x3x5x4xf32>, tensor<2x3x4x6xf32>
+  return %0 : tensor<2x3x5x6xf32>
+}
+
+// -----
+
 // A batched matmul is a contraction over (batch..., m, n, k): the lhs batch
 // extent of 1 reads index 0, the rank-3 rhs skips the leading batch loop.
 // CHECK-DAG: #[[$BMM_LHS:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, 0, d2, d4)>
