@@ -59,6 +59,9 @@ static constexpr StringLiteral kHostToLLVM =
     "convert-cf-to-llvm,reconcile-unrealized-casts";
 
 void buildCpuPipeline(OpPassManager &pm) {
+  // Attention as blocked loops with an online softmax: memory linear in the
+  // sequence instead of the [Lq, Lk] scores of the untiled lowering.
+  pm.addPass(createFlashAttention());
   buildBufferizedLinalg(pm);
   // Polynomial math vectorizes where libm calls would not.
   pm.addPass(createMathApproximation());

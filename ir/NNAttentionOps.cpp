@@ -1,0 +1,109 @@
+//===- NNAttentionOps.cpp - Type inference and checks of nn.attention -----===//
+//
+// The result type of scaled dot-product attention follows from the query and
+// the value; the operands' shapes are checked against each other (batch,
+// heads, sequence and head dimensions, grouped queries, the mask's
+// broadcast) and the attributes against their ranges.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ir/Broadcast.h"
+#include "ir/NNOps.h"
+
+#include "mlir/IR/Diagnostics.h"
+
+#include <cmath>
+
+using namespace mlir;
+
+namespace nnc::nn {
+
+LogicalResult AttentionOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> loc,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &types) {
+  auto query = cast<RankedTensorType>(adaptor.getQuery().getType());
+  auto key = cast<RankedTensorType>(adaptor.getKey().getType());
+  auto value = cast<RankedTensorType>(adaptor.getValue().getType());
+  if (failed(requireStatic(loc, query, "query")) ||
+      failed(requireStatic(loc, key, "key")) ||
+      failed(requireStatic(loc, value, "value")))
+    return failure();
+  if (query.getRank() != 4 || key.getRank() != 4 || value.getRank() != 4)
+    return emitOptionalError(
+        loc,
+        "query, key and value must be [batch, heads, sequence, head "
+        "dim] (rank 4), got ",
+        formatShape(query.getShape()), ", ", formatShape(key.getShape()),
+        " and ", formatShape(value.getShape()));
+  if (key.getElementType() != query.getElementType() ||
+      value.getElementType() != query.getElementType())
+    return emitOptionalError(loc,
+                             "query, key and value must have one "
+                             "element type, got ",
+                             query.getElementType(), ", ", key.getElementType(),
+                             " and ", value.getElementType());
+  ArrayRef<int64_t> q = query.getShape(), k = key.getShape(),
+                    v = value.getShape();
+  if (k[0] != q[0] || v[0] != q[0])
+    return emitOptionalError(loc,
+                             "query, key and value must have one batch "
+                             "size, got ",
+                             q[0], ", ", k[0], " and ", v[0]);
+  if (v[1] != k[1] || v[2] != k[2])
+    return emitOptionalError(loc,
+                             "key and value must have the same heads "
+                             "and sequence length, got ",
+                             formatShape(k), " and ", formatShape(v));
+  if (k[3] != q[3])
+    return emitOptionalError(loc,
+                             "query and key must have the same head "
+                             "dimension, got ",
+                             q[3], " and ", k[3]);
+  if (k[1] == 0 || q[1] % k[1] != 0)
+    return emitOptionalError(loc, "query heads (", q[1],
+                             ") must be a "
+                             "multiple of key/value heads (",
+                             k[1], ")");
+  if (Value mask = adaptor.getMask()) {
+    auto maskType = cast<RankedTensorType>(mask.getType());
+    if (failed(requireStatic(loc, maskType, "mask")))
+      return failure();
+    if (!maskType.getElementType().isInteger(1) &&
+        maskType.getElementType() != query.getElementType())
+      return emitOptionalError(loc,
+                               "mask must be i1 or the query's element "
+                               "type ",
+                               query.getElementType(), ", got ",
+                               maskType.getElementType());
+    int64_t scores[] = {q[0], q[1], q[2], k[2]};
+    if (!isBroadcastableTo(maskType.getShape(), scores))
+      return emitOptionalError(
+          loc, "mask of shape ", formatShape(maskType.getShape()),
+          " does not broadcast to the scores ", formatShape(scores));
+  }
+  types.push_back(
+      RankedTensorType::get({q[0], q[1], q[2], v[3]}, query.getElementType()));
+  return success();
+}
+
+LogicalResult AttentionOp::verify() {
+  if (getWindow() < 0)
+    return emitOpError("window must be 0 (none) or a positive number of "
+                       "keys, got ")
+           << getWindow();
+  if (std::optional<APFloat> scale = getScale())
+    if (!scale->isFinite())
+      return emitOpError("scale must be finite, got ")
+             << scale->convertToDouble();
+  return success();
+}
+
+double AttentionOp::getScaleOrDefault() {
+  if (std::optional<APFloat> scale = getScale())
+    return scale->convertToDouble();
+  return 1.0 /
+         std::sqrt(static_cast<double>(getQuery().getType().getDimSize(3)));
+}
+
+} // namespace nnc::nn

@@ -1,0 +1,63 @@
+//===- NNAttentionOps.td - Attention op of the nn dialect --*- tablegen -*-===//
+//
+// Scaled dot-product attention as one op, so that passes can see it whole:
+// nnc-flash-attention tiles it over key/value blocks with an online softmax
+// instead of materializing the score matrix. Included from NNOps.td.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_IR_NNATTENTIONOPS_TD
+#define NNC_IR_NNATTENTIONOPS_TD
+
+//===----------------------------------------------------------------------===//
+// Scaled dot-product attention
+//===----------------------------------------------------------------------===//
+
+def NN_AttentionOp : NN_Op<"attention", [Pure, InferTypeOpAdaptor,
+    DeclareOpInterfaceMethods<NN_GradientOpInterface>]> {
+  let summary = "Scaled dot-product attention with masks and grouped queries";
+  let description = [{
+    `softmax(query key^T * scale + mask) value` over the key axis, with
+    `query` `[B, Hq, Lq, D]`, `key` `[B, Hkv, Lk, D]` and `value`
+    `[B, Hkv, Lk, Dv]`; the result is `[B, Hq, Lq, Dv]`. Grouped-query
+    attention: `Hq` is a multiple of `Hkv`, and query head `h` attends to
+    key/value head `h / (Hq / Hkv)` (torch.repeat_interleave of the keys and
+    values over heads).
+
+    `scale` defaults to `1 / sqrt(D)`. The optional `mask` broadcasts to
+    `[B, Hq, Lq, Lk]`: a float mask (the query's element type) is added to
+    the scores, an `i1` mask keeps the scores where it is true and masks
+    them out where it is false (torch's scaled_dot_product_attention
+    convention). `causal` masks key `j` out for query `i` when `j > i`
+    (top-left aligned); `window` (0 = none) keeps only keys with
+    `|i - j| < window`, so with `causal` query `i` sees keys
+    `i - window + 1 .. i` (sliding-window attention). A query whose keys are
+    all masked out gets zeros, not NaN.
+
+    ```mlir
+    %o = nn.attention %q, %k, %v {causal = true}
+        : tensor<1x8x128x64xf32>, tensor<1x2x128x64xf32>, tensor<1x2x128x64xf32>
+    %m = nn.attention %q, %k, %v mask %bias
+        : tensor<1x8x128x64xf32>, tensor<1x2x128x64xf32>,
+          tensor<1x2x128x64xf32>, tensor<128x128xf32>
+    ```
+  }];
+  let arguments = (ins NN_StaticFloatTensor:$query, NN_StaticFloatTensor:$key,
+                   NN_StaticFloatTensor:$value,
+                   Optional<RankedTensorOf<[AnyFloat, I1]>>:$mask,
+                   DefaultValuedAttr<BoolAttr, "false">:$causal,
+                   DefaultValuedAttr<I64Attr, "0">:$window,
+                   OptionalAttr<F64Attr>:$scale);
+  let results = (outs NN_StaticFloatTensor:$result);
+  let assemblyFormat = [{
+    $query `,` $key `,` $value (`mask` $mask^)? attr-dict `:` type($query) `,`
+    type($key) `,` type($value) (`,` type($mask)^)?
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The scale of the scores: the `scale` attribute or `1 / sqrt(D)`.
+    double getScaleOrDefault();
+  }];
+}
+
+#endif // NNC_IR_NNATTENTIONOPS_TD

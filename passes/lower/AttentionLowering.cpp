@@ -1,0 +1,43 @@
+//===- AttentionLowering.cpp - nn.attention untiled, as nn ops ------------===//
+//
+// The reference lowering of scaled dot-product attention: the op becomes
+// its untiled form (ir/AttentionDecomposition.h), whose matmuls, masks and
+// softmax the conversion then lowers to linalg like any other nn ops. It
+// materializes the [Lq, Lk] scores; nnc-flash-attention runs before it in
+// the CPU pipeline and tiles attention instead.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ir/AttentionDecomposition.h"
+#include "ir/NNOps.h"
+#include "passes/lower/LoweringPatterns.h"
+
+#include "mlir/Transforms/DialectConversion.h"
+
+using namespace mlir;
+using namespace nnc;
+using namespace nnc::nn;
+
+namespace {
+
+struct AttentionLowering : OpConversionPattern<AttentionOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(AttentionOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    AttentionOperands operands = attentionOperandsOf(op);
+    operands.query = adaptor.getQuery();
+    operands.key = adaptor.getKey();
+    operands.value = adaptor.getValue();
+    operands.mask = adaptor.getMask();
+    rewriter.replaceOp(op, buildAttentionDecomposition(b, operands).result);
+    return success();
+  }
+};
+
+} // namespace
+
+void nnc::populateAttentionLoweringPatterns(RewritePatternSet &patterns) {
+  patterns.add<AttentionLowering>(patterns.getContext());
+}
