@@ -88,10 +88,12 @@ LogicalResult AttentionOp::inferReturnTypes(MLIRContext *,
 }
 
 LogicalResult AttentionOp::verify() {
-  if (getWindow() < 0)
+  // I64Attr reads back unsigned; the window is a signed count.
+  auto window = static_cast<int64_t>(getWindow());
+  if (window < 0)
     return emitOpError("window must be 0 (none) or a positive number of "
                        "keys, got ")
-           << getWindow();
+           << window;
   if (std::optional<APFloat> scale = getScale())
     if (!scale->isFinite())
       return emitOpError("scale must be finite, got ")

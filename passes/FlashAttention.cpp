@@ -88,7 +88,7 @@ Value positionTile(ImplicitLocOpBuilder &b, Value queryStart, Value keyStart,
   MLIRContext *context = b.getContext();
   AffineMap identity = AffineMap::getMultiDimIdentityMap(2, context);
   auto generic = linalg::GenericOp::create(
-      b, empty.getType(), ValueRange{}, ValueRange{empty},
+      b, TypeRange{empty.getType()}, ValueRange{}, ValueRange{empty},
       ArrayRef<AffineMap>{identity},
       ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
                                     utils::IteratorType::parallel},

@@ -52,7 +52,7 @@ AttentionOp::buildGradients(ImplicitLocOpBuilder &b, ArrayRef<Value> grads,
   operandGrads[1] = keyGrad;
   operandGrads[2] = valueGrad;
   if (Value mask = getMask(); mask && hasFloatElements(mask)) {
-    RankedTensorType resultType = getResult().getType();
+    RankedTensorType resultType = tensorTypeOf(getResult());
     Value perHead = ReshapeOp::create(
         b, scoresGrad,
         ArrayRef<int64_t>{resultType.getDimSize(0), resultType.getDimSize(1),
