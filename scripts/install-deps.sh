@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain and build
   cmake ninja-build ccache clang-22 lld-22 g++
+  # libFuzzer and the sanitizer runtimes (test/fuzz)
+  libclang-rt-22-dev
   # LLVM/MLIR 22 (headers, libMLIR.so, lit, FileCheck, mlir-opt)
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   zlib1g-dev libzstd-dev libxml2-dev libedit-dev libffi-dev libncurses-dev

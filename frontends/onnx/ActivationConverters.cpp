@@ -1,24 +1,18 @@
 //===- ActivationConverters.cpp - ONNX activations ------------------------===//
 //
-// Every activation of the default domain up to opset 17, each with its
+// Every activation of the default domain up to opset 18, each with its
 // attribute defaults. Where nn has the function (relu, sigmoid, tanh,
-// leaky_relu, elu, softplus) it is used; the others are composed exactly
+// leaky_relu, elu, softplus, mish) it is used; the others are composed exactly
 // from nn ops, as each comment says.
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontends/onnx/ElementwiseBuilders.h"
+#include "frontends/onnx/ConverterBuilders.h"
 
 #include "ir/NNOps.h"
 
 namespace nnc::onnx_import {
 namespace {
-
-/// `lhs * rhs`.
-mlir::FailureOr<mlir::Value> mul(NodeContext &context, mlir::Value lhs,
-                                 mlir::Value rhs) {
-  return context.createValue<nn::MulOp>({lhs, rhs});
-}
 
 mlir::LogicalResult convertLeakyRelu(NodeContext &context) {
   mlir::FailureOr<mlir::Value> x = context.input(0);
@@ -47,14 +41,12 @@ mlir::LogicalResult convertPRelu(NodeContext &context) {
       slopeType.getDimSize(0) == xType.getDimSize(1)) {
     llvm::SmallVector<int64_t> shape(xType.getRank() - 1, 1);
     shape[0] = slopeType.getDimSize(0);
-    mlir::OpBuilder &b = context.builder();
-    slope = context.createValue<nn::ReshapeOp>(
-        {*slope}, {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(shape))});
+    slope = reshapeTo(context, *slope, shape);
     if (mlir::failed(slope))
       return mlir::failure();
   }
   auto negative = compareWith(context, nn::ComparePredicate::lt, *x, 0);
-  auto scaled = mul(context, *x, *slope);
+  auto scaled = binaryOp<nn::MulOp>(context, *x, *slope);
   if (mlir::failed(negative) || mlir::failed(scaled))
     return mlir::failure();
   return setResult(context,
@@ -88,8 +80,9 @@ mlir::LogicalResult convertSelu(NodeContext &context) {
   if (mlir::failed(inner))
     return mlir::failure();
   double gamma = context.floatAttribute("gamma", 1.05070102214813232421875f);
-  return setResult(context,
-                   mul(context, *inner, scalarLike(context, *x, gamma)));
+  return setResult(
+      context,
+      binaryOp<nn::MulOp>(context, *inner, scalarLike(context, *x, gamma)));
 }
 
 /// Celu: `alpha * elu(x / alpha)` (`x` above 0, `alpha (e^(x/alpha) - 1)`
@@ -108,8 +101,9 @@ mlir::LogicalResult convertCelu(NodeContext &context) {
   auto inner = elu(context, *scaled, 1.0);
   if (mlir::failed(inner))
     return mlir::failure();
-  return setResult(context,
-                   mul(context, *inner, scalarLike(context, *x, alpha)));
+  return setResult(
+      context,
+      binaryOp<nn::MulOp>(context, *inner, scalarLike(context, *x, alpha)));
 }
 
 /// ThresholdedRelu: `x > alpha ? x : 0`.
@@ -128,7 +122,7 @@ mlir::LogicalResult convertThresholdedRelu(NodeContext &context) {
 /// `max(0, min(1, alpha x + beta))`.
 mlir::FailureOr<mlir::Value> hardSigmoid(NodeContext &context, mlir::Value x,
                                          double alpha, double beta) {
-  auto scaled = mul(context, x, scalarLike(context, x, alpha));
+  auto scaled = binaryOp<nn::MulOp>(context, x, scalarLike(context, x, alpha));
   if (mlir::failed(scaled))
     return mlir::failure();
   auto shifted =
@@ -160,7 +154,7 @@ mlir::LogicalResult convertHardSwish(NodeContext &context) {
   auto gate = hardSigmoid(context, *x, 1.0 / 6.0, 0.5);
   if (mlir::failed(gate))
     return mlir::failure();
-  return setResult(context, mul(context, *x, *gate));
+  return setResult(context, binaryOp<nn::MulOp>(context, *x, *gate));
 }
 
 /// Softsign: `x / (1 + |x|)`.
@@ -226,6 +220,7 @@ void registerActivationConverters(ConverterRegistry &registry) {
   registry.add("HardSigmoid", convertHardSigmoid);
   registry.add("HardSwish", convertHardSwish);
   registry.add("Softplus", convertSoftplus);
+  registry.add("Mish", unary<nn::MishOp>());
   registry.add("Softsign", convertSoftsign);
   registry.add("Shrink", convertShrink);
 }

@@ -8,7 +8,8 @@
 // foldable constant (NodeContext::foldableInput: initializers that are
 // parameters are not); Shape and Size fold for any input, since only its
 // static shape matters. Elements keep their ONNX element type (integer
-// arithmetic wraps, float results round to their type).
+// arithmetic wraps, float results round to their type). A result may have
+// at most kMaxImportTimeElements elements: bigger ones are a clear error.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,11 +17,14 @@
 #include "frontends/onnx/ShapeOperands.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <onnx/onnx_pb.h>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 
 namespace nnc::onnx_import {
 namespace {
@@ -32,27 +36,13 @@ using Folder = mlir::LogicalResult (*)(NodeContext &, Inputs,
                                        std::vector<ConstantTensor> &);
 
 /// Row-major strides of `shape`.
-std::vector<int64_t> stridesOf(llvm::ArrayRef<int64_t> shape) {
-  std::vector<int64_t> strides(shape.size(), 1);
-  for (int64_t i = int64_t(shape.size()) - 2; i >= 0; --i)
-    strides[i] = strides[i + 1] * shape[i + 1];
-  return strides;
-}
-
-int64_t product(llvm::ArrayRef<int64_t> shape) {
-  int64_t count = 1;
-  for (int64_t extent : shape)
-    count *= extent;
-  return count;
-}
-
 /// For each element of `outShape`, the flat index of the element of a
 /// tensor of `inShape` that broadcasts to it (trailing dimensions align).
 std::vector<int64_t> broadcastSources(llvm::ArrayRef<int64_t> outShape,
                                       llvm::ArrayRef<int64_t> inShape) {
   std::vector<int64_t> inStrides = stridesOf(inShape);
   size_t offset = outShape.size() - inShape.size();
-  std::vector<int64_t> sources(product(outShape));
+  std::vector<int64_t> sources(elementCount(outShape));
   std::vector<int64_t> outStrides = stridesOf(outShape);
   for (int64_t flat = 0; flat < int64_t(sources.size()); ++flat) {
     int64_t source = 0;
@@ -111,6 +101,8 @@ mlir::LogicalResult elementwise(NodeContext &context, Inputs inputs,
       return mlir::failure();
     shape = *broadcast;
   }
+  if (mlir::failed(context.checkImportTimeSize(shape, "the result")))
+    return mlir::failure();
   std::vector<std::vector<int64_t>> sources;
   for (const ConstantTensor *input : inputs)
     sources.push_back(broadcastSources(shape, input->shape));
@@ -122,7 +114,7 @@ mlir::LogicalResult elementwise(NodeContext &context, Inputs inputs,
   result.shape = shape;
   result.elementType = type;
   result.isFloat = isFloatElementType(type);
-  int64_t count = product(shape);
+  int64_t count = elementCount(shape);
   for (int64_t i = 0; i < count; ++i) {
     if (integer) {
       llvm::SmallVector<int64_t, 3> values;
@@ -141,12 +133,19 @@ mlir::LogicalResult elementwise(NodeContext &context, Inputs inputs,
       if (result.isFloat)
         result.floats.push_back(value);
       else
-        result.ints.push_back(int64_t(value));
+        result.ints.push_back(truncateToInt64(value));
     }
   }
   result.roundToElementType();
   outputs.push_back(std::move(result));
   return mlir::success();
+}
+
+/// `op` on the two's-complement bits of `a` and `b`: int64 arithmetic that
+/// wraps around as fixed-width integer ops do (signed overflow is undefined
+/// in C++).
+template <typename Op> int64_t wrapping(int64_t a, int64_t b, Op op) {
+  return int64_t(op(uint64_t(a), uint64_t(b)));
 }
 
 /// Integer division rounding toward zero (C's, as ONNX runtimes do); a
@@ -162,7 +161,8 @@ mlir::LogicalResult foldDiv(NodeContext &context, Inputs inputs,
           byZero = true;
           return 0;
         }
-        return v[0] / v[1];
+        // INT64_MIN / -1 wraps (the only quotient that overflows).
+        return v[1] == -1 ? wrapping(0, v[0], std::minus<>()) : v[0] / v[1];
       });
   if (byZero)
     return context.fail("integer division by zero");
@@ -184,7 +184,7 @@ mlir::LogicalResult foldMod(NodeContext &context, Inputs inputs,
           byZero = true;
           return 0;
         }
-        int64_t r = v[0] % v[1];
+        int64_t r = v[1] == -1 ? 0 : v[0] % v[1];
         if (!fmod && r != 0 && ((r < 0) != (v[1] < 0)))
           r += v[1];
         return r;
@@ -194,21 +194,29 @@ mlir::LogicalResult foldMod(NodeContext &context, Inputs inputs,
   return result;
 }
 
-/// A binary or variadic op with the same formula for both kinds of data.
-#define NNC_ELEMENTWISE_FOLDER(NAME, TYPE, EXPR)                               \
+/// A binary or variadic op with a formula for floating-point data and one
+/// for integers.
+#define NNC_ELEMENTWISE_FOLDER2(NAME, TYPE, EXPR, INT_EXPR)                    \
   mlir::LogicalResult NAME(NodeContext &context, Inputs inputs,                \
                            std::vector<ConstantTensor> &outputs) {             \
     return elementwise(                                                        \
         context, inputs, outputs, TYPE,                                        \
         [](llvm::ArrayRef<double> v) -> double { return EXPR; },               \
-        [](llvm::ArrayRef<int64_t> v) -> int64_t { return EXPR; });            \
+        [](llvm::ArrayRef<int64_t> v) -> int64_t { return INT_EXPR; });        \
   }
+/// The same formula for both kinds of data.
+#define NNC_ELEMENTWISE_FOLDER(NAME, TYPE, EXPR)                               \
+  NNC_ELEMENTWISE_FOLDER2(NAME, TYPE, EXPR, EXPR)
 
-NNC_ELEMENTWISE_FOLDER(foldAdd, 0, v[0] + v[1])
-NNC_ELEMENTWISE_FOLDER(foldSub, 0, v[0] - v[1])
-NNC_ELEMENTWISE_FOLDER(foldMul, 0, v[0] * v[1])
-NNC_ELEMENTWISE_FOLDER(foldNeg, 0, -v[0])
-NNC_ELEMENTWISE_FOLDER(foldAbs, 0, v[0] < 0 ? -v[0] : v[0])
+NNC_ELEMENTWISE_FOLDER2(foldAdd, 0, v[0] + v[1],
+                        wrapping(v[0], v[1], std::plus<>()))
+NNC_ELEMENTWISE_FOLDER2(foldSub, 0, v[0] - v[1],
+                        wrapping(v[0], v[1], std::minus<>()))
+NNC_ELEMENTWISE_FOLDER2(foldMul, 0, v[0] * v[1],
+                        wrapping(v[0], v[1], std::multiplies<>()))
+NNC_ELEMENTWISE_FOLDER2(foldNeg, 0, -v[0], wrapping(0, v[0], std::minus<>()))
+NNC_ELEMENTWISE_FOLDER2(foldAbs, 0, v[0] < 0 ? -v[0] : v[0],
+                        v[0] < 0 ? wrapping(0, v[0], std::minus<>()) : v[0])
 NNC_ELEMENTWISE_FOLDER(foldEqual, onnx::TensorProto::BOOL, v[0] == v[1])
 NNC_ELEMENTWISE_FOLDER(foldLess, onnx::TensorProto::BOOL, v[0] < v[1])
 NNC_ELEMENTWISE_FOLDER(foldLessOrEqual, onnx::TensorProto::BOOL, v[0] <= v[1])
@@ -337,7 +345,7 @@ mlir::LogicalResult foldSize(NodeContext &context) {
   auto shape = staticShapeOfInput(context);
   if (mlir::failed(shape))
     return mlir::failure();
-  context.setConstantOutput(ConstantTensor::ofInts({}, {product(*shape)}));
+  context.setConstantOutput(ConstantTensor::ofInts({}, {elementCount(*shape)}));
   return mlir::success();
 }
 
@@ -348,16 +356,21 @@ mlir::LogicalResult foldGather(NodeContext &context, Inputs inputs,
   if (indices.isFloat)
     return context.fail("the indices must be integers");
   int64_t rank = data.shape.size();
+  if (rank == 0)
+    return context.fail("the data must have rank 1 or more");
   auto axis =
       context.normalizeAxis(context.intAttribute("axis", 0), rank, "axis");
   if (mlir::failed(axis))
     return mlir::failure();
   int64_t extent = data.shape[*axis];
-  int64_t outer = product(llvm::ArrayRef(data.shape).take_front(*axis));
-  int64_t inner = product(llvm::ArrayRef(data.shape).drop_front(*axis + 1));
+  int64_t outer = elementCount(llvm::ArrayRef(data.shape).take_front(*axis));
+  int64_t inner =
+      elementCount(llvm::ArrayRef(data.shape).drop_front(*axis + 1));
   std::vector<int64_t> shape(data.shape.begin(), data.shape.begin() + *axis);
   shape.insert(shape.end(), indices.shape.begin(), indices.shape.end());
   shape.insert(shape.end(), data.shape.begin() + *axis + 1, data.shape.end());
+  if (mlir::failed(context.checkImportTimeSize(shape, "the result")))
+    return mlir::failure();
   std::vector<int64_t> sources;
   for (int64_t o = 0; o < outer; ++o)
     for (int64_t index : indices.ints) {
@@ -380,6 +393,8 @@ mlir::LogicalResult foldConcat(NodeContext &context, Inputs inputs,
     return context.fail("there is nothing to concatenate");
   const ConstantTensor &first = *inputs[0];
   int64_t rank = first.shape.size();
+  if (rank == 0)
+    return context.fail("rank-0 inputs cannot be concatenated");
   auto axis =
       context.normalizeAxis(context.intAttribute("axis", 1), rank, "axis");
   if (mlir::failed(axis))
@@ -394,15 +409,18 @@ mlir::LogicalResult foldConcat(NodeContext &context, Inputs inputs,
         return context.fail("the inputs differ in extent along axis " +
                             llvm::Twine(d));
     shape[*axis] += input->shape[*axis];
+    if (mlir::failed(context.checkImportTimeSize(shape, "the result")))
+      return mlir::failure();
   }
-  int64_t outer = product(llvm::ArrayRef(shape).take_front(*axis));
+  int64_t outer = elementCount(llvm::ArrayRef(shape).take_front(*axis));
   ConstantTensor result;
   result.shape = shape;
   result.isFloat = first.isFloat;
   result.elementType = first.elementType;
   for (int64_t o = 0; o < outer; ++o)
     for (const ConstantTensor *input : inputs) {
-      int64_t block = product(llvm::ArrayRef(input->shape).drop_front(*axis));
+      int64_t block =
+          elementCount(llvm::ArrayRef(input->shape).drop_front(*axis));
       for (int64_t i = o * block; i < (o + 1) * block; ++i) {
         if (first.isFloat)
           result.floats.push_back(input->floats[i]);
@@ -437,7 +455,7 @@ mlir::LogicalResult foldSlice(NodeContext &context, Inputs inputs,
   for (const SliceRange &range : *ranges)
     shape.push_back(range.count);
   std::vector<int64_t> outStrides = stridesOf(shape);
-  std::vector<int64_t> sources(product(shape));
+  std::vector<int64_t> sources(elementCount(shape));
   for (int64_t flat = 0; flat < int64_t(sources.size()); ++flat) {
     int64_t source = 0;
     for (size_t d = 0; d < shape.size(); ++d) {
@@ -462,7 +480,7 @@ mlir::LogicalResult foldTranspose(NodeContext &context, Inputs inputs,
   for (int64_t axis : *perm)
     shape.push_back(data.shape[axis]);
   std::vector<int64_t> outStrides = stridesOf(shape);
-  std::vector<int64_t> sources(product(shape));
+  std::vector<int64_t> sources(elementCount(shape));
   for (int64_t flat = 0; flat < int64_t(sources.size()); ++flat) {
     int64_t source = 0;
     for (int64_t d = 0; d < rank; ++d)
@@ -479,7 +497,8 @@ mlir::LogicalResult foldExpand(NodeContext &context, Inputs inputs,
   if (mlir::failed(target))
     return mlir::failure();
   auto shape = broadcastShapes(context, inputs[0]->shape, *target);
-  if (mlir::failed(shape))
+  if (mlir::failed(shape) ||
+      mlir::failed(context.checkImportTimeSize(*shape, "the result")))
     return mlir::failure();
   outputs.push_back(
       pick(*inputs[0], *shape, broadcastSources(*shape, inputs[0]->shape)));
@@ -499,10 +518,16 @@ mlir::LogicalResult foldTile(NodeContext &context, Inputs inputs,
   for (size_t d = 0; d < data.shape.size(); ++d) {
     if ((*repeats)[d] < 0)
       return context.fail("a repeat count is negative");
-    shape.push_back(data.shape[d] * (*repeats)[d]);
+    int64_t extent;
+    if (llvm::MulOverflow(data.shape[d], (*repeats)[d], extent))
+      return context.fail("the result would have more elements than fit in "
+                          "64 bits");
+    shape.push_back(extent);
   }
+  if (mlir::failed(context.checkImportTimeSize(shape, "the result")))
+    return mlir::failure();
   std::vector<int64_t> outStrides = stridesOf(shape);
-  std::vector<int64_t> sources(product(shape));
+  std::vector<int64_t> sources(elementCount(shape));
   for (int64_t flat = 0; flat < int64_t(sources.size()); ++flat) {
     int64_t source = 0;
     for (size_t d = 0; d < shape.size(); ++d)
@@ -527,6 +552,8 @@ mlir::LogicalResult foldConstantOfShape(NodeContext &context, Inputs inputs,
   for (int64_t extent : shape)
     if (extent < 0)
       return context.fail("the shape has a negative extent");
+  if (mlir::failed(context.checkImportTimeSize(shape, "the result")))
+    return mlir::failure();
   ConstantTensor value = ConstantTensor::ofFloats({1}, {0.0});
   if (const onnx::AttributeProto *given = context.attribute("value")) {
     std::string error;
@@ -537,7 +564,7 @@ mlir::LogicalResult foldConstantOfShape(NodeContext &context, Inputs inputs,
   }
   ConstantTensor result = value;
   result.shape = shape;
-  int64_t count = product(shape);
+  int64_t count = elementCount(shape);
   if (value.isFloat)
     result.floats.assign(count, value.floats[0]);
   else
@@ -560,8 +587,12 @@ mlir::LogicalResult foldRange(NodeContext &context, Inputs inputs,
            delta = inputs[2]->floatAt(0);
     if (delta == 0)
       return context.fail("delta is 0");
-    int64_t count =
-        std::max<int64_t>(0, int64_t(std::ceil((limit - first) / delta)));
+    double steps = std::ceil((limit - first) / delta);
+    if (!(steps <= double(kMaxImportTimeElements))) // also catches NaN
+      return context.fail("the range would have more than " +
+                          llvm::Twine(kMaxImportTimeElements) +
+                          " elements, the most nnc computes at import time");
+    int64_t count = int64_t(std::max(0.0, steps));
     for (int64_t i = 0; i < count; ++i)
       result.floats.push_back(first + double(i) * delta);
     result.shape = {count};
@@ -570,9 +601,14 @@ mlir::LogicalResult foldRange(NodeContext &context, Inputs inputs,
             delta = inputs[2]->intAt(0);
     if (delta == 0)
       return context.fail("delta is 0");
-    int64_t span = limit - first;
+    int64_t span;
+    if (llvm::SubOverflow(limit, first, span) ||
+        (span == std::numeric_limits<int64_t>::min() && delta == -1))
+      return context.fail("limit - start does not fit in 64 bits");
     int64_t count = std::max<int64_t>(
         0, span / delta + ((span % delta != 0) && ((span < 0) == (delta < 0))));
+    if (mlir::failed(context.checkImportTimeSize({count}, "the range")))
+      return mlir::failure();
     for (int64_t i = 0; i < count; ++i)
       result.ints.push_back(first + i * delta);
     result.shape = {count};
@@ -613,6 +649,8 @@ mlir::LogicalResult foldEyeLike(NodeContext &context) {
     return mlir::failure();
   if (shape->size() != 2)
     return context.fail("the input must be 2-D");
+  if (mlir::failed(context.checkImportTimeSize(*shape, "the result")))
+    return mlir::failure();
   int64_t type = context.intAttribute("dtype", inputElementType(context));
   if (!isSupportedElementType(type))
     return context.fail("dtype " + elementTypeName(type) + " is not supported");
@@ -649,49 +687,67 @@ mlir::LogicalResult foldNonZero(NodeContext &, Inputs inputs,
   return mlir::success();
 }
 
+/// A folder, with how many inputs it reads at least (optional ones after
+/// those it reads through the NodeContext).
+struct FolderEntry {
+  Folder fold;
+  size_t minInputs;
+};
+
 /// The folders by op type.
-const llvm::StringMap<Folder> &folders() {
-  static const llvm::StringMap<Folder> table = {
-      {"Add", foldAdd},
-      {"Sub", foldSub},
-      {"Mul", foldMul},
-      {"Div", foldDiv},
-      {"Mod", foldMod},
-      {"Neg", foldNeg},
-      {"Abs", foldAbs},
-      {"Floor", foldFloor},
-      {"Ceil", foldCeil},
-      {"Sqrt", foldSqrt},
-      {"Reciprocal", foldReciprocal},
-      {"Min", foldExtremum<false>},
-      {"Max", foldExtremum<true>},
-      {"Equal", foldEqual},
-      {"Less", foldLess},
-      {"LessOrEqual", foldLessOrEqual},
-      {"Greater", foldGreater},
-      {"GreaterOrEqual", foldGreaterOrEqual},
-      {"Not", foldNot},
-      {"And", foldAnd},
-      {"Or", foldOr},
-      {"Xor", foldXor},
-      {"Where", foldWhere},
-      {"Cast", foldCast},
-      {"Gather", foldGather},
-      {"Concat", foldConcat},
-      {"Reshape", foldReshapeLike<reshapeTarget>},
-      {"Unsqueeze", foldReshapeLike<unsqueezeTarget>},
-      {"Squeeze", foldReshapeLike<squeezeTarget>},
-      {"Flatten", foldReshapeLike<flattenTarget>},
-      {"Slice", foldSlice},
-      {"Transpose", foldTranspose},
-      {"Expand", foldExpand},
-      {"Tile", foldTile},
-      {"Identity", foldIdentity},
-      {"ConstantOfShape", foldConstantOfShape},
-      {"Range", foldRange},
-      {"NonZero", foldNonZero},
+const llvm::StringMap<FolderEntry> &folders() {
+  static const llvm::StringMap<FolderEntry> table = {
+      {"Add", {foldAdd, 2}},
+      {"Sub", {foldSub, 2}},
+      {"Mul", {foldMul, 2}},
+      {"Div", {foldDiv, 2}},
+      {"Mod", {foldMod, 2}},
+      {"Neg", {foldNeg, 1}},
+      {"Abs", {foldAbs, 1}},
+      {"Floor", {foldFloor, 1}},
+      {"Ceil", {foldCeil, 1}},
+      {"Sqrt", {foldSqrt, 1}},
+      {"Reciprocal", {foldReciprocal, 1}},
+      {"Min", {foldExtremum<false>, 1}},
+      {"Max", {foldExtremum<true>, 1}},
+      {"Equal", {foldEqual, 2}},
+      {"Less", {foldLess, 2}},
+      {"LessOrEqual", {foldLessOrEqual, 2}},
+      {"Greater", {foldGreater, 2}},
+      {"GreaterOrEqual", {foldGreaterOrEqual, 2}},
+      {"Not", {foldNot, 1}},
+      {"And", {foldAnd, 2}},
+      {"Or", {foldOr, 2}},
+      {"Xor", {foldXor, 2}},
+      {"Where", {foldWhere, 3}},
+      {"Cast", {foldCast, 1}},
+      {"Gather", {foldGather, 2}},
+      {"Concat", {foldConcat, 1}},
+      {"Reshape", {foldReshapeLike<reshapeTarget>, 1}},
+      {"Unsqueeze", {foldReshapeLike<unsqueezeTarget>, 1}},
+      {"Squeeze", {foldReshapeLike<squeezeTarget>, 1}},
+      {"Flatten", {foldReshapeLike<flattenTarget>, 1}},
+      {"Slice", {foldSlice, 1}},
+      {"Transpose", {foldTranspose, 1}},
+      {"Expand", {foldExpand, 1}},
+      {"Tile", {foldTile, 1}},
+      {"Identity", {foldIdentity, 1}},
+      {"ConstantOfShape", {foldConstantOfShape, 1}},
+      {"Range", {foldRange, 3}},
+      {"NonZero", {foldNonZero, 1}},
   };
   return table;
+}
+
+/// Fails naming the op's input count when `inputs` are fewer than `entry`
+/// reads.
+mlir::LogicalResult checkInputCount(NodeContext &context,
+                                    const FolderEntry &entry, size_t inputs) {
+  if (inputs >= entry.minInputs)
+    return mlir::success();
+  return context.fail("has " + llvm::Twine(inputs) + " inputs; " +
+                      context.node().op_type() + " takes at least " +
+                      llvm::Twine(entry.minInputs));
 }
 
 } // namespace
@@ -707,8 +763,10 @@ mlir::LogicalResult computeAtImport(NodeContext &context) {
       return mlir::failure();
     inputs.push_back(*input);
   }
+  if (mlir::failed(checkInputCount(context, folder->second, inputs.size())))
+    return mlir::failure();
   std::vector<ConstantTensor> outputs;
-  if (mlir::failed(folder->second(context, inputs, outputs)))
+  if (mlir::failed(folder->second.fold(context, inputs, outputs)))
     return mlir::failure();
   for (auto [index, output] : llvm::enumerate(outputs))
     context.setConstantOutput(std::move(output), index);
@@ -748,8 +806,10 @@ mlir::FailureOr<bool> foldNode(NodeContext &context) {
   if (inputs.empty() ||
       (opType != "Slice" && llvm::is_contained(inputs, nullptr)))
     return false;
+  if (mlir::failed(checkInputCount(context, folder->second, inputs.size())))
+    return mlir::failure();
   std::vector<ConstantTensor> outputs;
-  if (mlir::failed(folder->second(context, inputs, outputs)))
+  if (mlir::failed(folder->second.fold(context, inputs, outputs)))
     return mlir::failure();
   for (auto [index, output] : llvm::enumerate(outputs))
     context.setConstantOutput(std::move(output), index);

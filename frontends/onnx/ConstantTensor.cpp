@@ -1,7 +1,9 @@
 //===- ConstantTensor.cpp - Tensor data known at import time --------------===//
 //
 // ConstantTensor's helpers (exact element types, rounding to a type, MLIR
-// attributes) and decodeTensor, which reads a TensorProto: typed fields,
+// attributes), shape arithmetic (checkedElementCount: element counts without
+// overflow; elementCount; stridesOf) and decodeTensor, which reads a
+// TensorProto: typed fields,
 // raw_data, or external data (a file beside the model named by `location`,
 // with `offset` and `length`), refusing paths that leave the model's folder.
 //
@@ -10,13 +12,17 @@
 #include "frontends/onnx/NodeConverter.h"
 
 #include "llvm/ADT/APFloat.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/Path.h"
 
 #include <onnx/onnx_pb.h>
 
+#include <cmath>
 #include <cstring>
 #include <fstream>
+#include <limits>
 
 namespace nnc::onnx_import {
 
@@ -171,7 +177,7 @@ double ConstantTensor::floatAt(int64_t index) const {
 }
 
 int64_t ConstantTensor::intAt(int64_t index) const {
-  return isFloat ? int64_t(floats[index]) : ints[index];
+  return isFloat ? truncateToInt64(floats[index]) : ints[index];
 }
 
 void ConstantTensor::roundToElementType() {
@@ -302,6 +308,39 @@ static bool readExternalData(const TensorProto &proto,
   return true;
 }
 
+int64_t truncateToInt64(double value) {
+  if (std::isnan(value))
+    return 0;
+  // 2^63 is exact as a double; every double below it converts.
+  if (value >= 9223372036854775808.0)
+    return std::numeric_limits<int64_t>::max();
+  if (value <= -9223372036854775808.0)
+    return std::numeric_limits<int64_t>::min();
+  return int64_t(value);
+}
+
+int64_t elementCount(llvm::ArrayRef<int64_t> shape) {
+  int64_t count = 1;
+  for (int64_t extent : shape)
+    count *= extent;
+  return count;
+}
+
+std::vector<int64_t> stridesOf(llvm::ArrayRef<int64_t> shape) {
+  std::vector<int64_t> strides(shape.size(), 1);
+  for (int64_t i = int64_t(shape.size()) - 2; i >= 0; --i)
+    strides[i] = strides[i + 1] * shape[i + 1];
+  return strides;
+}
+
+std::optional<int64_t> checkedElementCount(llvm::ArrayRef<int64_t> shape) {
+  int64_t nonZero = 1;
+  for (int64_t extent : shape)
+    if (extent != 0 && llvm::MulOverflow(nonZero, extent, nonZero))
+      return std::nullopt;
+  return llvm::is_contained(shape, 0) ? 0 : nonZero;
+}
+
 bool decodeTensor(const TensorProto &proto, ConstantTensor *out,
                   std::string *error, const std::string &modelFolder) {
   int32_t type = proto.data_type();
@@ -312,15 +351,18 @@ bool decodeTensor(const TensorProto &proto, ConstantTensor *out,
              "bfloat16, integers, bool)";
     return false;
   }
-  int64_t count = 1;
   out->shape.assign(proto.dims().begin(), proto.dims().end());
-  for (int64_t extent : out->shape) {
-    if (extent < 0) {
-      *error = "tensor '" + proto.name() + "' has a negative extent";
-      return false;
-    }
-    count *= extent;
+  if (llvm::any_of(out->shape, [](int64_t extent) { return extent < 0; })) {
+    *error = "tensor '" + proto.name() + "' has a negative extent";
+    return false;
   }
+  std::optional<int64_t> elementCount = checkedElementCount(out->shape);
+  if (!elementCount) {
+    *error =
+        "tensor '" + proto.name() + "' has more elements than fit in 64 bits";
+    return false;
+  }
+  int64_t count = *elementCount;
   out->elementType = type;
   out->isFloat = isFloatElementType(type);
   out->floats.clear();
@@ -340,7 +382,9 @@ bool decodeTensor(const TensorProto &proto, ConstantTensor *out,
   // `convert` into the vector that holds the data.
   auto fromRaw = [&](auto element, auto convert) {
     using Element = decltype(element);
-    if (raw.size() != count * sizeof(Element))
+    // Divides rather than multiplies: count * size could wrap around.
+    if (raw.size() % sizeof(Element) != 0 ||
+        raw.size() / sizeof(Element) != uint64_t(count))
       return false;
     for (int64_t i = 0; i < count; ++i) {
       Element item;

@@ -6,13 +6,22 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "frontends/onnx/ConverterBuilders.h"
 #include "frontends/onnx/WindowAttributes.h"
 
 #include "ir/NNOps.h"
 
 #include <onnx/onnx_pb.h>
 
+#include <limits>
+
 namespace nnc::onnx_import {
+
+/// The largest kernel extent, stride, dilation or pad nnc takes: bounding
+/// them keeps the window arithmetic here and in the nn ops' shape inference
+/// far from int64 overflow.
+static constexpr int64_t kMaxWindowAttribute =
+    std::numeric_limits<int32_t>::max();
 
 /// Reads the window attributes of a node over `input` with `kernel`.
 mlir::FailureOr<Window> readWindow(NodeContext &context,
@@ -39,15 +48,29 @@ mlir::FailureOr<Window> readWindow(NodeContext &context,
       !llvm::all_of(kernel, positive))
     return context.fail("kernel extents, strides and dilations must be "
                         "positive");
+  auto bounded = [](int64_t value) {
+    return value >= 0 && value <= kMaxWindowAttribute;
+  };
+  if (!llvm::all_of(window.strides, bounded) ||
+      !llvm::all_of(window.dilations, bounded) ||
+      !llvm::all_of(window.pads, bounded) || !llvm::all_of(kernel, bounded))
+    return context.fail("kernel extents, strides, dilations and pads must be "
+                        "between 0 and " +
+                        llvm::Twine(kMaxWindowAttribute));
   std::string autoPad = context.stringAttribute("auto_pad", "NOTSET");
   if (autoPad == "VALID") {
     window.pads.assign(2 * spatial, 0);
   } else if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
     for (size_t i = 0; i < spatial; ++i) {
-      int64_t in = input.getDimSize(i + 2), stride = window.strides[i];
-      int64_t out = (in + stride - 1) / stride;
-      int64_t extent = (kernel[i] - 1) * window.dilations[i] + 1;
-      int64_t total = std::max<int64_t>(0, (out - 1) * stride + extent - in);
+      // In 128 bits: the input extent may be close to 2^63.
+      __int128 in = input.getDimSize(i + 2), stride = window.strides[i];
+      __int128 out = (in + stride - 1) / stride;
+      __int128 extent = __int128(kernel[i] - 1) * window.dilations[i] + 1;
+      __int128 needed = (out - 1) * stride + extent - in;
+      if (needed > 2 * kMaxWindowAttribute)
+        return context.fail("auto_pad " + autoPad + " needs pads larger than " +
+                            llvm::Twine(kMaxWindowAttribute));
+      int64_t total = std::max<int64_t>(0, int64_t(needed));
       int64_t small = total / 2;
       window.pads[i] = autoPad == "SAME_UPPER" ? small : total - small;
       window.pads[i + spatial] = total - window.pads[i];
@@ -86,7 +109,7 @@ mlir::LogicalResult convertConv(NodeContext &context) {
        b.getNamedAttr("dilation", b.getDenseI64ArrayAttr(window->dilations)),
        b.getNamedAttr("groups",
                       b.getI64IntegerAttr(context.intAttribute("group", 1)))});
-  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
+  return setResult(context, result);
 }
 
 /// ConvTranspose: nn.conv_transpose with the window of readWindow, except
@@ -165,7 +188,7 @@ mlir::LogicalResult convertConvTranspose(NodeContext &context) {
                           b.getDenseI64ArrayAttr(outputPadding)),
            b.getNamedAttr("groups", b.getI64IntegerAttr(
                                         context.intAttribute("group", 1)))});
-  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
+  return setResult(context, result);
 }
 
 } // namespace

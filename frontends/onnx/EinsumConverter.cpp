@@ -16,7 +16,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontends/onnx/NNBuilders.h"
+#include "frontends/onnx/ConverterBuilders.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
 
 #include "llvm/ADT/StringExtras.h"
 

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontends/onnx/ElementwiseBuilders.h"
+#include "frontends/onnx/ConverterBuilders.h"
 
 #include "ir/NNOps.h"
 

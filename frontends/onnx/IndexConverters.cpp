@@ -1,27 +1,38 @@
 //===- IndexConverters.cpp - ONNX slicing, padding and indexing -----------===//
 //
-// Slice, Split, Tile, Pad, Gather, GatherElements, GatherND, ScatterND,
-// ScatterElements/Scatter, OneHot, Trilu, DepthToSpace, SpaceToDepth,
-// Compress, ReverseSequence and NonZero, composed from nn ops exactly:
+// Slice, Split, Tile, Pad, CenterCropPad, Gather, GatherElements, GatherND,
+// ScatterND, ScatterElements/Scatter, OneHot, Trilu, DepthToSpace,
+// SpaceToDepth, Compress, ReverseSequence and NonZero, composed from nn ops
+// exactly:
 // - positions known at import time become constant index tensors and an
 //   nn.gather along one axis (negative Slice steps, Pad's reflect, edge and
 //   wrap modes, Compress), or along the flattened input (GatherElements,
 //   GatherND, ReverseSequence: each output element's flat source position
-//   is computed here);
-// - the scatters with constant indices become, per "occurrence level" (the
-//   k-th update aimed at a position), a gather of the updates into the
-//   data's layout, combined with the data (replace, add, mul, max, min) where
-//   a constant mask says that level reaches; so updates apply in index
-//   order, as ONNX's reference does, with no scatter op in the model.
+//   is computed here, and checked against the data's extents);
+// - run-time indices (GatherElements, GatherND, ScatterND, ScatterElements)
+//   are linearized by nn ops into flat positions (negative entries wrapped,
+//   times the data's strides, plus constant offsets), then gathered from or
+//   scattered into the flattened data: nn.scatter_add, nn.scatter_reduce,
+//   or for assignment the last update per position (see scatterAt), so
+//   updates apply in index order, as ONNX's reference does (an index out of
+//   range at run time is an error of the model, which ONNX Runtime reports:
+//   its result is unspecified, but no access leaves the flattened data,
+//   as nn.gather clamps and the scatters drop such positions);
+// - a multiplying scatter (and integer max/min), which no scatter op does,
+//   needs indices known at import time: per "occurrence level" (the k-th
+//   update aimed at a position) a gather of the updates into the data's
+//   layout, combined with the data where a constant mask says it reaches.
 //
 //===----------------------------------------------------------------------===//
 
+#include "frontends/onnx/ConverterBuilders.h"
 #include "frontends/onnx/NodeConverter.h"
 #include "frontends/onnx/ShapeOperands.h"
 
 #include "ir/NNOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -30,78 +41,19 @@
 namespace nnc::onnx_import {
 namespace {
 
-int64_t product(llvm::ArrayRef<int64_t> shape) {
-  return std::accumulate(shape.begin(), shape.end(), int64_t(1),
-                         std::multiplies<int64_t>());
-}
-
-std::vector<int64_t> stridesOf(llvm::ArrayRef<int64_t> shape) {
-  std::vector<int64_t> strides(shape.size(), 1);
-  for (int64_t i = int64_t(shape.size()) - 2; i >= 0; --i)
-    strides[i] = strides[i + 1] * shape[i + 1];
-  return strides;
-}
-
-/// An i64 constant of `shape`.
-mlir::Value indexConstant(NodeContext &context, llvm::ArrayRef<int64_t> shape,
-                          llvm::ArrayRef<int64_t> values) {
-  mlir::OpBuilder &b = context.builder();
-  auto type = mlir::RankedTensorType::get(shape, b.getI64Type());
-  return mlir::arith::ConstantOp::create(
-      b, context.loc(), mlir::DenseElementsAttr::get(type, values));
-}
-
-/// An i1 constant of `shape`.
-mlir::Value maskConstant(NodeContext &context, llvm::ArrayRef<int64_t> shape,
-                         llvm::ArrayRef<bool> values) {
-  mlir::OpBuilder &b = context.builder();
-  auto type = mlir::RankedTensorType::get(shape, b.getI1Type());
-  return mlir::arith::ConstantOp::create(
-      b, context.loc(), mlir::DenseElementsAttr::get(type, values));
-}
-
-/// A rank-0 constant of `elementType` holding `value` (converted).
-mlir::Value scalarConstant(NodeContext &context, mlir::Type elementType,
-                           double value) {
+/// A rank-0 constant of `elementType` holding `value` (converted; an integer
+/// saturates, unlike ConverterBuilders.h's scalarConstant).
+mlir::Value saturatedScalar(NodeContext &context, mlir::Type elementType,
+                            double value) {
   mlir::OpBuilder &b = context.builder();
   auto type = mlir::RankedTensorType::get({}, elementType);
   mlir::TypedAttr element =
       mlir::isa<mlir::FloatType>(elementType)
           ? mlir::TypedAttr(b.getFloatAttr(elementType, value))
-          : mlir::TypedAttr(b.getIntegerAttr(elementType, int64_t(value)));
+          : mlir::TypedAttr(
+                b.getIntegerAttr(elementType, truncateToInt64(value)));
   return mlir::arith::ConstantOp::create(
       b, context.loc(), mlir::DenseElementsAttr::get(type, element));
-}
-
-mlir::FailureOr<mlir::Value> reshape(NodeContext &context, mlir::Value value,
-                                     llvm::ArrayRef<int64_t> shape) {
-  mlir::OpBuilder &b = context.builder();
-  return context.createValue<nn::ReshapeOp>(
-      {value}, {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(shape))});
-}
-
-mlir::FailureOr<mlir::Value> transpose(NodeContext &context, mlir::Value value,
-                                       llvm::ArrayRef<int64_t> perm) {
-  mlir::OpBuilder &b = context.builder();
-  return context.createValue<nn::TransposeOp>(
-      {value}, {b.getNamedAttr("perm", b.getDenseI64ArrayAttr(perm))});
-}
-
-/// nn.gather of `value` along `axis` by index tensor `indices`.
-mlir::FailureOr<mlir::Value> gather(NodeContext &context, mlir::Value value,
-                                    mlir::Value indices, int64_t axis) {
-  mlir::OpBuilder &b = context.builder();
-  return context.createValue<nn::GatherOp>(
-      {value, indices}, {b.getNamedAttr("axis", b.getI64IntegerAttr(axis))});
-}
-
-/// `value` with the positions `indices` (known here) taken along `axis`.
-mlir::FailureOr<mlir::Value> gatherAlong(NodeContext &context,
-                                         mlir::Value value, int64_t axis,
-                                         llvm::ArrayRef<int64_t> indices) {
-  return gather(context, value,
-                indexConstant(context, {int64_t(indices.size())}, indices),
-                axis);
 }
 
 mlir::FailureOr<mlir::Value> select(NodeContext &context, mlir::Value mask,
@@ -115,16 +67,6 @@ mlir::FailureOr<mlir::Value> binary(NodeContext &context, mlir::Value lhs,
   return context.createValue<OpTy>({lhs, rhs});
 }
 
-mlir::FailureOr<mlir::Value> compare(NodeContext &context,
-                                     nn::ComparePredicate predicate,
-                                     mlir::Value lhs, mlir::Value rhs) {
-  mlir::OpBuilder &b = context.builder();
-  return context.createValue<nn::CompareOp>(
-      {lhs, rhs},
-      {b.getNamedAttr("predicate", nn::ComparePredicateAttr::get(b.getContext(),
-                                                                 predicate))});
-}
-
 /// Index tensor `indices` (a run-time value) with negative entries counted
 /// from the end of an axis of `extent`: `i < 0 ? i + extent : i`.
 mlir::FailureOr<mlir::Value> wrapNegative(NodeContext &context,
@@ -132,14 +74,39 @@ mlir::FailureOr<mlir::Value> wrapNegative(NodeContext &context,
   mlir::Type element =
       mlir::cast<mlir::RankedTensorType>(indices.getType()).getElementType();
   auto negative = compare(context, nn::ComparePredicate::lt, indices,
-                          scalarConstant(context, element, 0));
+                          saturatedScalar(context, element, 0));
   if (mlir::failed(negative))
     return mlir::failure();
   auto shifted = binary<nn::AddOp>(context, indices,
-                                   scalarConstant(context, element, extent));
+                                   saturatedScalar(context, element, extent));
   if (mlir::failed(shifted))
     return mlir::failure();
   return select(context, *negative, *shifted, indices);
+}
+
+/// Integer tensor `value` as i64 (index arithmetic runs in i64 whatever
+/// type the model's indices have).
+mlir::Value asI64(NodeContext &context, mlir::Value value) {
+  auto type = mlir::cast<mlir::RankedTensorType>(value.getType());
+  mlir::Type i64 = context.builder().getI64Type();
+  if (type.getElementType() == i64)
+    return value;
+  return nn::CastOp::create(context.builder(), context.loc(), type.clone(i64),
+                            value);
+}
+
+/// Run-time index tensor `indices` as i64, negative entries counted from the
+/// end of an axis of `extent`, times `stride`: the flat offset it addresses
+/// along that axis.
+mlir::FailureOr<mlir::Value> scaledIndices(NodeContext &context,
+                                           mlir::Value indices, int64_t extent,
+                                           int64_t stride) {
+  auto wrapped = wrapNegative(context, asI64(context, indices), extent);
+  if (mlir::failed(wrapped) || stride == 1)
+    return wrapped;
+  mlir::Type i64 = context.builder().getI64Type();
+  return binary<nn::MulOp>(context, *wrapped,
+                           saturatedScalar(context, i64, stride));
 }
 
 /// `index` counted from the end when negative, checked against `extent`.
@@ -200,6 +167,9 @@ mlir::FailureOr<mlir::Value> sliceByRanges(NodeContext &context,
   for (auto [d, range] : llvm::enumerate(ranges)) {
     if (range.step > 0 || range.count == 0)
       continue;
+    if (mlir::failed(context.checkImportTimeSize(
+            {range.count}, "the table of reversed positions")))
+      return mlir::failure();
     std::vector<int64_t> positions;
     for (int64_t i = 0; i < range.count; ++i)
       positions.push_back(range.start + i * range.step);
@@ -291,9 +261,13 @@ mlir::LogicalResult convertTile(NodeContext &context) {
       return context.fail("a repeat count is negative");
     interleaved.insert(interleaved.end(), {1, shape[d]});
     broadcast.insert(broadcast.end(), {(*repeats)[d], shape[d]});
-    tiled.push_back((*repeats)[d] * shape[d]);
+    int64_t extent;
+    if (llvm::MulOverflow((*repeats)[d], shape[d], extent))
+      return context.fail("the result would have more elements than fit in "
+                          "64 bits");
+    tiled.push_back(extent);
   }
-  auto spread = reshape(context, input->first, interleaved);
+  auto spread = reshapeTo(context, input->first, interleaved);
   if (mlir::failed(spread))
     return mlir::failure();
   mlir::OpBuilder &b = context.builder();
@@ -301,7 +275,7 @@ mlir::LogicalResult convertTile(NodeContext &context) {
       {*spread}, {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(broadcast))});
   if (mlir::failed(repeated))
     return mlir::failure();
-  auto result = reshape(context, *repeated, tiled);
+  auto result = reshapeTo(context, *repeated, tiled);
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
@@ -326,6 +300,46 @@ int64_t padSource(int64_t o, int64_t before, int64_t extent,
   int64_t period = 2 * (extent - 1);
   int64_t q = ((p % period) + period) % period;
   return q < extent ? q : period - q;
+}
+
+/// `value` (of `type`) with `before[d]` and `after[d]` elements of `fill`
+/// added on each side of axis d, a negative count cropping instead; `padded`
+/// is the result's shape.
+mlir::FailureOr<mlir::Value>
+padWithConstant(NodeContext &context, mlir::Value value,
+                mlir::RankedTensorType type, llvm::ArrayRef<int64_t> before,
+                llvm::ArrayRef<int64_t> after, llvm::ArrayRef<int64_t> padded,
+                double fill) {
+  llvm::ArrayRef<int64_t> shape = type.getShape();
+  int64_t rank = type.getRank();
+  // Crop the negative pads, then place the rest into a tensor filled with
+  // the value.
+  std::vector<SliceRange> crop;
+  std::vector<int64_t> placeAt;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t start = std::max<int64_t>(0, -before[d]);
+    int64_t end = shape[d] - std::max<int64_t>(0, -after[d]);
+    crop.push_back({start, 1, std::max<int64_t>(0, end - start)});
+    placeAt.push_back(std::max<int64_t>(0, before[d]));
+  }
+  auto cropped = sliceByRanges(context, value, crop);
+  if (mlir::failed(cropped))
+    return mlir::failure();
+  mlir::OpBuilder &b = context.builder();
+  auto paddedType = mlir::RankedTensorType::get(padded, type.getElementType());
+  mlir::TypedAttr element =
+      mlir::isa<mlir::FloatType>(type.getElementType())
+          ? mlir::TypedAttr(b.getFloatAttr(type.getElementType(), fill))
+          : mlir::TypedAttr(
+                b.getIntegerAttr(type.getElementType(), int64_t(fill)));
+  mlir::Value filled = mlir::arith::ConstantOp::create(
+      b, context.loc(), mlir::DenseElementsAttr::get(paddedType, element));
+  if (elementCount(padded) == 0 ||
+      llvm::any_of(crop, [](const SliceRange &r) { return r.count == 0; }))
+    return filled;
+  return context.createValue<nn::SliceScatterOp>(
+      {filled, *cropped},
+      {b.getNamedAttr("starts", b.getDenseI64ArrayAttr(placeAt))});
 }
 
 mlir::LogicalResult convertPad(NodeContext &context) {
@@ -353,21 +367,17 @@ mlir::LogicalResult convertPad(NodeContext &context) {
       return mlir::failure();
     pads = *given;
   }
-  std::vector<int64_t> axes;
+  std::optional<std::vector<int64_t>> givenAxes;
   if (context.hasInput(3)) {
     auto given = intsInput(context, 3, "axes");
     if (mlir::failed(given))
       return mlir::failure();
-    auto normalized = normalizeAxes(context, *given, rank);
-    if (mlir::failed(normalized))
-      return mlir::failure();
-    axes = *given;
-    for (int64_t &axis : axes)
-      axis = axis < 0 ? axis + rank : axis;
-  } else {
-    for (int64_t d = 0; d < rank; ++d)
-      axes.push_back(d);
+    givenAxes = *given;
   }
+  auto listed = listedAxes(context, givenAxes, rank);
+  if (mlir::failed(listed))
+    return mlir::failure();
+  std::vector<int64_t> axes = *listed;
   if (pads.size() != 2 * axes.size())
     return context.fail("pads has " + llvm::Twine(pads.size()) +
                         " entries; expected " + llvm::Twine(2 * axes.size()));
@@ -379,18 +389,29 @@ mlir::LogicalResult convertPad(NodeContext &context) {
   llvm::ArrayRef<int64_t> shape = type.getShape();
   std::vector<int64_t> padded;
   for (int64_t d = 0; d < rank; ++d) {
-    padded.push_back(shape[d] + before[d] + after[d]);
+    int64_t extent;
+    if (llvm::AddOverflow(shape[d], before[d], extent) ||
+        llvm::AddOverflow(extent, after[d], extent))
+      return context.fail("the pads of axis " + llvm::Twine(d) +
+                          " do not fit in 64 bits");
+    padded.push_back(extent);
     if (padded.back() < 0)
       return context.fail("the pads of axis " + llvm::Twine(d) +
                           " remove more than its extent");
     if (mode != "constant" && shape[d] == 0 && padded.back() > 0)
       return context.fail("mode '" + mode + "' cannot pad an empty axis");
   }
+  if (!checkedElementCount(padded))
+    return context.fail("the result would have more elements than fit in 64 "
+                        "bits");
   mlir::Value value = input->first;
   if (mode != "constant") {
     for (int64_t d = 0; d < rank; ++d) {
       if (before[d] == 0 && after[d] == 0)
         continue;
+      if (mlir::failed(context.checkImportTimeSize(
+              {padded[d]}, "the table of padded positions")))
+        return mlir::failure();
       std::vector<int64_t> sources;
       for (int64_t o = 0; o < padded[d]; ++o)
         sources.push_back(padSource(o, before[d], shape[d], mode));
@@ -401,19 +422,6 @@ mlir::LogicalResult convertPad(NodeContext &context) {
     }
     return context.setOutputs({value});
   }
-  // Constant: crop the negative pads, then place the rest into a tensor
-  // filled with the value.
-  std::vector<SliceRange> crop;
-  std::vector<int64_t> placeAt;
-  for (int64_t d = 0; d < rank; ++d) {
-    int64_t start = std::max<int64_t>(0, -before[d]);
-    int64_t end = shape[d] - std::max<int64_t>(0, -after[d]);
-    crop.push_back({start, 1, std::max<int64_t>(0, end - start)});
-    placeAt.push_back(std::max<int64_t>(0, before[d]));
-  }
-  auto cropped = sliceByRanges(context, value, crop);
-  if (mlir::failed(cropped))
-    return mlir::failure();
   double fill = 0;
   if (context.opset() < 11) {
     fill = context.floatAttribute("value", 0);
@@ -425,22 +433,45 @@ mlir::LogicalResult convertPad(NodeContext &context) {
       return context.fail("constant_value must hold one element");
     fill = (*given)->floatAt(0);
   }
-  mlir::OpBuilder &b = context.builder();
-  auto paddedType = mlir::RankedTensorType::get(padded, type.getElementType());
-  mlir::TypedAttr element =
-      mlir::isa<mlir::FloatType>(type.getElementType())
-          ? mlir::TypedAttr(b.getFloatAttr(type.getElementType(), fill))
-          : mlir::TypedAttr(
-                b.getIntegerAttr(type.getElementType(), int64_t(fill)));
-  mlir::Value filled = mlir::arith::ConstantOp::create(
-      b, context.loc(), mlir::DenseElementsAttr::get(paddedType, element));
-  if (product(padded) == 0 ||
-      llvm::any_of(crop, [](const SliceRange &r) { return r.count == 0; }))
-    return context.setOutputs({filled});
-  auto result = context.createValue<nn::SliceScatterOp>(
-      {filled, *cropped},
-      {b.getNamedAttr("starts", b.getDenseI64ArrayAttr(placeAt))});
-  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
+  return bindOutputs(context, {padWithConstant(context, value, type, before,
+                                               after, padded, fill)});
+}
+
+/// CenterCropPad (opset 18): each of `axes` (default all) cropped or padded
+/// with zeros to its extent in `shape`, centred: a crop drops
+/// `(extent - target) / 2` elements (rounded down) before, a pad adds
+/// `(target - extent) / 2` before, the rest after. That is Pad with negative
+/// counts for the crops.
+mlir::LogicalResult convertCenterCropPad(NodeContext &context) {
+  auto input = context.tensorInput(0);
+  auto target = intsInput(context, 1, "shape");
+  if (mlir::failed(input) || mlir::failed(target))
+    return mlir::failure();
+  mlir::RankedTensorType type = input->second;
+  int64_t rank = type.getRank();
+  auto listed = listedAxes(context, context.intsAttribute("axes"), rank);
+  if (mlir::failed(listed))
+    return mlir::failure();
+  std::vector<int64_t> axes = *listed;
+  if (target->size() != axes.size())
+    return context.fail("shape has " + llvm::Twine(target->size()) +
+                        " entries for " + llvm::Twine(axes.size()) + " axes");
+  llvm::ArrayRef<int64_t> shape = type.getShape();
+  std::vector<int64_t> before(rank, 0), after(rank, 0), padded(shape);
+  for (auto [axis, extent] : llvm::zip(axes, *target)) {
+    if (extent < 0)
+      return context.fail("shape holds the negative extent " +
+                          llvm::Twine(extent));
+    int64_t change = extent - shape[axis];
+    before[axis] = change >= 0 ? change / 2 : -((-change) / 2);
+    after[axis] = change - before[axis];
+    padded[axis] = extent;
+  }
+  if (!checkedElementCount(padded))
+    return context.fail("the result would have more elements than fit in 64 "
+                        "bits");
+  return bindOutputs(context, {padWithConstant(context, input->first, type,
+                                               before, after, padded, 0)});
 }
 
 //===----------------------------------------------------------------------===//
@@ -482,16 +513,23 @@ mlir::LogicalResult convertGather(NodeContext &context) {
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
-/// `value` flattened and gathered at the flat positions `sources`, shaped
-/// `shape`.
+/// `value` flattened and gathered at the flat positions `positions` (an
+/// index tensor of any shape, which the result takes).
+mlir::FailureOr<mlir::Value> gatherAt(NodeContext &context, mlir::Value value,
+                                      mlir::Value positions) {
+  auto type = mlir::cast<mlir::RankedTensorType>(value.getType());
+  auto flat = reshapeTo(context, value, {type.getNumElements()});
+  if (mlir::failed(flat))
+    return mlir::failure();
+  return gather(context, *flat, positions, 0);
+}
+
+/// `value` flattened and gathered at the flat positions `sources` (known
+/// here), shaped `shape`.
 mlir::FailureOr<mlir::Value> gatherFlat(NodeContext &context, mlir::Value value,
                                         llvm::ArrayRef<int64_t> sources,
                                         llvm::ArrayRef<int64_t> shape) {
-  auto type = mlir::cast<mlir::RankedTensorType>(value.getType());
-  auto flat = reshape(context, value, {type.getNumElements()});
-  if (mlir::failed(flat))
-    return mlir::failure();
-  return gather(context, *flat, indexConstant(context, shape, sources), 0);
+  return gatherAt(context, value, indexConstant(context, shape, sources));
 }
 
 /// GatherElements's flat source position for each index (ScatterElements
@@ -530,10 +568,60 @@ elementPositions(NodeContext &context, llvm::ArrayRef<int64_t> dataShape,
   return positions;
 }
 
+/// GatherElements's flat source position for each index of the run-time
+/// index tensor `indices` (ScatterElements's targets): the wrapped index
+/// times the data's stride along `axis`, plus the constant offset of the
+/// index's own position along the other axes.
+mlir::FailureOr<mlir::Value>
+runtimeElementPositions(NodeContext &context, llvm::ArrayRef<int64_t> dataShape,
+                        mlir::Value indices) {
+  auto indexType = mlir::cast<mlir::RankedTensorType>(indices.getType());
+  if (!mlir::isa<mlir::IntegerType>(indexType.getElementType()))
+    return context.fail("the indices must be integers");
+  llvm::ArrayRef<int64_t> shape = indexType.getShape();
+  int64_t rank = dataShape.size();
+  if (indexType.getRank() != rank)
+    return context.fail("the indices must have the data's rank");
+  auto axis =
+      context.normalizeAxis(context.intAttribute("axis", 0), rank, "axis");
+  if (mlir::failed(axis))
+    return mlir::failure();
+  for (int64_t d = 0; d < rank; ++d)
+    if (d != *axis && shape[d] > dataShape[d])
+      return context.fail("the indices are larger than the data along "
+                          "axis " +
+                          llvm::Twine(d));
+  std::vector<int64_t> dataStrides = stridesOf(dataShape),
+                       indexStrides = stridesOf(shape);
+  std::vector<int64_t> offsets(indexType.getNumElements(), 0);
+  for (int64_t flat = 0; flat < int64_t(offsets.size()); ++flat)
+    for (int64_t d = 0; d < rank; ++d)
+      if (d != *axis)
+        offsets[flat] += flat / indexStrides[d] % shape[d] * dataStrides[d];
+  auto scaled =
+      scaledIndices(context, indices, dataShape[*axis], dataStrides[*axis]);
+  if (mlir::failed(scaled))
+    return mlir::failure();
+  return binary<nn::AddOp>(context, *scaled,
+                           indexConstant(context, shape, offsets));
+}
+
 mlir::LogicalResult convertGatherElements(NodeContext &context) {
   auto input = context.tensorInput(0);
   if (mlir::failed(input))
     return mlir::failure();
+  if (!context.knownInput(1)) {
+    auto indices = context.input(1);
+    if (mlir::failed(indices))
+      return mlir::failure();
+    auto positions =
+        runtimeElementPositions(context, input->second.getShape(), *indices);
+    if (mlir::failed(positions))
+      return mlir::failure();
+    auto result = gatherAt(context, input->first, *positions);
+    return mlir::failed(result) ? mlir::failure()
+                                : context.setOutputs({*result});
+  }
   auto indices = knownIndices(context, 1);
   if (mlir::failed(indices))
     return mlir::failure();
@@ -552,33 +640,61 @@ struct NdAddressing {
   std::vector<int64_t> starts, sliceShape, tupleShape;
 };
 
-mlir::FailureOr<NdAddressing> ndAddressing(NodeContext &context,
-                                           llvm::ArrayRef<int64_t> dataShape,
-                                           const ConstantTensor &indices,
-                                           int64_t batchDims) {
-  int64_t rank = dataShape.size(), indexRank = indices.shape.size();
+/// Checks GatherND/ScatterND's index shape against the data's and returns
+/// the addressing with its tuple and slice shapes (no starts yet).
+mlir::FailureOr<NdAddressing> ndShapes(NodeContext &context,
+                                       llvm::ArrayRef<int64_t> dataShape,
+                                       llvm::ArrayRef<int64_t> indexShape,
+                                       int64_t batchDims) {
+  int64_t rank = dataShape.size(), indexRank = indexShape.size();
   if (indexRank < 1)
     return context.fail("the indices must have rank 1 or more");
-  int64_t depth = indices.shape.back();
+  int64_t depth = indexShape.back();
   if (batchDims < 0 || batchDims >= std::min(rank, indexRank) ||
       batchDims + depth > rank)
     return context.fail("the last extent of the indices (" +
                         llvm::Twine(depth) + ") plus batch_dims (" +
                         llvm::Twine(batchDims) + ") exceeds the data's rank");
   for (int64_t d = 0; d < batchDims; ++d)
-    if (indices.shape[d] != dataShape[d])
+    if (indexShape[d] != dataShape[d])
       return context.fail("the batch dimensions of data and indices differ");
   NdAddressing result;
-  result.tupleShape.assign(indices.shape.begin(), indices.shape.end() - 1);
+  result.tupleShape.assign(indexShape.begin(), indexShape.end() - 1);
   result.sliceShape.assign(dataShape.begin() + batchDims + depth,
                            dataShape.end());
+  return result;
+}
+
+/// The flat offset of each index tuple's batch (batch_dims leading
+/// dimensions shared by data and indices), one per tuple.
+std::vector<int64_t> batchOffsets(llvm::ArrayRef<int64_t> dataShape,
+                                  const NdAddressing &addressing,
+                                  int64_t batchDims) {
   std::vector<int64_t> strides = stridesOf(dataShape);
-  int64_t tuples = product(result.tupleShape);
+  int64_t tuples = elementCount(addressing.tupleShape);
   int64_t perBatch =
-      tuples / std::max<int64_t>(1, product(dataShape.take_front(batchDims)));
-  for (int64_t t = 0; t < tuples; ++t) {
-    int64_t batch = perBatch ? t / perBatch : 0;
-    int64_t position = batch * (batchDims ? strides[batchDims - 1] : 0);
+      tuples /
+      std::max<int64_t>(1, elementCount(dataShape.take_front(batchDims)));
+  std::vector<int64_t> offsets;
+  for (int64_t t = 0; t < tuples; ++t)
+    offsets.push_back(
+        batchDims && perBatch ? t / perBatch * strides[batchDims - 1] : 0);
+  return offsets;
+}
+
+mlir::FailureOr<NdAddressing> ndAddressing(NodeContext &context,
+                                           llvm::ArrayRef<int64_t> dataShape,
+                                           const ConstantTensor &indices,
+                                           int64_t batchDims) {
+  auto shapes = ndShapes(context, dataShape, indices.shape, batchDims);
+  if (mlir::failed(shapes))
+    return mlir::failure();
+  NdAddressing result = *shapes;
+  int64_t depth = indices.shape.back();
+  std::vector<int64_t> strides = stridesOf(dataShape);
+  std::vector<int64_t> offsets = batchOffsets(dataShape, result, batchDims);
+  for (int64_t t = 0; t < int64_t(offsets.size()); ++t) {
+    int64_t position = offsets[t];
     for (int64_t k = 0; k < depth; ++k) {
       auto checked = checkedIndex(context, indices.ints[t * depth + k],
                                   dataShape[batchDims + k]);
@@ -588,12 +704,18 @@ mlir::FailureOr<NdAddressing> ndAddressing(NodeContext &context,
     }
     result.starts.push_back(position);
   }
+  // slicePositions lists every element of every slice.
+  std::vector<int64_t> addressed = result.sliceShape;
+  addressed.push_back(int64_t(offsets.size()));
+  if (mlir::failed(
+          context.checkImportTimeSize(addressed, "the table of positions")))
+    return mlir::failure();
   return result;
 }
 
 /// Every flat position of the slices that `addressing` addresses, in order.
 std::vector<int64_t> slicePositions(const NdAddressing &addressing) {
-  int64_t sliceSize = product(addressing.sliceShape);
+  int64_t sliceSize = elementCount(addressing.sliceShape);
   std::vector<int64_t> positions;
   for (int64_t start : addressing.starts)
     for (int64_t i = 0; i < sliceSize; ++i)
@@ -601,15 +723,86 @@ std::vector<int64_t> slicePositions(const NdAddressing &addressing) {
   return positions;
 }
 
+/// GatherND/ScatterND with the run-time index tensor `indices`: the flat
+/// position of every element of every addressed slice, shaped tuple shape +
+/// slice shape. Each tuple's start is its batch offset plus, per index
+/// column, the wrapped index times the data's stride; the slice's elements
+/// follow it contiguously.
+mlir::FailureOr<mlir::Value>
+runtimeSlicePositions(NodeContext &context, llvm::ArrayRef<int64_t> dataShape,
+                      mlir::Value indices, int64_t batchDims) {
+  auto indexType = mlir::cast<mlir::RankedTensorType>(indices.getType());
+  if (!mlir::isa<mlir::IntegerType>(indexType.getElementType()))
+    return context.fail("the indices must be integers");
+  llvm::ArrayRef<int64_t> indexShape = indexType.getShape();
+  auto addressing = ndShapes(context, dataShape, indexShape, batchDims);
+  if (mlir::failed(addressing))
+    return mlir::failure();
+  const std::vector<int64_t> &tupleShape = addressing->tupleShape;
+  mlir::Value start = indexConstant(
+      context, tupleShape, batchOffsets(dataShape, *addressing, batchDims));
+  std::vector<int64_t> strides = stridesOf(dataShape);
+  mlir::OpBuilder &b = context.builder();
+  int64_t last = indexType.getRank() - 1;
+  for (int64_t k = 0; k < indexShape.back(); ++k) {
+    std::vector<int64_t> starts(last + 1, 0), limits = indexShape.vec(),
+                                              steps(last + 1, 1);
+    starts[last] = k;
+    limits[last] = k + 1;
+    auto column = context.createValue<nn::SliceOp>(
+        {indices}, {b.getNamedAttr("starts", b.getDenseI64ArrayAttr(starts)),
+                    b.getNamedAttr("limits", b.getDenseI64ArrayAttr(limits)),
+                    b.getNamedAttr("steps", b.getDenseI64ArrayAttr(steps))});
+    if (mlir::failed(column))
+      return mlir::failure();
+    auto tuples = reshapeTo(context, *column, tupleShape);
+    if (mlir::failed(tuples))
+      return mlir::failure();
+    auto scaled = scaledIndices(context, *tuples, dataShape[batchDims + k],
+                                strides[batchDims + k]);
+    if (mlir::failed(scaled))
+      return mlir::failure();
+    auto sum = binary<nn::AddOp>(context, start, *scaled);
+    if (mlir::failed(sum))
+      return mlir::failure();
+    start = *sum;
+  }
+  const std::vector<int64_t> &sliceShape = addressing->sliceShape;
+  if (sliceShape.empty())
+    return start;
+  std::vector<int64_t> spread(tupleShape);
+  spread.resize(tupleShape.size() + sliceShape.size(), 1);
+  auto spreadStart = reshapeTo(context, start, spread);
+  if (mlir::failed(spreadStart))
+    return mlir::failure();
+  std::vector<int64_t> within(elementCount(sliceShape));
+  std::iota(within.begin(), within.end(), int64_t(0));
+  return binary<nn::AddOp>(context, *spreadStart,
+                           indexConstant(context, sliceShape, within));
+}
+
 mlir::LogicalResult convertGatherND(NodeContext &context) {
   auto input = context.tensorInput(0);
   if (mlir::failed(input))
     return mlir::failure();
+  int64_t batchDims = context.intAttribute("batch_dims", 0);
+  if (!context.knownInput(1)) {
+    auto indices = context.input(1);
+    if (mlir::failed(indices))
+      return mlir::failure();
+    auto positions = runtimeSlicePositions(context, input->second.getShape(),
+                                           *indices, batchDims);
+    if (mlir::failed(positions))
+      return mlir::failure();
+    auto result = gatherAt(context, input->first, *positions);
+    return mlir::failed(result) ? mlir::failure()
+                                : context.setOutputs({*result});
+  }
   auto indices = knownIndices(context, 1);
   if (mlir::failed(indices))
     return mlir::failure();
-  auto addressing = ndAddressing(context, input->second.getShape(), **indices,
-                                 context.intAttribute("batch_dims", 0));
+  auto addressing =
+      ndAddressing(context, input->second.getShape(), **indices, batchDims);
   if (mlir::failed(addressing))
     return mlir::failure();
   std::vector<int64_t> shape = addressing->tupleShape;
@@ -625,22 +818,23 @@ mlir::LogicalResult convertGatherND(NodeContext &context) {
 //===----------------------------------------------------------------------===//
 
 /// `data` with update `k` (of the flattened `updates`) applied at flat
-/// position `targets[k]` for every k in order, combined by `reduction`
-/// (none, add, mul, max, min).
+/// position `targets[k]` (known here) for every k in order, combined by
+/// `reduction` (mul, or max/min of integers: where `needsLevels`), one
+/// occurrence level at a time.
 mlir::LogicalResult scatterFlat(NodeContext &context, mlir::Value data,
                                 mlir::Value updates,
                                 llvm::ArrayRef<int64_t> targets,
                                 llvm::StringRef reduction) {
-  if (reduction != "none" && reduction != "add" && reduction != "mul" &&
-      reduction != "max" && reduction != "min")
-    return context.fail("reduction '" + reduction + "' is not supported");
   auto dataType = mlir::cast<mlir::RankedTensorType>(data.getType());
+  if (mlir::failed(context.checkImportTimeSize(dataType.getShape(),
+                                               "the table of targets")))
+    return mlir::failure();
   int64_t size = dataType.getNumElements();
   if (int64_t(targets.size()) !=
       mlir::cast<mlir::RankedTensorType>(updates.getType()).getNumElements())
     return context.fail("the updates do not match the indices in shape");
-  auto flatData = reshape(context, data, {size});
-  auto flatUpdates = reshape(context, updates, {int64_t(targets.size())});
+  auto flatData = reshapeTo(context, data, {size});
+  auto flatUpdates = reshapeTo(context, updates, {int64_t(targets.size())});
   if (mlir::failed(flatData) || mlir::failed(flatUpdates))
     return mlir::failure();
   // levels[l][p]: the update that is the l-th aimed at position p, or -1.
@@ -664,15 +858,10 @@ mlir::LogicalResult scatterFlat(NodeContext &context, mlir::Value data,
                          indexConstant(context, {size}, sources), 0);
     if (mlir::failed(picked))
       return mlir::failure();
-    mlir::FailureOr<mlir::Value> combined = *picked;
-    if (reduction == "add")
-      combined = binary<nn::AddOp>(context, result, *picked);
-    else if (reduction == "mul")
-      combined = binary<nn::MulOp>(context, result, *picked);
-    else if (reduction == "max")
-      combined = binary<nn::MaximumOp>(context, result, *picked);
-    else if (reduction == "min")
-      combined = binary<nn::MinimumOp>(context, result, *picked);
+    mlir::FailureOr<mlir::Value> combined =
+        reduction == "mul"   ? binary<nn::MulOp>(context, result, *picked)
+        : reduction == "max" ? binary<nn::MaximumOp>(context, result, *picked)
+                             : binary<nn::MinimumOp>(context, result, *picked);
     if (mlir::failed(combined))
       return mlir::failure();
     auto selected = select(context, maskConstant(context, {size}, reached),
@@ -681,27 +870,160 @@ mlir::LogicalResult scatterFlat(NodeContext &context, mlir::Value data,
       return mlir::failure();
     result = *selected;
   }
-  auto shaped = reshape(context, result, dataType.getShape());
+  auto shaped = reshapeTo(context, result, dataType.getShape());
   return mlir::failed(shaped) ? mlir::failure() : context.setOutputs({*shaped});
+}
+
+/// Whether scattering into `dataType` by `reduction` needs the occurrence
+/// levels of scatterFlat (indices known at import time): no nn scatter op
+/// multiplies, and nn.scatter_reduce's maximum and minimum take floats.
+bool needsLevels(mlir::RankedTensorType dataType, llvm::StringRef reduction) {
+  return reduction == "mul" ||
+         ((reduction == "max" || reduction == "min") &&
+          !mlir::isa<mlir::FloatType>(dataType.getElementType()));
+}
+
+/// `data` with update `k` (of the flattened `updates`) applied at the flat
+/// position `k` of the run-time index tensor `positions` (shaped like
+/// `updates`), as ONNX's reference loop does in index order:
+/// - "add": nn.scatter_add (the order of additions is the index order);
+/// - "max", "min": nn.scatter_reduce with the data included (floats);
+/// - "none" (later updates win): the last update aimed at each position is
+///   found as the maximum update number sent there (nn.scatter_reduce
+///   "amax" of 0, 1, ..., exact in f64), then gathered from the updates
+///   where one arrived, the data kept elsewhere; the result is
+///   differentiable in data and updates through the gather and select;
+/// - "mul" has no scatter op: it needs the indices known at import time.
+mlir::LogicalResult scatterAt(NodeContext &context, mlir::Value data,
+                              mlir::Value updates, mlir::Value positions,
+                              llvm::StringRef reduction) {
+  if (reduction != "none" && reduction != "add" && reduction != "mul" &&
+      reduction != "max" && reduction != "min")
+    return context.fail("reduction '" + reduction + "' is not supported");
+  auto dataType = mlir::cast<mlir::RankedTensorType>(data.getType());
+  auto updatesType = mlir::cast<mlir::RankedTensorType>(updates.getType());
+  auto positionsType = mlir::cast<mlir::RankedTensorType>(positions.getType());
+  if (updatesType.getShape() != positionsType.getShape())
+    return context.fail("the updates do not match the indices in shape");
+  if (needsLevels(dataType, reduction))
+    return context.fail(
+        "reduction '" + reduction + "'" +
+        (reduction == "mul" ? " (no nn scatter op multiplies)"
+                            : " of integer data (nn.scatter_reduce takes "
+                              "floats)") +
+        " needs the indices known at import time, not computed at run time");
+  int64_t size = dataType.getNumElements(),
+          count = updatesType.getNumElements();
+  auto flatData = reshapeTo(context, data, {size});
+  auto flatUpdates = reshapeTo(context, updates, {count});
+  auto flatPositions = reshapeTo(context, positions, {count});
+  if (mlir::failed(flatData) || mlir::failed(flatUpdates) ||
+      mlir::failed(flatPositions))
+    return mlir::failure();
+  mlir::OpBuilder &b = context.builder();
+  mlir::NamedAttribute axis = b.getNamedAttr("axis", b.getI64IntegerAttr(0));
+  mlir::FailureOr<mlir::Value> result;
+  if (reduction == "add") {
+    result = context.createValue<nn::ScatterAddOp>(
+        {*flatData, *flatPositions, *flatUpdates}, {axis});
+  } else if (reduction != "none") {
+    result = context.createValue<nn::ScatterReduceOp>(
+        {*flatData, *flatPositions, *flatUpdates},
+        {axis,
+         b.getNamedAttr(
+             "reduce", b.getStringAttr(reduction == "max" ? "amax" : "amin"))});
+  } else {
+    auto f64 = [&](int64_t n) {
+      return mlir::RankedTensorType::get({n}, b.getF64Type());
+    };
+    std::vector<double> order(count);
+    std::iota(order.begin(), order.end(), 0.0);
+    mlir::Value numbers = mlir::arith::ConstantOp::create(
+        b, context.loc(),
+        mlir::DenseElementsAttr::get(f64(count),
+                                     llvm::ArrayRef<double>(order)));
+    mlir::Value none = mlir::arith::ConstantOp::create(
+        b, context.loc(),
+        mlir::DenseElementsAttr::get(f64(size), b.getF64FloatAttr(-1.0)));
+    auto last = context.createValue<nn::ScatterReduceOp>(
+        {none, *flatPositions, numbers},
+        {axis, b.getNamedAttr("reduce", b.getStringAttr("amax")),
+         b.getNamedAttr("include_self", b.getBoolAttr(false))});
+    if (mlir::failed(last))
+      return mlir::failure();
+    mlir::Value lastIndex = asI64(context, *last);
+    auto written = compare(context, nn::ComparePredicate::ge, lastIndex,
+                           saturatedScalar(context, b.getI64Type(), 0));
+    auto source = binary<nn::MaximumOp>(
+        context, lastIndex, saturatedScalar(context, b.getI64Type(), 0));
+    if (mlir::failed(written) || mlir::failed(source))
+      return mlir::failure();
+    auto picked = gather(context, *flatUpdates, *source, 0);
+    if (mlir::failed(picked))
+      return mlir::failure();
+    result = select(context, *written, *picked, *flatData);
+  }
+  if (mlir::failed(result))
+    return mlir::failure();
+  auto shaped = reshapeTo(context, *result, dataType.getShape());
+  return mlir::failed(shaped) ? mlir::failure() : context.setOutputs({*shaped});
+}
+
+/// Whether a scatter takes its indices at import time: when they are an
+/// initializer or a Constant, or when `needsLevels` and they can be bound
+/// (a graph input given a value for import). Graph inputs otherwise stay
+/// run-time index tensors (a GNN's edge list).
+bool indicesAtImport(NodeContext &context, mlir::RankedTensorType dataType,
+                     llvm::StringRef reduction) {
+  return context.knownInput(1) ||
+         (needsLevels(dataType, reduction) && context.isKnownAtImport(1));
+}
+
+/// The scatter with flat `targets` known at import time: scatterAt with
+/// them as a constant (one scatter op), or the occurrence levels where
+/// `needsLevels`.
+mlir::LogicalResult scatterKnown(NodeContext &context, mlir::Value data,
+                                 mlir::Value updates,
+                                 llvm::ArrayRef<int64_t> targets,
+                                 llvm::StringRef reduction) {
+  auto dataType = mlir::cast<mlir::RankedTensorType>(data.getType());
+  if (needsLevels(dataType, reduction))
+    return scatterFlat(context, data, updates, targets, reduction);
+  auto updatesType = mlir::cast<mlir::RankedTensorType>(updates.getType());
+  if (int64_t(targets.size()) != updatesType.getNumElements())
+    return context.fail("the updates do not match the indices in shape");
+  return scatterAt(context, data, updates,
+                   indexConstant(context, updatesType.getShape(), targets),
+                   reduction);
 }
 
 mlir::LogicalResult convertScatterND(NodeContext &context) {
   auto data = context.tensorInput(0);
   if (mlir::failed(data))
     return mlir::failure();
-  auto indices = knownIndices(context, 1);
-  if (mlir::failed(indices))
-    return mlir::failure();
   auto updates = context.input(2);
   if (mlir::failed(updates))
+    return mlir::failure();
+  std::string reduction = context.stringAttribute("reduction", "none");
+  if (!indicesAtImport(context, data->second, reduction)) {
+    auto indices = context.input(1);
+    if (mlir::failed(indices))
+      return mlir::failure();
+    auto positions = runtimeSlicePositions(context, data->second.getShape(),
+                                           *indices, /*batchDims=*/0);
+    if (mlir::failed(positions))
+      return mlir::failure();
+    return scatterAt(context, data->first, *updates, *positions, reduction);
+  }
+  auto indices = knownIndices(context, 1);
+  if (mlir::failed(indices))
     return mlir::failure();
   auto addressing = ndAddressing(context, data->second.getShape(), **indices,
                                  /*batchDims=*/0);
   if (mlir::failed(addressing))
     return mlir::failure();
-  return scatterFlat(context, data->first, *updates,
-                     slicePositions(*addressing),
-                     context.stringAttribute("reduction", "none"));
+  return scatterKnown(context, data->first, *updates,
+                      slicePositions(*addressing), reduction);
 }
 
 /// ScatterElements, and Scatter (its name before opset 11).
@@ -709,18 +1031,28 @@ mlir::LogicalResult convertScatterElements(NodeContext &context) {
   auto data = context.tensorInput(0);
   if (mlir::failed(data))
     return mlir::failure();
-  auto indices = knownIndices(context, 1);
-  if (mlir::failed(indices))
-    return mlir::failure();
   auto updates = context.input(2);
   if (mlir::failed(updates))
+    return mlir::failure();
+  std::string reduction = context.stringAttribute("reduction", "none");
+  if (!indicesAtImport(context, data->second, reduction)) {
+    auto indices = context.input(1);
+    if (mlir::failed(indices))
+      return mlir::failure();
+    auto positions =
+        runtimeElementPositions(context, data->second.getShape(), *indices);
+    if (mlir::failed(positions))
+      return mlir::failure();
+    return scatterAt(context, data->first, *updates, *positions, reduction);
+  }
+  auto indices = knownIndices(context, 1);
+  if (mlir::failed(indices))
     return mlir::failure();
   auto positions =
       elementPositions(context, data->second.getShape(), **indices);
   if (mlir::failed(positions))
     return mlir::failure();
-  return scatterFlat(context, data->first, *updates, *positions,
-                     context.stringAttribute("reduction", "none"));
+  return scatterKnown(context, data->first, *updates, *positions, reduction);
 }
 
 //===----------------------------------------------------------------------===//
@@ -752,13 +1084,16 @@ mlir::LogicalResult convertOneHot(NodeContext &context) {
     return mlir::failure();
   std::vector<int64_t> hotShape(shape);
   hotShape.push_back(depth);
+  if (!checkedElementCount(hotShape))
+    return context.fail("the result would have more elements than fit in "
+                        "64 bits");
   mlir::Value hot = nn::OneHotOp::create(
       b, context.loc(), mlir::RankedTensorType::get(hotShape, b.getI1Type()),
       *wrapped);
   mlir::Type element = (*values)->mlirElementType(b);
-  auto chosen = select(context, hot,
-                       scalarConstant(context, element, (*values)->floatAt(1)),
-                       scalarConstant(context, element, (*values)->floatAt(0)));
+  auto chosen = select(
+      context, hot, saturatedScalar(context, element, (*values)->floatAt(1)),
+      saturatedScalar(context, element, (*values)->floatAt(0)));
   if (mlir::failed(chosen))
     return mlir::failure();
   int64_t rank = hotShape.size();
@@ -774,7 +1109,7 @@ mlir::LogicalResult convertOneHot(NodeContext &context) {
       perm.push_back(rank - 1);
     perm.push_back(d);
   }
-  auto result = transpose(context, *chosen, perm);
+  auto result = transposeBy(context, *chosen, perm);
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
@@ -800,13 +1135,15 @@ mlir::LogicalResult convertTrilu(NodeContext &context) {
   bool upper = context.intAttribute("upper", 1) != 0;
   int64_t rows = type.getDimSize(type.getRank() - 2),
           columns = type.getDimSize(type.getRank() - 1);
+  if (mlir::failed(context.checkImportTimeSize({rows, columns}, "the mask")))
+    return mlir::failure();
   llvm::SmallVector<bool> keep;
   for (int64_t i = 0; i < rows; ++i)
     for (int64_t j = 0; j < columns; ++j)
       keep.push_back(upper ? j - i >= k : j - i <= k);
   auto result =
       select(context, maskConstant(context, {rows, columns}, keep),
-             input->first, scalarConstant(context, type.getElementType(), 0));
+             input->first, saturatedScalar(context, type.getElementType(), 0));
   return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
 }
 
@@ -846,13 +1183,13 @@ mlir::LogicalResult convertDepthSpace(NodeContext &context, bool toSpace) {
     perm = {0, 3, 5, 1, 2, 4};
     result = {n, c * block * block, h / block, w / block};
   }
-  auto spread = reshape(context, input->first, split);
+  auto spread = reshapeTo(context, input->first, split);
   if (mlir::failed(spread))
     return mlir::failure();
-  auto moved = transpose(context, *spread, perm);
+  auto moved = transposeBy(context, *spread, perm);
   if (mlir::failed(moved))
     return mlir::failure();
-  auto shaped = reshape(context, *moved, result);
+  auto shaped = reshapeTo(context, *moved, result);
   return mlir::failed(shaped) ? mlir::failure() : context.setOutputs({*shaped});
 }
 
@@ -875,7 +1212,7 @@ mlir::LogicalResult convertCompress(NodeContext &context) {
       return mlir::failure();
     axis = *normalized;
   } else {
-    auto flat = reshape(context, value, {product(shape)});
+    auto flat = reshapeTo(context, value, {elementCount(shape)});
     if (mlir::failed(flat))
       return mlir::failure();
     value = *flat;
@@ -911,7 +1248,10 @@ mlir::LogicalResult convertReverseSequence(NodeContext &context) {
   if ((*lengths)->numElements() != shape[batchAxis])
     return context.fail("sequence_lens must have one entry per batch entry");
   std::vector<int64_t> strides = stridesOf(shape), positions;
-  int64_t count = product(shape);
+  if (mlir::failed(
+          context.checkImportTimeSize(shape, "the table of positions")))
+    return mlir::failure();
+  int64_t count = elementCount(shape);
   for (int64_t flat = 0; flat < count; ++flat) {
     int64_t batch = flat / strides[batchAxis] % shape[batchAxis];
     int64_t step = flat / strides[timeAxis] % shape[timeAxis];
@@ -943,6 +1283,7 @@ void registerIndexConverters(ConverterRegistry &registry) {
   registry.add("Split", convertSplit);
   registry.add("Tile", convertTile);
   registry.add("Pad", convertPad);
+  registry.add("CenterCropPad", convertCenterCropPad);
   registry.add("Gather", convertGather);
   registry.add("GatherElements", convertGatherElements);
   registry.add("GatherND", convertGatherND);

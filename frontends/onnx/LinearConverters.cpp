@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontends/onnx/NNBuilders.h"
+#include "frontends/onnx/ConverterBuilders.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -59,16 +59,11 @@ mlir::LogicalResult convertGemm(NodeContext &context) {
     return mlir::failure();
   if (a->second.getRank() != 2 || bInput->second.getRank() != 2)
     return context.fail("A and B must be matrices");
-  mlir::OpBuilder &b = context.builder();
-  auto transpose = [&](mlir::Value value) {
-    return context.createValue<nn::TransposeOp>(
-        {value}, {b.getNamedAttr("perm", b.getDenseI64ArrayAttr({1, 0}))});
-  };
   mlir::FailureOr<mlir::Value> left = a->first, right = bInput->first;
   if (context.intAttribute("transA", 0))
-    left = transpose(*left);
+    left = transposeBy(context, *left, {1, 0});
   if (context.intAttribute("transB", 0))
-    right = transpose(*right);
+    right = transposeBy(context, *right, {1, 0});
   if (mlir::failed(left) || mlir::failed(right))
     return mlir::failure();
   mlir::FailureOr<mlir::Value> result =

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontends/onnx/ElementwiseBuilders.h"
+#include "frontends/onnx/ConverterBuilders.h"
 
 #include "ir/NNOps.h"
 
@@ -16,17 +16,6 @@
 
 namespace nnc::onnx_import {
 namespace {
-
-/// `lhs <predicate> rhs`, broadcasting.
-mlir::FailureOr<mlir::Value> compare(NodeContext &context,
-                                     nn::ComparePredicate predicate,
-                                     mlir::Value lhs, mlir::Value rhs) {
-  mlir::OpBuilder &b = context.builder();
-  return context.createValue<nn::CompareOp>(
-      {lhs, rhs},
-      {b.getNamedAttr("predicate", nn::ComparePredicateAttr::get(b.getContext(),
-                                                                 predicate))});
-}
 
 /// Equal, Less, Greater, LessOrEqual, GreaterOrEqual.
 NodeConverter comparison(nn::ComparePredicate predicate) {

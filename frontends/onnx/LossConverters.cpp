@@ -13,7 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontends/onnx/NNBuilders.h"
+#include "frontends/onnx/ConverterBuilders.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -58,17 +58,13 @@ mlir::FailureOr<mlir::Value> negativeLogLikelihood(NodeContext &context,
   if (shapeOf(*weight) != llvm::ArrayRef<int64_t>{logType.getDimSize(1)})
     return context.fail("the weight must be a vector of the " +
                         llvm::Twine(logType.getDimSize(1)) + " classes");
-  mlir::FailureOr<mlir::Value> perTarget = context.createValue<nn::GatherOp>(
-      {*weight, target->first},
-      {b.getNamedAttr("axis", b.getI64IntegerAttr(0))});
+  mlir::FailureOr<mlir::Value> perTarget =
+      gather(context, *weight, target->first, 0);
   if (mlir::failed(perTarget))
     return mlir::failure();
   if (ignore) {
-    mlir::FailureOr<mlir::Value> kept = context.createValue<nn::CompareOp>(
-        {target->first, scalarLike(context, target->first, ignoreIndex)},
-        {b.getNamedAttr("predicate",
-                        nn::ComparePredicateAttr::get(
-                            b.getContext(), nn::ComparePredicate::ne))});
+    mlir::FailureOr<mlir::Value> kept = compareWith(
+        context, nn::ComparePredicate::ne, target->first, ignoreIndex);
     if (mlir::failed(kept))
       return mlir::failure();
     perTarget = context.createValue<nn::SelectOp>(

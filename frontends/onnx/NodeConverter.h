@@ -80,10 +80,31 @@ bool isFloatElementType(int32_t type);
 /// ONNX's name for element type `type` (TensorProto.DataType).
 std::string elementTypeName(int32_t type);
 
+/// The most elements a tensor computed at import time (a folded constant,
+/// an index table) may have: real models need far fewer, and a bigger one
+/// is the sign of a corrupt model that would exhaust memory.
+constexpr int64_t kMaxImportTimeElements = int64_t(1) << 24;
+
+/// `value` truncated toward zero to an int64, saturating at int64's range,
+/// NaN giving 0 (a plain conversion of such values is undefined in C++).
+int64_t truncateToInt64(double value);
+
+/// The number of elements of `shape`, or nullopt when the product of its
+/// non-zero extents overflows int64 (so no partial product of a shape that
+/// passes can overflow either). The importer keeps every tensor's shape
+/// within this bound.
+std::optional<int64_t> checkedElementCount(llvm::ArrayRef<int64_t> shape);
+/// The number of elements of `shape`, whose count the caller knows to fit
+/// (a shape the importer built, or one checkedElementCount passed).
+int64_t elementCount(llvm::ArrayRef<int64_t> shape);
+/// The row-major strides (in elements) of `shape`.
+std::vector<int64_t> stridesOf(llvm::ArrayRef<int64_t> shape);
+
 /// Decodes `proto` (raw or typed fields, or external data in a file beside
 /// the model: `modelFolder` is that folder, empty when there is none);
-/// false with `*error` set for an element type nnc does not take, a size
-/// mismatch or unreadable external data.
+/// false with `*error` set for an element type nnc does not take, a
+/// negative extent, an element count past int64 (checkedElementCount), a
+/// size mismatch or unreadable external data.
 bool decodeTensor(const onnx::TensorProto &proto, ConstantTensor *out,
                   std::string *error, const std::string &modelFolder = "");
 
@@ -120,6 +141,10 @@ public:
   /// Input `index`'s contents when they are known at import time, else
   /// null (no error).
   const ConstantTensor *knownInput(size_t index) const;
+  /// Input `index`'s element type (a known tensor's mlirElementType, else
+  /// that of the value bound to the name), or null when the input is absent
+  /// or nothing has produced it yet.
+  mlir::Type inputElementType(size_t index) const;
   /// Whether `constantInput(index)` would succeed (a known tensor or a
   /// bound graph input), without reading it.
   bool isKnownAtImport(size_t index) const;
@@ -139,6 +164,11 @@ public:
   /// Records `message`, prefixed with the node's name (or `#index` when it
   /// has none), op type and opset, as the import error; returns failure.
   mlir::LogicalResult fail(const llvm::Twine &message);
+  /// Fails naming `what` when a tensor or table of `shape` that the
+  /// importer computes would have more than kMaxImportTimeElements elements
+  /// (or more than fit in 64 bits).
+  mlir::LogicalResult checkImportTimeSize(llvm::ArrayRef<int64_t> shape,
+                                          const llvm::Twine &what);
 
   /// Binds the node's outputs, in order, to `values` (the node must have as
   /// many outputs, or fewer where trailing optional outputs are unused).
@@ -191,8 +221,6 @@ public:
     return (*op)->getResult(0);
   }
 
-  /// An f32 tensor constant of `shape` filled with `value`.
-  mlir::Value splat(llvm::ArrayRef<int64_t> shape, float value);
   /// Normalizes `axis` (negative counts from the end) for `rank`, failing
   /// with a message naming `what` when it is out of range.
   mlir::FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank,

@@ -16,6 +16,11 @@
 //                          with the running statistics updated as
 //                          `running * momentum + batch * (1 - momentum)`
 //                          (the biased variance, ONNX's rule).
+//   GroupNormalization     (opset 18) the C channels of [N, C, ...] in
+//                          num_groups groups, each group standardized over
+//                          its channels and the spatial axes; scale and
+//                          bias hold one entry per group, as opset 18
+//                          defines them.
 //   MeanVarianceNormalization  over `axes` (default [0, 2, 3]), no scale,
 //                          `(x - mean) / (sqrt(var) + 1e-9)` as ONNX's
 //                          function body.
@@ -24,7 +29,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontends/onnx/NNBuilders.h"
+#include "frontends/onnx/ConverterBuilders.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -139,12 +144,9 @@ mlir::LogicalResult convertLayerNormalization(NodeContext &context) {
                (!bias || shapeOf(*bias) == trailing);
   mlir::OpBuilder &b = context.builder();
   if (exact && !usesOutput(context, 1) && !usesOutput(context, 2)) {
-    mlir::Value shift =
-        bias ? *bias
-             : mlir::arith::ConstantOp::create(
-                   b, context.loc(),
-                   mlir::DenseElementsAttr::get(
-                       scale->second, b.getZeroAttr(type.getElementType())));
+    mlir::Value shift = bias ? *bias
+                             : filledConstant(context, scale->second.getShape(),
+                                              type.getElementType(), 0.0);
     return bindOutputs(
         context, {context.createValue<nn::LayerNormOp>(
                      {x, scale->first, shift},
@@ -196,6 +198,59 @@ mlir::LogicalResult convertInstanceNormalization(NodeContext &context) {
     return mlir::failure();
   return bindOutputs(context, {scaleAndShift(context, centered->deviation, *inv,
                                              *scale, *bias)});
+}
+
+mlir::LogicalResult convertGroupNormalization(NodeContext &context) {
+  auto input = context.tensorInput(0);
+  auto scale = context.tensorInput(1);
+  auto bias = context.tensorInput(2);
+  if (mlir::failed(input) || mlir::failed(scale) || mlir::failed(bias))
+    return mlir::failure();
+  auto [x, type] = *input;
+  if (type.getRank() < 2)
+    return context.fail("the input must be [N, C, ...]");
+  if (!context.attribute("num_groups"))
+    return context.fail("the num_groups attribute is missing");
+  int64_t groups = context.intAttribute("num_groups", 0);
+  int64_t channels = type.getDimSize(1);
+  if (groups <= 0 || channels % groups != 0)
+    return context.fail("num_groups " + llvm::Twine(groups) +
+                        " does not divide the " + llvm::Twine(channels) +
+                        " channels");
+  for (const auto &[given, what] :
+       {std::pair(*scale, "scale"), std::pair(*bias, "bias")})
+    if (given.second.getShape() != llvm::ArrayRef<int64_t>{groups})
+      return context.fail(llvm::Twine(what) + " must be a vector of the " +
+                          llvm::Twine(groups) + " groups");
+  // [N, G, C / G * spatial]: each group's elements along the last axis.
+  int64_t batch = type.getDimSize(0);
+  int64_t perGroup =
+      batch * groups == 0 ? 0 : type.getNumElements() / (batch * groups);
+  mlir::FailureOr<mlir::Value> grouped =
+      reshapeTo(context, x, {batch, groups, perGroup});
+  if (mlir::failed(grouped))
+    return mlir::failure();
+  mlir::FailureOr<Centered> centered = center(context, *grouped, {2});
+  if (mlir::failed(centered))
+    return mlir::failure();
+  mlir::FailureOr<mlir::Value> var =
+      variance(context, centered->deviation, {2});
+  if (mlir::failed(var))
+    return mlir::failure();
+  mlir::FailureOr<mlir::Value> inv =
+      inverseStd(context, *var, context.floatAttribute("epsilon", 1e-5f));
+  mlir::FailureOr<mlir::Value> groupScale =
+      reshapeTo(context, scale->first, {groups, 1});
+  mlir::FailureOr<mlir::Value> groupBias =
+      reshapeTo(context, bias->first, {groups, 1});
+  if (mlir::failed(inv) || mlir::failed(groupScale) || mlir::failed(groupBias))
+    return mlir::failure();
+  mlir::FailureOr<mlir::Value> normalized = scaleAndShift(
+      context, centered->deviation, *inv, *groupScale, *groupBias);
+  if (mlir::failed(normalized))
+    return mlir::failure();
+  return bindOutputs(context,
+                     {reshapeTo(context, *normalized, type.getShape())});
 }
 
 /// BatchNormalization in training mode (opset 14 on): the batch statistics
@@ -341,6 +396,7 @@ mlir::LogicalResult convertLpNormalization(NodeContext &context) {
 void registerNormalizationConverters(ConverterRegistry &registry) {
   registry.add("LayerNormalization", convertLayerNormalization);
   registry.add("InstanceNormalization", convertInstanceNormalization);
+  registry.add("GroupNormalization", convertGroupNormalization);
   registry.add("BatchNormalization", convertBatchNormalization);
   registry.add("MeanVarianceNormalization", convertMeanVarianceNormalization);
   registry.add("LpNormalization", convertLpNormalization);

@@ -12,6 +12,7 @@
 #include "frontends/onnx/OnnxImporter.h"
 #include "frontends/onnx/NodeConverter.h"
 #include "frontends/onnx/SafetensorsWriter.h"
+#include "frontends/onnx/SchemaTypeCheck.h"
 
 #include "ir/NNOps.h"
 
@@ -24,6 +25,7 @@
 #include <onnx/onnx_pb.h>
 
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 namespace nnc::onnx_import {
@@ -31,7 +33,13 @@ namespace nnc::onnx_import {
 /// The ONNX opsets (default domain) whose operator semantics nnc follows.
 /// Converters handle the older forms of their ops (attributes that became
 /// inputs, one-way broadcasting) or refuse them with an error.
-static constexpr int64_t kMinOpset = 1, kMaxOpset = 17;
+static constexpr int64_t kMinOpset = 1, kMaxOpset = 18;
+
+/// How errors name the node at `index`: 'name', or #index when unnamed.
+static std::string nodeName(const onnx::NodeProto &node, size_t index) {
+  return node.name().empty() ? "#" + std::to_string(index)
+                             : "'" + node.name() + "'";
+}
 
 /// The state of one import: the function being built and the value table.
 class GraphImporter {
@@ -54,6 +62,12 @@ public:
   mlir::FailureOr<const ConstantTensor *> constant(const std::string &name,
                                                    NodeContext &user);
 
+  /// Records which node produces each value and fails on a node without
+  /// outputs or a value produced twice (by two nodes, or by a node and a
+  /// graph input or initializer).
+  mlir::LogicalResult findProducers(const onnx::GraphProto &graph,
+                                    int64_t opset);
+
   mlir::LogicalResult fail(const llvm::Twine &message) {
     if (error->empty())
       *error = message.str();
@@ -71,6 +85,11 @@ public:
   llvm::StringSet<> graphInputs;
   llvm::StringMap<ConstantTensor> boundInputs;
   std::vector<std::string> constantInputs;
+  /// The graph's nodes, and which of them produces each value (by index).
+  const onnx::GraphProto *graph = nullptr;
+  llvm::StringMap<size_t> producers;
+  /// The index of the node being converted.
+  size_t currentNode = 0;
   mlir::Block *entry = nullptr;
   /// Names of the arguments in order, and whether each is an input.
   std::vector<std::pair<std::string, bool>> arguments;
@@ -130,20 +149,31 @@ const ConstantTensor *NodeContext::knownInput(size_t index) const {
   return found == importer_.constants.end() ? nullptr : &found->second;
 }
 
+mlir::Type NodeContext::inputElementType(size_t index) const {
+  if (!hasInput(index))
+    return nullptr;
+  const std::string &name = node_.input(index);
+  if (const ConstantTensor *tensor = knownInput(index))
+    return tensor->mlirElementType(importer_.builder);
+  auto found = importer_.values.find(name);
+  if (found == importer_.values.end())
+    return nullptr;
+  return mlir::getElementTypeOrSelf(found->second.getType());
+}
+
 bool NodeContext::isKnownAtImport(size_t index) const {
   if (!hasInput(index))
     return false;
   const std::string &name = node_.input(index);
-  return importer_.constants.count(name) ||
-         importer_.boundInputs.count(name) ||
+  return importer_.constants.count(name) || importer_.boundInputs.count(name) ||
          (importer_.graphInputs.contains(name) &&
           importer_.options.inputValues.count(name));
 }
 
 const ConstantTensor *NodeContext::foldableInput(size_t index) const {
   const ConstantTensor *tensor = knownInput(index);
-  if (!tensor || (tensor->isFloat &&
-                  importer_.initializers.contains(node_.input(index))))
+  if (!tensor ||
+      (tensor->isFloat && importer_.initializers.contains(node_.input(index))))
     return nullptr;
   return tensor;
 }
@@ -180,11 +210,24 @@ NodeContext::intsAttribute(llvm::StringRef name) const {
   return std::vector<int64_t>(found->ints().begin(), found->ints().end());
 }
 
+mlir::LogicalResult
+NodeContext::checkImportTimeSize(llvm::ArrayRef<int64_t> shape,
+                                 const llvm::Twine &what) {
+  std::optional<int64_t> count = checkedElementCount(shape);
+  if (!count)
+    return fail(what + " would have more elements than fit in 64 bits");
+  if (*count > kMaxImportTimeElements)
+    return fail(what + " would have " + llvm::Twine(*count) +
+                " elements, more than the " +
+                llvm::Twine(kMaxImportTimeElements) +
+                " nnc computes at import time");
+  return mlir::success();
+}
+
 mlir::LogicalResult NodeContext::fail(const llvm::Twine &message) {
-  std::string name = node_.name().empty() ? "#" + std::to_string(index_)
-                                          : "'" + node_.name() + "'";
-  return importer_.fail("node " + name + " (" + node_.op_type() + ", opset " +
-                        llvm::Twine(opset_) + "): " + message);
+  return importer_.fail("node " + nodeName(node_, index_) + " (" +
+                        node_.op_type() + ", opset " + llvm::Twine(opset_) +
+                        "): " + message);
 }
 
 mlir::LogicalResult
@@ -222,15 +265,9 @@ mlir::LogicalResult NodeContext::forwardInput() {
   return setOutputs({*value});
 }
 
-mlir::Value NodeContext::splat(llvm::ArrayRef<int64_t> shape, float value) {
-  auto type = mlir::RankedTensorType::get(shape, builder().getF32Type());
-  return mlir::arith::ConstantOp::create(
-      builder(), loc(), mlir::DenseElementsAttr::get(type, value));
-}
-
 mlir::FailureOr<int64_t> NodeContext::normalizeAxis(int64_t axis, int64_t rank,
                                                     llvm::StringRef what) {
-  if (axis < -rank || axis >= std::max<int64_t>(rank, 1))
+  if (axis < -rank || axis >= rank)
     return fail(what + " " + llvm::Twine(axis) + " is out of range for rank " +
                 llvm::Twine(rank));
   return axis < 0 ? axis + rank : axis;
@@ -240,6 +277,16 @@ mlir::FailureOr<mlir::Operation *>
 NodeContext::finishCreate(llvm::StringRef name, mlir::ValueRange operands,
                           mlir::DictionaryAttr attributes,
                           mlir::TypeRange types, std::string &diagnostic) {
+  for (mlir::Type type : types) {
+    auto shaped = mlir::dyn_cast<mlir::ShapedType>(type);
+    if (!shaped || !shaped.hasStaticShape() ||
+        checkedElementCount(shaped.getShape()))
+      continue;
+    std::string text;
+    llvm::raw_string_ostream(text) << type;
+    return fail("the result " + text +
+                " would have more elements than fit in 64 bits");
+  }
   mlir::OperationState state(loc(), name);
   state.addOperands(operands);
   state.addAttributes(attributes.getValue());
@@ -297,6 +344,15 @@ mlir::FailureOr<mlir::Value> GraphImporter::lookup(const std::string &name,
     std::string message = "input '" + name +
                           "' is not produced by any earlier node, "
                           "initializer or graph input";
+    auto producer = producers.find(name);
+    if (user && producer != producers.end())
+      message =
+          producer->second == currentNode
+              ? "input '" + name + "' is the node's own output (a cycle)"
+              : "input '" + name + "' is produced by node " +
+                    nodeName(graph->node(producer->second), producer->second) +
+                    " later in the graph (a cycle, or nodes out of "
+                    "topological order)";
     return user ? user->fail(message) : fail(message);
   }
   const ConstantTensor &tensor = constant->second;
@@ -316,6 +372,39 @@ mlir::FailureOr<mlir::Value> GraphImporter::lookup(const std::string &name,
   }
   values[name] = value;
   return value;
+}
+
+mlir::LogicalResult GraphImporter::findProducers(const onnx::GraphProto &graph,
+                                                 int64_t opset) {
+  this->graph = &graph;
+  llvm::StringSet<> declaredInputs;
+  for (const onnx::ValueInfoProto &info : graph.input())
+    declaredInputs.insert(info.name());
+  for (const auto &[index, node] : llvm::enumerate(graph.node())) {
+    // Every ONNX op has an output; converters bind output 0 unchecked.
+    if (node.output_size() == 0)
+      return NodeContext(*this, node, index, opset)
+          .fail("the node has no outputs");
+    for (const std::string &output : node.output()) {
+      if (output.empty())
+        continue;
+      auto [previous, inserted] = producers.try_emplace(output, index);
+      std::string already;
+      if (!inserted)
+        already =
+            "node " + nodeName(graph.node(previous->second), previous->second);
+      else if (initializers.contains(output))
+        already = "an initializer";
+      else if (declaredInputs.contains(output))
+        already = "a graph input";
+      if (!already.empty()) {
+        NodeContext context(*this, node, index, opset);
+        return context.fail("output '" + output + "' is already produced by " +
+                            already);
+      }
+    }
+  }
+  return mlir::success();
 }
 
 mlir::FailureOr<const ConstantTensor *>
@@ -407,6 +496,9 @@ inputType(GraphImporter &importer, const onnx::ValueInfoProto &info) {
                                ", the model's has " +
                                llvm::Twine(dim.dim_value()));
     }
+    if (!checkedElementCount(shape))
+      return importer.fail("the shape given for graph input '" + name +
+                           "' has more elements than fit in 64 bits");
     return mlir::RankedTensorType::get(shape, element);
   }
   if (!tensor.has_shape())
@@ -422,6 +514,9 @@ inputType(GraphImporter &importer, const onnx::ValueInfoProto &info) {
           "; nnc needs static shapes (export with fixed sizes)");
     shape.push_back(dim.dim_value());
   }
+  if (!checkedElementCount(shape))
+    return importer.fail("graph input '" + name +
+                         "' has more elements than fit in 64 bits");
   return mlir::RankedTensorType::get(shape, element);
 }
 
@@ -502,23 +597,29 @@ GraphImporter::run(const onnx::ModelProto &model,
     graphInputs.insert(info.name());
   }
 
+  if (mlir::failed(findProducers(graph, opset)))
+    return nullptr;
   ConverterRegistry registry;
   for (const auto &[index, node] : llvm::enumerate(graph.node())) {
+    currentNode = index;
     NodeContext nodeContext(*this, node, index, opset);
     location = mlir::NameLoc::get(builder.getStringAttr(
         node.name().empty() ? node.op_type() : node.name()));
-    bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
-    const NodeConverter *converter =
-        defaultDomain ? registry.find(node.op_type()) : nullptr;
-    mlir::FailureOr<bool> folded =
-        defaultDomain ? foldNode(nodeContext) : mlir::FailureOr<bool>(false);
+    if (!node.domain().empty() && node.domain() != "ai.onnx") {
+      (void)nodeContext.fail("op '" + node.op_type() + "' of domain '" +
+                             node.domain() +
+                             "' is not supported (nnc takes the default "
+                             "domain 'ai.onnx' only)");
+      return nullptr;
+    }
+    if (mlir::failed(checkInputsAgainstSchema(nodeContext)))
+      return nullptr;
+    const NodeConverter *converter = registry.find(node.op_type());
+    mlir::FailureOr<bool> folded = foldNode(nodeContext);
     if (mlir::failed(folded))
       return nullptr;
     if (!*folded && !converter) {
-      (void)nodeContext.fail(
-          "unsupported op '" +
-          (node.domain().empty() ? "" : node.domain() + ".") + node.op_type() +
-          "'");
+      (void)nodeContext.fail("unsupported op '" + node.op_type() + "'");
       return nullptr;
     }
     if (!*folded && mlir::failed((*converter)(nodeContext)))
@@ -527,6 +628,11 @@ GraphImporter::run(const onnx::ModelProto &model,
 
   llvm::SmallVector<mlir::Value> results;
   for (const onnx::ValueInfoProto &output : graph.output()) {
+    if (!values.contains(output.name()) && !constants.contains(output.name())) {
+      (void)fail("graph output '" + output.name() +
+                 "' is not produced by any node, initializer or graph input");
+      return nullptr;
+    }
     mlir::FailureOr<mlir::Value> value = lookup(output.name(), nullptr);
     if (mlir::failed(value)) {
       *error = "graph output '" + output.name() + "': " + *error;
@@ -565,6 +671,60 @@ GraphImporter::run(const onnx::ModelProto &model,
   return module;
 }
 
+/// `message` with control characters (which names read from the file may
+/// hold) written as \xNN, so that an error stays one line.
+static std::string escapeControlCharacters(llvm::StringRef message) {
+  std::string escaped;
+  for (unsigned char c : message) {
+    if (c >= 0x20 && c != 0x7f) {
+      escaped += char(c);
+      continue;
+    }
+    const char *digits = "0123456789ABCDEF";
+    escaped += {'\\', 'x', digits[c >> 4], digits[c & 15]};
+  }
+  return escaped;
+}
+
+mlir::OwningOpRef<mlir::ModuleOp>
+importOnnxModelFromBytes(mlir::MLIRContext &context, llvm::StringRef bytes,
+                         const std::string &sourceName,
+                         const std::string &modelFolder,
+                         const std::string &weightsPath, std::string *error,
+                         const ImportOptions &options, ImportReport *report) {
+  error->clear();
+  onnx::ModelProto model;
+  if (bytes.size() > size_t(std::numeric_limits<int>::max()) ||
+      !model.ParseFromArray(bytes.data(), int(bytes.size()))) {
+    *error = "'" + sourceName + "' is not a valid ONNX model (the protobuf " +
+             "does not parse: truncated or corrupt)";
+    return nullptr;
+  }
+  if (!model.has_graph()) {
+    *error = "'" + sourceName + "' holds no graph";
+    return nullptr;
+  }
+  GraphImporter importer(context, options, error);
+  importer.modelFolder = modelFolder;
+  mlir::OwningOpRef<mlir::ModuleOp> module = importer.run(model, weightsPath);
+  if (!module) {
+    *error = escapeControlCharacters(*error);
+    return nullptr;
+  }
+  if (mlir::failed(mlir::verify(*module))) {
+    *error = "the imported module does not verify";
+    return nullptr;
+  }
+  if (report) {
+    report->inputs.clear();
+    for (const auto &[name, isInput] : importer.arguments)
+      if (isInput)
+        report->inputs.push_back(name);
+    report->constantInputs = importer.constantInputs;
+  }
+  return module;
+}
+
 mlir::OwningOpRef<mlir::ModuleOp>
 importOnnxModel(mlir::MLIRContext &context, const std::string &modelPath,
                 const std::string &weightsPath, std::string *error,
@@ -577,33 +737,10 @@ importOnnxModel(mlir::MLIRContext &context, const std::string &modelPath,
   }
   std::stringstream bytes;
   bytes << file.rdbuf();
-  onnx::ModelProto model;
-  if (!model.ParseFromString(bytes.str())) {
-    *error = "'" + modelPath + "' is not a valid ONNX model (the protobuf " +
-             "does not parse: truncated or corrupt)";
-    return nullptr;
-  }
-  if (!model.has_graph()) {
-    *error = "'" + modelPath + "' holds no graph";
-    return nullptr;
-  }
-  GraphImporter importer(context, options, error);
-  importer.modelFolder = llvm::sys::path::parent_path(modelPath).str();
-  if (importer.modelFolder.empty())
-    importer.modelFolder = ".";
-  mlir::OwningOpRef<mlir::ModuleOp> module = importer.run(model, weightsPath);
-  if (module && mlir::failed(mlir::verify(*module))) {
-    *error = "the imported module does not verify";
-    return nullptr;
-  }
-  if (module && report) {
-    report->inputs.clear();
-    for (const auto &[name, isInput] : importer.arguments)
-      if (isInput)
-        report->inputs.push_back(name);
-    report->constantInputs = importer.constantInputs;
-  }
-  return module;
+  std::string modelFolder = llvm::sys::path::parent_path(modelPath).str();
+  return importOnnxModelFromBytes(context, bytes.str(), modelPath,
+                                  modelFolder.empty() ? "." : modelFolder,
+                                  weightsPath, error, options, report);
 }
 
 } // namespace nnc::onnx_import

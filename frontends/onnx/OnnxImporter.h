@@ -18,6 +18,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <map>
 #include <string>
@@ -67,6 +68,17 @@ importOnnxModel(mlir::MLIRContext &context, const std::string &modelPath,
                 const std::string &weightsPath, std::string *error,
                 const ImportOptions &options = {},
                 ImportReport *report = nullptr);
+
+/// Imports the ONNX model serialized in `bytes` (what `importOnnxModel`
+/// reads from its file); `sourceName` names the bytes in errors and
+/// `modelFolder` is where external data files are (empty: none may be
+/// read). The fuzzer
+/// (test/fuzz/onnx-import) feeds its inputs through here.
+mlir::OwningOpRef<mlir::ModuleOp> importOnnxModelFromBytes(
+    mlir::MLIRContext &context, llvm::StringRef bytes,
+    const std::string &sourceName, const std::string &modelFolder,
+    const std::string &weightsPath, std::string *error,
+    const ImportOptions &options = {}, ImportReport *report = nullptr);
 
 } // namespace nnc::onnx_import
 

@@ -15,11 +15,12 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "frontends/onnx/ConverterBuilders.h"
 #include "frontends/onnx/WindowAttributes.h"
 
 #include "ir/NNOps.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -101,7 +102,7 @@ mlir::LogicalResult convertAveragePool(NodeContext &context) {
       b.getBoolAttr(context.intAttribute("count_include_pad", 0))));
   mlir::FailureOr<mlir::Value> result =
       context.createValue<nn::AvgPoolOp>({input->first}, attributes);
-  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
+  return setResult(context, result);
 }
 
 /// The exponent p of LpPool and GlobalLpPool: an int from opset 2, a float
@@ -125,7 +126,8 @@ mlir::FailureOr<mlir::Value> absPower(NodeContext &context, mlir::Value x,
   mlir::FailureOr<mlir::Value> magnitude = context.createValue<nn::AbsOp>({x});
   if (mlir::failed(magnitude) || p == 1)
     return magnitude;
-  return context.createValue<nn::PowOp>({*magnitude, context.splat({}, p)});
+  return context.createValue<nn::PowOp>(
+      {*magnitude, scalarLike(context, *magnitude, p)});
 }
 
 /// x^(1/p) of a non-negative x (sqrt for p = 2).
@@ -135,7 +137,7 @@ mlir::FailureOr<mlir::Value> root(NodeContext &context, mlir::Value x,
     return x;
   if (p == 2)
     return context.createValue<nn::SqrtOp>({x});
-  return context.createValue<nn::PowOp>({x, context.splat({}, 1 / p)});
+  return context.createValue<nn::PowOp>({x, scalarLike(context, x, 1 / p)});
 }
 
 mlir::LogicalResult convertLpPool(NodeContext &context) {
@@ -164,12 +166,11 @@ mlir::LogicalResult convertLpPool(NodeContext &context) {
   int64_t volume = 1;
   for (int64_t extent : *kernel)
     volume *= extent;
-  mlir::FailureOr<mlir::Value> sum =
-      context.createValue<nn::MulOp>({*mean, context.splat({}, float(volume))});
+  mlir::FailureOr<mlir::Value> sum = context.createValue<nn::MulOp>(
+      {*mean, scalarLike(context, *mean, volume)});
   if (mlir::failed(sum))
     return mlir::failure();
-  mlir::FailureOr<mlir::Value> result = root(context, *sum, *p);
-  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
+  return setResult(context, root(context, *sum, *p));
 }
 
 /// The spatial axes of an [N, C, spatial...] input, checked.
@@ -193,11 +194,8 @@ mlir::LogicalResult convertGlobalPool(NodeContext &context) {
       spatialAxes(context, input->second);
   if (mlir::failed(axes))
     return mlir::failure();
-  mlir::OpBuilder &b = context.builder();
-  mlir::FailureOr<mlir::Value> result = context.createValue<ReduceOp>(
-      {input->first}, {b.getNamedAttr("axes", b.getDenseI64ArrayAttr(*axes)),
-                       b.getNamedAttr("keepdim", b.getBoolAttr(true))});
-  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
+  return setResult(context,
+                   reduce<ReduceOp>(context, input->first, *axes, true));
 }
 
 mlir::LogicalResult convertGlobalLpPool(NodeContext &context) {
@@ -212,14 +210,11 @@ mlir::LogicalResult convertGlobalLpPool(NodeContext &context) {
   mlir::FailureOr<mlir::Value> powered = absPower(context, input->first, *p);
   if (mlir::failed(powered))
     return mlir::failure();
-  mlir::OpBuilder &b = context.builder();
-  mlir::FailureOr<mlir::Value> sum = context.createValue<nn::ReduceSumOp>(
-      {*powered}, {b.getNamedAttr("axes", b.getDenseI64ArrayAttr(*axes)),
-                   b.getNamedAttr("keepdim", b.getBoolAttr(true))});
+  mlir::FailureOr<mlir::Value> sum =
+      reduce<nn::ReduceSumOp>(context, *powered, *axes, true);
   if (mlir::failed(sum))
     return mlir::failure();
-  mlir::FailureOr<mlir::Value> result = root(context, *sum, *p);
-  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
+  return setResult(context, root(context, *sum, *p));
 }
 
 /// An integer input (known at import time or an integer tensor value) as an
@@ -233,11 +228,7 @@ mlir::FailureOr<mlir::Value> integerInput(NodeContext &context, size_t index) {
     if ((*tensor)->isFloat)
       return context.fail("input " + llvm::Twine(index) +
                           " must be an integer tensor");
-    auto type = mlir::RankedTensorType::get((*tensor)->shape,
-                                            context.builder().getI64Type());
-    return mlir::Value(mlir::arith::ConstantOp::create(
-        context.builder(), context.loc(),
-        mlir::DenseElementsAttr::get(type, llvm::ArrayRef((*tensor)->ints))));
+    return indexConstant(context, (*tensor)->shape, (*tensor)->ints);
   }
   auto value = context.tensorInput(index);
   if (mlir::failed(value))
@@ -277,35 +268,39 @@ mlir::LogicalResult convertMaxUnpool(NodeContext &context) {
       return context.fail("output_shape must keep X's N and C");
   } else {
     shape = {type.getDimSize(0), type.getDimSize(1)};
-    for (size_t i = 0; i < spatial; ++i)
-      shape.push_back((type.getDimSize(i + 2) - 1) * window->strides[i] +
-                      (*kernel)[i] - window->pads[i] -
-                      window->pads[i + spatial]);
+    for (size_t i = 0; i < spatial; ++i) {
+      // Extents and window attributes are bounded (checkedElementCount,
+      // readWindow), but their product need not be.
+      int64_t extent;
+      if (llvm::MulOverflow(type.getDimSize(i + 2) - 1, window->strides[i],
+                            extent) ||
+          llvm::AddOverflow(extent, (*kernel)[i], extent))
+        return context.fail("the output shape does not fit in 64 bits");
+      shape.push_back(extent - window->pads[i] - window->pads[i + spatial]);
+    }
   }
   int64_t volume = 1, count = type.getNumElements();
-  for (int64_t extent : shape) {
+  for (int64_t extent : shape)
     if (extent <= 0)
       return context.fail("the output shape must be positive");
+  if (!checkedElementCount(shape))
+    return context.fail("the output shape has more elements than fit in 64 "
+                        "bits");
+  for (int64_t extent : shape)
     volume *= extent;
-  }
   mlir::OpBuilder &b = context.builder();
-  auto flatten = [&](mlir::Value value, int64_t size) {
-    return context.createValue<nn::ReshapeOp>(
-        {value}, {b.getNamedAttr("shape", b.getDenseI64ArrayAttr({size}))});
-  };
-  mlir::FailureOr<mlir::Value> values = flatten(input->first, count);
-  mlir::FailureOr<mlir::Value> positions = flatten(*indices, count);
+  mlir::FailureOr<mlir::Value> values = reshapeTo(context, input->first, count);
+  mlir::FailureOr<mlir::Value> positions = reshapeTo(context, *indices, count);
   if (mlir::failed(values) || mlir::failed(positions))
     return mlir::failure();
   mlir::FailureOr<mlir::Value> scattered =
       context.createValue<nn::ScatterAddOp>(
-          {context.splat({volume}, 0), *positions, *values},
+          {filledConstant(context, {volume}, type.getElementType(), 0),
+           *positions, *values},
           {b.getNamedAttr("axis", b.getI64IntegerAttr(0))});
   if (mlir::failed(scattered))
     return mlir::failure();
-  mlir::FailureOr<mlir::Value> result = context.createValue<nn::ReshapeOp>(
-      {*scattered}, {b.getNamedAttr("shape", b.getDenseI64ArrayAttr(shape))});
-  return mlir::failed(result) ? mlir::failure() : context.setOutputs({*result});
+  return setResult(context, reshapeTo(context, *scattered, shape));
 }
 
 } // namespace

@@ -240,6 +240,8 @@ mlir::LogicalResult RecurrentBuilder::readInputs() {
   auto r = context_.tensorInput(2);
   if (mlir::failed(x) || mlir::failed(w) || mlir::failed(r))
     return mlir::failure();
+  if (!x->second.getElementType().isF32())
+    return context_.fail("X must be a float32 tensor");
   if (x->second.getRank() != 3)
     return context_.fail(layout_ ? "X must be [batch, steps, inputs]"
                                  : "X must be [steps, batch, inputs]");
@@ -252,6 +254,8 @@ mlir::LogicalResult RecurrentBuilder::readInputs() {
   int64_t h = hiddenSize_;
   auto expect = [&](mlir::RankedTensorType type, llvm::ArrayRef<int64_t> shape,
                     llvm::StringRef what) -> mlir::LogicalResult {
+    if (!type.getElementType().isF32())
+      return context_.fail(what + " must be a float32 tensor, as X is");
     if (type.getShape() == shape)
       return mlir::success();
     std::string want;

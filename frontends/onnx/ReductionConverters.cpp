@@ -18,7 +18,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontends/onnx/NNBuilders.h"
+#include "frontends/onnx/ConverterBuilders.h"
+#include "frontends/onnx/ShapeOperands.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -48,14 +49,11 @@ reductionAxes(NodeContext &context, int64_t rank, bool axesInput) {
       return std::optional<std::vector<int64_t>>();
     return std::optional(std::vector<int64_t>());
   }
-  for (int64_t &axis : axes) {
-    mlir::FailureOr<int64_t> normalized =
-        context.normalizeAxis(axis, rank, "axis");
-    if (mlir::failed(normalized))
-      return mlir::failure();
-    axis = *normalized;
-  }
-  return std::optional(axes);
+  mlir::FailureOr<std::vector<int64_t>> normalized =
+      normalizeAxes(context, axes, rank);
+  if (mlir::failed(normalized))
+    return mlir::failure();
+  return std::optional(*normalized);
 }
 
 /// How a Reduce* op is composed from nn ops: `build(x, axes, keepdims)`.
@@ -148,12 +146,8 @@ mlir::LogicalResult convertArgReduce(NodeContext &context, bool isMax) {
     std::vector<int64_t> reversed(extent);
     for (int64_t i = 0; i < extent; ++i)
       reversed[i] = extent - 1 - i;
-    auto indexType = mlir::RankedTensorType::get({extent}, b.getI64Type());
-    mlir::Value indices = mlir::arith::ConstantOp::create(
-        b, context.loc(),
-        mlir::DenseElementsAttr::get(indexType, llvm::ArrayRef(reversed)));
-    mlir::FailureOr<mlir::Value> flipped = context.createValue<nn::GatherOp>(
-        {value, indices}, {b.getNamedAttr("axis", b.getI64IntegerAttr(*axis))});
+    mlir::FailureOr<mlir::Value> flipped =
+        gatherAlong(context, value, *axis, reversed);
     if (mlir::failed(flipped))
       return mlir::failure();
     value = *flipped;
@@ -206,11 +200,8 @@ mlir::LogicalResult convertCumSum(NodeContext &context) {
     return mlir::failure();
   auto zeroShape = llvm::to_vector(type.getShape());
   zeroShape[*axis] = 1;
-  auto zeroType = mlir::RankedTensorType::get(zeroShape, type.getElementType());
-  mlir::Value zeros = mlir::arith::ConstantOp::create(
-      b, context.loc(),
-      mlir::DenseElementsAttr::get(zeroType,
-                                   b.getZeroAttr(type.getElementType())));
+  mlir::Value zeros =
+      filledConstant(context, zeroShape, type.getElementType(), 0.0);
   llvm::SmallVector<mlir::Value, 2> parts = {zeros, *kept};
   if (reverse)
     std::swap(parts[0], parts[1]);

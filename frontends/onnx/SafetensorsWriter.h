@@ -19,8 +19,8 @@
 
 namespace nnc::onnx_import {
 
-/// Writes `tensors` (name, floating-point data) to `path`; false with `*error` set when
-/// the file cannot be written.
+/// Writes `tensors` (name, floating-point data) to `path`; false with `*error`
+/// set when the file cannot be written.
 bool writeSafetensors(
     const std::string &path,
     const std::vector<std::pair<std::string, const ConstantTensor *>> &tensors,

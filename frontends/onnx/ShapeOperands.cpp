@@ -7,7 +7,10 @@
 
 #include "frontends/onnx/ShapeOperands.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include <algorithm>
+#include <numeric>
 
 namespace nnc::onnx_import {
 
@@ -36,7 +39,8 @@ intsOperand(NodeContext &context, llvm::StringRef name, int64_t inputSince,
 }
 
 mlir::FailureOr<std::vector<int64_t>>
-normalizeAxes(NodeContext &context, std::vector<int64_t> axes, int64_t rank) {
+normalizeAxesInOrder(NodeContext &context, std::vector<int64_t> axes,
+                     int64_t rank) {
   for (int64_t &axis : axes) {
     mlir::FailureOr<int64_t> normalized =
         context.normalizeAxis(axis, rank, "axis");
@@ -44,10 +48,30 @@ normalizeAxes(NodeContext &context, std::vector<int64_t> axes, int64_t rank) {
       return mlir::failure();
     axis = *normalized;
   }
-  std::sort(axes.begin(), axes.end());
-  if (std::adjacent_find(axes.begin(), axes.end()) != axes.end())
+  std::vector<int64_t> sorted = axes;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
     return context.fail("an axis is given more than once");
   return axes;
+}
+
+mlir::FailureOr<std::vector<int64_t>>
+listedAxes(NodeContext &context,
+           const std::optional<std::vector<int64_t>> &given, int64_t rank) {
+  if (given)
+    return normalizeAxesInOrder(context, *given, rank);
+  std::vector<int64_t> all(rank);
+  std::iota(all.begin(), all.end(), 0);
+  return all;
+}
+
+mlir::FailureOr<std::vector<int64_t>>
+normalizeAxes(NodeContext &context, std::vector<int64_t> axes, int64_t rank) {
+  mlir::FailureOr<std::vector<int64_t>> normalized =
+      normalizeAxesInOrder(context, std::move(axes), rank);
+  if (mlir::succeeded(normalized))
+    std::sort(normalized->begin(), normalized->end());
+  return normalized;
 }
 
 mlir::FailureOr<std::vector<int64_t>>
@@ -84,8 +108,8 @@ reshapeTarget(NodeContext &context, llvm::ArrayRef<int64_t> inputShape) {
     } else if (shape[i] < 0) {
       return context.fail("shape entry " + llvm::Twine(i) + " is " +
                           llvm::Twine(shape[i]));
-    } else {
-      known *= shape[i];
+    } else if (llvm::MulOverflow(known, shape[i], known)) {
+      return context.fail("the shape has more elements than fit in 64 bits");
     }
   }
   if (inferred >= 0) {
@@ -222,6 +246,8 @@ sliceRanges(NodeContext &context, llvm::ArrayRef<int64_t> inputShape) {
   if (ends.size() != starts.size() || axes.size() != starts.size() ||
       steps.size() != starts.size())
     return context.fail("starts, ends, axes and steps differ in length");
+  if (rank == 0 && !axes.empty())
+    return context.fail("a rank-0 input has no axis to slice");
   std::vector<SliceRange> ranges;
   for (int64_t extent : inputShape)
     ranges.push_back({0, 1, extent});
@@ -243,6 +269,10 @@ sliceRanges(NodeContext &context, llvm::ArrayRef<int64_t> inputShape) {
       start += extent;
     if (end < 0)
       end += extent;
+    // A step longer than the extent takes one element, as the extent does;
+    // clamping it keeps the count arithmetic below from overflowing.
+    if (extent > 0)
+      step = std::clamp<int64_t>(step, -extent, extent);
     int64_t count;
     if (extent == 0) {
       start = 0;

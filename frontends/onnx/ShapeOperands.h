@@ -27,8 +27,17 @@ mlir::FailureOr<std::optional<std::vector<int64_t>>>
 intsOperand(NodeContext &context, llvm::StringRef name, int64_t inputSince,
             size_t index);
 
-/// `axes` normalized for `rank` (negative counts from the end), sorted, each
-/// at most once.
+/// `axes` normalized for `rank` (negative counts from the end), in the given
+/// order (other operands pair with it), each at most once.
+mlir::FailureOr<std::vector<int64_t>>
+normalizeAxesInOrder(NodeContext &context, std::vector<int64_t> axes,
+                     int64_t rank);
+/// The axes an opset-18 `axes` operand lists (`given`, normalized in order,
+/// as normalizeAxesInOrder), or every axis of `rank` when there is none.
+mlir::FailureOr<std::vector<int64_t>>
+listedAxes(NodeContext &context,
+           const std::optional<std::vector<int64_t>> &given, int64_t rank);
+/// `normalizeAxesInOrder`, sorted.
 mlir::FailureOr<std::vector<int64_t>>
 normalizeAxes(NodeContext &context, std::vector<int64_t> axes, int64_t rank);
 

@@ -1,14 +1,18 @@
 //===- runtime/kernels/matmul_f32.cpp - C entry of the f32 GEMM kernel ----===//
 //
-// nnc_uk_matmul_f32 describes its raw pointers as Halide buffers and calls the
-// pipeline that matmul_f32_generator.cpp compiled for the host.
+// nnc_uk_matmul_f32 describes its raw pointers as Halide buffers and calls one
+// of the pipelines that matmul_f32_generator.cpp compiled for the host: the
+// cache-blocked one for products large enough to fill its tasks, the other
+// for the rest. Both run on Halide's thread pool (HL_NUM_THREADS threads,
+// by default one per core).
 //
 //===----------------------------------------------------------------------===//
 
 #include "nnc/kernels.h"
 
 #include "HalideRuntime.h"
-#include "nnc_halide_matmul_f32.h"
+#include "nnc_halide_matmul_f32_blocked.h"
+#include "nnc_halide_matmul_f32_small.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -16,6 +20,10 @@
 #include <cstring>
 
 namespace {
+
+/// Columns of C the blocked variant needs at least: one panel on every
+/// target (3 vectors: 48 columns with AVX-512, 24 with AVX2).
+constexpr int64_t kBlockedMinColumns = 48;
 
 /// Prints why the kernel cannot run and aborts: generated code has no error
 /// channel, and a failure here means the compiler broke the kernel contract.
@@ -63,7 +71,12 @@ extern "C" void nnc_uk_matmul_f32(const float *a, const float *b, float *c,
   MatrixBuffer bufferA(a, m, k);
   MatrixBuffer bufferB(b, k, n);
   MatrixBuffer bufferC(c, m, n);
-  if (nnc_halide_matmul_f32(&bufferA.buffer, &bufferB.buffer,
-                            &bufferC.buffer) != 0)
+  const bool blocked = m >= NNC_MATMUL_BLOCK_ROWS && n >= kBlockedMinColumns;
+  const int status =
+      blocked ? nnc_halide_matmul_f32_blocked(&bufferA.buffer, &bufferB.buffer,
+                                              &bufferC.buffer)
+              : nnc_halide_matmul_f32_small(&bufferA.buffer, &bufferB.buffer,
+                                            &bufferC.buffer);
+  if (status != 0)
     fail("the Halide pipeline reported an error", m, n, k);
 }

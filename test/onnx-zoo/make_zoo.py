@@ -410,6 +410,46 @@ def make_gcn_edges():
         ["x", "edges", "target"], ["loss", "logits"]
 
 
+class GraphAttention(nn.Module):
+    """A graph attention network (GAT) layer on an edge list, then a
+    readout: attention logits per edge from gathered endpoint features, a
+    softmax over each node's incoming edges (sums with scatter_add:
+    ScatterElements with run-time indices and reduction add; torch 1.13
+    does not export scatter_reduce), messages summed into the targets; each node's state written into a slot table with index_put
+    (ScatterND, assignment), and the class log-probability of each node's
+    target picked with gather (GatherElements) for the loss."""
+
+    def __init__(self):
+        super().__init__()
+        self.w = nn.Linear(5, 8)
+        self.attend = nn.Linear(16, 1)
+        self.readout = nn.Linear(8, 3)
+
+    def forward(self, x, edges, slots, target):
+        src, dst = edges[0], edges[1]
+        h = self.w(x)
+        e = F.leaky_relu(self.attend(torch.cat([h[src], h[dst]], 1)), 0.2)
+        e = e.squeeze(1)
+        weight = torch.exp(e - e.max())
+        total = torch.zeros_like(h[:, 0]).scatter_add(0, dst, weight)
+        alpha = (weight / total[dst]).unsqueeze(1)
+        index = dst.unsqueeze(1).expand(-1, h.shape[1])
+        out = torch.zeros_like(h).scatter_add(0, index, alpha * h[src])
+        table = torch.zeros(2 * x.shape[0], 8)
+        table = table.index_put((slots,), torch.tanh(out))
+        logp = F.log_softmax(self.readout(table), 1)
+        picked = logp.gather(1, target.unsqueeze(1))
+        return -picked.mean(), logp
+
+
+def make_gat():
+    x = torch.randn(6, 5)
+    slots = torch.tensor([7, 0, 9, 2, 11, 4])
+    target = torch.tensor([0, 1, 2, 0, 1, 2, 2, 1, 0, 2, 1, 0])
+    return GraphAttention(), (x, ring_graph(), slots, target), \
+        ["x", "edges", "slots", "target"], ["loss", "logp"]
+
+
 class WaveNet(nn.Module):
     """Dilated causal Conv1d stack with gated tanh*sigmoid units, residual
     and skip 1x1 convolutions; per-step classification of the next sample's
@@ -653,6 +693,7 @@ ZOO = {
     "gan": make_gan,
     "gcn": make_gcn,
     "gcn_edges": make_gcn_edges,
+    "gat": make_gat,
     "wavenet": make_wavenet,
     "mdn": make_mdn,
     "llama": make_llama,

@@ -1,8 +1,9 @@
 //===- test/runtime/matmul_test.cpp - Tests of the f32 matmul kernel ------===//
 //
 // nnc_uk_matmul_f32 against a naive triple loop, on shapes that exercise
-// each of its schedules: full register tiles, one vector per row, scalars,
-// and ragged edges.
+// each of its variants and schedules: the cache-blocked parallel variant
+// (at least 64 rows and 48 columns, with ragged row blocks and panels),
+// full register tiles, one vector per row, scalars, and ragged edges.
 //
 //===----------------------------------------------------------------------===//
 
@@ -62,7 +63,10 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(Shape{1, 1, 1}, Shape{7, 13, 5}, Shape{64, 128, 96},
                       Shape{8, 10, 64}, Shape{3, 40, 17}, Shape{5, 16, 3},
                       Shape{1, 100, 7}, Shape{100, 1, 3}, Shape{33, 65, 31},
-                      Shape{4, 32, 1}, Shape{2, 3, 0}));
+                      Shape{4, 32, 1}, Shape{2, 3, 0}, Shape{64, 48, 1},
+                      Shape{64, 64, 64}, Shape{130, 100, 33},
+                      Shape{200, 50, 17}, Shape{257, 129, 70},
+                      Shape{63, 200, 9}, Shape{1, 512, 784}));
 
 TEST(MatmulF32Edges, EmptyOutputsAreNoOps) {
   float sentinel = 42;

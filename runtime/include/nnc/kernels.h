@@ -16,8 +16,9 @@ extern "C" {
 
 /** C[m,n] = A[m,k] * B[k,n] on dense row-major f32 matrices; `c` is
  *  overwritten and must not alias `a` or `b`. Extents are at most INT32_MAX.
- *  A failure inside the kernel (only possible on a broken contract) prints
- *  a message to stderr and aborts. */
+ *  Large products run in parallel on Halide's thread pool (HL_NUM_THREADS
+ *  threads, by default one per core). A failure inside the kernel (only
+ *  possible on a broken contract) prints a message to stderr and aborts. */
 void nnc_uk_matmul_f32(const float *a, const float *b, float *c, int64_t m,
                        int64_t n, int64_t k);
 

@@ -12,15 +12,8 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-
-def value(name, shape, elem=TensorProto.FLOAT):
-    return helper.make_tensor_value_info(name, elem, shape)
-
-
-def model(nodes, inputs, outputs):
-    graph = helper.make_graph(nodes, "g", inputs, outputs)
-    return helper.make_model(graph,
-                             opset_imports=[helper.make_opsetid("", 17)])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_models import model, tensor  # noqa: E402
 
 
 def models():
@@ -30,27 +23,28 @@ def models():
              ("b", TensorProto.BOOL)]
     yield "boundary_types.onnx", model(
         [helper.make_node("Identity", [n], [n + "_out"]) for n, _ in types],
-        [value(n, [2], t) for n, t in types],
-        [value(n + "_out", [2], t) for n, t in types])
+        [tensor(n, [2], t) for n, t in types],
+        [tensor(n + "_out", [2], t) for n, t in types])
     reshape = helper.make_node("Reshape", ["x", "shape"], ["y"])
     yield "reshape_input.onnx", model(
-        [reshape], [value("x", [2, 3]), value("shape", [2], TensorProto.INT64)],
-        [value("y", [3, 2])])
+        [reshape],
+        [tensor("x", [2, 3]), tensor("shape", [2], TensorProto.INT64)],
+        [tensor("y", [3, 2])])
     # `shape` is needed at import time and is also an output: it stays an
     # argument.
     yield "reshape_input_also_output.onnx", model(
         [reshape, helper.make_node("Identity", ["shape"], ["s"])],
-        [value("x", [2, 3]), value("shape", [2], TensorProto.INT64)],
-        [value("y", [3, 2]), value("s", [2], TensorProto.INT64)])
+        [tensor("x", [2, 3]), tensor("shape", [2], TensorProto.INT64)],
+        [tensor("y", [3, 2]), tensor("s", [2], TensorProto.INT64)])
     yield "dynamic.onnx", model(
         [helper.make_node("Relu", ["x"], ["y"])],
-        [value("x", ["batch", 4])], [value("y", ["batch", 4])])
+        [tensor("x", ["batch", 4])], [tensor("y", ["batch", 4])])
     yield "wrong_output_type.onnx", model(
         [helper.make_node("Relu", ["x"], ["y"])],
-        [value("x", [2])], [value("y", [2], TensorProto.INT64)])
+        [tensor("x", [2])], [tensor("y", [2], TensorProto.INT64)])
     yield "uint16_output.onnx", model(
         [helper.make_node("Relu", ["x"], ["y"])],
-        [value("x", [2])], [value("y", [2], TensorProto.UINT16)])
+        [tensor("x", [2])], [tensor("y", [2], TensorProto.UINT16)])
 
 
 def main():

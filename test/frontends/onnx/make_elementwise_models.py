@@ -13,19 +13,15 @@ import os
 import sys
 
 import numpy as np
-from onnx import TensorProto, helper, numpy_helper
+from onnx import TensorProto, numpy_helper
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_models import model, tensor  # noqa: E402
+from make_models import model, node, tensor, write_models  # noqa: E402
 
 UNARY = ["Abs", "Acos", "Acosh", "Asin", "Asinh", "Atan", "Atanh", "Cos",
          "Cosh", "Sin", "Sinh", "Tan", "Tanh", "Exp", "Log", "Sqrt",
          "Reciprocal", "Neg", "Sign", "Ceil", "Floor", "Round", "Erf",
          "Sigmoid", "Relu", "Softplus", "Softsign", "HardSwish"]
-
-
-def node(op, inputs, outputs, **attributes):
-    return helper.make_node(op, inputs, outputs, name=outputs[0], **attributes)
 
 
 def each_output(nodes, inputs, shape, opset=17, extra=()):
@@ -146,9 +142,7 @@ def models():
     yield "dropout7.onnx", model(
         [node("Dropout", ["x"], ["y", "mask"], ratio=0.3)], [x],
         [tensor("y", [2, 3]), tensor("mask", [2, 3])], opset=7)
-    # training_mode is a bool in ONNX; an int64 1 stands in for it until
-    # the importer decodes bool initializers.
-    train = numpy_helper.from_array(np.array(1, np.int64), "train")
+    train = numpy_helper.from_array(np.array(True), "train")
     zero = numpy_helper.from_array(np.array(0.0, np.float32), "zero")
     # At inference the ratio does not matter, even as a graph input.
     yield "dropout_ratio_input.onnx", model(
@@ -177,14 +171,19 @@ def models():
          node("Cast", ["y"], ["j"], to=I64),
          node("Where", ["c", "x", "j"], ["w"])],
         [x, y], [tensor("w", [2, 3])])
+    # Breaks of the op's schema: an input too many, a required input left
+    # empty, an input of a type the op does not take.
+    yield "relu_two_inputs.onnx", model(
+        [node("Relu", ["x", "y"], ["r"])], [x, y], [tensor("r", [2, 3])])
+    yield "pow_without_exponent.onnx", model(
+        [node("Pow", ["x", ""], ["p"])], [x], [tensor("p", [2, 3])])
+    yield "relu_bool.onnx", model(
+        [node("Greater", ["x", "y"], ["c"]), node("Relu", ["c"], ["r"])],
+        [x, y], [tensor("r", [2, 3], B)])
 
 
 def main():
-    out = sys.argv[1]
-    os.makedirs(out, exist_ok=True)
-    for name, proto in models():
-        with open(os.path.join(out, name), "wb") as f:
-            f.write(proto.SerializeToString())
+    write_models(sys.argv[1], models())
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ import os
 import sys
 
 import numpy as np
-import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 F = TensorProto.FLOAT
@@ -22,6 +21,17 @@ def tensor(name, shape, elem=F):
 
 def init(name, array):
     return numpy_helper.from_array(np.asarray(array), name)
+
+
+def node(op, inputs, outputs, **attributes):
+    """A node named after its first output."""
+    return helper.make_node(op, inputs, outputs, name=outputs[0], **attributes)
+
+
+def const(name, array):
+    """A Constant node producing `array` as `name`."""
+    return helper.make_node("Constant", [], [name], name=name,
+                            value=numpy_helper.from_array(np.asarray(array)))
 
 
 def model(nodes, inputs, outputs, initializers=(), opset=17):
@@ -163,7 +173,7 @@ def models():
         [tensor("x", ["batch", 4])], [tensor("y", ["batch", 4])])
     yield "new_opset.onnx", model(
         [helper.make_node("Relu", ["x"], ["y"], name="relu")],
-        [tensor("x", [2])], [tensor("y", [2])], opset=18)
+        [tensor("x", [2])], [tensor("y", [2])], opset=19)
     yield "zero_stride.onnx", model(
         [helper.make_node("MaxPool", ["x"], ["y"], name="pool",
                           kernel_shape=[2], strides=[0],
@@ -174,12 +184,17 @@ def models():
         [tensor("x", [2, 3]), tensor("z", [4, 5])], [tensor("y", [2, 5])])
 
 
-def main():
-    out = sys.argv[1]
+def write_models(out, named_models):
+    """Writes each (file name, ModelProto) pair into folder `out`."""
     os.makedirs(out, exist_ok=True)
-    for name, proto in models():
+    for name, proto in named_models:
         with open(os.path.join(out, name), "wb") as f:
             f.write(proto.SerializeToString())
+
+
+def main():
+    out = sys.argv[1]
+    write_models(out, models())
     # A truncated copy of a valid model and bytes that are no protobuf.
     data = open(os.path.join(out, "mlp.onnx"), "rb").read()
     with open(os.path.join(out, "truncated.onnx"), "wb") as f:

@@ -13,7 +13,7 @@ import numpy as np
 from onnx import TensorProto, helper
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_models import init, model, tensor  # noqa: E402
+from make_models import init, model, tensor, write_models  # noqa: E402
 
 
 def models():
@@ -114,11 +114,7 @@ def models():
 
 
 def main():
-    out = sys.argv[1]
-    os.makedirs(out, exist_ok=True)
-    for name, proto in models():
-        with open(os.path.join(out, name), "wb") as f:
-            f.write(proto.SerializeToString())
+    write_models(sys.argv[1], models())
 
 
 if __name__ == "__main__":

@@ -11,24 +11,10 @@ import os
 import sys
 
 import numpy as np
-from onnx import TensorProto, helper, numpy_helper
+from onnx import TensorProto, helper
 
-F = TensorProto.FLOAT
-
-
-def tensor(name, shape, elem=F):
-    return helper.make_tensor_value_info(name, elem, shape)
-
-
-def const(name, array):
-    return helper.make_node("Constant", [], [name], name=name,
-                            value=numpy_helper.from_array(np.asarray(array)))
-
-
-def model(nodes, inputs, outputs, opset=17, initializers=()):
-    graph = helper.make_graph(nodes, "g", inputs, outputs, list(initializers))
-    return helper.make_model(
-        graph, opset_imports=[helper.make_opsetid("", opset)])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_models import F, const, model, tensor, write_models  # noqa: E402
 
 
 def one(op, shape, out_shape, opset=17, extra=(), **attributes):
@@ -36,7 +22,9 @@ def one(op, shape, out_shape, opset=17, extra=(), **attributes):
     nodes = [const(name, value) for name, value in extra]
     nodes.append(helper.make_node(op, ["x"] + [n for n, _ in extra], ["y"],
                                   name=op.lower(), **attributes))
-    return model(nodes, [tensor("x", shape)], [tensor("y", out_shape)], opset)
+    out_type = TensorProto.INT64 if op in ("ArgMax", "ArgMin") else F
+    return model(nodes, [tensor("x", shape)],
+                 [tensor("y", out_shape, out_type)], opset=opset)
 
 
 def models():
@@ -110,7 +98,7 @@ def models():
                           ["y", "rm", "rv"], name="bn", training_mode=1,
                           momentum=0.8)],
         [tensor("x", x)],
-        [tensor("y", x), tensor("rm", [3]), tensor("rv", [3])], 15)
+        [tensor("y", x), tensor("rm", [3]), tensor("rv", [3])], opset=15)
     yield "mvn.onnx", one("MeanVarianceNormalization", [2, 3, 4, 5],
                           [2, 3, 4, 5], 13)
     yield "lpnorm.onnx", one("LpNormalization", x, x, 13, axis=1, p=1)
@@ -135,26 +123,22 @@ def models():
         [helper.make_node("Einsum", ["a", "b"], ["y"], name="e",
                           equation="bij,bjk->bik")],
         [tensor("a", [2, 3, 4]), tensor("b", [2, 4, 5])],
-        [tensor("y", [2, 3, 5])], 12)
+        [tensor("y", [2, 3, 5])],opset=12)
     yield "einsum_trace.onnx", model(
         [helper.make_node("Einsum", ["a"], ["y"], name="e", equation="ii")],
-        [tensor("a", [3, 3])], [tensor("y", [])], 12)
+        [tensor("a", [3, 3])], [tensor("y", [])],opset=12)
     yield "einsum_ellipsis.onnx", model(
         [helper.make_node("Einsum", ["a", "b"], ["y"], name="e",
                           equation="...ij,...jk")],
         [tensor("a", [2, 1, 3, 4]), tensor("b", [5, 4, 2])],
-        [tensor("y", [2, 5, 3, 2])], 12)
+        [tensor("y", [2, 5, 3, 2])],opset=12)
     yield "einsum_bad.onnx", model(
         [helper.make_node("Einsum", ["a"], ["y"], name="e", equation="ij->k")],
-        [tensor("a", [3, 3])], [tensor("y", [3])], 12)
+        [tensor("a", [3, 3])], [tensor("y", [3])],opset=12)
 
 
 def main():
-    out = sys.argv[1]
-    os.makedirs(out, exist_ok=True)
-    for name, proto in models():
-        with open(os.path.join(out, name), "wb") as f:
-            f.write(proto.SerializeToString())
+    write_models(sys.argv[1], models())
 
 
 if __name__ == "__main__":

@@ -12,21 +12,13 @@ import sys
 
 import numpy as np
 import onnx
-from onnx import TensorProto, helper, numpy_helper
+from onnx import TensorProto, numpy_helper
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_models import init, model, tensor  # noqa: E402
+from make_models import (const, init, model, node, tensor,  # noqa: E402
+                         write_models)
 
 I64 = TensorProto.INT64
-
-
-def node(op, inputs, outputs, **attributes):
-    return helper.make_node(op, inputs, outputs, name=outputs[0], **attributes)
-
-
-def const(name, array):
-    return helper.make_node("Constant", [], [name], name=name,
-                            value=numpy_helper.from_array(np.asarray(array)))
 
 
 def models():
@@ -72,14 +64,16 @@ def models():
         [tensor("x", [4, 4])], [tensor("y", [4, 4])], opset=15)
 
     # Element types are kept: an f64 Constant folds exactly, an f64
-    # initializer is an f64 parameter, an int32 initializer is a shape, a
-    # bool initializer folds through Cast into an f32 constant.
+    # initializer is an f64 parameter, an int32 initializer folds through
+    # Cast into a shape, a bool initializer folds through Cast into an f32
+    # constant.
     yield "element_types.onnx", model(
         [const("third", np.array([1.0 / 3, 1e-300], np.float64)),
          const("three", np.array(3.0, np.float64)),
          node("Mul", ["third", "three"], ["exact"]),
          node("Identity", ["w64"], ["param"]),
-         node("Reshape", ["x", "shape32"], ["r"]),
+         node("Cast", ["shape32"], ["shape"], to=TensorProto.INT64),
+         node("Reshape", ["x", "shape"], ["r"]),
          node("Cast", ["mask"], ["maskf"], to=TensorProto.FLOAT),
          node("Mul", ["r", "maskf"], ["masked"])],
         [tensor("x", [2, 2])],
@@ -146,7 +140,25 @@ def models():
         [tensor("linear", [1, 1, 2, 4]), tensor("nearest", [1, 1, 4, 2]),
          tensor("hot", [3, 2])], opset=13)
 
+    # Index operands computed at run time (graph inputs): GatherElements
+    # (int32 indices), GatherND with batch_dims, ScatterElements assigning
+    # (later updates win) and ScatterND taking the maximum.
+    yield "runtime_index_ops.onnx", model(
+        [node("GatherElements", ["x", "ei"], ["ge"], axis=1),
+         node("GatherND", ["x", "ni"], ["gn"], batch_dims=1),
+         node("ScatterElements", ["x", "ei", "eu"], ["se"], axis=1),
+         node("ScatterND", ["x", "si", "su"], ["sn"], reduction="max")],
+        [tensor("x", [3, 4]), tensor("ei", [2, 2], TensorProto.INT32),
+         tensor("ni", [3, 1], I64), tensor("eu", [2, 2]),
+         tensor("si", [2, 1], I64), tensor("su", [2, 4])],
+        [tensor("ge", [2, 2]), tensor("gn", [3]), tensor("se", [3, 4]),
+         tensor("sn", [3, 4])], opset=16)
+
     # Bad shape and index operands.
+    yield "bad_scatter_mul.onnx", model(
+        [node("ScatterND", ["x", "si", "su"], ["y"], reduction="mul")],
+        [tensor("x", [3, 4]), tensor("si", [2, 1], I64),
+         tensor("su", [2, 4])], [tensor("y", [3, 4])], opset=16)
     yield "bad_gather_index.onnx", model(
         [const("idx", np.array([5], np.int64)),
          node("Gather", ["x", "idx"], ["y"])],
@@ -163,7 +175,7 @@ def models():
         [tensor("x", [3, 4])], [tensor("y", [2, 4])])
     yield "bad_constant_of_shape.onnx", model(
         [node("ConstantOfShape", ["shape"], ["y"])],
-        [tensor("shape", [2])], [tensor("y", [2, 2])])
+        [tensor("shape", [2], I64)], [tensor("y", [2, 2])])
 
 
 def external_models(out):
@@ -201,10 +213,7 @@ def external_models(out):
 
 def main():
     out = sys.argv[1]
-    os.makedirs(out, exist_ok=True)
-    for name, proto in models():
-        with open(os.path.join(out, name), "wb") as f:
-            f.write(proto.SerializeToString())
+    write_models(out, models())
     external_models(out)
 
 

@@ -1,0 +1,1 @@
+Battend.biasJ>7—º

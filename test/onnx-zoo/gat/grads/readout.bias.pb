@@ -1,0 +1,1 @@
+Breadout.biasJ"8>8½;4 ¾
