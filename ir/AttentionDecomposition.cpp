@@ -1,11 +1,14 @@
-//===- AttentionDecomposition.cpp - nn.attention as matmuls and softmax ---===//
+//===- AttentionDecomposition.cpp - Attention as matmuls and softmax ------===//
 //
 // Scores are one batched matmul of the grouped query with the transposed
 // keys; additive masks are added, boolean, causal and window masks replace
 // masked scores by -inf; the softmax subtracts the row maximum (0 for a row
 // that is all -inf, so that it gives zeros rather than NaN, and held out of
 // differentiation: the softmax does not depend on it) and divides by the
-// row sum (1 where the sum is 0).
+// row sum (1 where the sum is 0). The gradient starts from these
+// probabilities; grouped queries share their key/value head through the
+// [B, Hkv, G * Lq, ...] layout, so its matmuls sum over the group. Masked
+// scores have P = 0 and get no gradient; fully masked rows give zeros.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,6 +48,13 @@ Value selectOr(ImplicitLocOpBuilder &b, Value condition, Value value,
 } // namespace
 
 AttentionOperands attentionOperandsOf(AttentionOp op) {
+  return {op.getQuery(),         op.getKey(),
+          op.getValue(),         op.getMask(),
+          op.getCausal(),        static_cast<int64_t>(op.getWindow()),
+          op.getScaleOrDefault()};
+}
+
+AttentionOperands attentionOperandsOf(AttentionGradOp op) {
   return {op.getQuery(),         op.getKey(),
           op.getValue(),         op.getMask(),
           op.getCausal(),        static_cast<int64_t>(op.getWindow()),
@@ -113,6 +123,44 @@ buildAttentionDecomposition(ImplicitLocOpBuilder &b,
   parts.result = ReshapeOp::create(
       b, output, ArrayRef<int64_t>{batch, heads, queries, valueDim});
   return parts;
+}
+
+AttentionGradients
+buildAttentionGradientDecomposition(ImplicitLocOpBuilder &b,
+                                    const AttentionOperands &operands,
+                                    Value outputGrad) {
+  AttentionDecomposition parts = buildAttentionDecomposition(b, operands);
+  ArrayRef<int64_t> grouped = tensorTypeOf(parts.probabilities).getShape();
+  ArrayRef<int64_t> result = tensorTypeOf(parts.result).getShape();
+  int64_t valueDim = result[3];
+
+  Value groupedOutputGrad = ReshapeOp::create(
+      b, outputGrad,
+      ArrayRef<int64_t>{grouped[0], grouped[1], grouped[2], valueDim});
+  AttentionGradients grads;
+  grads.value = MatmulOp::create(b, transposeLastTwo(b, parts.probabilities),
+                                 groupedOutputGrad);
+  Value probabilitiesGrad = MatmulOp::create(
+      b, groupedOutputGrad, transposeLastTwo(b, operands.value));
+  Value rowDot = ReduceSumOp::create(
+      b, MulOp::create(b, probabilitiesGrad, parts.probabilities),
+      ArrayRef<int64_t>{3}, /*keepdim=*/true);
+  Value scoresGrad = MulOp::create(b, parts.probabilities,
+                                   SubOp::create(b, probabilitiesGrad, rowDot));
+
+  Value scale = scalarLike(b, scoresGrad, operands.scale);
+  Value queryGrad =
+      MulOp::create(b, MatmulOp::create(b, scoresGrad, operands.key), scale);
+  grads.query = ReshapeOp::create(b, queryGrad,
+                                  tensorTypeOf(operands.query).getShape());
+  grads.key = MulOp::create(
+      b,
+      MatmulOp::create(b, transposeLastTwo(b, scoresGrad), parts.groupedQuery),
+      scale);
+  grads.scores = ReshapeOp::create(
+      b, scoresGrad,
+      ArrayRef<int64_t>{result[0], result[1], result[2], grouped[3]});
+  return grads;
 }
 
 } // namespace nnc::nn

@@ -2,8 +2,9 @@
 //
 // The untiled form of scaled dot-product attention in plain nn ops: scores,
 // masks, a softmax that gives zeros for fully masked rows, and the weighted
-// sum of values. It is attention's reference lowering and the forward
-// recomputation its gradient rule starts from.
+// sum of values; and the untiled form of its gradient. They are the
+// reference lowerings of nn.attention and nn.attention_grad, and the
+// gradient rule's form where an additive mask needs its gradient.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,13 +42,31 @@ struct AttentionDecomposition {
   mlir::Value result;
 };
 
+/// The gradients of attention with respect to its operands.
+struct AttentionGradients {
+  mlir::Value query, key, value;
+  /// The gradient of the masked scores, `[B, Hq, Lq, Lk]` (what an additive
+  /// mask's gradient sums to the mask's shape).
+  mlir::Value scores;
+};
+
 /// The operands and attributes of `op`.
 AttentionOperands attentionOperandsOf(AttentionOp op);
+AttentionOperands attentionOperandsOf(AttentionGradOp op);
 
 /// Builds attention at `b`'s insertion point out of nn ops.
 AttentionDecomposition
 buildAttentionDecomposition(mlir::ImplicitLocOpBuilder &b,
                             const AttentionOperands &operands);
+
+/// Builds the gradients of attention given `outputGrad`, the gradient of
+/// its result, from the recomputed untiled probabilities P:
+/// dV = P^T dO, dP = dO V^T, dS = P * (dP - rowsum(dP * P)),
+/// dQ = dS K scale, dK = dS^T Q scale.
+AttentionGradients
+buildAttentionGradientDecomposition(mlir::ImplicitLocOpBuilder &b,
+                                    const AttentionOperands &operands,
+                                    mlir::Value outputGrad);
 
 /// Whether query `i` may see key `j` under `causal` and `window` (0 = no
 /// window): `j <= i` when causal, `|i - j| < window` when windowed.

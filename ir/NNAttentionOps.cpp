@@ -1,9 +1,10 @@
-//===- NNAttentionOps.cpp - Type inference and checks of nn.attention -----===//
+//===- NNAttentionOps.cpp - Types and checks of nn.attention(_grad) -------===//
 //
 // The result type of scaled dot-product attention follows from the query and
 // the value; the operands' shapes are checked against each other (batch,
 // heads, sequence and head dimensions, grouped queries, the mask's
-// broadcast) and the attributes against their ranges.
+// broadcast) and the attributes against their ranges. nn.attention_grad
+// checks the same operands, and its output against attention's result.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,13 +19,17 @@ using namespace mlir;
 
 namespace nnc::nn {
 
-LogicalResult AttentionOp::inferReturnTypes(MLIRContext *,
-                                            std::optional<Location> loc,
-                                            Adaptor adaptor,
-                                            SmallVectorImpl<Type> &types) {
-  auto query = cast<RankedTensorType>(adaptor.getQuery().getType());
-  auto key = cast<RankedTensorType>(adaptor.getKey().getType());
-  auto value = cast<RankedTensorType>(adaptor.getValue().getType());
+namespace {
+
+/// The result type of attention of `query`, `key` and `value` under `mask`
+/// (null when none), or failure (reported at `loc`) when they do not fit.
+FailureOr<RankedTensorType> inferAttentionType(std::optional<Location> loc,
+                                               Value queryValue,
+                                               Value keyValue,
+                                               Value valueValue, Value mask) {
+  auto query = cast<RankedTensorType>(queryValue.getType());
+  auto key = cast<RankedTensorType>(keyValue.getType());
+  auto value = cast<RankedTensorType>(valueValue.getType());
   if (failed(requireStatic(loc, query, "query")) ||
       failed(requireStatic(loc, key, "key")) ||
       failed(requireStatic(loc, value, "value")))
@@ -65,7 +70,7 @@ LogicalResult AttentionOp::inferReturnTypes(MLIRContext *,
                              ") must be a "
                              "multiple of key/value heads (",
                              k[1], ")");
-  if (Value mask = adaptor.getMask()) {
+  if (mask) {
     auto maskType = cast<RankedTensorType>(mask.getType());
     if (failed(requireStatic(loc, maskType, "mask")))
       return failure();
@@ -82,30 +87,76 @@ LogicalResult AttentionOp::inferReturnTypes(MLIRContext *,
           loc, "mask of shape ", formatShape(maskType.getShape()),
           " does not broadcast to the scores ", formatShape(scores));
   }
-  types.push_back(
-      RankedTensorType::get({q[0], q[1], q[2], v[3]}, query.getElementType()));
-  return success();
+  return RankedTensorType::get({q[0], q[1], q[2], v[3]},
+                               query.getElementType());
 }
 
-LogicalResult AttentionOp::verify() {
+/// Checks the window and scale attributes of `op`.
+template <typename Op>
+LogicalResult verifyAttentionAttributes(Op op) {
   // I64Attr reads back unsigned; the window is a signed count.
-  auto window = static_cast<int64_t>(getWindow());
+  auto window = static_cast<int64_t>(op.getWindow());
   if (window < 0)
-    return emitOpError("window must be 0 (none) or a positive number of "
-                       "keys, got ")
+    return op.emitOpError("window must be 0 (none) or a positive number of "
+                          "keys, got ")
            << window;
-  if (std::optional<APFloat> scale = getScale())
+  if (std::optional<APFloat> scale = op.getScale())
     if (!scale->isFinite())
-      return emitOpError("scale must be finite, got ")
+      return op.emitOpError("scale must be finite, got ")
              << scale->convertToDouble();
   return success();
 }
 
-double AttentionOp::getScaleOrDefault() {
-  if (std::optional<APFloat> scale = getScale())
+/// The `scale` attribute of `op`, or `1 / sqrt(D)`.
+template <typename Op>
+double scaleOrDefault(Op op) {
+  if (std::optional<APFloat> scale = op.getScale())
     return scale->convertToDouble();
   return 1.0 /
-         std::sqrt(static_cast<double>(getQuery().getType().getDimSize(3)));
+         std::sqrt(static_cast<double>(op.getQuery().getType().getDimSize(3)));
 }
+
+} // namespace
+
+LogicalResult AttentionOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> loc,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &types) {
+  FailureOr<RankedTensorType> type =
+      inferAttentionType(loc, adaptor.getQuery(), adaptor.getKey(),
+                         adaptor.getValue(), adaptor.getMask());
+  if (failed(type))
+    return failure();
+  types.push_back(*type);
+  return success();
+}
+
+LogicalResult AttentionOp::verify() { return verifyAttentionAttributes(*this); }
+
+double AttentionOp::getScaleOrDefault() { return scaleOrDefault(*this); }
+
+LogicalResult AttentionGradOp::inferReturnTypes(MLIRContext *,
+                                                std::optional<Location> loc,
+                                                Adaptor adaptor,
+                                                SmallVectorImpl<Type> &types) {
+  FailureOr<RankedTensorType> type =
+      inferAttentionType(loc, adaptor.getQuery(), adaptor.getKey(),
+                         adaptor.getValue(), adaptor.getMask());
+  if (failed(type))
+    return failure();
+  if (adaptor.getGradOutput().getType() != *type)
+    return emitOptionalError(loc, "grad_output and output must have the type ",
+                             *type, " of the attention result, got ",
+                             adaptor.getGradOutput().getType());
+  types.append({adaptor.getQuery().getType(), adaptor.getKey().getType(),
+                adaptor.getValue().getType()});
+  return success();
+}
+
+LogicalResult AttentionGradOp::verify() {
+  return verifyAttentionAttributes(*this);
+}
+
+double AttentionGradOp::getScaleOrDefault() { return scaleOrDefault(*this); }
 
 } // namespace nnc::nn

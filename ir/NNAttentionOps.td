@@ -1,8 +1,9 @@
 //===- NNAttentionOps.td - Attention op of the nn dialect --*- tablegen -*-===//
 //
-// Scaled dot-product attention as one op, so that passes can see it whole:
-// nnc-flash-attention tiles it over key/value blocks with an online softmax
-// instead of materializing the score matrix. Included from NNOps.td.
+// Scaled dot-product attention and its gradient as ops, so that passes can
+// see them whole: nnc-flash-attention tiles them over key/value blocks with
+// an online softmax instead of materializing the score matrix. Included
+// from NNOps.td.
 //
 //===----------------------------------------------------------------------===//
 
@@ -51,6 +52,55 @@ def NN_AttentionOp : NN_Op<"attention", [Pure, InferTypeOpAdaptor,
   let results = (outs NN_StaticFloatTensor:$result);
   let assemblyFormat = [{
     $query `,` $key `,` $value (`mask` $mask^)? attr-dict `:` type($query) `,`
+    type($key) `,` type($value) (`,` type($mask)^)?
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The scale of the scores: the `scale` attribute or `1 / sqrt(D)`.
+    double getScaleOrDefault();
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Gradient of scaled dot-product attention
+//===----------------------------------------------------------------------===//
+
+def NN_AttentionGradOp : NN_Op<"attention_grad", [Pure, InferTypeOpAdaptor,
+    AllTypesMatch<["output", "grad_output"]>]> {
+  let summary = "Gradients of nn.attention with respect to query, key and "
+                "value";
+  let description = [{
+    Given `output`, what `nn.attention` with the same operands and
+    attributes gives, and `grad_output`, the gradient of a loss with respect
+    to it, the gradients with respect to `query`, `key` and `value` (of
+    their types). Not with respect to the mask: an additive mask's gradient
+    is the whole `[Lq, Lk]` score gradient, which nn.attention's gradient
+    rule forms untiled instead. nnc-flash-attention tiles this op as
+    FlashAttention-2 does (scores recomputed per key tile from each row's
+    logsumexp; dQ, dK and dV accumulated tile by tile), so its memory grows
+    linearly with the sequence. Used by nn.attention's gradient; it has no
+    gradient of its own.
+
+    ```mlir
+    %dq, %dk, %dv = nn.attention_grad %dout, %out, %q, %k, %v {causal = true}
+        : tensor<1x8x128x64xf32>, tensor<1x8x128x64xf32>,
+          tensor<1x2x128x64xf32>, tensor<1x2x128x64xf32>
+    ```
+  }];
+  let arguments = (ins NN_StaticFloatTensor:$grad_output,
+                   NN_StaticFloatTensor:$output,
+                   NN_StaticFloatTensor:$query, NN_StaticFloatTensor:$key,
+                   NN_StaticFloatTensor:$value,
+                   Optional<RankedTensorOf<[AnyFloat, I1]>>:$mask,
+                   DefaultValuedAttr<BoolAttr, "false">:$causal,
+                   DefaultValuedAttr<I64Attr, "0">:$window,
+                   OptionalAttr<F64Attr>:$scale);
+  let results = (outs NN_StaticFloatTensor:$query_grad,
+                      NN_StaticFloatTensor:$key_grad,
+                      NN_StaticFloatTensor:$value_grad);
+  let assemblyFormat = [{
+    $grad_output `,` $output `,` $query `,` $key `,` $value
+    (`mask` $mask^)? attr-dict `:` type($grad_output) `,` type($query) `,`
     type($key) `,` type($value) (`,` type($mask)^)?
   }];
   let hasVerifier = 1;

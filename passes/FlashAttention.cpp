@@ -1,10 +1,14 @@
-//===- FlashAttention.cpp - nn.attention as a blocked online softmax ------===//
+//===- FlashAttention.cpp - Attention as a blocked online softmax ---------===//
 //
 // Rewrites nn.attention into a loop over query tiles around a loop over
 // key/value tiles (FlashAttention). Each step scores one query tile against
 // one key tile, masks it, and folds it into a running row maximum, a running
 // row sum and an accumulator rescaled by exp(old max - new max), so the
 // [Lq, Lk] score matrix is never formed: memory grows with Lq * tile.
+// nn.attention_grad is tiled as FlashAttention-2 does: per query tile, one
+// sweep over the key tiles finds each row's logsumexp, a second recomputes
+// the probabilities of each score tile from it and accumulates dQ for the
+// query tile and dK, dV for the key tile.
 // Causal and sliding-window attention loop only over the key tiles a query
 // tile can see. Grouped queries use the [B, Hkv, G * Tq, ...] layout of
 // ir/AttentionDecomposition.h, so a key/value tile is read once per group.
@@ -129,6 +133,236 @@ Value roundToMultiple(ImplicitLocOpBuilder &b, Value value, int64_t multiple,
   return arith::MulIOp::create(b, arith::DivUIOp::create(b, value, m), m);
 }
 
+/// `update` added to the `sizes` slice of `into` at `offsets`.
+Value addToSlice(ImplicitLocOpBuilder &b, Value into, Value update,
+                 ArrayRef<Value> offsets, ArrayRef<int64_t> sizes) {
+  Value sum = AddOp::create(b, extractSlice(b, into, offsets, sizes), update);
+  SliceBounds s = sliceBounds(b, offsets, sizes);
+  return tensor::InsertSliceOp::create(b, sum, into, s.offsets, s.sizes,
+                                       s.strides);
+}
+
+/// The tiling of one attention (forward or gradient): its operands and
+/// shapes, the tile sizes, and how to take tiles and score them.
+struct AttentionTiling {
+  AttentionTiling(ImplicitLocOpBuilder &b, const AttentionOperands &operands,
+                  int64_t queryTile, int64_t keyTile)
+      : operands(operands) {
+    ArrayRef<int64_t> q = tensorTypeOf(operands.query).getShape();
+    ArrayRef<int64_t> k = tensorTypeOf(operands.key).getShape();
+    batch = q[0];
+    heads = q[1];
+    queries = q[2];
+    headDim = q[3];
+    kvHeads = k[1];
+    keys = k[2];
+    group = heads / kvHeads;
+    valueDim = tensorTypeOf(operands.value).getDimSize(3);
+    element = tensorTypeOf(operands.query).getElementType();
+    tq = tileDividing(queries, queryTile);
+    tk = tileDividing(keys, keyTile);
+    rows = group * tq;
+    positional = operands.causal || operands.window > 0;
+    mask = operands.mask;
+    if (mask) {
+      ArrayRef<int64_t> given = tensorTypeOf(mask).getShape();
+      maskShape.assign(4 - given.size(), 1);
+      maskShape.append(given.begin(), given.end());
+      if (given.size() != 4)
+        mask = ReshapeOp::create(b, mask, maskShape);
+    }
+  }
+
+  /// `[B, Hq, Lq, dim]` viewed as `[B, Hkv, G, Lq, dim]`.
+  Value grouped(ImplicitLocOpBuilder &b, Value perHead) const {
+    int64_t dim = tensorTypeOf(perHead).getDimSize(3);
+    return ReshapeOp::create(
+        b, perHead, ArrayRef<int64_t>{batch, kvHeads, group, queries, dim});
+  }
+
+  /// `[B, Hkv, G, Lq, dim]` viewed back as `[B, Hq, Lq, dim]`.
+  Value perHead(ImplicitLocOpBuilder &b, Value groupedValue) const {
+    int64_t dim = tensorTypeOf(groupedValue).getDimSize(4);
+    return ReshapeOp::create(b, groupedValue,
+                             ArrayRef<int64_t>{batch, heads, queries, dim});
+  }
+
+  /// The query tile from `queryStart` of a grouped `[B, Hkv, G, Lq, dim]`
+  /// tensor, as `[B, Hkv, G * Tq, dim]`.
+  Value queryRows(ImplicitLocOpBuilder &b, Value groupedValue,
+                  Value queryStart) const {
+    int64_t dim = tensorTypeOf(groupedValue).getDimSize(4);
+    return ReshapeOp::create(
+        b,
+        extractSlice(b, groupedValue,
+                     {Value(), Value(), Value(), queryStart, Value()},
+                     {batch, kvHeads, group, tq, dim}),
+        ArrayRef<int64_t>{batch, kvHeads, rows, dim});
+  }
+
+  /// `tile` (`[B, Hkv, G * Tq, dim]`) written into the grouped
+  /// `[B, Hkv, G, Lq, dim]` tensor `into` at `queryStart`.
+  Value insertQueryRows(ImplicitLocOpBuilder &b, Value tile, Value into,
+                        Value queryStart) const {
+    int64_t dim = tensorTypeOf(tile).getDimSize(3);
+    SliceBounds s =
+        sliceBounds(b, {Value(), Value(), Value(), queryStart, Value()},
+                    {batch, kvHeads, group, tq, dim});
+    return tensor::InsertSliceOp::create(
+        b,
+        ReshapeOp::create(b, tile,
+                          ArrayRef<int64_t>{batch, kvHeads, group, tq, dim}),
+        into, s.offsets, s.sizes, s.strides);
+  }
+
+  /// The offsets and sizes of the key tile from `keyStart` of a
+  /// `[B, Hkv, Lk, dim]` tensor.
+  std::pair<SmallVector<Value>, SmallVector<int64_t>>
+  keySlice(Value keyStart, int64_t dim) const {
+    return {{Value(), Value(), keyStart, Value()}, {batch, kvHeads, tk, dim}};
+  }
+
+  /// The key tile from `keyStart` of a `[B, Hkv, Lk, dim]` tensor.
+  Value keyRows(ImplicitLocOpBuilder &b, Value perKey, Value keyStart) const {
+    auto [offsets, sizes] =
+        keySlice(keyStart, tensorTypeOf(perKey).getDimSize(3));
+    return extractSlice(b, perKey, offsets, sizes);
+  }
+
+  /// The bounds of the key loop of the query tile from `queryStart`: the
+  /// key tiles it can see under causal and window masking.
+  std::pair<Value, Value> keyRange(ImplicitLocOpBuilder &b,
+                                   Value queryStart) const {
+    Value lower = arith::ConstantIndexOp::create(b, 0);
+    Value upper = arith::ConstantIndexOp::create(b, keys);
+    if (operands.window > 0) {
+      Value first = arith::MaxSIOp::create(
+          b, lower,
+          arith::SubIOp::create(
+              b, queryStart,
+              arith::ConstantIndexOp::create(b, operands.window - 1)));
+      lower = roundToMultiple(b, first, tk, /*up=*/false);
+    }
+    if (positional) {
+      int64_t reach = operands.causal ? tq : tq + operands.window - 1;
+      Value last = arith::AddIOp::create(
+          b, queryStart, arith::ConstantIndexOp::create(b, reach));
+      upper = arith::MinSIOp::create(
+          b, upper, roundToMultiple(b, last, tk, /*up=*/true));
+    }
+    return {lower, upper};
+  }
+
+  /// The scaled, masked scores `[B, Hkv, G * Tq, Tk]` of the query tile
+  /// `queryTile` (from `queryStart`) against the key tile from `keyStart`;
+  /// masked-out scores are -inf.
+  Value scoreTile(ImplicitLocOpBuilder &b, Value queryTile, Value queryStart,
+                  Value keyStart) const {
+    const double inf = std::numeric_limits<double>::infinity();
+    Value scores = MatmulOp::create(
+        b, queryTile,
+        transposeLastTwo(b, keyRows(b, operands.key, keyStart)));
+    scores = MulOp::create(b, scores, scalarLike(b, scores, operands.scale));
+    if (!mask && !positional)
+      return scores;
+    scores = ReshapeOp::create(b, scores,
+                               ArrayRef<int64_t>{batch, heads, tq, tk});
+    Value keep;
+    if (mask) {
+      Value maskTile = extractSlice(
+          b, mask,
+          {Value(), Value(), maskShape[2] == 1 ? Value() : queryStart,
+           maskShape[3] == 1 ? Value() : keyStart},
+          {maskShape[0], maskShape[1], maskShape[2] == 1 ? 1 : tq,
+           maskShape[3] == 1 ? 1 : tk});
+      if (tensorTypeOf(maskTile).getElementType().isInteger(1))
+        keep = maskTile;
+      else
+        scores = AddOp::create(b, scores, maskTile);
+    }
+    if (positional) {
+      Value visible = positionTile(b, queryStart, keyStart, tq, tk,
+                                   operands.causal, operands.window);
+      keep = keep ? SelectOp::create(
+                        b, keep, visible,
+                        arith::ConstantOp::create(
+                            b, DenseElementsAttr::get(
+                                   RankedTensorType::get({}, b.getI1Type()),
+                                   false)))
+                  : visible;
+    }
+    if (keep)
+      scores = SelectOp::create(b, keep, scores, scalarLike(b, scores, -inf));
+    return ReshapeOp::create(b, scores,
+                             ArrayRef<int64_t>{batch, kvHeads, rows, tk});
+  }
+
+  /// The softmax statistics after folding the score tile `scores` into the
+  /// running row maximum `max` and row sum `sum` (both `[B, Hkv, G * Tq,
+  /// 1]`): the new maximum, the shift of the exponentials (the maximum, 0
+  /// where a row has seen only masked scores), exp(scores - shift), the
+  /// factor exp(max - shift) that rescales what came before, and the new
+  /// sum.
+  struct OnlineSoftmaxStep {
+    Value max, shift, exps, rescale, sum;
+  };
+  OnlineSoftmaxStep onlineSoftmaxStep(ImplicitLocOpBuilder &b, Value scores,
+                                      Value max, Value sum) const {
+    const double inf = std::numeric_limits<double>::infinity();
+    OnlineSoftmaxStep step;
+    step.max = MaximumOp::create(b, max,
+                                 ReduceMaxOp::create(b, scores,
+                                                     ArrayRef<int64_t>{3},
+                                                     /*keepdim=*/true));
+    Value unseen = CompareOp::create(b, ComparePredicate::eq, step.max,
+                                     scalarLike(b, step.max, -inf));
+    step.shift = SelectOp::create(b, unseen, scalarLike(b, step.max, 0.0),
+                                  step.max);
+    step.exps = ExpOp::create(b, SubOp::create(b, scores, step.shift));
+    step.rescale = ExpOp::create(b, SubOp::create(b, max, step.shift));
+    step.sum = AddOp::create(
+        b, MulOp::create(b, sum, step.rescale),
+        ReduceSumOp::create(b, step.exps, ArrayRef<int64_t>{3},
+                            /*keepdim=*/true));
+    return step;
+  }
+
+  /// `sum` where it is not 0, else 1: the softmax denominator, which leaves
+  /// rows with every key masked out at zero.
+  Value denominator(ImplicitLocOpBuilder &b, Value sum) const {
+    Value emptyRow = CompareOp::create(b, ComparePredicate::eq, sum,
+                                       scalarLike(b, sum, 0.0));
+    return SelectOp::create(b, emptyRow, scalarLike(b, sum, 1.0), sum);
+  }
+
+  /// A `[B, Hkv, G * Tq, 1]` row statistic filled with `value`.
+  Value rowSplat(ImplicitLocOpBuilder &b, double value) const {
+    return splat(b, {batch, kvHeads, rows, 1}, element, value);
+  }
+
+  AttentionOperands operands;
+  Value mask;
+  SmallVector<int64_t> maskShape;
+  int64_t batch, heads, queries, headDim, kvHeads, keys, group, valueDim;
+  int64_t tq, tk, rows;
+  Type element;
+  bool positional;
+};
+
+/// A loop from `lower` to `upper` in steps of `step` carrying `inits`.
+scf::ForOp tileLoop(ImplicitLocOpBuilder &b, Value lower, Value upper,
+                    int64_t step, ValueRange inits,
+                    function_ref<SmallVector<Value>(ImplicitLocOpBuilder &,
+                                                    Value, ValueRange)>
+                        body) {
+  return scf::ForOp::create(
+      b, lower, upper, arith::ConstantIndexOp::create(b, step), inits,
+      [&](OpBuilder &nested, Location loc, Value index, ValueRange state) {
+        ImplicitLocOpBuilder ib(loc, nested);
+        scf::YieldOp::create(ib, body(ib, index, state));
+      });
+}
+
 struct FlashAttentionPattern : OpRewritePattern<AttentionOp> {
   FlashAttentionPattern(MLIRContext *context, int64_t queryTile,
                         int64_t keyTile)
@@ -137,168 +371,153 @@ struct FlashAttentionPattern : OpRewritePattern<AttentionOp> {
   LogicalResult matchAndRewrite(AttentionOp op,
                                 PatternRewriter &rewriter) const override {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
-    AttentionOperands operands = attentionOperandsOf(op);
-    ArrayRef<int64_t> q = op.getQuery().getType().getShape();
-    ArrayRef<int64_t> k = op.getKey().getType().getShape();
-    int64_t batch = q[0], heads = q[1], queries = q[2], headDim = q[3];
-    int64_t kvHeads = k[1], keys = k[2], group = heads / kvHeads;
-    int64_t valueDim = op.getValue().getType().getDimSize(3);
-    Type element = op.getQuery().getType().getElementType();
-    int64_t tq = tileDividing(queries, queryTile);
-    int64_t tk = tileDividing(keys, keyTile);
-    int64_t rows = group * tq;
-    const double inf = std::numeric_limits<double>::infinity();
-
-    Value groupedQuery = ReshapeOp::create(
-        b, operands.query,
-        ArrayRef<int64_t>{batch, kvHeads, group, queries, headDim});
-    Value mask = operands.mask;
-    SmallVector<int64_t> maskShape;
-    if (mask) {
-      ArrayRef<int64_t> given = tensorTypeOf(mask).getShape();
-      maskShape.assign(4 - given.size(), 1);
-      maskShape.append(given.begin(), given.end());
-      if (given.size() != 4)
-        mask = ReshapeOp::create(b, mask, maskShape);
-    }
-    bool positional = operands.causal || operands.window > 0;
-
+    AttentionTiling t(b, attentionOperandsOf(op), queryTile, keyTile);
+    Value groupedQuery = t.grouped(b, t.operands.query);
     Value outputInit = tensor::EmptyOp::create(
-        b, ArrayRef<int64_t>{batch, kvHeads, group, queries, valueDim},
-        element);
-    Value zero = arith::ConstantIndexOp::create(b, 0);
-    auto queryLoop = scf::ForOp::create(
-        b, zero, arith::ConstantIndexOp::create(b, queries),
-        arith::ConstantIndexOp::create(b, tq), ValueRange{outputInit},
-        [&](OpBuilder &outer, Location loc, Value queryStart,
-            ValueRange outputs) {
-          ImplicitLocOpBuilder ob(loc, outer);
-          Value queryTileValue = ReshapeOp::create(
-              ob,
-              extractSlice(ob, groupedQuery,
-                           {Value(), Value(), Value(), queryStart, Value()},
-                           {batch, kvHeads, group, tq, headDim}),
-              ArrayRef<int64_t>{batch, kvHeads, rows, headDim});
-
-          // The key tiles this query tile can see.
-          Value lower = zero, upper = arith::ConstantIndexOp::create(ob, keys);
-          if (operands.window > 0) {
-            Value first = arith::MaxSIOp::create(
-                ob, zero,
-                arith::SubIOp::create(
-                    ob, queryStart,
-                    arith::ConstantIndexOp::create(ob, operands.window - 1)));
-            lower = roundToMultiple(ob, first, tk, /*up=*/false);
-          }
-          if (positional) {
-            int64_t reach = operands.causal ? tq : tq + operands.window - 1;
-            Value last = arith::AddIOp::create(
-                ob, queryStart, arith::ConstantIndexOp::create(ob, reach));
-            upper = arith::MinSIOp::create(
-                ob, upper, roundToMultiple(ob, last, tk, /*up=*/true));
-          }
-
-          Value maxInit = splat(ob, {batch, kvHeads, rows, 1}, element, -inf);
-          Value sumInit = splat(ob, {batch, kvHeads, rows, 1}, element, 0.0);
-          Value accInit =
-              splat(ob, {batch, kvHeads, rows, valueDim}, element, 0.0);
-          auto keyLoop = scf::ForOp::create(
-              ob, lower, upper, arith::ConstantIndexOp::create(ob, tk),
-              ValueRange{maxInit, sumInit, accInit},
-              [&](OpBuilder &inner, Location loc, Value keyStart,
-                  ValueRange state) {
-                ImplicitLocOpBuilder ib(loc, inner);
-                Value keyTileValue = extractSlice(
-                    ib, operands.key, {Value(), Value(), keyStart, Value()},
-                    {batch, kvHeads, tk, headDim});
-                Value valueTile = extractSlice(
-                    ib, operands.value, {Value(), Value(), keyStart, Value()},
-                    {batch, kvHeads, tk, valueDim});
-                Value scores = MatmulOp::create(
-                    ib, queryTileValue, transposeLastTwo(ib, keyTileValue));
-                scores = MulOp::create(ib, scores,
-                                       scalarLike(ib, scores, operands.scale));
-                if (mask || positional) {
-                  scores = ReshapeOp::create(
-                      ib, scores, ArrayRef<int64_t>{batch, heads, tq, tk});
-                  Value keep;
-                  if (mask) {
-                    Value maskTile = extractSlice(
-                        ib, mask,
-                        {Value(), Value(),
-                         maskShape[2] == 1 ? Value() : queryStart,
-                         maskShape[3] == 1 ? Value() : keyStart},
-                        {maskShape[0], maskShape[1], maskShape[2] == 1 ? 1 : tq,
-                         maskShape[3] == 1 ? 1 : tk});
-                    if (tensorTypeOf(maskTile).getElementType().isInteger(1))
-                      keep = maskTile;
-                    else
-                      scores = AddOp::create(ib, scores, maskTile);
-                  }
-                  if (positional) {
-                    Value visible =
-                        positionTile(ib, queryStart, keyStart, tq, tk,
-                                     operands.causal, operands.window);
-                    keep = keep ? SelectOp::create(
-                                      ib, keep, visible,
-                                      arith::ConstantOp::create(
-                                          ib, DenseElementsAttr::get(
-                                                  RankedTensorType::get(
-                                                      {}, ib.getI1Type()),
-                                                  false)))
-                                : visible;
-                  }
-                  if (keep)
-                    scores = SelectOp::create(ib, keep, scores,
-                                              scalarLike(ib, scores, -inf));
-                  scores = ReshapeOp::create(
-                      ib, scores, ArrayRef<int64_t>{batch, kvHeads, rows, tk});
-                }
-                // Online softmax: the new running maximum (0 where a row has
-                // seen only masked scores) rescales what came before.
-                Value runningMax = MaximumOp::create(
-                    ib, state[0],
-                    ReduceMaxOp::create(ib, scores, ArrayRef<int64_t>{3},
-                                        /*keepdim=*/true));
-                Value unseen =
-                    CompareOp::create(ib, ComparePredicate::eq, runningMax,
-                                      scalarLike(ib, runningMax, -inf));
-                Value shift = SelectOp::create(
-                    ib, unseen, scalarLike(ib, runningMax, 0.0), runningMax);
-                Value exps =
-                    ExpOp::create(ib, SubOp::create(ib, scores, shift));
-                Value rescale =
-                    ExpOp::create(ib, SubOp::create(ib, state[0], shift));
-                Value runningSum = AddOp::create(
-                    ib, MulOp::create(ib, state[1], rescale),
-                    ReduceSumOp::create(ib, exps, ArrayRef<int64_t>{3},
-                                        /*keepdim=*/true));
-                Value acc =
-                    AddOp::create(ib, MulOp::create(ib, state[2], rescale),
-                                  MatmulOp::create(ib, exps, valueTile));
-                scf::YieldOp::create(ib,
-                                     ValueRange{runningMax, runningSum, acc});
+        b,
+        ArrayRef<int64_t>{t.batch, t.kvHeads, t.group, t.queries, t.valueDim},
+        t.element);
+    const double inf = std::numeric_limits<double>::infinity();
+    auto queryLoop = tileLoop(
+        b, arith::ConstantIndexOp::create(b, 0),
+        arith::ConstantIndexOp::create(b, t.queries), t.tq, outputInit,
+        [&](ImplicitLocOpBuilder &ob, Value queryStart, ValueRange outputs) {
+          Value queryTileValue = t.queryRows(ob, groupedQuery, queryStart);
+          auto [lower, upper] = t.keyRange(ob, queryStart);
+          Value accInit = splat(ob, {t.batch, t.kvHeads, t.rows, t.valueDim},
+                                t.element, 0.0);
+          auto keyLoop = tileLoop(
+              ob, lower, upper, t.tk,
+              ValueRange{t.rowSplat(ob, -inf), t.rowSplat(ob, 0.0), accInit},
+              [&](ImplicitLocOpBuilder &ib, Value keyStart, ValueRange state)
+                  -> SmallVector<Value> {
+                Value scores =
+                    t.scoreTile(ib, queryTileValue, queryStart, keyStart);
+                auto step = t.onlineSoftmaxStep(ib, scores, state[0], state[1]);
+                Value acc = AddOp::create(
+                    ib, MulOp::create(ib, state[2], step.rescale),
+                    MatmulOp::create(
+                        ib, step.exps,
+                        t.keyRows(ib, t.operands.value, keyStart)));
+                return {step.max, step.sum, acc};
               });
-
-          Value sum = keyLoop.getResult(1);
-          Value emptyRow = CompareOp::create(ob, ComparePredicate::eq, sum,
-                                             scalarLike(ob, sum, 0.0));
-          Value denominator =
-              SelectOp::create(ob, emptyRow, scalarLike(ob, sum, 1.0), sum);
-          Value outputTile = ReshapeOp::create(
-              ob, DivOp::create(ob, keyLoop.getResult(2), denominator),
-              ArrayRef<int64_t>{batch, kvHeads, group, tq, valueDim});
-          SliceBounds s =
-              sliceBounds(ob, {Value(), Value(), Value(), queryStart, Value()},
-                          {batch, kvHeads, group, tq, valueDim});
-          Value updated = tensor::InsertSliceOp::create(
-              ob, outputTile, outputs[0], s.offsets, s.sizes, s.strides);
-          scf::YieldOp::create(ob, updated);
+          Value outputTile =
+              DivOp::create(ob, keyLoop.getResult(2),
+                            t.denominator(ob, keyLoop.getResult(1)));
+          return SmallVector<Value>{
+              t.insertQueryRows(ob, outputTile, outputs[0], queryStart)};
         });
-    rewriter.replaceOp(
-        op,
-        ReshapeOp::create(b, queryLoop.getResult(0),
-                          ArrayRef<int64_t>{batch, heads, queries, valueDim}));
+    rewriter.replaceOp(op, t.perHead(b, queryLoop.getResult(0)));
+    return success();
+  }
+
+  int64_t queryTile, keyTile;
+};
+
+/// nn.attention_grad as FlashAttention-2's backward pass. Per query tile:
+/// D = rowsum(dO * O); a first sweep over the key tiles gives each row's
+/// logsumexp L (0 for a row that sees no key); a second recomputes
+/// P = exp(S - L) per key tile and accumulates dV += P^T dO,
+/// dS = P * (dO V^T - D), dQ += dS K scale (for the query tile) and
+/// dK += dS^T Q scale (into the key tile of the whole dK). dK and dV are
+/// carried through the query loop; nothing of size [Lq, Lk] is formed.
+struct FlashAttentionGradPattern : OpRewritePattern<AttentionGradOp> {
+  FlashAttentionGradPattern(MLIRContext *context, int64_t queryTile,
+                            int64_t keyTile)
+      : OpRewritePattern(context), queryTile(queryTile), keyTile(keyTile) {}
+
+  LogicalResult matchAndRewrite(AttentionGradOp op,
+                                PatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    AttentionTiling t(b, attentionOperandsOf(op), queryTile, keyTile);
+    const double inf = std::numeric_limits<double>::infinity();
+    Value groupedQuery = t.grouped(b, t.operands.query);
+    Value groupedOutput = t.grouped(b, op.getOutput());
+    Value groupedOutputGrad = t.grouped(b, op.getGradOutput());
+    Value queryGradInit = tensor::EmptyOp::create(
+        b, ArrayRef<int64_t>{t.batch, t.kvHeads, t.group, t.queries, t.headDim},
+        t.element);
+    Value keyGradInit = splat(b, {t.batch, t.kvHeads, t.keys, t.headDim},
+                              t.element, 0.0);
+    Value valueGradInit = splat(b, {t.batch, t.kvHeads, t.keys, t.valueDim},
+                                t.element, 0.0);
+    auto queryLoop = tileLoop(
+        b, arith::ConstantIndexOp::create(b, 0),
+        arith::ConstantIndexOp::create(b, t.queries), t.tq,
+        ValueRange{queryGradInit, keyGradInit, valueGradInit},
+        [&](ImplicitLocOpBuilder &ob, Value queryStart, ValueRange grads) {
+          Value queryTileValue = t.queryRows(ob, groupedQuery, queryStart);
+          Value outputGradTile =
+              t.queryRows(ob, groupedOutputGrad, queryStart);
+          Value rowDot = ReduceSumOp::create(
+              ob,
+              MulOp::create(ob, outputGradTile,
+                            t.queryRows(ob, groupedOutput, queryStart)),
+              ArrayRef<int64_t>{3}, /*keepdim=*/true);
+          auto [lower, upper] = t.keyRange(ob, queryStart);
+
+          auto statistics = tileLoop(
+              ob, lower, upper, t.tk,
+              ValueRange{t.rowSplat(ob, -inf), t.rowSplat(ob, 0.0)},
+              [&](ImplicitLocOpBuilder &ib, Value keyStart, ValueRange state)
+                  -> SmallVector<Value> {
+                auto step = t.onlineSoftmaxStep(
+                    ib, t.scoreTile(ib, queryTileValue, queryStart, keyStart),
+                    state[0], state[1]);
+                return {step.max, step.sum};
+              });
+          Value max = statistics.getResult(0);
+          Value unseen = CompareOp::create(ob, ComparePredicate::eq, max,
+                                           scalarLike(ob, max, -inf));
+          Value logSumExp = AddOp::create(
+              ob, SelectOp::create(ob, unseen, scalarLike(ob, max, 0.0), max),
+              LogOp::create(ob,
+                            t.denominator(ob, statistics.getResult(1))));
+
+          Value queryGradAcc = splat(
+              ob, {t.batch, t.kvHeads, t.rows, t.headDim}, t.element, 0.0);
+          auto keyLoop = tileLoop(
+              ob, lower, upper, t.tk,
+              ValueRange{queryGradAcc, grads[1], grads[2]},
+              [&](ImplicitLocOpBuilder &ib, Value keyStart, ValueRange state)
+                  -> SmallVector<Value> {
+                Value probabilities = ExpOp::create(
+                    ib, SubOp::create(ib,
+                                      t.scoreTile(ib, queryTileValue,
+                                                  queryStart, keyStart),
+                                      logSumExp));
+                Value keyTileValue = t.keyRows(ib, t.operands.key, keyStart);
+                Value valueTile = t.keyRows(ib, t.operands.value, keyStart);
+                Value valueGrad = MatmulOp::create(
+                    ib, transposeLastTwo(ib, probabilities), outputGradTile);
+                Value probabilitiesGrad = MatmulOp::create(
+                    ib, outputGradTile, transposeLastTwo(ib, valueTile));
+                Value scoresGrad = MulOp::create(
+                    ib, MulOp::create(
+                            ib, probabilities,
+                            SubOp::create(ib, probabilitiesGrad, rowDot)),
+                    scalarLike(ib, probabilities, t.operands.scale));
+                Value queryGrad = AddOp::create(
+                    ib, state[0],
+                    MatmulOp::create(ib, scoresGrad, keyTileValue));
+                Value keyGrad = MatmulOp::create(
+                    ib, transposeLastTwo(ib, scoresGrad), queryTileValue);
+                auto [keyOffsets, keySizes] = t.keySlice(keyStart, t.headDim);
+                auto [valueOffsets, valueSizes] =
+                    t.keySlice(keyStart, t.valueDim);
+                return {queryGrad,
+                        addToSlice(ib, state[1], keyGrad, keyOffsets, keySizes),
+                        addToSlice(ib, state[2], valueGrad, valueOffsets,
+                                   valueSizes)};
+              });
+          return SmallVector<Value>{
+              t.insertQueryRows(ob, keyLoop.getResult(0), grads[0],
+                                queryStart),
+              keyLoop.getResult(1), keyLoop.getResult(2)};
+        });
+    rewriter.replaceOp(op, ValueRange{t.perHead(b, queryLoop.getResult(0)),
+                                      queryLoop.getResult(1),
+                                      queryLoop.getResult(2)});
     return success();
   }
 
@@ -325,6 +544,6 @@ struct FlashAttentionPass : nnc::impl::FlashAttentionBase<FlashAttentionPass> {
 
 void nnc::populateFlashAttentionPatterns(RewritePatternSet &patterns,
                                          int64_t queryTile, int64_t keyTile) {
-  patterns.add<FlashAttentionPattern>(patterns.getContext(), queryTile,
-                                      keyTile);
+  patterns.add<FlashAttentionPattern, FlashAttentionGradPattern>(
+      patterns.getContext(), queryTile, keyTile);
 }

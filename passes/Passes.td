@@ -72,7 +72,8 @@ def EarlyDealloc : Pass<"nnc-early-dealloc"> {
 }
 
 def FlashAttention : Pass<"nnc-flash-attention"> {
-  let summary = "Tiles nn.attention into a blocked loop with an online softmax";
+  let summary = "Tiles nn.attention and its gradient into blocked loops "
+                "with an online softmax";
   let description = [{
     Rewrites every `nn.attention` into a loop over query tiles around a loop
     over key/value tiles (FlashAttention): each step scores a query tile
@@ -87,6 +88,12 @@ def FlashAttention : Pass<"nnc-flash-attention"> {
     loop bodies are nn ops on tile tensors (with tensor slices, scf loops
     and a linalg.generic position mask), lowered later by
     `nnc-lower-nn-to-linalg`.
+
+    `nn.attention_grad` is tiled as FlashAttention-2 does: per query tile,
+    one sweep over its key tiles gives each row's logsumexp, and a second
+    recomputes the probabilities of each score tile from it and accumulates
+    dQ for the query tile and dK, dV into the key tile, so the gradient's
+    memory grows linearly with the sequence too.
   }];
   let options = [
     Option<"queryTile", "query-tile", "int64_t", "64",

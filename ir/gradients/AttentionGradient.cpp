@@ -1,12 +1,10 @@
 //===- AttentionGradient.cpp - Reverse-mode rule of nn.attention ----------===//
 //
-// The gradient of softmax(q k^T * scale + mask) v from recomputed
-// probabilities P (FlashAttention's recomputation, untiled here):
-// dV = P^T dO, dP = dO V^T, dS = P * (dP - rowsum(dP * P)), dQ = dS K scale,
-// dK = dS^T Q scale, and the additive mask's gradient is dS summed to the
-// mask's shape. Grouped queries share their key/value head through the
-// [B, Hkv, G * Lq, ...] layout, so the matmuls sum over the group. Masked
-// scores have P = 0 and get no gradient; fully masked rows give zeros.
+// The gradients of query, key and value are one nn.attention_grad, which
+// nnc-flash-attention tiles as FlashAttention-2 does (memory linear in the
+// sequence). An additive mask's gradient is the whole [Lq, Lk] gradient of
+// the scores, so with one the rule builds the untiled gradient
+// (ir/AttentionDecomposition.h) instead and sums that to the mask's shape.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,44 +19,22 @@ namespace nnc::nn {
 LogicalResult
 AttentionOp::buildGradients(ImplicitLocOpBuilder &b, ArrayRef<Value> grads,
                             SmallVectorImpl<Value> &operandGrads) {
-  AttentionOperands operands = attentionOperandsOf(*this);
-  AttentionDecomposition parts = buildAttentionDecomposition(b, operands);
-  RankedTensorType probabilitiesType = tensorTypeOf(parts.probabilities);
-  ArrayRef<int64_t> grouped = probabilitiesType.getShape();
-  int64_t valueDim = getValue().getType().getDimSize(3);
-
-  Value outputGrad = ReshapeOp::create(
-      b, grads[0],
-      ArrayRef<int64_t>{grouped[0], grouped[1], grouped[2], valueDim});
-  Value valueGrad =
-      MatmulOp::create(b, transposeLastTwo(b, parts.probabilities), outputGrad);
-  Value probabilitiesGrad =
-      MatmulOp::create(b, outputGrad, transposeLastTwo(b, operands.value));
-  Value rowDot = ReduceSumOp::create(
-      b, MulOp::create(b, probabilitiesGrad, parts.probabilities),
-      ArrayRef<int64_t>{3}, /*keepdim=*/true);
-  Value scoresGrad = MulOp::create(b, parts.probabilities,
-                                   SubOp::create(b, probabilitiesGrad, rowDot));
-
-  Value scale = scalarLike(b, scoresGrad, operands.scale);
-  Value queryGrad =
-      MulOp::create(b, MatmulOp::create(b, scoresGrad, operands.key), scale);
-  Value keyGrad = MulOp::create(
-      b,
-      MatmulOp::create(b, transposeLastTwo(b, scoresGrad), parts.groupedQuery),
-      scale);
-  operandGrads[0] =
-      ReshapeOp::create(b, queryGrad, getQuery().getType().getShape());
-  operandGrads[1] = keyGrad;
-  operandGrads[2] = valueGrad;
-  if (Value mask = getMask(); mask && hasFloatElements(mask)) {
-    RankedTensorType resultType = tensorTypeOf(getResult());
-    Value perHead = ReshapeOp::create(
-        b, scoresGrad,
-        ArrayRef<int64_t>{resultType.getDimSize(0), resultType.getDimSize(1),
-                          resultType.getDimSize(2), grouped[3]});
-    operandGrads[3] = sumToShape(b, perHead, tensorTypeOf(mask));
+  Value mask = getMask();
+  if (mask && hasFloatElements(mask)) {
+    AttentionGradients untiled = buildAttentionGradientDecomposition(
+        b, attentionOperandsOf(*this), grads[0]);
+    operandGrads[0] = untiled.query;
+    operandGrads[1] = untiled.key;
+    operandGrads[2] = untiled.value;
+    operandGrads[3] = sumToShape(b, untiled.scores, tensorTypeOf(mask));
+    return success();
   }
+  auto tiled = AttentionGradOp::create(
+      b, grads[0], getResult(), getQuery(), getKey(), getValue(), mask,
+      getCausalAttr(), getWindowAttr(), getScaleAttr());
+  operandGrads[0] = tiled.getQueryGrad();
+  operandGrads[1] = tiled.getKeyGrad();
+  operandGrads[2] = tiled.getValueGrad();
   return success();
 }
 

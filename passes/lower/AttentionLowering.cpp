@@ -1,10 +1,10 @@
-//===- AttentionLowering.cpp - nn.attention untiled, as nn ops ------------===//
+//===- AttentionLowering.cpp - nn.attention(_grad) untiled, as nn ops -----===//
 //
-// The reference lowering of scaled dot-product attention: the op becomes
-// its untiled form (ir/AttentionDecomposition.h), whose matmuls, masks and
-// softmax the conversion then lowers to linalg like any other nn ops. It
-// materializes the [Lq, Lk] scores; nnc-flash-attention runs before it in
-// the CPU pipeline and tiles attention instead.
+// The reference lowering of scaled dot-product attention and its gradient:
+// each op becomes its untiled form (ir/AttentionDecomposition.h), whose
+// matmuls, masks and softmax the conversion then lowers to linalg like any
+// other nn ops. It materializes the [Lq, Lk] scores; nnc-flash-attention
+// runs before it in the CPU pipeline and tiles both ops instead.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,8 +36,27 @@ struct AttentionLowering : OpConversionPattern<AttentionOp> {
   }
 };
 
+struct AttentionGradLowering : OpConversionPattern<AttentionGradOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(AttentionGradOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    AttentionOperands operands = attentionOperandsOf(op);
+    operands.query = adaptor.getQuery();
+    operands.key = adaptor.getKey();
+    operands.value = adaptor.getValue();
+    operands.mask = adaptor.getMask();
+    AttentionGradients grads = buildAttentionGradientDecomposition(
+        b, operands, adaptor.getGradOutput());
+    rewriter.replaceOp(op, ValueRange{grads.query, grads.key, grads.value});
+    return success();
+  }
+};
+
 } // namespace
 
 void nnc::populateAttentionLoweringPatterns(RewritePatternSet &patterns) {
-  patterns.add<AttentionLowering>(patterns.getContext());
+  patterns.add<AttentionLowering, AttentionGradLowering>(
+      patterns.getContext());
 }

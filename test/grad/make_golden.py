@@ -497,6 +497,24 @@ def attention(m):
             + m.vjp("cot_short", attention_reference(qs, k, v, scale=0.5)))
 
 
+@grad_test("attention_tiled")
+def attention_tiled(m):
+    # Long enough for nnc-flash-attention's tiles (160 queries in 4 tiles of
+    # 40, 200 keys in 2 of 100): grouped causal attention under a key mask
+    # (keys 20..59 masked out; query 0 still sees key 0), a window of 70
+    # keys each side, and plain attention with a scale.
+    q = m.param("q", m.normal((1, 4, 160, 8)))
+    k = m.param("k", m.normal((1, 2, 200, 8)))
+    v = m.param("v", m.normal((1, 2, 200, 4)))
+    flag = np.ones(200, dtype=f32)
+    flag[20:60] = -1.0
+    keep = m.input("key_flag", flag) > 0
+    return (m.vjp("cot_causal", attention_reference(q, k, v, mask=keep,
+                                                    causal=True))
+            + m.vjp("cot_window", attention_reference(q, k, v, window=70))
+            + m.vjp("cot_plain", attention_reference(q, k, v, scale=0.5)))
+
+
 @grad_test("fft")
 def fft(m):
     # The forward and the inverse transform with every norm, N = 8 and 1,

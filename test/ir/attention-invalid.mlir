@@ -80,3 +80,19 @@ func.func @scale(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x4x8xf32>, %v: tensor<1x
   %0 = nn.attention %q, %k, %v {scale = 0x7FF0000000000000 : f64} : tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>
   return
 }
+
+// -----
+
+func.func @grad_output_type(%do: tensor<1x2x4x4xf32>, %q: tensor<1x2x4x8xf32>, %k: tensor<1x2x4x8xf32>, %v: tensor<1x2x4x8xf32>) {
+  // expected-error @+1 {{grad_output and output must have the type 'tensor<1x2x4x8xf32>' of the attention result, got 'tensor<1x2x4x4xf32>'}}
+  %0:3 = nn.attention_grad %do, %do, %q, %k, %v : tensor<1x2x4x4xf32>, tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>
+  return
+}
+
+// -----
+
+func.func @grad_window(%do: tensor<1x2x4x8xf32>, %q: tensor<1x2x4x8xf32>, %k: tensor<1x2x4x8xf32>, %v: tensor<1x2x4x8xf32>) {
+  // expected-error @+1 {{'nn.attention_grad' op window must be 0 (none) or a positive number of keys, got -2}}
+  %0:3 = nn.attention_grad %do, %do, %q, %k, %v {window = -2} : tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>
+  return
+}

@@ -42,3 +42,19 @@ func.func @masks(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x5x8xf32>,
       : tensor<1x2x4x8xf32>, tensor<1x2x5x8xf32>, tensor<1x2x5x8xf32>, tensor<1x1x1x5xi1>
   return %a, %b : tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>
 }
+
+// -----
+
+// The gradient of grouped causal attention under a boolean mask: the
+// gradients take the query's, key's and value's types.
+// CHECK-LABEL: func.func @grad
+// CHECK: nn.attention_grad %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} mask %{{.*}} {causal = true} : tensor<1x4x6x8xf32>, tensor<1x4x6x16xf32>, tensor<1x2x6x16xf32>, tensor<1x2x6x8xf32>, tensor<6x6xi1>
+func.func @grad(%do: tensor<1x4x6x8xf32>, %o: tensor<1x4x6x8xf32>,
+                %q: tensor<1x4x6x16xf32>, %k: tensor<1x2x6x16xf32>,
+                %v: tensor<1x2x6x8xf32>, %keep: tensor<6x6xi1>)
+    -> (tensor<1x4x6x16xf32>, tensor<1x2x6x16xf32>, tensor<1x2x6x8xf32>) {
+  %dq, %dk, %dv = nn.attention_grad %do, %o, %q, %k, %v mask %keep {causal = true}
+      : tensor<1x4x6x8xf32>, tensor<1x4x6x16xf32>, tensor<1x2x6x16xf32>,
+        tensor<1x2x6x8xf32>, tensor<6x6xi1>
+  return %dq, %dk, %dv : tensor<1x4x6x16xf32>, tensor<1x2x6x16xf32>, tensor<1x2x6x8xf32>
+}

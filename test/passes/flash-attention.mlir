@@ -62,3 +62,38 @@ func.func @window_bias(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x8x8xf32>,
         tensor<8xf32>
   return %o : tensor<1x2x4x8xf32>
 }
+
+// -----
+
+// The gradient, FlashAttention-2 style: the query loop carries dQ (grouped)
+// and the whole dK and dV; per query tile, D = rowsum(dO * O), one key
+// loop gives the running maximum and sum (the logsumexp, with nn.log), and
+// a second recomputes P = exp(S - L) per key tile and adds its dK and dV
+// tiles into dK and dV at the key tile's offset. Nothing of [Lq, Lk].
+// CHECK-LABEL: func.func @causal_grad
+// CHECK-NOT: nn.attention_grad
+// CHECK: %[[GRADS:.*]]:3 = scf.for %[[QI:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[DQ:.*]] = %{{.*}}, %[[DK:.*]] = %{{.*}}, %[[DV:.*]] = %{{.*}}) -> (tensor<1x2x2x4x8xf32>, tensor<1x2x8x8xf32>, tensor<1x2x8x8xf32>)
+// CHECK: nn.reduce_sum
+// CHECK: %[[UB:.*]] = arith.minsi
+// CHECK: scf.for %{{.*}} = %{{.*}} to %[[UB]] step %{{.*}} iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (tensor<1x2x4x1xf32>, tensor<1x2x4x1xf32>)
+// CHECK: nn.reduce_max
+// CHECK: scf.yield
+// CHECK: nn.log
+// CHECK: scf.for %[[KI:.*]] = %{{.*}} to %[[UB]] step %{{.*}} iter_args(%{{.*}} = %{{.*}}, %[[DKI:.*]] = %[[DK]], %[[DVI:.*]] = %[[DV]]) -> (tensor<1x2x4x8xf32>, tensor<1x2x8x8xf32>, tensor<1x2x8x8xf32>)
+// CHECK: nn.exp
+// CHECK: tensor.extract_slice %[[DKI]][0, 0, %[[KI]], 0] [1, 2, 4, 8] [1, 1, 1, 1]
+// CHECK: tensor.insert_slice %{{.*}} into %[[DKI]][0, 0, %[[KI]], 0] [1, 2, 4, 8] [1, 1, 1, 1]
+// CHECK: tensor.insert_slice %{{.*}} into %[[DVI]][0, 0, %[[KI]], 0] [1, 2, 4, 8] [1, 1, 1, 1]
+// CHECK: scf.yield
+// CHECK: tensor.insert_slice %{{.*}} into %[[DQ]][0, 0, 0, %[[QI]], 0] [1, 2, 2, 2, 8]
+// CHECK: nn.reshape %[[GRADS]]#0 [1, 4, 4, 8]
+// CHECK: return %{{.*}}, %[[GRADS]]#1, %[[GRADS]]#2
+func.func @causal_grad(%do: tensor<1x4x4x8xf32>, %o: tensor<1x4x4x8xf32>,
+                       %q: tensor<1x4x4x8xf32>, %k: tensor<1x2x8x8xf32>,
+                       %v: tensor<1x2x8x8xf32>)
+    -> (tensor<1x4x4x8xf32>, tensor<1x2x8x8xf32>, tensor<1x2x8x8xf32>) {
+  %dq, %dk, %dv = nn.attention_grad %do, %o, %q, %k, %v {causal = true}
+      : tensor<1x4x4x8xf32>, tensor<1x4x4x8xf32>, tensor<1x2x8x8xf32>,
+        tensor<1x2x8x8xf32>
+  return %dq, %dk, %dv : tensor<1x4x4x8xf32>, tensor<1x2x8x8xf32>, tensor<1x2x8x8xf32>
+}
