@@ -21,15 +21,16 @@ namespace nnc::nn {
 
 namespace {
 
-/// The result type of attention of `query`, `key` and `value` under `mask`
-/// (null when none), or failure (reported at `loc`) when they do not fit.
+/// The result type of attention of the query, key and value of `adaptor`
+/// under its mask (if any), or failure (reported at `loc`) when they do not
+/// fit.
+template <typename Adaptor>
 FailureOr<RankedTensorType> inferAttentionType(std::optional<Location> loc,
-                                               Value queryValue,
-                                               Value keyValue,
-                                               Value valueValue, Value mask) {
-  auto query = cast<RankedTensorType>(queryValue.getType());
-  auto key = cast<RankedTensorType>(keyValue.getType());
-  auto value = cast<RankedTensorType>(valueValue.getType());
+                                               Adaptor adaptor) {
+  auto query = cast<RankedTensorType>(adaptor.getQuery().getType());
+  auto key = cast<RankedTensorType>(adaptor.getKey().getType());
+  auto value = cast<RankedTensorType>(adaptor.getValue().getType());
+  Value mask = adaptor.getMask();
   if (failed(requireStatic(loc, query, "query")) ||
       failed(requireStatic(loc, key, "key")) ||
       failed(requireStatic(loc, value, "value")))
@@ -122,9 +123,7 @@ LogicalResult AttentionOp::inferReturnTypes(MLIRContext *,
                                             std::optional<Location> loc,
                                             Adaptor adaptor,
                                             SmallVectorImpl<Type> &types) {
-  FailureOr<RankedTensorType> type =
-      inferAttentionType(loc, adaptor.getQuery(), adaptor.getKey(),
-                         adaptor.getValue(), adaptor.getMask());
+  FailureOr<RankedTensorType> type = inferAttentionType(loc, adaptor);
   if (failed(type))
     return failure();
   types.push_back(*type);
@@ -139,9 +138,7 @@ LogicalResult AttentionGradOp::inferReturnTypes(MLIRContext *,
                                                 std::optional<Location> loc,
                                                 Adaptor adaptor,
                                                 SmallVectorImpl<Type> &types) {
-  FailureOr<RankedTensorType> type =
-      inferAttentionType(loc, adaptor.getQuery(), adaptor.getKey(),
-                         adaptor.getValue(), adaptor.getMask());
+  FailureOr<RankedTensorType> type = inferAttentionType(loc, adaptor);
   if (failed(type))
     return failure();
   if (adaptor.getGradOutput().getType() != *type)

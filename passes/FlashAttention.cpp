@@ -363,10 +363,19 @@ scf::ForOp tileLoop(ImplicitLocOpBuilder &b, Value lower, Value upper,
       });
 }
 
-struct FlashAttentionPattern : OpRewritePattern<AttentionOp> {
-  FlashAttentionPattern(MLIRContext *context, int64_t queryTile,
-                        int64_t keyTile)
-      : OpRewritePattern(context), queryTile(queryTile), keyTile(keyTile) {}
+/// A rewrite of `Op` into tiles of at most `queryTile` queries by
+/// `keyTile` keys.
+template <typename Op>
+struct TilingPattern : OpRewritePattern<Op> {
+  TilingPattern(MLIRContext *context, int64_t queryTile, int64_t keyTile)
+      : OpRewritePattern<Op>(context), queryTile(queryTile),
+        keyTile(keyTile) {}
+
+  int64_t queryTile, keyTile;
+};
+
+struct FlashAttentionPattern : TilingPattern<AttentionOp> {
+  using TilingPattern::TilingPattern;
 
   LogicalResult matchAndRewrite(AttentionOp op,
                                 PatternRewriter &rewriter) const override {
@@ -410,8 +419,6 @@ struct FlashAttentionPattern : OpRewritePattern<AttentionOp> {
     rewriter.replaceOp(op, t.perHead(b, queryLoop.getResult(0)));
     return success();
   }
-
-  int64_t queryTile, keyTile;
 };
 
 /// nn.attention_grad as FlashAttention-2's backward pass. Per query tile:
@@ -421,10 +428,8 @@ struct FlashAttentionPattern : OpRewritePattern<AttentionOp> {
 /// dS = P * (dO V^T - D), dQ += dS K scale (for the query tile) and
 /// dK += dS^T Q scale (into the key tile of the whole dK). dK and dV are
 /// carried through the query loop; nothing of size [Lq, Lk] is formed.
-struct FlashAttentionGradPattern : OpRewritePattern<AttentionGradOp> {
-  FlashAttentionGradPattern(MLIRContext *context, int64_t queryTile,
-                            int64_t keyTile)
-      : OpRewritePattern(context), queryTile(queryTile), keyTile(keyTile) {}
+struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
+  using TilingPattern::TilingPattern;
 
   LogicalResult matchAndRewrite(AttentionGradOp op,
                                 PatternRewriter &rewriter) const override {
@@ -520,8 +525,6 @@ struct FlashAttentionGradPattern : OpRewritePattern<AttentionGradOp> {
                                       queryLoop.getResult(2)});
     return success();
   }
-
-  int64_t queryTile, keyTile;
 };
 
 struct FlashAttentionPass : nnc::impl::FlashAttentionBase<FlashAttentionPass> {

@@ -20,18 +20,27 @@ using namespace nnc::nn;
 
 namespace {
 
+/// The operands and attributes of `op`, its operands taken from `adaptor`
+/// (the converted values).
+template <typename Op, typename Adaptor>
+AttentionOperands convertedOperands(Op op, Adaptor adaptor) {
+  AttentionOperands operands = attentionOperandsOf(op);
+  operands.query = adaptor.getQuery();
+  operands.key = adaptor.getKey();
+  operands.value = adaptor.getValue();
+  operands.mask = adaptor.getMask();
+  return operands;
+}
+
 struct AttentionLowering : OpConversionPattern<AttentionOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
   matchAndRewrite(AttentionOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
-    AttentionOperands operands = attentionOperandsOf(op);
-    operands.query = adaptor.getQuery();
-    operands.key = adaptor.getKey();
-    operands.value = adaptor.getValue();
-    operands.mask = adaptor.getMask();
-    rewriter.replaceOp(op, buildAttentionDecomposition(b, operands).result);
+    rewriter.replaceOp(
+        op,
+        buildAttentionDecomposition(b, convertedOperands(op, adaptor)).result);
     return success();
   }
 };
@@ -42,13 +51,8 @@ struct AttentionGradLowering : OpConversionPattern<AttentionGradOp> {
   matchAndRewrite(AttentionGradOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
-    AttentionOperands operands = attentionOperandsOf(op);
-    operands.query = adaptor.getQuery();
-    operands.key = adaptor.getKey();
-    operands.value = adaptor.getValue();
-    operands.mask = adaptor.getMask();
     AttentionGradients grads = buildAttentionGradientDecomposition(
-        b, operands, adaptor.getGradOutput());
+        b, convertedOperands(op, adaptor), adaptor.getGradOutput());
     rewriter.replaceOp(op, ValueRange{grads.query, grads.key, grads.value});
     return success();
   }
