@@ -151,8 +151,8 @@ buildAttentionGradientDecomposition(ImplicitLocOpBuilder &b,
   Value scale = scalarLike(b, scoresGrad, operands.scale);
   Value queryGrad =
       MulOp::create(b, MatmulOp::create(b, scoresGrad, operands.key), scale);
-  grads.query = ReshapeOp::create(b, queryGrad,
-                                  tensorTypeOf(operands.query).getShape());
+  grads.query =
+      ReshapeOp::create(b, queryGrad, tensorTypeOf(operands.query).getShape());
   grads.key = MulOp::create(
       b,
       MatmulOp::create(b, transposeLastTwo(b, scoresGrad), parts.groupedQuery),

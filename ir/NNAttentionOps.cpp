@@ -93,8 +93,7 @@ FailureOr<RankedTensorType> inferAttentionType(std::optional<Location> loc,
 }
 
 /// Checks the window and scale attributes of `op`.
-template <typename Op>
-LogicalResult verifyAttentionAttributes(Op op) {
+template <typename Op> LogicalResult verifyAttentionAttributes(Op op) {
   // I64Attr reads back unsigned; the window is a signed count.
   auto window = static_cast<int64_t>(op.getWindow());
   if (window < 0)
@@ -109,8 +108,7 @@ LogicalResult verifyAttentionAttributes(Op op) {
 }
 
 /// The `scale` attribute of `op`, or `1 / sqrt(D)`.
-template <typename Op>
-double scaleOrDefault(Op op) {
+template <typename Op> double scaleOrDefault(Op op) {
   if (std::optional<APFloat> scale = op.getScale())
     return scale->convertToDouble();
   return 1.0 /

@@ -247,8 +247,8 @@ struct AttentionTiling {
       int64_t reach = operands.causal ? tq : tq + operands.window - 1;
       Value last = arith::AddIOp::create(
           b, queryStart, arith::ConstantIndexOp::create(b, reach));
-      upper = arith::MinSIOp::create(
-          b, upper, roundToMultiple(b, last, tk, /*up=*/true));
+      upper = arith::MinSIOp::create(b, upper,
+                                     roundToMultiple(b, last, tk, /*up=*/true));
     }
     return {lower, upper};
   }
@@ -260,13 +260,12 @@ struct AttentionTiling {
                   Value keyStart) const {
     const double inf = std::numeric_limits<double>::infinity();
     Value scores = MatmulOp::create(
-        b, queryTile,
-        transposeLastTwo(b, keyRows(b, operands.key, keyStart)));
+        b, queryTile, transposeLastTwo(b, keyRows(b, operands.key, keyStart)));
     scores = MulOp::create(b, scores, scalarLike(b, scores, operands.scale));
     if (!mask && !positional)
       return scores;
-    scores = ReshapeOp::create(b, scores,
-                               ArrayRef<int64_t>{batch, heads, tq, tk});
+    scores =
+        ReshapeOp::create(b, scores, ArrayRef<int64_t>{batch, heads, tq, tk});
     Value keep;
     if (mask) {
       Value maskTile = extractSlice(
@@ -310,20 +309,20 @@ struct AttentionTiling {
                                       Value max, Value sum) const {
     const double inf = std::numeric_limits<double>::infinity();
     OnlineSoftmaxStep step;
-    step.max = MaximumOp::create(b, max,
-                                 ReduceMaxOp::create(b, scores,
-                                                     ArrayRef<int64_t>{3},
-                                                     /*keepdim=*/true));
+    step.max =
+        MaximumOp::create(b, max,
+                          ReduceMaxOp::create(b, scores, ArrayRef<int64_t>{3},
+                                              /*keepdim=*/true));
     Value unseen = CompareOp::create(b, ComparePredicate::eq, step.max,
                                      scalarLike(b, step.max, -inf));
-    step.shift = SelectOp::create(b, unseen, scalarLike(b, step.max, 0.0),
-                                  step.max);
+    step.shift =
+        SelectOp::create(b, unseen, scalarLike(b, step.max, 0.0), step.max);
     step.exps = ExpOp::create(b, SubOp::create(b, scores, step.shift));
     step.rescale = ExpOp::create(b, SubOp::create(b, max, step.shift));
-    step.sum = AddOp::create(
-        b, MulOp::create(b, sum, step.rescale),
-        ReduceSumOp::create(b, step.exps, ArrayRef<int64_t>{3},
-                            /*keepdim=*/true));
+    step.sum =
+        AddOp::create(b, MulOp::create(b, sum, step.rescale),
+                      ReduceSumOp::create(b, step.exps, ArrayRef<int64_t>{3},
+                                          /*keepdim=*/true));
     return step;
   }
 
@@ -350,11 +349,11 @@ struct AttentionTiling {
 };
 
 /// A loop from `lower` to `upper` in steps of `step` carrying `inits`.
-scf::ForOp tileLoop(ImplicitLocOpBuilder &b, Value lower, Value upper,
-                    int64_t step, ValueRange inits,
-                    function_ref<SmallVector<Value>(ImplicitLocOpBuilder &,
-                                                    Value, ValueRange)>
-                        body) {
+scf::ForOp tileLoop(
+    ImplicitLocOpBuilder &b, Value lower, Value upper, int64_t step,
+    ValueRange inits,
+    function_ref<SmallVector<Value>(ImplicitLocOpBuilder &, Value, ValueRange)>
+        body) {
   return scf::ForOp::create(
       b, lower, upper, arith::ConstantIndexOp::create(b, step), inits,
       [&](OpBuilder &nested, Location loc, Value index, ValueRange state) {
@@ -365,11 +364,9 @@ scf::ForOp tileLoop(ImplicitLocOpBuilder &b, Value lower, Value upper,
 
 /// A rewrite of `Op` into tiles of at most `queryTile` queries by
 /// `keyTile` keys.
-template <typename Op>
-struct TilingPattern : OpRewritePattern<Op> {
+template <typename Op> struct TilingPattern : OpRewritePattern<Op> {
   TilingPattern(MLIRContext *context, int64_t queryTile, int64_t keyTile)
-      : OpRewritePattern<Op>(context), queryTile(queryTile),
-        keyTile(keyTile) {}
+      : OpRewritePattern<Op>(context), queryTile(queryTile), keyTile(keyTile) {}
 
   int64_t queryTile, keyTile;
 };
@@ -398,8 +395,8 @@ struct FlashAttentionPattern : TilingPattern<AttentionOp> {
           auto keyLoop = tileLoop(
               ob, lower, upper, t.tk,
               ValueRange{t.rowSplat(ob, -inf), t.rowSplat(ob, 0.0), accInit},
-              [&](ImplicitLocOpBuilder &ib, Value keyStart, ValueRange state)
-                  -> SmallVector<Value> {
+              [&](ImplicitLocOpBuilder &ib, Value keyStart,
+                  ValueRange state) -> SmallVector<Value> {
                 Value scores =
                     t.scoreTile(ib, queryTileValue, queryStart, keyStart);
                 auto step = t.onlineSoftmaxStep(ib, scores, state[0], state[1]);
@@ -442,18 +439,17 @@ struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
     Value queryGradInit = tensor::EmptyOp::create(
         b, ArrayRef<int64_t>{t.batch, t.kvHeads, t.group, t.queries, t.headDim},
         t.element);
-    Value keyGradInit = splat(b, {t.batch, t.kvHeads, t.keys, t.headDim},
-                              t.element, 0.0);
-    Value valueGradInit = splat(b, {t.batch, t.kvHeads, t.keys, t.valueDim},
-                                t.element, 0.0);
+    Value keyGradInit =
+        splat(b, {t.batch, t.kvHeads, t.keys, t.headDim}, t.element, 0.0);
+    Value valueGradInit =
+        splat(b, {t.batch, t.kvHeads, t.keys, t.valueDim}, t.element, 0.0);
     auto queryLoop = tileLoop(
         b, arith::ConstantIndexOp::create(b, 0),
         arith::ConstantIndexOp::create(b, t.queries), t.tq,
         ValueRange{queryGradInit, keyGradInit, valueGradInit},
         [&](ImplicitLocOpBuilder &ob, Value queryStart, ValueRange grads) {
           Value queryTileValue = t.queryRows(ob, groupedQuery, queryStart);
-          Value outputGradTile =
-              t.queryRows(ob, groupedOutputGrad, queryStart);
+          Value outputGradTile = t.queryRows(ob, groupedOutputGrad, queryStart);
           Value rowDot = ReduceSumOp::create(
               ob,
               MulOp::create(ob, outputGradTile,
@@ -464,8 +460,8 @@ struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
           auto statistics = tileLoop(
               ob, lower, upper, t.tk,
               ValueRange{t.rowSplat(ob, -inf), t.rowSplat(ob, 0.0)},
-              [&](ImplicitLocOpBuilder &ib, Value keyStart, ValueRange state)
-                  -> SmallVector<Value> {
+              [&](ImplicitLocOpBuilder &ib, Value keyStart,
+                  ValueRange state) -> SmallVector<Value> {
                 auto step = t.onlineSoftmaxStep(
                     ib, t.scoreTile(ib, queryTileValue, queryStart, keyStart),
                     state[0], state[1]);
@@ -476,16 +472,15 @@ struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
                                            scalarLike(ob, max, -inf));
           Value logSumExp = AddOp::create(
               ob, SelectOp::create(ob, unseen, scalarLike(ob, max, 0.0), max),
-              LogOp::create(ob,
-                            t.denominator(ob, statistics.getResult(1))));
+              LogOp::create(ob, t.denominator(ob, statistics.getResult(1))));
 
           Value queryGradAcc = splat(
               ob, {t.batch, t.kvHeads, t.rows, t.headDim}, t.element, 0.0);
           auto keyLoop = tileLoop(
               ob, lower, upper, t.tk,
               ValueRange{queryGradAcc, grads[1], grads[2]},
-              [&](ImplicitLocOpBuilder &ib, Value keyStart, ValueRange state)
-                  -> SmallVector<Value> {
+              [&](ImplicitLocOpBuilder &ib, Value keyStart,
+                  ValueRange state) -> SmallVector<Value> {
                 Value probabilities = ExpOp::create(
                     ib, SubOp::create(ib,
                                       t.scoreTile(ib, queryTileValue,
@@ -498,9 +493,9 @@ struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
                 Value probabilitiesGrad = MatmulOp::create(
                     ib, outputGradTile, transposeLastTwo(ib, valueTile));
                 Value scoresGrad = MulOp::create(
-                    ib, MulOp::create(
-                            ib, probabilities,
-                            SubOp::create(ib, probabilitiesGrad, rowDot)),
+                    ib,
+                    MulOp::create(ib, probabilities,
+                                  SubOp::create(ib, probabilitiesGrad, rowDot)),
                     scalarLike(ib, probabilities, t.operands.scale));
                 Value queryGrad = AddOp::create(
                     ib, state[0],
@@ -516,8 +511,7 @@ struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
                                    valueSizes)};
               });
           return SmallVector<Value>{
-              t.insertQueryRows(ob, keyLoop.getResult(0), grads[0],
-                                queryStart),
+              t.insertQueryRows(ob, keyLoop.getResult(0), grads[0], queryStart),
               keyLoop.getResult(1), keyLoop.getResult(2)};
         });
     rewriter.replaceOp(op, ValueRange{t.perHead(b, queryLoop.getResult(0)),

@@ -1,4 +1,4 @@
-//===- AttentionRecognition.h - Attention subgraphs to nn.attention -*- C++ -*-===//
+//===- AttentionRecognition.h - Attention chains as one op ------*- C++ -*-===//
 //
 // PyTorch 1.13 exports attention as MatMul, Transpose, scaling, an additive
 // mask, Softmax and MatMul. The importer converts those node by node and

@@ -61,6 +61,5 @@ struct AttentionGradLowering : OpConversionPattern<AttentionGradOp> {
 } // namespace
 
 void nnc::populateAttentionLoweringPatterns(RewritePatternSet &patterns) {
-  patterns.add<AttentionLowering, AttentionGradLowering>(
-      patterns.getContext());
+  patterns.add<AttentionLowering, AttentionGradLowering>(patterns.getContext());
 }
