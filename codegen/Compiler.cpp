@@ -228,7 +228,9 @@ static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
   if (inferenceMode)
     pm.addPass(createInferenceMode());
   if (options.target == Target::Cpu) {
-    buildCpuPipeline(pm);
+    CpuPipelineOptions cpu;
+    cpu.flashAttention = !options.untiledAttention;
+    buildCpuPipeline(pm, cpu);
   } else {
     NvptxPipelineOptions nvptx;
     nvptx.chip = options.chip;

@@ -49,6 +49,9 @@ struct CompileOptions {
   /// uses batch statistics); otherwise a model compiled without `gradient`
   /// runs in inference mode (the nnc-inference-mode pass).
   bool trainingMode = false;
+  /// Lower nn.attention untiled (the [Lq, Lk] scores formed whole) instead
+  /// of tiling it with nnc-flash-attention (CPU).
+  bool untiledAttention = false;
   /// GPU architecture for --target=nvptx.
   std::string chip = "sm_90";
   /// Compile a training artifact: `loss` differentiated, wrapped by

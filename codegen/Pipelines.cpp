@@ -58,7 +58,11 @@ static constexpr StringLiteral kHostToLLVM =
     "convert-arith-to-llvm,convert-index-to-llvm,convert-func-to-llvm,"
     "convert-cf-to-llvm,reconcile-unrealized-casts";
 
-void buildCpuPipeline(OpPassManager &pm) {
+void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &options) {
+  // Attention as blocked loops with an online softmax: memory linear in the
+  // sequence instead of the [Lq, Lk] scores of the untiled lowering.
+  if (options.flashAttention)
+    pm.addPass(createFlashAttention());
   buildBufferizedLinalg(pm);
   // Polynomial math vectorizes where libm calls would not.
   pm.addPass(createMathApproximation());
@@ -102,9 +106,9 @@ void buildNvptxPipeline(OpPassManager &pm,
 }
 
 void registerPipelines() {
-  PassPipelineRegistration<>(
+  PassPipelineRegistration<CpuPipelineOptions>(
       "nnc-cpu-pipeline", "Lower nn to the LLVM dialect for the host CPU",
-      [](OpPassManager &pm) { buildCpuPipeline(pm); });
+      buildCpuPipeline);
   PassPipelineRegistration<NvptxPipelineOptions>(
       "nnc-nvptx-pipeline",
       "Lower nn to host LLVM code that launches NVPTX kernels",

@@ -2,7 +2,7 @@
 //
 // A pipeline takes a module of nn ops on tensors to the LLVM dialect for one
 // target. Both are registered by name so nnc-opt can run them:
-//   nnc-opt model.mlir --nnc-cpu-pipeline
+//   nnc-opt model.mlir --nnc-cpu-pipeline="flash-attention=false"
 //   nnc-opt model.mlir --nnc-nvptx-pipeline="chip=sm_80"
 //
 //===----------------------------------------------------------------------===//
@@ -14,6 +14,16 @@
 #include "mlir/Pass/PassOptions.h"
 
 namespace nnc {
+
+/// Options of the CPU pipeline.
+struct CpuPipelineOptions
+    : public mlir::PassPipelineOptions<CpuPipelineOptions> {
+  Option<bool> flashAttention{
+      *this, "flash-attention",
+      llvm::cl::desc("tile nn.attention with nnc-flash-attention (off: the "
+                     "untiled reference lowering, which forms the scores)"),
+      llvm::cl::init(true)};
+};
 
 /// Options of the NVPTX pipeline.
 struct NvptxPipelineOptions
@@ -35,7 +45,8 @@ struct NvptxPipelineOptions
 };
 
 /// nn on tensors -> LLVM dialect for the host CPU.
-void buildCpuPipeline(mlir::OpPassManager &pm);
+void buildCpuPipeline(mlir::OpPassManager &pm,
+                      const CpuPipelineOptions &options);
 
 /// nn on tensors -> LLVM dialect on the host, with the loop nests outlined to
 /// GPU kernels compiled to PTX and embedded as a gpu.binary.

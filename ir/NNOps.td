@@ -553,6 +553,7 @@ def NN_YieldOp : NN_Op<"yield", [Pure, Terminator, ReturnLike,
   let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
 }
 
+include "ir/NNAttentionOps.td"
 include "ir/NNConvOps.td"
 include "ir/NNIndexOps.td"
 include "ir/NNLinalgOps.td"

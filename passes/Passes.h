@@ -32,6 +32,12 @@ inline constexpr double kUnsetHyperparameter =
 /// Patterns rewriting every nn op into linalg/tensor/arith/math.
 void populateNNToLinalgPatterns(mlir::RewritePatternSet &patterns);
 
+/// The pattern of nnc-flash-attention: nn.attention as a blocked loop over
+/// key/value tiles with an online softmax, tiles of at most `queryTile`
+/// queries and `keyTile` keys.
+void populateFlashAttentionPatterns(mlir::RewritePatternSet &patterns,
+                                    int64_t queryTile, int64_t keyTile);
+
 /// Patterns replacing covered linalg ops on memrefs by microkernel calls.
 void populateCpuMicrokernelPatterns(mlir::RewritePatternSet &patterns);
 

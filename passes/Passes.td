@@ -77,6 +77,42 @@ def EarlyDealloc : Pass<"nnc-early-dealloc"> {
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
+def FlashAttention : Pass<"nnc-flash-attention"> {
+  let summary = "Tiles nn.attention and its gradient into blocked loops "
+                "with an online softmax";
+  let description = [{
+    Rewrites every `nn.attention` into a loop over query tiles around a loop
+    over key/value tiles (FlashAttention): each step scores a query tile
+    against a key tile, masks it, and folds it into a running row maximum,
+    a running row sum and an output accumulator rescaled by
+    `exp(old max - new max)`, dividing by the sum at the end. The
+    `[Lq, Lk]` score matrix is never formed; memory grows linearly with the
+    sequence. Causal and sliding-window attention visit only the key tiles
+    a query tile can see; grouped-query attention reads each key/value tile
+    once per group; rows with every key masked out give zeros. Tiles are
+    the largest divisors of the sequence lengths not above the options. The
+    loop bodies are nn ops on tile tensors (with tensor slices, scf loops
+    and a linalg.generic position mask), lowered later by
+    `nnc-lower-nn-to-linalg`.
+
+    `nn.attention_grad` is tiled as FlashAttention-2 does: per query tile,
+    one sweep over its key tiles gives each row's logsumexp, and a second
+    recomputes the probabilities of each score tile from it and accumulates
+    dQ for the query tile and dK, dV into the key tile, so the gradient's
+    memory grows linearly with the sequence too.
+  }];
+  let options = [
+    Option<"queryTile", "query-tile", "int64_t", "64",
+           "query rows per tile (at most; a divisor of Lq is used)">,
+    Option<"keyTile", "key-tile", "int64_t", "128",
+           "keys per tile (at most; a divisor of Lk is used)">,
+  ];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::linalg::LinalgDialect",
+                           "mlir::scf::SCFDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
 def GpuManagedMemory : Pass<"nnc-gpu-managed-memory", "mlir::ModuleOp"> {
   let summary = "Places every buffer of a GPU model in memory both the host "
                 "and the device reach";

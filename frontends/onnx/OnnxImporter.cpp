@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "frontends/onnx/AttentionRecognition.h"
 #include "frontends/onnx/OnnxImporter.h"
 #include "frontends/onnx/NodeConverter.h"
 #include "frontends/onnx/SafetensorsWriter.h"
@@ -715,6 +716,7 @@ importOnnxModelFromBytes(mlir::MLIRContext &context, llvm::StringRef bytes,
     *error = "the imported module does not verify";
     return nullptr;
   }
+  recognizeAttention(*module);
   if (report) {
     report->inputs.clear();
     for (const auto &[name, isInput] : importer.arguments)

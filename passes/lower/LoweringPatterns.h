@@ -12,6 +12,9 @@
 
 namespace nnc {
 
+/// attention, untiled (the reference lowering).
+void populateAttentionLoweringPatterns(mlir::RewritePatternSet &patterns);
+
 /// conv and conv_transpose.
 void populateConvolutionLoweringPatterns(mlir::RewritePatternSet &patterns);
 

@@ -820,6 +820,7 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
       SoftmaxLowering, LogSoftmaxLowering, MatmulLowering, ReshapeLowering,
       TransposeLowering, BroadcastToLowering, SliceLowering, ConcatLowering,
       CrossEntropyLowering>(context);
+  populateAttentionLoweringPatterns(patterns);
   populateConvolutionLoweringPatterns(patterns);
   populateIndexLoweringPatterns(patterns);
   populateLossLoweringPatterns(patterns);

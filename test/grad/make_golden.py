@@ -46,6 +46,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
 import safetensors_io  # noqa: E402
+from attention_reference import attention as attention_reference  # noqa: E402,E501
 from counter_random import keep_mask  # noqa: E402
 from check_grad import model_names  # noqa: E402
 
@@ -476,6 +477,42 @@ def solve(m):
     return (m.vjp("cot_single", torch.linalg.solve(a, b))
             + m.vjp("cot_batched", torch.linalg.solve(a_batched, b_batched))
             + m.vjp("cot_input", torch.linalg.solve(a, r)))
+
+
+@grad_test("attention")
+def attention(m):
+    # Grouped queries (4 query heads on 2 key/value heads) with causal
+    # masking and a sliding window, an additive mask (a param: its gradient
+    # is the scores' gradient summed over batch and heads), and fewer
+    # queries than keys with an explicit scale. Every query sees some key.
+    q = m.param("q", m.normal((1, 4, 6, 8)))
+    k = m.param("k", m.normal((1, 2, 6, 8)))
+    v = m.param("v", m.normal((1, 2, 6, 4)))
+    bias = m.param("bias", m.normal((6, 6)))
+    qs = m.param("qs", m.normal((1, 4, 3, 8)))
+    return (m.vjp("cot_causal", attention_reference(q, k, v, causal=True))
+            + m.vjp("cot_window", attention_reference(q, k, v, causal=True,
+                                                      window=2))
+            + m.vjp("cot_bias", attention_reference(q, k, v, mask=bias))
+            + m.vjp("cot_short", attention_reference(qs, k, v, scale=0.5)))
+
+
+@grad_test("attention_tiled")
+def attention_tiled(m):
+    # Long enough for nnc-flash-attention's tiles (160 queries in 4 tiles of
+    # 40, 200 keys in 2 of 100): grouped causal attention under a key mask
+    # (keys 20..59 masked out; query 0 still sees key 0), a window of 70
+    # keys each side, and plain attention with a scale.
+    q = m.param("q", m.normal((1, 4, 160, 8)))
+    k = m.param("k", m.normal((1, 2, 200, 8)))
+    v = m.param("v", m.normal((1, 2, 200, 4)))
+    flag = np.ones(200, dtype=f32)
+    flag[20:60] = -1.0
+    keep = m.input("key_flag", flag) > 0
+    return (m.vjp("cot_causal", attention_reference(q, k, v, mask=keep,
+                                                    causal=True))
+            + m.vjp("cot_window", attention_reference(q, k, v, window=70))
+            + m.vjp("cot_plain", attention_reference(q, k, v, scale=0.5)))
 
 
 @grad_test("fft")

@@ -95,6 +95,9 @@ static constexpr const char *kCompileUsage =
     "  --training-mode          keep dropout and batch_norm in training\n"
     "                           mode (by default a model compiled without\n"
     "                           --grad runs in inference mode)\n"
+    "  --untiled-attention      lower nn.attention untiled, forming the\n"
+    "                           whole score matrix (default: tiled by\n"
+    "                           nnc-flash-attention; CPU)\n"
     "\n"
     "training (nnc compile MODEL --train -o OUT [--optimizer=NAME] ...):\n"
     "  --train                  compile a training executable (or, with\n"
@@ -296,6 +299,8 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.gradient = true;
     } else if (arg == "--recompute") {
       options.recompute = true;
+    } else if (arg == "--untiled-attention") {
+      options.untiledAttention = true;
     } else if (arg == "--training-mode") {
       options.trainingMode = true;
     } else if (arg == "--external-weights") {

@@ -31,6 +31,7 @@ import torch.nn.functional as F
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
 sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "scripts"))
+from attention_reference import attention as attention_reference  # noqa: E402,E501
 from counter_random import keep_mask  # noqa: E402
 SEED = 0
 
@@ -904,10 +905,37 @@ def math(rng):
     return {"x": x, "u": u, "p": p, "a": a, "b": b, "ia": ia, "ib": ib}, out
 
 
+def attention(rng):
+    # 256 positions are several flash-attention tiles; the bias has -inf
+    # entries and one all -inf row (query 7: zeros); key padding masks out
+    # keys 0..9, so with causal queries 0..9 see nothing (zeros).
+    q = rng.standard_normal((1, 4, 256, 16)).astype(f32)
+    k = rng.standard_normal((1, 2, 256, 16)).astype(f32)
+    v = rng.standard_normal((1, 2, 256, 8)).astype(f32)
+    qs = rng.standard_normal((1, 4, 96, 16)).astype(f32)
+    bias = rng.standard_normal((256, 256)).astype(f32)
+    bias[rng.random((256, 256)) < 0.1] = -np.inf
+    bias[7, :] = -np.inf
+    keep = np.ones((1, 1, 1, 256), dtype=np.bool_)
+    keep[..., :10] = False
+    tq, tk, tv = t(q), t(k), t(v)
+    out = {
+        "grouped": attention_reference(tq, tk, tv),
+        "causal": attention_reference(tq, tk, tv, causal=True),
+        "causal_window": attention_reference(tq, tk, tv, causal=True, window=100),
+        "window": attention_reference(tq, tk, tv, window=50),
+        "bias": attention_reference(tq, tk, tv, mask=t(bias)),
+        "keep_causal": attention_reference(tq, tk, tv, mask=t(keep), causal=True),
+        "short_scaled": attention_reference(t(qs), tk, tv, causal=True, scale=0.3),
+    }
+    return {"q": q, "k": k, "v": v, "bias": bias, "keep": keep,
+            "qs": qs}, out
+
+
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
           selection, likelihood_losses, normalization, dropout,
           inference_mode, convolution, pooling, indexing, linear_solve, fft,
-          segment_reduction, pool_indices, products, math]
+          segment_reduction, pool_indices, products, math, attention]
 
 
 # ----------------------------------------------------------------------------

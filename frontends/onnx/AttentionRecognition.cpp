@@ -1,0 +1,200 @@
+//===- AttentionRecognition.cpp - Attention subgraphs to nn.attention -----===//
+//
+// Matches from each nn.softmax over the last axis: its consumer must be the
+// matmul with the values, its input an optional additive mask on top of
+// scalar constant factors (nn.mul / nn.div) on top of the score matmul,
+// whose operands may carry scalar constant factors too. The keys are the
+// score matmul's right operand with its last two axes swapped back (folded
+// into the transpose that made it, if one did). Rank-3
+// chains (torch.nn.MultiheadAttention's [batch * heads, L, D]) become
+// rank-4 attention with batch 1 and reshapes around it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "frontends/onnx/AttentionRecognition.h"
+
+#include "ir/Broadcast.h"
+#include "ir/NNOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Matchers.h"
+
+using namespace mlir;
+using namespace nnc::nn;
+
+namespace nnc::onnx_import {
+
+namespace {
+
+/// The value of `value` when it is a float constant with one value (rank 0
+/// or splat).
+std::optional<double> scalarConstant(Value value) {
+  DenseElementsAttr attr;
+  if (!matchPattern(value, m_Constant(&attr)) || !attr.isSplat() ||
+      !isa<FloatType>(attr.getElementType()))
+    return std::nullopt;
+  return attr.getSplatValue<APFloat>().convertToDouble();
+}
+
+/// Peels nn.mul and nn.div by scalar constants off `value` (the constant
+/// as the right operand of either, or the left of a mul), multiplying
+/// `scale` by their factors; returns what they scale and records the
+/// peeled ops in `chain`.
+Value peelScalarFactors(Value value, double &scale,
+                        SmallVectorImpl<Operation *> &chain) {
+  while (Operation *op = value.getDefiningOp()) {
+    if (auto mul = dyn_cast<MulOp>(op)) {
+      if (auto c = scalarConstant(mul.getRhs());
+          c && mul.getLhs().getType() == value.getType()) {
+        scale *= *c;
+        chain.push_back(op);
+        value = mul.getLhs();
+        continue;
+      }
+      if (auto c = scalarConstant(mul.getLhs());
+          c && mul.getRhs().getType() == value.getType()) {
+        scale *= *c;
+        chain.push_back(op);
+        value = mul.getRhs();
+        continue;
+      }
+    }
+    if (auto div = dyn_cast<DivOp>(op)) {
+      if (auto c = scalarConstant(div.getRhs());
+          c && *c != 0.0 && div.getLhs().getType() == value.getType()) {
+        scale /= *c;
+        chain.push_back(op);
+        value = div.getLhs();
+        continue;
+      }
+    }
+    break;
+  }
+  return value;
+}
+
+/// Rewrites the attention chain ending in `softmax`, if it is one.
+void recognizeAt(SoftmaxOp softmax) {
+  auto scoresType = cast<RankedTensorType>(softmax.getType());
+  int64_t rank = scoresType.getRank();
+  int64_t axis = static_cast<int64_t>(softmax.getAxis());
+  if ((rank != 3 && rank != 4) || (axis != rank - 1 && axis != -1))
+    return;
+  if (!softmax->hasOneUse())
+    return;
+  auto output = dyn_cast<MatmulOp>(*softmax->getUsers().begin());
+  if (!output || output.getLhs() != softmax.getResult())
+    return;
+
+  SmallVector<Operation *> chain{softmax};
+  Value scores = softmax.getInput();
+  Value mask;
+  double scale = 1.0;
+  scores = peelScalarFactors(scores, scale, chain);
+  if (auto add = scores.getDefiningOp<AddOp>()) {
+    // The scores are the operand that leads to the score matmul through
+    // scalar factors; the mask is the other.
+    auto leadsToScores = [&](Value operand, SmallVectorImpl<Operation *> &ops,
+                             double &factor) {
+      Value peeled = peelScalarFactors(operand, factor, ops);
+      auto matmul = peeled.getDefiningOp<MatmulOp>();
+      return matmul && matmul.getType() == scoresType;
+    };
+    SmallVector<Operation *> factors;
+    double factor = 1.0;
+    if (leadsToScores(add.getLhs(), factors, factor)) {
+      mask = add.getRhs();
+    } else {
+      factors.clear();
+      factor = 1.0;
+      if (!leadsToScores(add.getRhs(), factors, factor))
+        return;
+      mask = add.getLhs();
+    }
+    chain.push_back(add);
+    scores = mask == add.getRhs() ? add.getLhs() : add.getRhs();
+    scores = peelScalarFactors(scores, scale, chain);
+  }
+  auto product = scores.getDefiningOp<MatmulOp>();
+  if (!product || product.getType() != scoresType)
+    return;
+  chain.push_back(product);
+  SmallVector<Operation *> operandFactors;
+  Value query = peelScalarFactors(product.getLhs(), scale, operandFactors);
+  Value keysT = peelScalarFactors(product.getRhs(), scale, operandFactors);
+  Value value = output.getRhs();
+  auto queryType = cast<RankedTensorType>(query.getType());
+  auto keysTType = cast<RankedTensorType>(keysT.getType());
+  auto valueType = cast<RankedTensorType>(value.getType());
+  if (queryType.getRank() != rank || keysTType.getRank() != rank ||
+      valueType.getRank() != rank)
+    return;
+  ArrayRef<int64_t> q = queryType.getShape(), kt = keysTType.getShape(),
+                    v = valueType.getShape();
+  for (int64_t d = 0; d + 2 < rank; ++d)
+    if (q[d] != kt[d] || q[d] != v[d])
+      return;
+  if (v[rank - 2] != kt[rank - 1])
+    return;
+  if (mask) {
+    auto maskType = cast<RankedTensorType>(mask.getType());
+    if (maskType.getElementType() != queryType.getElementType() ||
+        !isBroadcastableTo(maskType.getShape(), scoresType.getShape()))
+      return;
+  }
+  // Every intermediate value must feed only the chain.
+  for (Operation *op : llvm::drop_begin(chain))
+    if (!op->hasOneUse())
+      return;
+
+  OpBuilder b(output);
+  Location loc = output.getLoc();
+  SmallVector<int64_t> perm(rank);
+  for (int64_t d = 0; d < rank; ++d)
+    perm[d] = d;
+  std::swap(perm[rank - 2], perm[rank - 1]);
+  // A transpose that made kT from the keys is undone rather than repeated.
+  Value keys = keysT;
+  if (auto transpose = keysT.getDefiningOp<TransposeOp>()) {
+    keys = transpose.getInput();
+    ArrayRef<int64_t> made = transpose.getPerm();
+    for (int64_t d = 0; d < rank; ++d)
+      perm[d] = made[perm[d]];
+    if (transpose->hasOneUse())
+      operandFactors.push_back(transpose);
+  }
+  if (!llvm::equal(perm, llvm::seq<int64_t>(0, rank)))
+    keys = TransposeOp::create(b, loc, keys, perm);
+  auto toRank4 = [&](Value x) -> Value {
+    if (rank == 4)
+      return x;
+    SmallVector<int64_t> shape{1};
+    llvm::append_range(shape, cast<RankedTensorType>(x.getType()).getShape());
+    return ReshapeOp::create(b, loc, x, shape);
+  };
+  auto attention = AttentionOp::create(
+      b, loc, toRank4(query), toRank4(keys), toRank4(value), mask,
+      /*causal=*/false, /*window=*/0, b.getF64FloatAttr(scale));
+  Value result = attention.getResult();
+  if (rank == 3)
+    result = ReshapeOp::create(b, loc, result, output.getType().getShape());
+  output.getResult().replaceAllUsesWith(result);
+  output->erase();
+  for (Operation *op : chain)
+    if (op->use_empty())
+      op->erase();
+  for (Operation *op : operandFactors)
+    if (op->use_empty())
+      op->erase();
+}
+
+} // namespace
+
+void recognizeAttention(ModuleOp module) {
+  SmallVector<SoftmaxOp> softmaxes;
+  module.walk([&](SoftmaxOp op) { softmaxes.push_back(op); });
+  for (SoftmaxOp softmax : softmaxes)
+    recognizeAt(softmax);
+}
+
+} // namespace nnc::onnx_import
