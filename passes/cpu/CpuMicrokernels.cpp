@@ -85,45 +85,68 @@ func::FuncOp declareMatmulKernel(PatternRewriter &rewriter, ModuleOp module,
   return func;
 }
 
+/// What a kernel call needs from a (batch) matmul: its dense f32 operands
+/// of `rank`, the zero fill of C it replaces, and the kernel's declaration.
+struct KernelCall {
+  Value a, b, c;
+  linalg::FillOp fill;
+  func::FuncOp kernel;
+};
+
+/// Matches `op` (whose maps are the default ones unless `userMaps`; the
+/// only other maps taken read B transposed, `transposedB`) for a kernel
+/// call on operands of `rank`.
+FailureOr<KernelCall> matchKernelCall(linalg::LinalgOp op, bool userMaps,
+                                      bool transposedB, int64_t rank,
+                                      PatternRewriter &rewriter) {
+  if (!op.hasPureBufferSemantics())
+    return rewriter.notifyMatchFailure(op, "not on buffers");
+  if (userMaps && !transposedB)
+    return rewriter.notifyMatchFailure(op, "transposed-A or broadcast maps");
+  KernelCall call;
+  call.a = op.getDpsInputs()[0];
+  call.b = op.getDpsInputs()[1];
+  call.c = op.getDpsInits()[0];
+  if (!isKernelOperand(call.a, rank) || !isKernelOperand(call.b, rank) ||
+      !isKernelOperand(call.c, rank))
+    return rewriter.notifyMatchFailure(
+        op, "operands are not dense static f32 matrices (or batches)");
+  call.fill = zeroFillBefore(op, call.c);
+  if (!call.fill)
+    return rewriter.notifyMatchFailure(op, "output not zero-filled first");
+  call.kernel = declareMatmulKernel(
+      rewriter, op->getParentOfType<ModuleOp>(),
+      transposedB ? kMatmulTransposedBKernel : kMatmulKernel);
+  return call;
+}
+
+/// An i64 constant.
+Value i64Constant(PatternRewriter &rewriter, Location loc, int64_t value) {
+  return arith::ConstantOp::create(rewriter, loc,
+                                   rewriter.getI64IntegerAttr(value));
+}
+
 struct MatmulToMicrokernel : OpRewritePattern<linalg::MatmulOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(linalg::MatmulOp op,
                                 PatternRewriter &rewriter) const override {
-    if (!op.hasPureBufferSemantics())
-      return rewriter.notifyMatchFailure(op, "not on buffers");
-    // The default maps, or B read transposed; not other broadcasts.
-    bool transposedB = isa<linalg::MatmulTransposeBOp>(op.getOperation());
-    if (op.hasUserDefinedMaps() && !transposedB)
-      return rewriter.notifyMatchFailure(op, "transposed-A or broadcast maps");
-    Value a = op.getInputs()[0], b = op.getInputs()[1], c = op.getOutputs()[0];
-    if (!isKernelOperand(a, 2) || !isKernelOperand(b, 2) ||
-        !isKernelOperand(c, 2))
-      return rewriter.notifyMatchFailure(
-          op, "operands are not dense static f32 matrices");
-    linalg::FillOp fill = zeroFillBefore(op, c);
-    if (!fill)
-      return rewriter.notifyMatchFailure(op, "output not zero-filled first");
-
-    auto module = op->getParentOfType<ModuleOp>();
-    func::FuncOp kernel = declareMatmulKernel(
-        rewriter, module,
-        transposedB ? kMatmulTransposedBKernel : kMatmulKernel);
+    FailureOr<KernelCall> call = matchKernelCall(
+        op, op.hasUserDefinedMaps(),
+        isa<linalg::MatmulTransposeBOp>(op.getOperation()), 2, rewriter);
+    if (failed(call))
+      return failure();
     Location loc = op.getLoc();
-    ArrayRef<int64_t> aShape = cast<MemRefType>(a.getType()).getShape();
-    ArrayRef<int64_t> cShape = cast<MemRefType>(c.getType()).getShape();
-    auto extent = [&](int64_t value) -> Value {
-      return arith::ConstantOp::create(rewriter, loc,
-                                       rewriter.getI64IntegerAttr(value));
-    };
-    SmallVector<Value> args = {dataPointer(rewriter, loc, a),
-                               dataPointer(rewriter, loc, b),
-                               dataPointer(rewriter, loc, c),
-                               extent(cShape[0]),
-                               extent(cShape[1]),
-                               extent(aShape[1])};
-    func::CallOp::create(rewriter, loc, kernel, args);
+    ArrayRef<int64_t> aShape = cast<MemRefType>(call->a.getType()).getShape();
+    ArrayRef<int64_t> cShape = cast<MemRefType>(call->c.getType()).getShape();
+    SmallVector<Value> args = {dataPointer(rewriter, loc, call->a),
+                               dataPointer(rewriter, loc, call->b),
+                               dataPointer(rewriter, loc, call->c),
+                               i64Constant(rewriter, loc, cShape[0]),
+                               i64Constant(rewriter, loc, cShape[1]),
+                               i64Constant(rewriter, loc, aShape[1])};
+    func::CallOp::create(rewriter, loc, call->kernel, args);
     rewriter.eraseOp(op);
-    rewriter.eraseOp(fill);
+    rewriter.eraseOp(call->fill);
     return success();
   }
 };
@@ -135,34 +158,17 @@ struct BatchMatmulToMicrokernel : OpRewritePattern<linalg::BatchMatmulOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(linalg::BatchMatmulOp op,
                                 PatternRewriter &rewriter) const override {
-    if (!op.hasPureBufferSemantics())
-      return rewriter.notifyMatchFailure(op, "not on buffers");
-    bool transposedB =
-        isa<linalg::BatchMatmulTransposeBOp>(op.getOperation());
-    if (op.hasUserDefinedMaps() && !transposedB)
-      return rewriter.notifyMatchFailure(op, "transposed-A or broadcast maps");
-    Value a = op.getInputs()[0], b = op.getInputs()[1],
-          c = op.getOutputs()[0];
-    if (!isKernelOperand(a, 3) || !isKernelOperand(b, 3) ||
-        !isKernelOperand(c, 3))
-      return rewriter.notifyMatchFailure(
-          op, "operands are not dense static f32 matrix batches");
-    linalg::FillOp fill = zeroFillBefore(op, c);
-    if (!fill)
-      return rewriter.notifyMatchFailure(op, "output not zero-filled first");
-
-    auto module = op->getParentOfType<ModuleOp>();
-    func::FuncOp kernel = declareMatmulKernel(
-        rewriter, module,
-        transposedB ? kMatmulTransposedBKernel : kMatmulKernel);
+    FailureOr<KernelCall> call = matchKernelCall(
+        op, op.hasUserDefinedMaps(),
+        isa<linalg::BatchMatmulTransposeBOp>(op.getOperation()), 3, rewriter);
+    if (failed(call))
+      return failure();
+    Value a = call->a, b = call->b, c = call->c;
     Location loc = op.getLoc();
     ArrayRef<int64_t> aShape = cast<MemRefType>(a.getType()).getShape();
     ArrayRef<int64_t> bShape = cast<MemRefType>(b.getType()).getShape();
     ArrayRef<int64_t> cShape = cast<MemRefType>(c.getType()).getShape();
-    auto i64 = [&](int64_t value) -> Value {
-      return arith::ConstantOp::create(rewriter, loc,
-                                       rewriter.getI64IntegerAttr(value));
-    };
+    auto i64 = [&](int64_t value) { return i64Constant(rewriter, loc, value); };
     Value pointers[] = {dataPointer(rewriter, loc, a),
                         dataPointer(rewriter, loc, b),
                         dataPointer(rewriter, loc, c)};
@@ -186,10 +192,10 @@ struct BatchMatmulToMicrokernel : OpRewritePattern<linalg::BatchMatmulOp> {
             ValueRange{offset}));
       }
       args.append({m, n, k});
-      func::CallOp::create(rewriter, loc, kernel, args);
+      func::CallOp::create(rewriter, loc, call->kernel, args);
     }
     rewriter.eraseOp(op);
-    rewriter.eraseOp(fill);
+    rewriter.eraseOp(call->fill);
     return success();
   }
 };
