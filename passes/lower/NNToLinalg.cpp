@@ -387,6 +387,23 @@ struct LogSoftmaxLowering : OpConversionPattern<LogSoftmaxOp> {
 // Matmul
 //===----------------------------------------------------------------------===//
 
+/// When `rhs` is an nn.transpose that swaps only its last two dimensions,
+/// the (converted) value it transposes, which a transposed-B matmul reads in
+/// place; else null.
+Value transposedSource(Value rhs, ConversionPatternRewriter &rewriter) {
+  auto transpose = rhs.getDefiningOp<TransposeOp>();
+  if (!transpose)
+    return {};
+  ArrayRef<int64_t> perm = transpose.getPerm();
+  int64_t rank = perm.size();
+  for (int64_t d = 0; d < rank - 2; ++d)
+    if (perm[d] != d)
+      return {};
+  if (rank < 2 || perm[rank - 2] != rank - 1 || perm[rank - 1] != rank - 2)
+    return {};
+  return rewriter.getRemappedValue(transpose.getInput());
+}
+
 struct MatmulLowering : OpConversionPattern<MatmulOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -411,9 +428,7 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
       Value productAcc = filledTensor(
           b, productType, b.getFloatAttr(type.getElementType(), 0.0));
       Value product;
-      auto transpose = op.getRhs().getDefiningOp<TransposeOp>();
-      if (transpose && transpose.getPerm() == ArrayRef<int64_t>{1, 0}) {
-        Value weights = rewriter.getRemappedValue(transpose.getInput());
+      if (Value weights = transposedSource(op.getRhs(), rewriter)) {
         product = linalg::MatmulTransposeBOp::create(
                       b, b.getLoc(), TypeRange{productType},
                       ValueRange{rows, weights}, ValueRange{productAcc})
@@ -449,14 +464,8 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
                                  type.getShape().back()},
                                 type.getElementType()),
           b.getFloatAttr(type.getElementType(), 0.0));
-      SmallVector<int64_t> perm;
-      for (int64_t d = 0; d < type.getRank() - 2; ++d)
-        perm.push_back(d);
-      perm.append({type.getRank() - 1, type.getRank() - 2});
-      auto transpose = op.getRhs().getDefiningOp<TransposeOp>();
       Value product;
-      if (transpose && transpose.getPerm() == ArrayRef<int64_t>(perm)) {
-        Value keys = rewriter.getRemappedValue(transpose.getInput());
+      if (Value keys = transposedSource(op.getRhs(), rewriter)) {
         product = linalg::BatchMatmulTransposeBOp::create(
                       b, b.getLoc(), TypeRange{flatAcc.getType()},
                       ValueRange{collapse(lhs), collapse(keys)},
