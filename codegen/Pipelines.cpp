@@ -43,7 +43,7 @@ static void buildBufferizedLinalg(OpPassManager &pm) {
   // extract_slice/insert_slice pair updated in place leaves (a scatter's
   // slice update), so that canonicalization drops the copy between them.
   addTextual(pm, "func.func(convert-elementwise-to-linalg),canonicalize,"
-                 "linalg-fuse-elementwise-ops,canonicalize,"
+                 "nnc-fuse-elementwise,canonicalize,"
                  "one-shot-bufferize{bufferize-function-boundaries "
                  "allow-return-allocs-from-loops "
                  "function-boundary-type-conversion=identity-layout-map},"

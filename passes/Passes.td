@@ -44,16 +44,17 @@ def Autodiff : Pass<"nnc-autodiff", "mlir::ModuleOp"> {
 def CpuMicrokernels : Pass<"nnc-cpu-microkernels", "mlir::ModuleOp"> {
   let summary = "Calls the runtime's microkernels for the matmuls they cover";
   let description = [{
-    Runs on bufferized linalg. A `linalg.matmul` on dense row-major f32
-    memrefs (static shapes, identity layouts, the default indexing maps)
-    whose output was just zero-filled becomes one call to the runtime's
+    Runs on bufferized linalg. A `linalg.matmul` on static f32 memrefs
+    whose rows are contiguous (dense buffers, or strided views such as the
+    tiles a loop slices out of them; the default indexing maps) and whose
+    output was just zero-filled becomes one call to the runtime's
     `nnc_uk_matmul_f32` (runtime/include/nnc/kernels.h, a Halide-generated
-    kernel), and the fill goes away; one whose maps read B transposed (the
-    form nn.matmul(x, nn.transpose(w)) lowers to) calls
-    `nnc_uk_matmul_nt_f32` on B's own buffer. A `linalg.batch_matmul` of
-    either form on dense [batch, rows, columns] buffers becomes an scf.for
-    over the batch calling the kernel once per entry. Other matmuls stay
-    for loop codegen.
+    kernel) with each operand's first element and row stride, and the fill
+    goes away; one whose maps read B transposed (the form
+    nn.matmul(x, nn.transpose(w)) lowers to) calls `nnc_uk_matmul_nt_f32`
+    on B's own buffer. A `linalg.batch_matmul` of either form on such
+    [batch, rows, columns] buffers becomes an scf.for over the batch calling
+    the kernel once per entry. Other matmuls stay for loop codegen.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::func::FuncDialect",
@@ -110,6 +111,23 @@ def FlashAttention : Pass<"nnc-flash-attention"> {
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::linalg::LinalgDialect",
                            "mlir::scf::SCFDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
+def FuseElementwise : Pass<"nnc-fuse-elementwise"> {
+  let summary = "Fuses elementwise producer-consumer chains into one loop nest";
+  let description = [{
+    Runs on linalg on tensors. An all-parallel `linalg.generic` whose only
+    use is another `linalg.generic` is merged into it (one loop nest, the
+    intermediate tensor gone), reshapes between structured ops are folded
+    by expanding the loop nests, and elementwise ops on constants are
+    folded. A contraction or a convolution (named or generic) neither
+    absorbs a producer nor is reshaped: it stays the product the GEMM
+    kernel takes, and an im2col producer stays separate from its GEMM. A
+    producer with several uses is not duplicated into each.
+  }];
+  let dependentDialects = ["mlir::affine::AffineDialect",
+                           "mlir::linalg::LinalgDialect",
                            "mlir::tensor::TensorDialect"];
 }
 

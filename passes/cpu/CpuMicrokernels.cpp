@@ -2,9 +2,11 @@
 //
 // The runtime's f32 GEMM (Halide-generated, register-tiled and vectorized
 // for the host) beats the loops linalg lowers to. This pass hands it every
-// matmul whose operands it can take as raw pointers: a plain one to
-// nnc_uk_matmul_f32, one reading B transposed to nnc_uk_matmul_nt_f32, and
-// a batch of either to a loop of calls, one per batch entry.
+// matmul whose operands it can take as a pointer and a row stride (rows of
+// contiguous elements, as dense buffers and the tiles a loop slices out of
+// them are): a plain one to nnc_uk_matmul_f32, one reading B transposed to
+// nnc_uk_matmul_nt_f32, and a batch of either to a loop of calls, one per
+// batch entry.
 //
 //===----------------------------------------------------------------------===//
 
@@ -33,12 +35,17 @@ namespace {
 constexpr StringLiteral kMatmulKernel = "nnc_uk_matmul_f32";
 constexpr StringLiteral kMatmulTransposedBKernel = "nnc_uk_matmul_nt_f32";
 
-/// A dense row-major static f32 buffer of `rank` (2: a matrix, 3: a batch of
-/// them) the kernel can take by pointer.
+/// A static f32 buffer of `rank` (2: a matrix, 3: a batch of them) whose
+/// rows are contiguous, so the kernel can take it by pointer and row stride.
 bool isKernelOperand(Value value, int64_t rank) {
   auto type = dyn_cast<MemRefType>(value.getType());
-  return type && type.getRank() == rank && type.hasStaticShape() &&
-         type.getElementType().isF32() && type.getLayout().isIdentity();
+  if (!type || type.getRank() != rank || !type.hasStaticShape() ||
+      !type.getElementType().isF32())
+    return false;
+  SmallVector<int64_t> strides;
+  int64_t offset;
+  return succeeded(type.getStridesAndOffset(strides, offset)) &&
+         strides.back() == 1;
 }
 
 /// The zero fill of `buffer` that `matmul` accumulates onto, if it comes
@@ -57,19 +64,41 @@ linalg::FillOp zeroFillBefore(Operation *matmul, Value buffer) {
   return {};
 }
 
-/// The aligned data pointer of an identity-layout memref as `!llvm.ptr`.
-Value dataPointer(PatternRewriter &rewriter, Location loc, Value memref) {
-  Value index =
-      memref::ExtractAlignedPointerAsIndexOp::create(rewriter, loc, memref);
-  Value integer =
-      arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(), index);
-  return LLVM::IntToPtrOp::create(
-      rewriter, loc, LLVM::LLVMPointerType::get(rewriter.getContext()),
-      integer);
+/// An index value as i64.
+Value toI64(PatternRewriter &rewriter, Location loc, Value index) {
+  return arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(),
+                                    index);
 }
 
-/// `func.func private @NAME(ptr, ptr, ptr, i64, i64, i64)`: a kernel taking
-/// A, B (or Bt) and C, then m, n and k.
+/// Where a kernel operand's elements are: a pointer to its first element
+/// and its strides in elements (i64), outermost first.
+struct OperandLayout {
+  Value pointer;
+  SmallVector<Value> strides;
+};
+
+/// The layout of a strided memref: its aligned base pointer advanced by its
+/// offset, and its strides.
+OperandLayout layoutOf(PatternRewriter &rewriter, Location loc,
+                       Value memref) {
+  auto metadata =
+      memref::ExtractStridedMetadataOp::create(rewriter, loc, memref);
+  Value base = memref::ExtractAlignedPointerAsIndexOp::create(
+      rewriter, loc, metadata.getBaseBuffer());
+  Type ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
+  Value pointer = LLVM::IntToPtrOp::create(rewriter, loc, ptr,
+                                           toI64(rewriter, loc, base));
+  OperandLayout layout;
+  layout.pointer = LLVM::GEPOp::create(
+      rewriter, loc, ptr, rewriter.getF32Type(), pointer,
+      ValueRange{toI64(rewriter, loc, metadata.getOffset())});
+  for (Value stride : metadata.getStrides())
+    layout.strides.push_back(toI64(rewriter, loc, stride));
+  return layout;
+}
+
+/// `func.func private @NAME(ptr, ptr, ptr, i64 x 6)`: a kernel taking A, B
+/// (or Bt) and C, then m, n and k, then the row strides of A, B and C.
 func::FuncOp declareMatmulKernel(PatternRewriter &rewriter, ModuleOp module,
                                  StringRef name) {
   if (auto existing = module.lookupSymbol<func::FuncOp>(name))
@@ -80,13 +109,14 @@ func::FuncOp declareMatmulKernel(PatternRewriter &rewriter, ModuleOp module,
   rewriter.setInsertionPointToStart(module.getBody());
   auto func = func::FuncOp::create(
       rewriter, module.getLoc(), name,
-      rewriter.getFunctionType({ptr, ptr, ptr, i64, i64, i64}, {}));
+      rewriter.getFunctionType({ptr, ptr, ptr, i64, i64, i64, i64, i64, i64},
+                               {}));
   func.setPrivate();
   return func;
 }
 
-/// What a kernel call needs from a (batch) matmul: its dense f32 operands
-/// of `rank`, the zero fill of C it replaces, and the kernel's declaration.
+/// What a kernel call needs from a (batch) matmul: its f32 operands of
+/// `rank`, the zero fill of C it replaces, and the kernel's declaration.
 struct KernelCall {
   Value a, b, c;
   linalg::FillOp fill;
@@ -110,7 +140,8 @@ FailureOr<KernelCall> matchKernelCall(linalg::LinalgOp op, bool userMaps,
   if (!isKernelOperand(call.a, rank) || !isKernelOperand(call.b, rank) ||
       !isKernelOperand(call.c, rank))
     return rewriter.notifyMatchFailure(
-        op, "operands are not dense static f32 matrices (or batches)");
+        op, "operands are not static f32 matrices (or batches) with "
+            "contiguous rows");
   call.fill = zeroFillBefore(op, call.c);
   if (!call.fill)
     return rewriter.notifyMatchFailure(op, "output not zero-filled first");
@@ -138,12 +169,18 @@ struct MatmulToMicrokernel : OpRewritePattern<linalg::MatmulOp> {
     Location loc = op.getLoc();
     ArrayRef<int64_t> aShape = cast<MemRefType>(call->a.getType()).getShape();
     ArrayRef<int64_t> cShape = cast<MemRefType>(call->c.getType()).getShape();
-    SmallVector<Value> args = {dataPointer(rewriter, loc, call->a),
-                               dataPointer(rewriter, loc, call->b),
-                               dataPointer(rewriter, loc, call->c),
+    OperandLayout a = layoutOf(rewriter, loc, call->a);
+    OperandLayout b = layoutOf(rewriter, loc, call->b);
+    OperandLayout c = layoutOf(rewriter, loc, call->c);
+    SmallVector<Value> args = {a.pointer,
+                               b.pointer,
+                               c.pointer,
                                i64Constant(rewriter, loc, cShape[0]),
                                i64Constant(rewriter, loc, cShape[1]),
-                               i64Constant(rewriter, loc, aShape[1])};
+                               i64Constant(rewriter, loc, aShape[1]),
+                               a.strides[0],
+                               b.strides[0],
+                               c.strides[0]};
     func::CallOp::create(rewriter, loc, call->kernel, args);
     rewriter.eraseOp(op);
     rewriter.eraseOp(call->fill);
@@ -153,7 +190,7 @@ struct MatmulToMicrokernel : OpRewritePattern<linalg::MatmulOp> {
 
 /// A batch matmul [batch, m, k] by [batch, k, n] (or, transposed,
 /// [batch, n, k]): a loop over the batch calling the kernel on each entry's
-/// matrices, found at batch * (rows * columns) elements from each start.
+/// matrices, found at batch * (batch stride) elements from each start.
 struct BatchMatmulToMicrokernel : OpRewritePattern<linalg::BatchMatmulOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(linalg::BatchMatmulOp op,
@@ -163,17 +200,13 @@ struct BatchMatmulToMicrokernel : OpRewritePattern<linalg::BatchMatmulOp> {
         isa<linalg::BatchMatmulTransposeBOp>(op.getOperation()), 3, rewriter);
     if (failed(call))
       return failure();
-    Value a = call->a, b = call->b, c = call->c;
     Location loc = op.getLoc();
-    ArrayRef<int64_t> aShape = cast<MemRefType>(a.getType()).getShape();
-    ArrayRef<int64_t> bShape = cast<MemRefType>(b.getType()).getShape();
-    ArrayRef<int64_t> cShape = cast<MemRefType>(c.getType()).getShape();
+    ArrayRef<int64_t> aShape = cast<MemRefType>(call->a.getType()).getShape();
+    ArrayRef<int64_t> cShape = cast<MemRefType>(call->c.getType()).getShape();
     auto i64 = [&](int64_t value) { return i64Constant(rewriter, loc, value); };
-    Value pointers[] = {dataPointer(rewriter, loc, a),
-                        dataPointer(rewriter, loc, b),
-                        dataPointer(rewriter, loc, c)};
-    int64_t strides[] = {aShape[1] * aShape[2], bShape[1] * bShape[2],
-                         cShape[1] * cShape[2]};
+    OperandLayout layouts[] = {layoutOf(rewriter, loc, call->a),
+                               layoutOf(rewriter, loc, call->b),
+                               layoutOf(rewriter, loc, call->c)};
     Value m = i64(cShape[1]), n = i64(cShape[2]), k = i64(aShape[2]);
     auto lower = arith::ConstantIndexOp::create(rewriter, loc, 0);
     auto upper = arith::ConstantIndexOp::create(rewriter, loc, cShape[0]);
@@ -185,13 +218,16 @@ struct BatchMatmulToMicrokernel : OpRewritePattern<linalg::BatchMatmulOp> {
       Value entry = arith::IndexCastOp::create(
           rewriter, loc, rewriter.getI64Type(), loop.getInductionVar());
       SmallVector<Value> args;
-      for (auto [pointer, stride] : llvm::zip(pointers, strides)) {
-        Value offset = arith::MulIOp::create(rewriter, loc, entry, i64(stride));
+      for (const OperandLayout &layout : layouts) {
+        Value offset =
+            arith::MulIOp::create(rewriter, loc, entry, layout.strides[0]);
         args.push_back(LLVM::GEPOp::create(
-            rewriter, loc, pointer.getType(), rewriter.getF32Type(), pointer,
-            ValueRange{offset}));
+            rewriter, loc, layout.pointer.getType(), rewriter.getF32Type(),
+            layout.pointer, ValueRange{offset}));
       }
       args.append({m, n, k});
+      for (const OperandLayout &layout : layouts)
+        args.push_back(layout.strides[1]);
       func::CallOp::create(rewriter, loc, call->kernel, args);
     }
     rewriter.eraseOp(op);

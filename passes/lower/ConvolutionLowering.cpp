@@ -1,11 +1,11 @@
 //===- ConvolutionLowering.cpp - conv and conv_transpose to linalg --------===//
 //
 // An ungrouped convolution is one GEMM: the windows of the input are
-// unrolled into rows (im2col: [N * out-position..., in-channel * kernel...]),
-// multiplied by the weights [out-channel, in-channel * kernel...] read
-// transposed (a transposed-B linalg.matmul, which nnc-cpu-microkernels hands
-// to the runtime's GEMM), and the [N * out-position..., out-channel] product
-// is moved to [N, out-channel, out-position...] with the bias added. Grouped
+// unrolled into columns (im2col: [in-channel * kernel..., N *
+// out-position...]), the weights [out-channel, in-channel * kernel...]
+// multiply them (a linalg.matmul, which nnc-cpu-microkernels hands to the
+// runtime's GEMM), and the [out-channel, N * out-position...] product is
+// moved to [N, out-channel, out-position...] with the bias added. Grouped
 // (and depthwise) convolutions and the transposed convolution become one
 // linalg.generic over (batch, group, out-channel, out-position...,
 // in-channel, kernel...), with the channels split into groups by
@@ -165,16 +165,17 @@ Value im2colConvolution(ImplicitLocOpBuilder &b, Value x, Value weight,
   ArrayRef<int64_t> kernel = weightType.getShape().drop_front(2);
   auto dim = [&](int64_t d) { return getAffineDimExpr(d, context); };
 
-  // cols[n, o..., c, k...] = x[n, c, o * stride + k * dilation...].
-  SmallVector<int64_t> colsShape = {batch};
-  colsShape.append(outShape.begin(), outShape.end());
-  colsShape.push_back(xType.getDimSize(1));
+  // cols[c, k..., n, o...] = x[n, c, o * stride + k * dilation...]: the
+  // innermost loop walks output positions, which read the input in order.
+  SmallVector<int64_t> colsShape = {xType.getDimSize(1)};
   colsShape.append(kernel.begin(), kernel.end());
+  colsShape.push_back(batch);
+  colsShape.append(outShape.begin(), outShape.end());
   int64_t loops = colsShape.size();
-  SmallVector<AffineExpr> inputExprs = {dim(0), dim(1 + rank)};
+  SmallVector<AffineExpr> inputExprs = {dim(1 + rank), dim(0)};
   for (int64_t i = 0; i < rank; ++i)
-    inputExprs.push_back(dim(1 + i) * window.stride[i] +
-                         dim(2 + rank + i) * window.dilation[i]);
+    inputExprs.push_back(dim(2 + rank + i) * window.stride[i] +
+                         dim(1 + i) * window.dilation[i]);
   auto colsType = RankedTensorType::get(colsShape, element);
   Value cols =
       linalg::GenericOp::create(
@@ -190,38 +191,38 @@ Value im2colConvolution(ImplicitLocOpBuilder &b, Value x, Value weight,
           })
           .getResult(0);
 
-  // [N * O..., C * K...] times [F, C * K...] transposed.
-  ReassociationIndices rowsGroup, windowGroup, weightWindow;
+  // [F, C * K...] times [C * K..., N * O...].
+  ReassociationIndices windowGroup, positionsGroup, weightWindow;
   for (int64_t d = 0; d <= rank; ++d)
-    rowsGroup.push_back(d);
-  for (int64_t d = rank + 1; d < loops; ++d)
     windowGroup.push_back(d);
+  for (int64_t d = rank + 1; d < loops; ++d)
+    positionsGroup.push_back(d);
   for (int64_t d = 1; d < weightType.getRank(); ++d)
     weightWindow.push_back(d);
-  Value rows = tensor::CollapseShapeOp::create(
-      b, cols, SmallVector<ReassociationIndices>{rowsGroup, windowGroup});
+  Value columns = tensor::CollapseShapeOp::create(
+      b, cols, SmallVector<ReassociationIndices>{windowGroup, positionsGroup});
   Value weights = tensor::CollapseShapeOp::create(
       b, weight, SmallVector<ReassociationIndices>{{0}, weightWindow});
-  int64_t positions = cast<RankedTensorType>(rows.getType()).getDimSize(0);
-  auto productType = RankedTensorType::get({positions, features}, element);
+  int64_t positions = cast<RankedTensorType>(columns.getType()).getDimSize(1);
+  auto productType = RankedTensorType::get({features, positions}, element);
   Value product =
-      linalg::MatmulTransposeBOp::create(
-          b, b.getLoc(), TypeRange{productType}, ValueRange{rows, weights},
+      linalg::MatmulOp::create(
+          b, ValueRange{weights, columns},
           ValueRange{filledTensor(b, productType, b.getZeroAttr(element))})
           .getResult(0);
 
-  // [N, O..., F] to [N, F, O...], plus the bias.
-  SmallVector<int64_t> byPosition = {batch};
-  byPosition.append(outShape.begin(), outShape.end());
-  byPosition.push_back(features);
+  // [F, N, O...] to [N, F, O...], plus the bias.
+  SmallVector<int64_t> byFeature = {features, batch};
+  byFeature.append(outShape.begin(), outShape.end());
+  SmallVector<ReassociationIndices> spreadGroups = {{0}, {}};
+  for (int64_t d = 1; d < rank + 2; ++d)
+    spreadGroups[1].push_back(d);
   Value spread = tensor::ExpandShapeOp::create(
-      b, RankedTensorType::get(byPosition, element), product,
-      SmallVector<ReassociationIndices>{rowsGroup, {rank + 1}});
+      b, RankedTensorType::get(byFeature, element), product, spreadGroups);
   int64_t outLoops = resultType.getRank();
-  SmallVector<AffineExpr> fromSpread = {dim(0)};
+  SmallVector<AffineExpr> fromSpread = {dim(1), dim(0)};
   for (int64_t i = 0; i < rank; ++i)
     fromSpread.push_back(dim(2 + i));
-  fromSpread.push_back(dim(1));
   SmallVector<Value> inputs = {spread};
   SmallVector<AffineMap> maps = {
       AffineMap::get(outLoops, 0, fromSpread, context)};

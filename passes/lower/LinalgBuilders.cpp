@@ -6,6 +6,9 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
+
+#include <numeric>
 
 using namespace mlir;
 
@@ -102,6 +105,35 @@ Value filledTensor(ImplicitLocOpBuilder &b, RankedTensorType type,
 }
 
 Value reshapeTo(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> shape) {
+  auto sourceType = cast<RankedTensorType>(x.getType());
+  auto type = RankedTensorType::get(shape, sourceType.getElementType());
+  if (sourceType == type)
+    return x;
+  // Static shapes reshape through collapse_shape and expand_shape, which
+  // elementwise fusion folds into the loop nests around them: directly when
+  // one shape groups the other's dimensions, else through one dimension.
+  if (sourceType.hasStaticShape() && sourceType.getRank() > 0 &&
+      type.getRank() > 0) {
+    if (sourceType.getRank() > type.getRank())
+      if (auto groups = getReassociationIndicesForReshape(sourceType, type))
+        return tensor::CollapseShapeOp::create(b, type, x, *groups);
+    if (sourceType.getRank() < type.getRank())
+      if (auto groups = getReassociationIndicesForReshape(type, sourceType))
+        return tensor::ExpandShapeOp::create(b, type, x, *groups);
+    Value flat = x;
+    if (sourceType.getRank() > 1) {
+      ReassociationIndices all(sourceType.getRank());
+      std::iota(all.begin(), all.end(), 0);
+      flat = tensor::CollapseShapeOp::create(
+          b, x, SmallVector<ReassociationIndices>{all});
+    }
+    if (type.getRank() == 1)
+      return flat;
+    ReassociationIndices all(type.getRank());
+    std::iota(all.begin(), all.end(), 0);
+    return tensor::ExpandShapeOp::create(
+        b, type, flat, SmallVector<ReassociationIndices>{all});
+  }
   auto shapeType =
       RankedTensorType::get({static_cast<int64_t>(shape.size())},
                             b.getIndexType());
@@ -110,7 +142,6 @@ Value reshapeTo(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> shape) {
     extents.push_back(b.getIndexAttr(extent));
   Value shapeValue = arith::ConstantOp::create(
       b, DenseElementsAttr::get(shapeType, extents));
-  auto type = RankedTensorType::get(shape, elementTypeOf(x));
   return tensor::ReshapeOp::create(b, type, x, shapeValue);
 }
 

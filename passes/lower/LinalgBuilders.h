@@ -49,7 +49,8 @@ mlir::Value filledTensor(mlir::ImplicitLocOpBuilder &b,
                          mlir::RankedTensorType type, mlir::TypedAttr value);
 
 /// `x` with its elements in row-major order laid out as `shape` (the same
-/// number of elements), by tensor.reshape.
+/// number of elements): tensor.collapse_shape and tensor.expand_shape for
+/// static shapes, tensor.reshape otherwise.
 mlir::Value reshapeTo(mlir::ImplicitLocOpBuilder &b, mlir::Value x,
                       llvm::ArrayRef<int64_t> shape);
 

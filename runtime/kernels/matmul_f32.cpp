@@ -41,19 +41,23 @@ constexpr int64_t kBlockedMinColumns = 48;
   std::abort();
 }
 
-/// Checks the extents of a call of `entry`; true when there is something to
-/// compute (else C is already what it must be: empty, or zeros when K = 0).
-bool checkExtents(const char *entry, float *c, int64_t m, int64_t n,
-                  int64_t k) {
+/// Checks the extents and row strides of a call of `entry`; true when there
+/// is something to compute (else C is already what it must be: empty, or
+/// zeros when K = 0).
+bool checkExtents(const char *entry, float *c, int64_t m, int64_t n, int64_t k,
+                  int64_t lda, int64_t ldb, int64_t ldc, int64_t bColumns) {
   if (m < 0 || n < 0 || k < 0)
     fail(entry, "negative extent", m, n, k);
-  if (m > INT32_MAX || n > INT32_MAX || k > INT32_MAX)
-    fail(entry, "extent above INT32_MAX", m, n, k);
+  if (m > INT32_MAX || n > INT32_MAX || k > INT32_MAX || lda > INT32_MAX ||
+      ldb > INT32_MAX || ldc > INT32_MAX)
+    fail(entry, "extent or row stride above INT32_MAX", m, n, k);
+  if (lda < k || ldb < bColumns || ldc < n)
+    fail(entry, "a row stride is shorter than its row", m, n, k);
   if (m == 0 || n == 0)
     return false;
   if (k == 0) {
-    std::memset(
-        c, 0, static_cast<size_t>(m) * static_cast<size_t>(n) * sizeof(float));
+    for (int64_t row = 0; row < m; ++row)
+      std::memset(c + row * ldc, 0, static_cast<size_t>(n) * sizeof(float));
     return false;
   }
   return true;
@@ -64,27 +68,30 @@ bool useBlocked(int64_t m, int64_t n) {
   return m >= NNC_MATMUL_BLOCK_ROWS && n >= kBlockedMinColumns;
 }
 
-/// B[K,N] = Bt[N,K]^T, in 32 x 32 blocks so that both sides stay in cache.
-void transposeInto(float *b, const float *bt, int64_t n, int64_t k) {
+/// Dense B[K,N] = Bt[N,K]^T (Bt's rows `ldbt` apart), in 32 x 32 blocks so
+/// that both sides stay in cache.
+void transposeInto(float *b, const float *bt, int64_t n, int64_t k,
+                   int64_t ldbt) {
   constexpr int64_t kBlock = 32;
   for (int64_t j0 = 0; j0 < n; j0 += kBlock)
     for (int64_t i0 = 0; i0 < k; i0 += kBlock)
       for (int64_t j = j0; j < std::min(n, j0 + kBlock); ++j)
         for (int64_t i = i0; i < std::min(k, i0 + kBlock); ++i)
-          b[i * n + j] = bt[j * k + i];
+          b[i * n + j] = bt[j * ldbt + i];
 }
 
-/// A Halide view of a dense row-major rows x cols f32 matrix at `data`.
+/// A Halide view of a row-major rows x cols f32 matrix at `data` whose rows
+/// are `rowStride` elements apart.
 struct MatrixBuffer {
   halide_dimension_t dims[2];
   halide_buffer_t buffer{};
 
-  MatrixBuffer(const float *data, int64_t rows, int64_t cols) {
-    const int32_t rows32 = static_cast<int32_t>(rows);
-    const int32_t cols32 = static_cast<int32_t>(cols);
+  MatrixBuffer(const float *data, int64_t rows, int64_t cols,
+               int64_t rowStride) {
     // Halide lists dimensions innermost first: columns, then rows.
-    dims[0] = halide_dimension_t(0, cols32, 1);
-    dims[1] = halide_dimension_t(0, rows32, cols32);
+    dims[0] = halide_dimension_t(0, static_cast<int32_t>(cols), 1);
+    dims[1] = halide_dimension_t(0, static_cast<int32_t>(rows),
+                                 static_cast<int32_t>(rowStride));
     buffer.host = reinterpret_cast<uint8_t *>(const_cast<float *>(data));
     buffer.type = halide_type_t(halide_type_float, 32);
     buffer.dimensions = 2;
@@ -95,13 +102,14 @@ struct MatrixBuffer {
 } // namespace
 
 extern "C" void nnc_uk_matmul_f32(const float *a, const float *b, float *c,
-                                  int64_t m, int64_t n, int64_t k) {
+                                  int64_t m, int64_t n, int64_t k, int64_t lda,
+                                  int64_t ldb, int64_t ldc) {
   const char *entry = "nnc_uk_matmul_f32";
-  if (!checkExtents(entry, c, m, n, k))
+  if (!checkExtents(entry, c, m, n, k, lda, ldb, ldc, n))
     return;
-  MatrixBuffer bufferA(a, m, k);
-  MatrixBuffer bufferB(b, k, n);
-  MatrixBuffer bufferC(c, m, n);
+  MatrixBuffer bufferA(a, m, k, lda);
+  MatrixBuffer bufferB(b, k, n, ldb);
+  MatrixBuffer bufferC(c, m, n, ldc);
   const int status =
       useBlocked(m, n)
           ? nnc_halide_matmul_f32_blocked(&bufferA.buffer, &bufferB.buffer,
@@ -113,12 +121,13 @@ extern "C" void nnc_uk_matmul_f32(const float *a, const float *b, float *c,
 }
 
 extern "C" void nnc_uk_matmul_nt_f32(const float *a, const float *bt, float *c,
-                                     int64_t m, int64_t n, int64_t k) {
+                                     int64_t m, int64_t n, int64_t k,
+                                     int64_t lda, int64_t ldbt, int64_t ldc) {
   const char *entry = "nnc_uk_matmul_nt_f32";
-  if (!checkExtents(entry, c, m, n, k))
+  if (!checkExtents(entry, c, m, n, k, lda, ldbt, ldc, k))
     return;
-  MatrixBuffer bufferA(a, m, k);
-  MatrixBuffer bufferC(c, m, n);
+  MatrixBuffer bufferA(a, m, k, lda);
+  MatrixBuffer bufferC(c, m, n, ldc);
   int status;
   if (useBlocked(m, n)) {
     // Transposing costs K * N moves against M * N * K multiply-adds.
@@ -126,12 +135,12 @@ extern "C" void nnc_uk_matmul_nt_f32(const float *a, const float *bt, float *c,
         new (std::nothrow) float[static_cast<size_t>(k) * n]);
     if (!b)
       fail(entry, "out of memory for the transposed B", m, n, k);
-    transposeInto(b.get(), bt, n, k);
-    MatrixBuffer bufferB(b.get(), k, n);
+    transposeInto(b.get(), bt, n, k, ldbt);
+    MatrixBuffer bufferB(b.get(), k, n, n);
     status = nnc_halide_matmul_f32_blocked(&bufferA.buffer, &bufferB.buffer,
                                            &bufferC.buffer);
   } else {
-    MatrixBuffer bufferBt(bt, n, k);
+    MatrixBuffer bufferBt(bt, n, k, ldbt);
     status = nnc_halide_matmul_f32_nt(&bufferA.buffer, &bufferBt.buffer,
                                       &bufferC.buffer);
   }

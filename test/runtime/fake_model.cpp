@@ -43,7 +43,7 @@ void affine(void **args) {
   auto *rows = static_cast<MemRef0<int64_t> *>(args[4]);
   auto *ramp = static_cast<MemRef<float, 2> *>(args[5]);
   const int64_t m = x->sizes[0], k = x->sizes[1], n = w->sizes[1];
-  nnc_uk_matmul_f32(x->aligned, w->aligned, y->aligned, m, n, k);
+  nnc_uk_matmul_f32(x->aligned, w->aligned, y->aligned, m, n, k, k, n, n);
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = 0; j < n; ++j)
       y->aligned[i * n + j] += b->aligned[j];

@@ -41,37 +41,56 @@ void PrintTo(const Shape &shape, std::ostream *os) {
 
 class MatmulF32 : public ::testing::TestWithParam<Shape> {};
 
-/// Runs `kernel` on pseudo-random A and B (given as Bt[n,k] when
-/// `transposed`) and compares every element of C with a naive loop.
-void checkAgainstNaiveLoop(const Shape &shape, bool transposed) {
+/// Runs the kernel on pseudo-random A and B (given as Bt[n,k] when
+/// `transposed`), each row followed by `pad` unused elements (0: dense
+/// matrices; more: blocks of larger ones), and compares every element of C
+/// with a naive loop; C's padding must stay untouched.
+void checkAgainstNaiveLoop(const Shape &shape, bool transposed, int64_t pad) {
   const auto [m, n, k] = shape;
-  const std::vector<float> a = pseudoRandom(static_cast<size_t>(m * k), 1);
-  const std::vector<float> b = pseudoRandom(static_cast<size_t>(k * n), 2);
+  const int64_t lda = k + pad, ldc = n + pad;
+  const int64_t bRows = transposed ? n : k, ldb = (transposed ? k : n) + pad;
+  const std::vector<float> a = pseudoRandom(static_cast<size_t>(m * lda), 1);
+  const std::vector<float> b = pseudoRandom(static_cast<size_t>(bRows * ldb), 2);
   // Garbage in C must be overwritten, not accumulated into.
-  std::vector<float> c(static_cast<size_t>(m * n),
+  const float padding = -7;
+  std::vector<float> c(static_cast<size_t>(m * ldc),
                        std::numeric_limits<float>::quiet_NaN());
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = n; j < ldc; ++j)
+      c[i * ldc + j] = padding;
   if (transposed)
-    nnc_uk_matmul_nt_f32(a.data(), b.data(), c.data(), m, n, k);
+    nnc_uk_matmul_nt_f32(a.data(), b.data(), c.data(), m, n, k, lda, ldb, ldc);
   else
-    nnc_uk_matmul_f32(a.data(), b.data(), c.data(), m, n, k);
+    nnc_uk_matmul_f32(a.data(), b.data(), c.data(), m, n, k, lda, ldb, ldc);
   for (int64_t i = 0; i < m; ++i) {
     for (int64_t j = 0; j < n; ++j) {
       double expected = 0;
       for (int64_t p = 0; p < k; ++p)
-        expected += double(a[i * k + p]) *
-                    double(transposed ? b[j * k + p] : b[p * n + j]);
-      EXPECT_NEAR(c[i * n + j], expected, 1e-5 * double(k + 1))
+        expected += double(a[i * lda + p]) *
+                    double(transposed ? b[j * ldb + p] : b[p * ldb + j]);
+      EXPECT_NEAR(c[i * ldc + j], expected, 1e-5 * double(k + 1))
           << "at (" << i << ", " << j << ")";
     }
+    for (int64_t j = n; j < ldc; ++j)
+      EXPECT_EQ(c[i * ldc + j], padding) << "padding at (" << i << ", " << j
+                                         << ")";
   }
 }
 
 TEST_P(MatmulF32, MatchesANaiveLoop) {
-  checkAgainstNaiveLoop(GetParam(), false);
+  checkAgainstNaiveLoop(GetParam(), false, 0);
 }
 
 TEST_P(MatmulF32, TransposedBMatchesANaiveLoop) {
-  checkAgainstNaiveLoop(GetParam(), true);
+  checkAgainstNaiveLoop(GetParam(), true, 0);
+}
+
+TEST_P(MatmulF32, BlocksOfLargerMatricesMatchANaiveLoop) {
+  checkAgainstNaiveLoop(GetParam(), false, 5);
+}
+
+TEST_P(MatmulF32, TransposedBBlocksOfLargerMatricesMatchANaiveLoop) {
+  checkAgainstNaiveLoop(GetParam(), true, 5);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -87,11 +106,25 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(MatmulF32Edges, EmptyOutputsAreNoOps) {
   float sentinel = 42;
-  nnc_uk_matmul_f32(nullptr, nullptr, &sentinel, 0, 5, 3);
-  nnc_uk_matmul_f32(nullptr, nullptr, &sentinel, 5, 0, 3);
-  nnc_uk_matmul_nt_f32(nullptr, nullptr, &sentinel, 0, 5, 3);
-  nnc_uk_matmul_nt_f32(nullptr, nullptr, &sentinel, 5, 0, 3);
+  nnc_uk_matmul_f32(nullptr, nullptr, &sentinel, 0, 5, 3, 3, 5, 5);
+  nnc_uk_matmul_f32(nullptr, nullptr, &sentinel, 5, 0, 3, 3, 0, 0);
+  nnc_uk_matmul_nt_f32(nullptr, nullptr, &sentinel, 0, 5, 3, 3, 3, 5);
+  nnc_uk_matmul_nt_f32(nullptr, nullptr, &sentinel, 5, 0, 3, 3, 3, 0);
   EXPECT_EQ(sentinel, 42);
+}
+
+TEST(MatmulF32Edges, AnEmptySumZeroesOnlyTheBlock) {
+  // K = 0 on a 2 x 2 block of a 2 x 3 matrix: the block becomes zeros.
+  std::vector<float> c = {1, 2, 3, 4, 5, 6};
+  nnc_uk_matmul_f32(nullptr, nullptr, c.data(), 2, 2, 0, 0, 2, 3);
+  EXPECT_EQ(c, (std::vector<float>{0, 0, 3, 0, 0, 6}));
+}
+
+TEST(MatmulF32Edges, ARowStrideShorterThanTheRowAborts) {
+  std::vector<float> a(6), b(6), c(4);
+  EXPECT_DEATH(nnc_uk_matmul_f32(a.data(), b.data(), c.data(), 2, 2, 3, 2, 2,
+                                 2),
+               "row stride is shorter than its row");
 }
 
 } // namespace

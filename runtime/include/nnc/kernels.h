@@ -14,19 +14,23 @@
 extern "C" {
 #endif
 
-/** C[m,n] = A[m,k] * B[k,n] on dense row-major f32 matrices; `c` is
- *  overwritten and must not alias `a` or `b`. Extents are at most INT32_MAX.
+/** C[m,n] = A[m,k] * B[k,n] on row-major f32 matrices whose rows are `lda`,
+ *  `ldb` and `ldc` elements apart (at least k, n and n: equal for dense
+ *  matrices, more for a block of a larger one); `c` is overwritten and must
+ *  not alias `a` or `b`. Extents and row strides are at most INT32_MAX.
  *  Large products run in parallel on Halide's thread pool (HL_NUM_THREADS
  *  threads, by default one per core). A failure inside the kernel (only
  *  possible on a broken contract) prints a message to stderr and aborts. */
 void nnc_uk_matmul_f32(const float *a, const float *b, float *c, int64_t m,
-                       int64_t n, int64_t k);
+                       int64_t n, int64_t k, int64_t lda, int64_t ldb,
+                       int64_t ldc);
 
 /** C[m,n] = A[m,k] * Bt[n,k]^T: the same product with B given transposed,
- *  as a linear layer's weight matrix [out, in] is stored. Same contract as
- *  nnc_uk_matmul_f32. */
+ *  as a linear layer's weight matrix [out, in] is stored (Bt's rows `ldbt`
+ *  elements apart, at least k). Same contract as nnc_uk_matmul_f32. */
 void nnc_uk_matmul_nt_f32(const float *a, const float *bt, float *c,
-                          int64_t m, int64_t n, int64_t k);
+                          int64_t m, int64_t n, int64_t k, int64_t lda,
+                          int64_t ldbt, int64_t ldc);
 
 #ifdef __cplusplus
 }

@@ -1,21 +1,25 @@
-// RUN: nnc-opt %s -split-input-file --nnc-cpu-microkernels | FileCheck %s
+// RUN: nnc-opt %s -split-input-file --nnc-cpu-microkernels --canonicalize | FileCheck %s
 
 // A zero-filled dense f32 matmul becomes one call to the runtime's kernel and
 // the fill disappears.
-// CHECK: func.func private @nnc_uk_matmul_f32(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64)
+// The arguments are A, B, C, then m, n, k, then the row strides of A, B, C.
+// CHECK: func.func private @nnc_uk_matmul_f32(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64)
 // CHECK-LABEL: func.func @dense
 // CHECK-SAME: (%[[A:.*]]: memref<8x64xf32>, %[[B:.*]]: memref<64x10xf32>, %[[C:.*]]: memref<8x10xf32>)
 // CHECK-DAG: %[[K:.*]] = arith.constant 64 : i64
 // CHECK-DAG: %[[N:.*]] = arith.constant 10 : i64
 // CHECK-DAG: %[[M:.*]] = arith.constant 8 : i64
 // CHECK-NOT: linalg.fill
-// CHECK: memref.extract_aligned_pointer_as_index %[[A]]
+// CHECK: memref.extract_strided_metadata %[[A]]
+// CHECK: memref.extract_aligned_pointer_as_index
 // CHECK: %[[AP:.*]] = llvm.inttoptr
-// CHECK: memref.extract_aligned_pointer_as_index %[[B]]
+// CHECK: memref.extract_strided_metadata %[[B]]
+// CHECK: memref.extract_aligned_pointer_as_index
 // CHECK: %[[BP:.*]] = llvm.inttoptr
-// CHECK: memref.extract_aligned_pointer_as_index %[[C]]
+// CHECK: memref.extract_strided_metadata %[[C]]
+// CHECK: memref.extract_aligned_pointer_as_index
 // CHECK: %[[CP:.*]] = llvm.inttoptr
-// CHECK: call @nnc_uk_matmul_f32(%[[AP]], %[[BP]], %[[CP]], %[[M]], %[[N]], %[[K]])
+// CHECK: call @nnc_uk_matmul_f32(%[[AP]], %[[BP]], %[[CP]], %[[M]], %[[N]], %[[K]], %[[K]], %[[N]], %[[N]])
 // CHECK-NOT: linalg.matmul
 func.func @dense(%a: memref<8x64xf32>, %b: memref<64x10xf32>, %c: memref<8x10xf32>) {
   %zero = arith.constant 0.0 : f32
@@ -28,20 +32,23 @@ func.func @dense(%a: memref<8x64xf32>, %b: memref<64x10xf32>, %c: memref<8x10xf3
 
 // A matmul reading B transposed (Bt is [n, k]) calls the transposed-B kernel
 // on Bt's own buffer.
-// CHECK: func.func private @nnc_uk_matmul_nt_f32(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64)
+// CHECK: func.func private @nnc_uk_matmul_nt_f32(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64)
 // CHECK-LABEL: func.func @transposed_b
 // CHECK-SAME: (%[[A:.*]]: memref<8x64xf32>, %[[BT:.*]]: memref<10x64xf32>, %[[C:.*]]: memref<8x10xf32>)
 // CHECK-DAG: %[[K:.*]] = arith.constant 64 : i64
 // CHECK-DAG: %[[N:.*]] = arith.constant 10 : i64
 // CHECK-DAG: %[[M:.*]] = arith.constant 8 : i64
 // CHECK-NOT: linalg.fill
-// CHECK: memref.extract_aligned_pointer_as_index %[[A]]
+// CHECK: memref.extract_strided_metadata %[[A]]
+// CHECK: memref.extract_aligned_pointer_as_index
 // CHECK: %[[AP:.*]] = llvm.inttoptr
-// CHECK: memref.extract_aligned_pointer_as_index %[[BT]]
+// CHECK: memref.extract_strided_metadata %[[BT]]
+// CHECK: memref.extract_aligned_pointer_as_index
 // CHECK: %[[BP:.*]] = llvm.inttoptr
-// CHECK: memref.extract_aligned_pointer_as_index %[[C]]
+// CHECK: memref.extract_strided_metadata %[[C]]
+// CHECK: memref.extract_aligned_pointer_as_index
 // CHECK: %[[CP:.*]] = llvm.inttoptr
-// CHECK: call @nnc_uk_matmul_nt_f32(%[[AP]], %[[BP]], %[[CP]], %[[M]], %[[N]], %[[K]])
+// CHECK: call @nnc_uk_matmul_nt_f32(%[[AP]], %[[BP]], %[[CP]], %[[M]], %[[N]], %[[K]], %[[K]], %[[K]], %[[N]])
 // CHECK-NOT: linalg.matmul
 func.func @transposed_b(%a: memref<8x64xf32>, %bt: memref<10x64xf32>, %c: memref<8x10xf32>) {
   %zero = arith.constant 0.0 : f32
@@ -72,7 +79,7 @@ func.func @transposed_b(%a: memref<8x64xf32>, %bt: memref<10x64xf32>, %c: memref
 // CHECK: %[[BP:.*]] = llvm.getelementptr %{{.*}}[%[[BO]]]
 // CHECK: %[[CO:.*]] = arith.muli %[[E]], %[[CS]]
 // CHECK: %[[CP:.*]] = llvm.getelementptr %{{.*}}[%[[CO]]]
-// CHECK: call @nnc_uk_matmul_nt_f32(%[[AP]], %[[BP]], %[[CP]], %{{.*}}, %{{.*}}, %{{.*}})
+// CHECK: call @nnc_uk_matmul_nt_f32(%[[AP]], %[[BP]], %[[CP]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}})
 // CHECK-NOT: linalg.batch_matmul
 func.func @batch_transposed_b(%a: memref<6x5x4xf32>, %bt: memref<6x7x4xf32>, %c: memref<6x5x7xf32>) {
   %zero = arith.constant 0.0 : f32
@@ -142,16 +149,42 @@ func.func @read_between(%a: memref<8x64xf32>, %b: memref<64x10xf32>, %c: memref<
 
 // -----
 
-// Strided views, f64 and dynamic shapes are left to loop codegen.
+// Tiles sliced out of larger buffers (rows contiguous, a row stride and an
+// offset of their own) are passed as the address of their first element and
+// their row stride: here a 64 x 64 tile at row %i of a 512 x 64 buffer, by
+// the first 128 columns of a 64 x 256 one.
+// CHECK-LABEL: func.func @tiles
+// CHECK-SAME: (%[[A:.*]]: memref<512x64xf32>, %[[B:.*]]: memref<64x256xf32>, %[[C:.*]]: memref<64x128xf32>, %[[I:.*]]: index)
+// CHECK-DAG: %[[C64:.*]] = arith.constant 64 : i64
+// CHECK-DAG: %[[C128:.*]] = arith.constant 128 : i64
+// CHECK-DAG: %[[C256:.*]] = arith.constant 256 : i64
+// CHECK: %[[TILE:.*]] = memref.subview %[[A]][%[[I]], 0] [64, 64] [1, 1]
+// CHECK: %{{.*}}, %[[OFFSET:.*]], %{{.*}}:2, %{{.*}}:2 = memref.extract_strided_metadata %[[TILE]]
+// CHECK: %[[FIRST:.*]] = arith.index_cast %[[OFFSET]] : index to i64
+// CHECK: %[[AP:.*]] = llvm.getelementptr %{{.*}}[%[[FIRST]]] : (!llvm.ptr, i64) -> !llvm.ptr, f32
+// CHECK: call @nnc_uk_matmul_f32(%[[AP]], %{{.*}}, %{{.*}}, %[[C64]], %[[C128]], %[[C64]], %[[C64]], %[[C256]], %[[C128]])
+func.func @tiles(%a: memref<512x64xf32>, %b: memref<64x256xf32>, %c: memref<64x128xf32>, %i: index) {
+  %zero = arith.constant 0.0 : f32
+  %ta = memref.subview %a[%i, 0] [64, 64] [1, 1] : memref<512x64xf32> to memref<64x64xf32, strided<[64, 1], offset: ?>>
+  %tb = memref.subview %b[0, 0] [64, 128] [1, 1] : memref<64x256xf32> to memref<64x128xf32, strided<[256, 1]>>
+  linalg.fill ins(%zero : f32) outs(%c : memref<64x128xf32>)
+  linalg.matmul ins(%ta, %tb : memref<64x64xf32, strided<[64, 1], offset: ?>>, memref<64x128xf32, strided<[256, 1]>>) outs(%c : memref<64x128xf32>)
+  return
+}
+
+// -----
+
+// Views whose rows are not contiguous, f64 and dynamic shapes are left to
+// loop codegen.
 // CHECK-LABEL: func.func @not_covered
 // CHECK-COUNT-3: linalg.matmul
 // CHECK-NOT: call @nnc_uk_matmul_f32
-func.func @not_covered(%a: memref<8x64xf32, strided<[128, 1]>>, %b: memref<64x10xf32>, %c: memref<8x10xf32>,
+func.func @not_covered(%a: memref<8x64xf32, strided<[128, 2]>>, %b: memref<64x10xf32>, %c: memref<8x10xf32>,
                        %d: memref<8x8xf64>, %e: memref<?x8xf32>, %f: memref<8x8xf32>, %g: memref<?x8xf32>) {
   %zero = arith.constant 0.0 : f32
   %zero64 = arith.constant 0.0 : f64
   linalg.fill ins(%zero : f32) outs(%c : memref<8x10xf32>)
-  linalg.matmul ins(%a, %b : memref<8x64xf32, strided<[128, 1]>>, memref<64x10xf32>) outs(%c : memref<8x10xf32>)
+  linalg.matmul ins(%a, %b : memref<8x64xf32, strided<[128, 2]>>, memref<64x10xf32>) outs(%c : memref<8x10xf32>)
   linalg.fill ins(%zero64 : f64) outs(%d : memref<8x8xf64>)
   linalg.matmul ins(%d, %d : memref<8x8xf64>, memref<8x8xf64>) outs(%d : memref<8x8xf64>)
   linalg.fill ins(%zero : f32) outs(%g : memref<?x8xf32>)

@@ -31,25 +31,22 @@ func.func @conv(%x: tensor<1x4x8x8xf32>, %w: tensor<6x2x3x3xf32>,
 
 // -----
 
-// An ungrouped convolution is an im2col GEMM: cols[n, oh, ow, c, kh, kw] =
-// x[n, c, oh * 2 + kh, ow * 2 + kw * 2], collapsed to [N * O, C * K], times
-// the weights collapsed to [F, C * K] read transposed; the [N * O, F]
-// product moves back to [N, F, oh, ow] with the bias added.
-// CHECK-DAG: #[[COLSIN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d3, d1 * 2 + d4, d2 * 2 + d5 * 2)>
-// CHECK-DAG: #[[A:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
-// CHECK-DAG: #[[BT:.*]] = affine_map<(d0, d1, d2) -> (d1, d2)>
-// CHECK-DAG: #[[C:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
-// CHECK-DAG: #[[FROMROWS:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d2, d3, d1)>
+// An ungrouped convolution is an im2col GEMM: cols[c, kh, kw, n, oh, ow] =
+// x[n, c, oh * 2 + kh, ow * 2 + kw * 2], collapsed to [C * K, N * O], is
+// multiplied by the weights collapsed to [F, C * K]; the [F, N * O] product
+// moves back to [N, F, oh, ow] with the bias added.
+// CHECK-DAG: #[[COLSIN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d3, d0, d4 * 2 + d1, d5 * 2 + d2 * 2)>
+// CHECK-DAG: #[[BYFEATURE:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, d0, d2, d3)>
 // CHECK-DAG: #[[BIAS:.*]] = affine_map<(d0, d1, d2, d3) -> (d1)>
 // CHECK-LABEL: func.func @conv_im2col
 // CHECK-SAME: (%{{.*}}: tensor<2x3x8x8xf32>, %[[W:.*]]: tensor<4x3x3x3xf32>, %[[B:.*]]: tensor<4xf32>)
 // CHECK: %[[PADDED:.*]] = tensor.pad
-// CHECK: %[[COLS:.*]] = linalg.generic {indexing_maps = [#[[COLSIN]], {{.*}}]{{.*}} ins(%[[PADDED]] : tensor<2x3x9x9xf32>) outs(%{{.*}} : tensor<2x4x3x3x3x3xf32>)
-// CHECK: %[[ROWS:.*]] = tensor.collapse_shape %[[COLS]] {{\[\[}}0, 1, 2], [3, 4, 5]] : tensor<2x4x3x3x3x3xf32> into tensor<24x27xf32>
+// CHECK: %[[COLS:.*]] = linalg.generic {indexing_maps = [#[[COLSIN]], {{.*}}]{{.*}} ins(%[[PADDED]] : tensor<2x3x9x9xf32>) outs(%{{.*}} : tensor<3x3x3x2x4x3xf32>)
+// CHECK: %[[COLUMNS:.*]] = tensor.collapse_shape %[[COLS]] {{\[\[}}0, 1, 2], [3, 4, 5]] : tensor<3x3x3x2x4x3xf32> into tensor<27x24xf32>
 // CHECK: %[[WR:.*]] = tensor.collapse_shape %[[W]] {{\[\[}}0], [1, 2, 3]] : tensor<4x3x3x3xf32> into tensor<4x27xf32>
-// CHECK: %[[P:.*]] = linalg.matmul indexing_maps = [#[[A]], #[[BT]], #[[C]]] ins(%[[ROWS]], %[[WR]] : tensor<24x27xf32>, tensor<4x27xf32>)
-// CHECK: %[[S:.*]] = tensor.expand_shape %[[P]] {{\[\[}}0, 1, 2], [3]] output_shape [2, 4, 3, 4]
-// CHECK: linalg.generic {indexing_maps = [#[[FROMROWS]], #[[BIAS]], {{.*}}]{{.*}} ins(%[[S]], %[[B]] : tensor<2x4x3x4xf32>, tensor<4xf32>) outs(%{{.*}} : tensor<2x4x4x3xf32>)
+// CHECK: %[[P:.*]] = linalg.matmul ins(%[[WR]], %[[COLUMNS]] : tensor<4x27xf32>, tensor<27x24xf32>)
+// CHECK: %[[S:.*]] = tensor.expand_shape %[[P]] {{\[\[}}0], [1, 2, 3]] output_shape [4, 2, 4, 3]
+// CHECK: linalg.generic {indexing_maps = [#[[BYFEATURE]], #[[BIAS]], {{.*}}]{{.*}} ins(%[[S]], %[[B]] : tensor<4x2x4x3xf32>, tensor<4xf32>) outs(%{{.*}} : tensor<2x4x4x3xf32>)
 // CHECK: arith.addf
 func.func @conv_im2col(%x: tensor<2x3x8x8xf32>, %w: tensor<4x3x3x3xf32>,
                        %b: tensor<4xf32>) -> tensor<2x4x4x3xf32> {

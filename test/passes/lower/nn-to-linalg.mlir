@@ -39,9 +39,9 @@ func.func @matmul_transposed_b(%x: tensor<2x4xf32>, %w: tensor<3x4xf32>) -> tens
 // the product laid out as [2, 5, 3] again.
 // CHECK-LABEL: func.func @matmul_rows_by_matrix
 // CHECK-SAME: (%[[X:.*]]: tensor<2x5x4xf32>, %[[W:.*]]: tensor<3x4xf32>)
-// CHECK: %[[ROWS:.*]] = tensor.reshape %[[X]]({{.*}}) : (tensor<2x5x4xf32>, tensor<2xindex>) -> tensor<10x4xf32>
+// CHECK: %[[ROWS:.*]] = tensor.collapse_shape %[[X]] {{\[\[}}0, 1], [2]] : tensor<2x5x4xf32> into tensor<10x4xf32>
 // CHECK: %[[MM:.*]] = linalg.matmul indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}] ins(%[[ROWS]], %[[W]] : tensor<10x4xf32>, tensor<3x4xf32>)
-// CHECK: %[[Y:.*]] = tensor.reshape %[[MM]]({{.*}}) : (tensor<10x3xf32>, tensor<3xindex>) -> tensor<2x5x3xf32>
+// CHECK: %[[Y:.*]] = tensor.expand_shape %[[MM]] {{\[\[}}0, 1], [2]] output_shape [2, 5, 3] : tensor<10x3xf32> into tensor<2x5x3xf32>
 // CHECK: return %[[Y]]
 func.func @matmul_rows_by_matrix(%x: tensor<2x5x4xf32>, %w: tensor<3x4xf32>) -> tensor<2x5x3xf32> {
   %t = nn.transpose %w [1, 0] : tensor<3x4xf32>
@@ -56,10 +56,10 @@ func.func @matmul_rows_by_matrix(%x: tensor<2x5x4xf32>, %w: tensor<3x4xf32>) -> 
 // k in place through transposed-B maps.
 // CHECK-LABEL: func.func @matmul_batch_transposed_b
 // CHECK-SAME: (%[[Q:.*]]: tensor<2x3x5x4xf32>, %[[K:.*]]: tensor<2x3x6x4xf32>)
-// CHECK-DAG: %[[QS:.*]] = tensor.reshape %[[Q]]({{.*}}) : (tensor<2x3x5x4xf32>, tensor<3xindex>) -> tensor<6x5x4xf32>
-// CHECK-DAG: %[[KS:.*]] = tensor.reshape %[[K]]({{.*}}) : (tensor<2x3x6x4xf32>, tensor<3xindex>) -> tensor<6x6x4xf32>
+// CHECK-DAG: %[[QS:.*]] = tensor.collapse_shape %[[Q]] {{\[\[}}0, 1], [2], [3]] : tensor<2x3x5x4xf32> into tensor<6x5x4xf32>
+// CHECK-DAG: %[[KS:.*]] = tensor.collapse_shape %[[K]] {{\[\[}}0, 1], [2], [3]] : tensor<2x3x6x4xf32> into tensor<6x6x4xf32>
 // CHECK: %[[MM:.*]] = linalg.batch_matmul indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}] ins(%[[QS]], %[[KS]] : tensor<6x5x4xf32>, tensor<6x6x4xf32>)
-// CHECK: tensor.reshape %[[MM]]({{.*}}) : (tensor<6x5x6xf32>, tensor<4xindex>) -> tensor<2x3x5x6xf32>
+// CHECK: tensor.expand_shape %[[MM]] {{\[\[}}0, 1], [2], [3]] output_shape [2, 3, 5, 6] : tensor<6x5x6xf32> into tensor<2x3x5x6xf32>
 func.func @matmul_batch_transposed_b(%q: tensor<2x3x5x4xf32>, %k: tensor<2x3x6x4xf32>) -> tensor<2x3x5x6xf32> {
   %t = nn.transpose %k [0, 1, 3, 2] : tensor<2x3x6x4xf32>
   %0 = nn.matmul %q, %t : tensor<2x3x5x4xf32>, tensor<2x3x4x6xf32>
@@ -481,15 +481,35 @@ func.func @reduce_prod(%x: tensor<2x3x4xf32>) -> tensor<3xf32> {
 
 // -----
 
-// Reshape becomes tensor.reshape with the inferred extents as a constant.
+// A reshape that merges neighbouring dimensions is a collapse_shape.
 // CHECK-LABEL: func.func @reshape
 // CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>)
-// CHECK: %[[SHAPE:.*]] = arith.constant dense<[6, 4]> : tensor<2xindex>
-// CHECK: %[[R:.*]] = tensor.reshape %[[X]](%[[SHAPE]]) : (tensor<2x3x4xf32>, tensor<2xindex>) -> tensor<6x4xf32>
+// CHECK: %[[R:.*]] = tensor.collapse_shape %[[X]] {{\[\[}}0, 1], [2]] : tensor<2x3x4xf32> into tensor<6x4xf32>
 // CHECK: return %[[R]]
 func.func @reshape(%x: tensor<2x3x4xf32>) -> tensor<6x4xf32> {
   %0 = nn.reshape %x [-1, 4] : tensor<2x3x4xf32>
   return %0 : tensor<6x4xf32>
+}
+
+// -----
+
+// One that splits dimensions is an expand_shape.
+// CHECK-LABEL: func.func @reshape_split
+// CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0, 1], [2]] output_shape [2, 3, 4] : tensor<6x4xf32> into tensor<2x3x4xf32>
+func.func @reshape_split(%x: tensor<6x4xf32>) -> tensor<2x3x4xf32> {
+  %0 = nn.reshape %x [2, 3, 4] : tensor<6x4xf32>
+  return %0 : tensor<2x3x4xf32>
+}
+
+// -----
+
+// Any other static reshape goes through one dimension.
+// CHECK-LABEL: func.func @reshape_regroup
+// CHECK: %[[FLAT:.*]] = tensor.collapse_shape %{{.*}} {{\[\[}}0, 1]] : tensor<2x3xf32> into tensor<6xf32>
+// CHECK: tensor.expand_shape %[[FLAT]] {{\[\[}}0, 1]] output_shape [3, 2] : tensor<6xf32> into tensor<3x2xf32>
+func.func @reshape_regroup(%x: tensor<2x3xf32>) -> tensor<3x2xf32> {
+  %0 = nn.reshape %x [3, 2] : tensor<2x3xf32>
+  return %0 : tensor<3x2xf32>
 }
 
 // -----

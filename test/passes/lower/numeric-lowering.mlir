@@ -12,8 +12,8 @@
 // CHECK-DAG: #[[ALL3:.*]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
 // CHECK-LABEL: func.func @solve
 // CHECK-SAME: (%[[A:.*]]: tensor<3x3xf32>, %[[B:.*]]: tensor<3x2xf32>)
-// CHECK: %[[AM:.*]] = tensor.reshape %[[A]]({{.*}}) : (tensor<3x3xf32>, tensor<3xindex>) -> tensor<1x3x3xf32>
-// CHECK: %[[BM:.*]] = tensor.reshape %[[B]]({{.*}}) : (tensor<3x2xf32>, tensor<3xindex>) -> tensor<1x3x2xf32>
+// CHECK: %[[AM:.*]] = tensor.expand_shape %[[A]] {{\[\[}}0, 1], [2]] output_shape [1, 3, 3] : tensor<3x3xf32> into tensor<1x3x3xf32>
+// CHECK: %[[BM:.*]] = tensor.expand_shape %[[B]] {{\[\[}}0, 1], [2]] output_shape [1, 3, 2] : tensor<3x2xf32> into tensor<1x3x2xf32>
 // CHECK: %[[LU:.*]]:2 = scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[CA:.*]] = %[[AM]], %[[CX:.*]] = %[[BM]])
 // CHECK: %[[COL:.*]] = tensor.extract_slice %[[CA]][0, 0, %[[K]]] [1, 3, 1] [1, 1, 1] : tensor<1x3x3xf32> to tensor<1x3x1xf32>
 // CHECK: %[[PIVOT:.*]]:2 = linalg.generic {indexing_maps = [#[[COLUMN]], #[[BATCH2]], #[[BATCH2]]], iterator_types = ["parallel", "reduction"]} ins(%[[COL]] : tensor<1x3x1xf32>)
@@ -31,7 +31,7 @@
 // CHECK: %[[ROW:.*]] = arith.subi %{{.*}}, %{{.*}} : index
 // CHECK: linalg.generic {indexing_maps = [#[[ALL3]], #[[ALL3]]], {{.*}}} ins(%[[CS]] : tensor<1x3x2xf32>)
 // CHECK: tensor.extract %[[LU]]#0[%{{.*}}, %[[ROW]], %[[ROW]]]
-// CHECK: %[[RESULT:.*]] = tensor.reshape %[[X]]({{.*}}) : (tensor<1x3x2xf32>, tensor<2xindex>) -> tensor<3x2xf32>
+// CHECK: %[[RESULT:.*]] = tensor.collapse_shape %[[X]] {{\[\[}}0, 1], [2]] : tensor<1x3x2xf32> into tensor<3x2xf32>
 // CHECK: return %[[RESULT]]
 // CHECK-NOT: nn.
 func.func @solve(%a: tensor<3x3xf32>, %b: tensor<3x2xf32>) -> tensor<3x2xf32> {
@@ -45,10 +45,10 @@ func.func @solve(%a: tensor<3x3xf32>, %b: tensor<3x2xf32>) -> tensor<3x2xf32> {
 // result's batch shape 2x3, then laid out as 6 matrices.
 // CHECK-LABEL: func.func @solve_broadcast
 // CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<2x1x4x4xf32>) outs(%{{.*}} : tensor<2x3x4x4xf32>)
-// CHECK: tensor.reshape {{.*}} -> tensor<6x4x4xf32>
+// CHECK: tensor.collapse_shape {{.*}} into tensor<6x4x4xf32>
 // CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<3x4x1xf32>) outs(%{{.*}} : tensor<2x3x4x1xf32>)
-// CHECK: tensor.reshape {{.*}} -> tensor<6x4x1xf32>
-// CHECK: tensor.reshape {{.*}} : (tensor<6x4x1xf32>, tensor<4xindex>) -> tensor<2x3x4x1xf32>
+// CHECK: tensor.collapse_shape {{.*}} into tensor<6x4x1xf32>
+// CHECK: tensor.expand_shape {{.*}} : tensor<6x4x1xf32> into tensor<2x3x4x1xf32>
 func.func @solve_broadcast(%a: tensor<2x1x4x4xf32>, %b: tensor<3x4x1xf32>)
     -> tensor<2x3x4x1xf32> {
   %0 = nn.solve %a, %b : tensor<2x1x4x4xf32>, tensor<3x4x1xf32>
