@@ -1,9 +1,13 @@
 //===- AttentionRecognition.cpp - Attention subgraphs to nn.attention -----===//
 //
 // Matches from each nn.softmax over the last axis: its consumer must be the
-// matmul with the values, its input an optional additive mask on top of
-// scalar constant factors (nn.mul / nn.div) on top of the score matmul,
-// whose operands may carry scalar constant factors too. The keys are the
+// matmul with the values, its input an optional mask on top of scalar
+// constant factors (nn.mul / nn.div, and nn.pow of constants as torch
+// exports `d ** -0.5`) on top of the score matmul, whose operands may carry
+// scalar constant factors too. The mask is additive (nn.add) or a fill of
+// -inf where a boolean condition holds (nn.select, as masked_fill exports);
+// a constant one that masks exactly the keys after each query is the causal
+// flag instead, so that the tiled attention skips those tiles. The keys are the
 // score matmul's right operand with its last two axes swapped back (folded
 // into the transpose that made it, if one did). Rank-3
 // chains (torch.nn.MultiheadAttention's [batch * heads, L, D]) become
@@ -17,7 +21,11 @@
 #include "ir/NNOps.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include <cmath>
 
 using namespace mlir;
 using namespace nnc::nn;
@@ -27,13 +35,67 @@ namespace nnc::onnx_import {
 namespace {
 
 /// The value of `value` when it is a float constant with one value (rank 0
-/// or splat).
+/// or splat), or a power of two such constants.
 std::optional<double> scalarConstant(Value value) {
+  if (auto pow = value.getDefiningOp<PowOp>()) {
+    std::optional<double> base = scalarConstant(pow.getLhs());
+    std::optional<double> exponent = scalarConstant(pow.getRhs());
+    if (!base || !exponent)
+      return std::nullopt;
+    return std::pow(*base, *exponent);
+  }
   DenseElementsAttr attr;
   if (!matchPattern(value, m_Constant(&attr)) || !attr.isSplat() ||
       !isa<FloatType>(attr.getElementType()))
     return std::nullopt;
   return attr.getSplatValue<APFloat>().convertToDouble();
+}
+
+/// Whether the constant mask `attr` (boolean: true keeps; else additive: 0
+/// keeps, -inf masks) over [..., Lq, Lk], with every leading extent 1,
+/// keeps exactly the keys j <= i of each query i: the causal mask.
+bool isCausalMask(DenseElementsAttr attr) {
+  auto type = cast<RankedTensorType>(attr.getType());
+  int64_t rank = type.getRank();
+  if (rank < 2 || type.getDimSize(rank - 2) != type.getDimSize(rank - 1))
+    return false;
+  for (int64_t d = 0; d + 2 < rank; ++d)
+    if (type.getDimSize(d) != 1)
+      return false;
+  int64_t length = type.getDimSize(rank - 1);
+  auto causalAt = [&](int64_t index) {
+    return index % length <= index / length;
+  };
+  if (type.getElementType().isInteger(1)) {
+    int64_t index = 0;
+    for (bool keep : attr.getValues<bool>())
+      if (keep != causalAt(index++))
+        return false;
+    return true;
+  }
+  if (!isa<FloatType>(type.getElementType()))
+    return false;
+  int64_t index = 0;
+  for (const APFloat &bias : attr.getValues<APFloat>()) {
+    bool keep = causalAt(index++);
+    if (keep ? !bias.isZero() : !(bias.isInfinity() && bias.isNegative()))
+      return false;
+  }
+  return true;
+}
+
+/// The boolean constant `attr` with every element negated.
+DenseElementsAttr negated(DenseElementsAttr attr) {
+  SmallVector<bool> values;
+  for (bool value : attr.getValues<bool>())
+    values.push_back(!value);
+  return DenseElementsAttr::get(cast<ShapedType>(attr.getType()), values);
+}
+
+/// Whether `value` is a constant -inf with one value.
+bool isMinusInfinity(Value value) {
+  std::optional<double> c = scalarConstant(value);
+  return c && std::isinf(*c) && *c < 0;
 }
 
 /// Peels nn.mul and nn.div by scalar constants off `value` (the constant
@@ -73,6 +135,23 @@ Value peelScalarFactors(Value value, double &scale,
   return value;
 }
 
+/// Erases the ops of `ops` that have no uses, then the producers of their
+/// operands that this leaves unused and side-effect free (the constants and
+/// the nn.pow of a folded scale, the condition of a select), and so on.
+void eraseUnused(SmallVector<Operation *> ops) {
+  llvm::SmallPtrSet<Operation *, 8> erased;
+  while (!ops.empty()) {
+    Operation *op = ops.pop_back_val();
+    if (erased.contains(op) || !op->use_empty() || !isMemoryEffectFree(op))
+      continue;
+    for (Value operand : op->getOperands())
+      if (Operation *producer = operand.getDefiningOp())
+        ops.push_back(producer);
+    erased.insert(op);
+    op->erase();
+  }
+}
+
 /// Rewrites the attention chain ending in `softmax`, if it is one.
 void recognizeAt(SoftmaxOp softmax) {
   auto scoresType = cast<RankedTensorType>(softmax.getType());
@@ -89,6 +168,9 @@ void recognizeAt(SoftmaxOp softmax) {
   SmallVector<Operation *> chain{softmax};
   Value scores = softmax.getInput();
   Value mask;
+  // The keep-mask when it is the negation of a select's constant condition
+  // (`mask`), built only once the chain matches.
+  DenseElementsAttr negatedMask;
   double scale = 1.0;
   scores = peelScalarFactors(scores, scale, chain);
   if (auto add = scores.getDefiningOp<AddOp>()) {
@@ -114,6 +196,29 @@ void recognizeAt(SoftmaxOp softmax) {
     chain.push_back(add);
     scores = mask == add.getRhs() ? add.getLhs() : add.getRhs();
     scores = peelScalarFactors(scores, scale, chain);
+  } else if (auto select = scores.getDefiningOp<SelectOp>()) {
+    // select(c, -inf, s) masks where c holds; select(c, s, -inf) keeps there.
+    // A -inf fill commutes with the (positive) scale factors around it.
+    Value condition = select.getCondition();
+    if (isMinusInfinity(select.getTrueValue())) {
+      DenseElementsAttr masked;
+      if (!matchPattern(condition, m_Constant(&masked)))
+        return;
+      negatedMask = negated(masked);
+      mask = condition;
+      scores = select.getFalseValue();
+    } else if (isMinusInfinity(select.getFalseValue())) {
+      mask = condition;
+      scores = select.getTrueValue();
+    } else {
+      return;
+    }
+    if (scores.getType() != scoresType)
+      return;
+    chain.push_back(select);
+    scores = peelScalarFactors(scores, scale, chain);
+    if (scale <= 0)
+      return;
   }
   auto product = scores.getDefiningOp<MatmulOp>();
   if (!product || product.getType() != scoresType)
@@ -138,7 +243,8 @@ void recognizeAt(SoftmaxOp softmax) {
     return;
   if (mask) {
     auto maskType = cast<RankedTensorType>(mask.getType());
-    if (maskType.getElementType() != queryType.getElementType() ||
+    if ((maskType.getElementType() != queryType.getElementType() &&
+         !maskType.getElementType().isInteger(1)) ||
         !isBroadcastableTo(maskType.getShape(), scoresType.getShape()))
       return;
   }
@@ -172,20 +278,23 @@ void recognizeAt(SoftmaxOp softmax) {
     llvm::append_range(shape, cast<RankedTensorType>(x.getType()).getShape());
     return ReshapeOp::create(b, loc, x, shape);
   };
+  DenseElementsAttr maskValues = negatedMask;
+  if (!maskValues && mask)
+    matchPattern(mask, m_Constant(&maskValues));
+  bool causal = maskValues && isCausalMask(maskValues);
+  Value attentionMask = causal ? Value() : mask;
+  if (!causal && negatedMask)
+    attentionMask = arith::ConstantOp::create(b, loc, negatedMask);
   auto attention = AttentionOp::create(
-      b, loc, toRank4(query), toRank4(keys), toRank4(value), mask,
-      /*causal=*/false, /*window=*/0, b.getF64FloatAttr(scale));
+      b, loc, toRank4(query), toRank4(keys), toRank4(value), attentionMask,
+      causal, /*window=*/0, b.getF64FloatAttr(scale));
   Value result = attention.getResult();
   if (rank == 3)
     result = ReshapeOp::create(b, loc, result, output.getType().getShape());
   output.getResult().replaceAllUsesWith(result);
   output->erase();
-  for (Operation *op : chain)
-    if (op->use_empty())
-      op->erase();
-  for (Operation *op : operandFactors)
-    if (op->use_empty())
-      op->erase();
+  chain.append(operandFactors.begin(), operandFactors.end());
+  eraseUnused(chain);
 }
 
 } // namespace

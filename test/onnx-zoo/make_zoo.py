@@ -595,6 +595,56 @@ def make_llama():
         ["tokens", "next_tokens"], ["loss", "logits"]
 
 
+class GptBlock(nn.Module):
+    """A GPT-style decoder written as nanoGPT writes it: token and learned
+    position embeddings, one pre-norm block whose causal self-attention
+    scales by q.size(-1) ** -0.5 (a Pow in ONNX) and masks with
+    masked_fill(j > i, -inf) (a Where), then a GELU MLP; final LayerNorm,
+    next-token loss."""
+
+    def __init__(self, vocab=16, dim=16, heads=2, seq=6):
+        super().__init__()
+        self.heads = heads
+        self.embed = nn.Embedding(vocab, dim)
+        self.position = nn.Parameter(0.1 * torch.randn(seq, dim))
+        self.ln1 = nn.LayerNorm(dim)
+        self.qkv = nn.Linear(dim, 3 * dim)
+        self.proj = nn.Linear(dim, dim)
+        self.ln2 = nn.LayerNorm(dim)
+        self.fc = nn.Linear(dim, 4 * dim)
+        self.out = nn.Linear(4 * dim, dim)
+        self.ln_f = nn.LayerNorm(dim)
+        self.lm_head = nn.Linear(dim, vocab)
+
+    def attention(self, x):
+        b, t, d = x.shape
+        q, k, v = self.qkv(x).split(d, dim=-1)
+        def split(y):
+            return y.view(b, t, self.heads, d // self.heads).transpose(1, 2)
+        q, k, v = split(q), split(k), split(v)
+        scores = (q @ k.transpose(-1, -2)) * (q.size(-1) ** -0.5)
+        pos = torch.arange(t)
+        scores = scores.masked_fill(pos.unsqueeze(0) > pos.unsqueeze(1),
+                                    float("-inf"))
+        out = torch.softmax(scores, dim=-1) @ v
+        return self.proj(out.transpose(1, 2).reshape(b, t, d))
+
+    def forward(self, tokens, next_tokens):
+        x = self.embed(tokens) + self.position
+        x = x + self.attention(self.ln1(x))
+        x = x + self.out(F.gelu(self.fc(self.ln2(x))))
+        logits = self.lm_head(self.ln_f(x))
+        loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]),
+                               next_tokens.reshape(-1))
+        return loss, logits
+
+
+def make_gpt():
+    text = torch.randint(0, 16, (2, 7))
+    return GptBlock(), (text[:, :-1], text[:, 1:]), \
+        ["tokens", "next_tokens"], ["loss", "logits"]
+
+
 class Coupling(nn.Module):
     """RealNVP affine coupling: the masked half sets a scale and shift for
     the other half."""
@@ -697,6 +747,7 @@ ZOO = {
     "wavenet": make_wavenet,
     "mdn": make_mdn,
     "llama": make_llama,
+    "gpt": make_gpt,
     "realnvp": make_realnvp,
     "mamba": make_mamba,
 }

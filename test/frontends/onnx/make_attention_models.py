@@ -5,14 +5,17 @@ usage: make_attention_models.py OUTDIR
 Attention as PyTorch 1.13 exports it (MatMul of q with transposed keys,
 scaling, an additive mask, Softmax over the last axis, MatMul with the
 values), built with onnx.helper (Debian's python3-onnx): rank 4 with the
-scores divided and masked, rank 3 with q and k scaled separately, and a
-Softmax over another axis, which is no attention. attention.test
+scores divided and masked, rank 3 with q and k scaled separately, causal
+masks as masked_fill (Where) and additive constants, boolean masks through
+Where either way round, and a Softmax over another axis, which is no
+attention. attention.test
 FileChecks `nnc import`.
 """
 import os
 import sys
 
 import numpy as np
+from onnx import TensorProto
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_models import const, model, node, tensor, write_models  # noqa: E402
@@ -47,6 +50,63 @@ def models():
         [tensor("q", [4, 5, 8]), tensor("k", [7, 4, 8]),
          tensor("v", [4, 7, 8])],
         [tensor("o", [4, 5, 8])])
+
+    # nanoGPT's form: scores * 8 ** -0.5 (a Pow of constants), then
+    # masked_fill(j > i, -inf) as Where(mask, -inf, scores): the causal flag.
+    later = np.triu(np.ones((4, 4), dtype=bool), 1)
+    yield "attention_causal_where.onnx", model(
+        [node("Transpose", ["k"], ["kt"], perm=[0, 1, 3, 2]),
+         node("MatMul", ["q", "kt"], ["s"]),
+         const("d", np.float32(8.0)),
+         const("e", np.float32(-0.5)),
+         node("Pow", ["d", "e"], ["c"]),
+         node("Mul", ["s", "c"], ["ss"]),
+         const("later", later),
+         const("ninf", np.float32(-np.inf)),
+         node("Where", ["later", "ninf", "ss"], ["sm"]),
+         node("Softmax", ["sm"], ["p"], axis=-1),
+         node("MatMul", ["p", "v"], ["o"])],
+        [tensor("q", [1, 2, 4, 8]), tensor("k", [1, 2, 4, 8]),
+         tensor("v", [1, 2, 4, 3])],
+        [tensor("o", [1, 2, 4, 3])])
+
+    # The same with an additive 0 / -inf causal mask.
+    yield "attention_causal_additive.onnx", model(
+        [node("Transpose", ["k"], ["kt"], perm=[0, 1, 3, 2]),
+         node("MatMul", ["q", "kt"], ["s"]),
+         const("bias", np.where(later, -np.inf, 0.0).astype(np.float32)),
+         node("Add", ["s", "bias"], ["sm"]),
+         node("Softmax", ["sm"], ["p"], axis=-1),
+         node("MatMul", ["p", "v"], ["o"])],
+        [tensor("q", [1, 2, 4, 8]), tensor("k", [1, 2, 4, 8]),
+         tensor("v", [1, 2, 4, 3])],
+        [tensor("o", [1, 2, 4, 3])])
+
+    # Where(keep, scores, -inf) with a run-time mask: the mask as it is.
+    yield "attention_keep_where.onnx", model(
+        [node("Transpose", ["k"], ["kt"], perm=[0, 1, 3, 2]),
+         node("MatMul", ["q", "kt"], ["s"]),
+         const("ninf", np.float32(-np.inf)),
+         node("Where", ["keep", "s", "ninf"], ["sm"]),
+         node("Softmax", ["sm"], ["p"], axis=-1),
+         node("MatMul", ["p", "v"], ["o"])],
+        [tensor("q", [1, 2, 4, 8]), tensor("k", [1, 2, 6, 8]),
+         tensor("v", [1, 2, 6, 3]), tensor("keep", [4, 6], TensorProto.BOOL)],
+        [tensor("o", [1, 2, 4, 3])])
+
+    # Where(masked, -inf, scores) with a constant that is not causal: the
+    # negated constant as the keep-mask.
+    yield "attention_masked_where.onnx", model(
+        [node("Transpose", ["k"], ["kt"], perm=[0, 1, 3, 2]),
+         node("MatMul", ["q", "kt"], ["s"]),
+         const("masked", np.array([[False, True], [True, False]])),
+         const("ninf", np.float32(-np.inf)),
+         node("Where", ["masked", "ninf", "s"], ["sm"]),
+         node("Softmax", ["sm"], ["p"], axis=-1),
+         node("MatMul", ["p", "v"], ["o"])],
+        [tensor("q", [1, 2, 2, 8]), tensor("k", [1, 2, 2, 8]),
+         tensor("v", [1, 2, 2, 3])],
+        [tensor("o", [1, 2, 2, 3])])
 
     # Softmax over the query axis: not attention.
     yield "softmax_other_axis.onnx", model(
