@@ -9,8 +9,10 @@
 // sweep over the key tiles finds each row's logsumexp, a second recomputes
 // the probabilities of each score tile from it and accumulates dQ for the
 // query tile and dK, dV for the key tile.
-// Causal and sliding-window attention loop only over the key tiles a query
-// tile can see. Grouped queries use the [B, Hkv, G * Tq, ...] layout of
+// The keys are transposed once, before the loops, so that a score tile is a
+// product with a block of their columns read in place (the runtime's GEMM
+// takes it with a row stride). Causal and sliding-window attention loop
+// only over the key tiles a query tile can see. Grouped queries use the [B, Hkv, G * Tq, ...] layout of
 // ir/AttentionDecomposition.h, so a key/value tile is read once per group.
 // The loop bodies stay nn ops on static tile shapes (with tensor slices and
 // a linalg.generic for the position mask); nnc-lower-nn-to-linalg lowers
@@ -163,6 +165,10 @@ struct AttentionTiling {
     tk = tileDividing(keys, keyTile);
     rows = group * tq;
     positional = operands.causal || operands.window > 0;
+    // The keys transposed once, [B, Hkv, D, Lk], so that each score tile
+    // multiplies by a block of columns read in place instead of transposing
+    // a key tile per query tile.
+    keysTransposed = transposeLastTwo(b, operands.key);
     mask = operands.mask;
     if (mask) {
       ArrayRef<int64_t> given = tensorTypeOf(mask).getShape();
@@ -260,7 +266,9 @@ struct AttentionTiling {
                   Value keyStart) const {
     const double inf = std::numeric_limits<double>::infinity();
     Value scores = MatmulOp::create(
-        b, queryTile, transposeLastTwo(b, keyRows(b, operands.key, keyStart)));
+        b, queryTile,
+        extractSlice(b, keysTransposed, {Value(), Value(), Value(), keyStart},
+                     {batch, kvHeads, headDim, tk}));
     scores = MulOp::create(b, scores, scalarLike(b, scores, operands.scale));
     if (!mask && !positional)
       return scores;
@@ -340,6 +348,7 @@ struct AttentionTiling {
   }
 
   AttentionOperands operands;
+  Value keysTransposed;
   Value mask;
   SmallVector<int64_t> maskShape;
   int64_t batch, heads, queries, headDim, kvHeads, keys, group, valueDim;

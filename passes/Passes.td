@@ -103,7 +103,7 @@ def FlashAttention : Pass<"nnc-flash-attention"> {
     memory grows linearly with the sequence too.
   }];
   let options = [
-    Option<"queryTile", "query-tile", "int64_t", "64",
+    Option<"queryTile", "query-tile", "int64_t", "128",
            "query rows per tile (at most; a divisor of Lq is used)">,
     Option<"keyTile", "key-tile", "int64_t", "128",
            "keys per tile (at most; a divisor of Lk is used)">,

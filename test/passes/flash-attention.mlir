@@ -6,17 +6,20 @@
 // tiles that stops at the last tile the query tile can see (min with the
 // next multiple of 4 past its last query); each step scores a tile, masks
 // it by position, and updates the running maximum, sum and accumulator;
-// the accumulator divided by the sum goes into the output tile. No [Lq, Lk]
-// scores remain and the attention op is gone.
+// the accumulator divided by the sum goes into the output tile. The keys
+// are transposed once, before the loops, and each score tile multiplies by
+// a block of their columns. No [Lq, Lk] scores remain and the attention op
+// is gone.
 // CHECK-LABEL: func.func @causal_grouped
 // CHECK-NOT: nn.attention
+// CHECK: %[[KT:.*]] = nn.transpose %arg1 [0, 1, 3, 2] : tensor<1x2x8x8xf32>
 // CHECK: %[[Q5:.*]] = nn.reshape %{{.*}} [1, 2, 2, 4, 8]
 // CHECK: %[[OUT:.*]] = scf.for %[[QI:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[O:.*]] = %{{.*}}) -> (tensor<1x2x2x4x8xf32>)
 // CHECK: tensor.extract_slice %[[Q5]][0, 0, 0, %[[QI]], 0] [1, 2, 2, 2, 8] [1, 1, 1, 1, 1]
 // CHECK: %[[UB:.*]] = arith.minsi
 // CHECK: scf.for %[[KI:.*]] = %{{.*}} to %[[UB]] step %{{.*}} iter_args
-// CHECK: tensor.extract_slice %{{.*}}[0, 0, %[[KI]], 0] [1, 2, 4, 8] [1, 1, 1, 1]
-// CHECK: nn.matmul %{{.*}} : tensor<1x2x4x8xf32>, tensor<1x2x8x4xf32>
+// CHECK: %[[KTILE:.*]] = tensor.extract_slice %[[KT]][0, 0, 0, %[[KI]]] [1, 2, 8, 4] [1, 1, 1, 1]
+// CHECK: nn.matmul %{{.*}}, %[[KTILE]] : tensor<1x2x4x8xf32>, tensor<1x2x8x4xf32>
 // CHECK: linalg.generic
 // CHECK: arith.cmpi sle
 // CHECK: nn.select
