@@ -230,6 +230,8 @@ static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
   if (options.target == Target::Cpu) {
     CpuPipelineOptions cpu;
     cpu.flashAttention = !options.untiledAttention;
+    cpu.fuseElementwise = !options.noFusion;
+    cpu.kernelReport = options.kernelReport;
     buildCpuPipeline(pm, cpu);
   } else {
     NvptxPipelineOptions nvptx;

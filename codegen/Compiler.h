@@ -52,6 +52,12 @@ struct CompileOptions {
   /// Lower nn.attention untiled (the [Lq, Lk] scores formed whole) instead
   /// of tiling it with nnc-flash-attention (CPU).
   bool untiledAttention = false;
+  /// Leave elementwise chains unfused (no nnc-fuse-elementwise; CPU), to
+  /// measure what the fusion saves.
+  bool noFusion = false;
+  /// Print the kernels and bytes each function runs (nnc-kernel-report;
+  /// CPU) to stderr while compiling.
+  bool kernelReport = false;
   /// GPU architecture for --target=nvptx.
   std::string chip = "sm_90";
   /// Compile a training artifact: `loss` differentiated, wrapped by

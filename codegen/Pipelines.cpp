@@ -29,8 +29,9 @@ static void addTextual(OpPassManager &pm, StringRef pipeline) {
     llvm::report_fatal_error("nnc: malformed built-in pipeline");
 }
 
-/// Shared front half: nn on tensors to bufferized linalg on memrefs.
-static void buildBufferizedLinalg(OpPassManager &pm) {
+/// Shared front half: nn on tensors to bufferized linalg on memrefs, with
+/// elementwise chains fused unless `fuse` is off.
+static void buildBufferizedLinalg(OpPassManager &pm, bool fuse = true) {
   // Gradients repeat forward computations (a weight's transpose, a
   // softmax); common subexpressions merge while they are still nn ops. Not
   // after lowering: there CSE would merge the zero-filled accumulators of
@@ -42,9 +43,10 @@ static void buildBufferizedLinalg(OpPassManager &pm) {
   // After bufferization, CSE merges the two equal subviews that an
   // extract_slice/insert_slice pair updated in place leaves (a scatter's
   // slice update), so that canonicalization drops the copy between them.
-  addTextual(pm, "func.func(convert-elementwise-to-linalg),canonicalize,"
-                 "nnc-fuse-elementwise,canonicalize,"
-                 "one-shot-bufferize{bufferize-function-boundaries "
+  addTextual(pm, "func.func(convert-elementwise-to-linalg),canonicalize");
+  if (fuse)
+    addTextual(pm, "nnc-fuse-elementwise,canonicalize");
+  addTextual(pm, "one-shot-bufferize{bufferize-function-boundaries "
                  "allow-return-allocs-from-loops "
                  "function-boundary-type-conversion=identity-layout-map},"
                  "buffer-results-to-out-params{modify-public-functions "
@@ -63,7 +65,10 @@ void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &options) {
   // sequence instead of the [Lq, Lk] scores of the untiled lowering.
   if (options.flashAttention)
     pm.addPass(createFlashAttention());
-  buildBufferizedLinalg(pm);
+  buildBufferizedLinalg(pm, options.fuseElementwise);
+  if (options.kernelReport)
+    pm.addPass(createKernelReport(KernelReportOptions{
+        options.fuseElementwise ? "fused" : "unfused"}));
   // Polynomial math vectorizes where libm calls would not.
   pm.addPass(createMathApproximation());
   pm.addPass(createCpuMicrokernels());

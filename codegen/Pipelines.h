@@ -3,6 +3,7 @@
 // A pipeline takes a module of nn ops on tensors to the LLVM dialect for one
 // target. Both are registered by name so nnc-opt can run them:
 //   nnc-opt model.mlir --nnc-cpu-pipeline="flash-attention=false"
+//   nnc-opt model.mlir --nnc-cpu-pipeline="kernel-report fuse-elementwise=0"
 //   nnc-opt model.mlir --nnc-nvptx-pipeline="chip=sm_80"
 //
 //===----------------------------------------------------------------------===//
@@ -23,6 +24,16 @@ struct CpuPipelineOptions
       llvm::cl::desc("tile nn.attention with nnc-flash-attention (off: the "
                      "untiled reference lowering, which forms the scores)"),
       llvm::cl::init(true)};
+  Option<bool> fuseElementwise{
+      *this, "fuse-elementwise",
+      llvm::cl::desc("fuse elementwise chains with nnc-fuse-elementwise "
+                     "(off: one loop nest per op, to measure the fusion)"),
+      llvm::cl::init(true)};
+  Option<bool> kernelReport{
+      *this, "kernel-report",
+      llvm::cl::desc("print the kernels and bytes of each function "
+                     "(nnc-kernel-report) once bufferized"),
+      llvm::cl::init(false)};
 };
 
 /// Options of the NVPTX pipeline.

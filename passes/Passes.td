@@ -168,6 +168,25 @@ def InferenceMode : Pass<"nnc-inference-mode"> {
   }];
 }
 
+def KernelReport : Pass<"nnc-kernel-report", "mlir::ModuleOp"> {
+  let summary = "Prints the kernels each function runs and the bytes they "
+                "move";
+  let description = [{
+    Runs on bufferized linalg and changes nothing. For each function it
+    prints `kernel report (LABEL): @NAME: N kernels, B bytes moved (X MB)`
+    to stderr: every structured op and buffer copy is one kernel (a loop
+    nest over memory, or a runtime kernel call), and moves the bytes of
+    each of its operand buffers once. Ops in an `scf.for` with constant bounds count
+    once per iteration; loops with run-time bounds count once (the line
+    says so). `nnc compile --kernel-report` prints it for a model, and
+    with `--no-fusion` for the same model unfused.
+  }];
+  let options = [
+    Option<"label", "label", "std::string", "\"\"",
+           "Printed with each line, to tell runs apart">,
+  ];
+}
+
 def LowerNNToLinalg : Pass<"nnc-lower-nn-to-linalg", "mlir::ModuleOp"> {
   let summary = "Lowers nn ops to linalg, tensor, arith and math on tensors";
   let description = [{

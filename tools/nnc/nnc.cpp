@@ -98,6 +98,10 @@ static constexpr const char *kCompileUsage =
     "  --untiled-attention      lower nn.attention untiled, forming the\n"
     "                           whole score matrix (default: tiled by\n"
     "                           nnc-flash-attention; CPU)\n"
+    "  --no-fusion              leave elementwise chains unfused (CPU;\n"
+    "                           to measure nnc-fuse-elementwise)\n"
+    "  --kernel-report          print the kernels and bytes each function\n"
+    "                           runs to stderr (CPU)\n"
     "\n"
     "training (nnc compile MODEL --train -o OUT [--optimizer=NAME] ...):\n"
     "  --train                  compile a training executable (or, with\n"
@@ -301,6 +305,10 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.recompute = true;
     } else if (arg == "--untiled-attention") {
       options.untiledAttention = true;
+    } else if (arg == "--no-fusion") {
+      options.noFusion = true;
+    } else if (arg == "--kernel-report") {
+      options.kernelReport = true;
     } else if (arg == "--training-mode") {
       options.trainingMode = true;
     } else if (arg == "--external-weights") {
