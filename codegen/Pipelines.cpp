@@ -63,6 +63,24 @@ void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &options) {
   // sequence instead of the [Lq, Lk] scores of the untiled lowering.
   if (options.flashAttention)
     pm.addPass(createFlashAttention());
+  // Dilated convolutions as dense ones on a space-to-batch view. Measured
+  // (bench/dilated_conv, 3x3 dilation 2, 64 channels, 32x32) against the
+  // direct lowering: a depthwise one at batch 1 runs 2.4x faster
+  // rewritten (0.14 against 0.33 ms); at batch 2 to 32, and ungrouped at
+  // any batch, the two extra transposes cost more than the dense loops
+  // save (depthwise batch 32: 8.8 against 6.1 ms). Hence `auto` rewrites
+  // grouped convolutions of batch 1 only.
+  switch (options.dilatedConvRewrite) {
+  case DilatedConvRewrite::None:
+    break;
+  case DilatedConvRewrite::Auto:
+    pm.addPass(createDilatedConvToDense(
+        DilatedConvToDenseOptions{/*minGroups=*/2, /*maxBatch=*/1}));
+    break;
+  case DilatedConvRewrite::All:
+    pm.addPass(createDilatedConvToDense());
+    break;
+  }
   buildBufferizedLinalg(pm);
   // Polynomial math vectorizes where libm calls would not.
   pm.addPass(createMathApproximation());
