@@ -230,7 +230,7 @@ static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
   if (options.target == Target::Cpu) {
     CpuPipelineOptions cpu;
     cpu.flashAttention = !options.untiledAttention;
-    cpu.dilatedConvRewrite = options.dilatedConvRewrite;
+    cpu.dilatedConvToDense = options.dilatedRewrite;
     buildCpuPipeline(pm, cpu);
   } else {
     NvptxPipelineOptions nvptx;

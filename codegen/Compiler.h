@@ -11,7 +11,6 @@
 #ifndef NNC_CODEGEN_COMPILER_H
 #define NNC_CODEGEN_COMPILER_H
 
-#include "codegen/Pipelines.h"
 #include "passes/Passes.h"
 
 #include "mlir/IR/MLIRContext.h"
@@ -53,9 +52,9 @@ struct CompileOptions {
   /// Lower nn.attention untiled (the [Lq, Lk] scores formed whole) instead
   /// of tiling it with nnc-flash-attention (CPU).
   bool untiledAttention = false;
-  /// Which dilated convolutions run as dense ones on a space-to-batch view
-  /// (CPU).
-  DilatedConvRewrite dilatedConvRewrite = DilatedConvRewrite::Auto;
+  /// Rewrite dilated convolutions as dense ones on a space-to-batch view
+  /// (nnc-dilated-conv-to-dense) instead of lowering them directly (CPU).
+  bool dilatedRewrite = false;
   /// GPU architecture for --target=nvptx.
   std::string chip = "sm_90";
   /// Compile a training artifact: `loss` differentiated, wrapped by

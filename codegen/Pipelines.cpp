@@ -63,24 +63,16 @@ void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &options) {
   // sequence instead of the [Lq, Lk] scores of the untiled lowering.
   if (options.flashAttention)
     pm.addPass(createFlashAttention());
-  // Dilated convolutions as dense ones on a space-to-batch view. Measured
-  // (bench/dilated_conv, 3x3 dilation 2, 64 channels, 32x32) against the
-  // direct lowering: a depthwise one at batch 1 runs 2.4x faster
-  // rewritten (0.14 against 0.33 ms); at batch 2 to 32, and ungrouped at
-  // any batch, the two extra transposes cost more than the dense loops
-  // save (depthwise batch 32: 8.8 against 6.1 ms). Hence `auto` rewrites
-  // grouped convolutions of batch 1 only.
-  switch (options.dilatedConvRewrite) {
-  case DilatedConvRewrite::None:
-    break;
-  case DilatedConvRewrite::Auto:
-    pm.addPass(createDilatedConvToDense(
-        DilatedConvToDenseOptions{/*minGroups=*/2, /*maxBatch=*/1}));
-    break;
-  case DilatedConvRewrite::All:
+  // Dilated convolutions as dense ones on a space-to-batch view, only when
+  // asked: measured (bench/dilated_conv, 3x3, dilation 2, 32x32, 64
+  // channels), the direct lowering is as fast or faster in every case. A
+  // depthwise one runs 0.10 against 0.14 ms at batch 1 and 8.8 against
+  // 12.5 ms at batch 32: the dense loops gain nothing over the dilated ones
+  // and the two transposes cost extra. Ungrouped, both take the same time:
+  // linalg-fuse-elementwise-ops fuses the im2col copy into the GEMM of
+  // either form, which then runs as a loop nest, not as the GEMM kernel.
+  if (options.dilatedConvToDense)
     pm.addPass(createDilatedConvToDense());
-    break;
-  }
   buildBufferizedLinalg(pm);
   // Polynomial math vectorizes where libm calls would not.
   pm.addPass(createMathApproximation());

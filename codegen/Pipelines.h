@@ -15,17 +15,6 @@
 
 namespace nnc {
 
-/// Which dilated convolutions the CPU pipeline rewrites as dense ones on a
-/// space-to-batch view (nnc-dilated-conv-to-dense).
-enum class DilatedConvRewrite {
-  /// None: every dilated convolution lowers directly.
-  None,
-  /// Those where the rewrite measured faster (codegen/Pipelines.cpp).
-  Auto,
-  /// Every one the pass can take.
-  All,
-};
-
 /// Options of the CPU pipeline.
 struct CpuPipelineOptions
     : public mlir::PassPipelineOptions<CpuPipelineOptions> {
@@ -34,18 +23,12 @@ struct CpuPipelineOptions
       llvm::cl::desc("tile nn.attention with nnc-flash-attention (off: the "
                      "untiled reference lowering, which forms the scores)"),
       llvm::cl::init(true)};
-  Option<DilatedConvRewrite> dilatedConvRewrite{
-      *this, "dilated-conv-rewrite",
-      llvm::cl::desc("which dilated convolutions nnc-dilated-conv-to-dense "
-                     "rewrites as dense ones on a space-to-batch view"),
-      llvm::cl::init(DilatedConvRewrite::Auto),
-      llvm::cl::values(
-          clEnumValN(DilatedConvRewrite::None, "none",
-                     "none: every dilated convolution lowers directly"),
-          clEnumValN(DilatedConvRewrite::Auto, "auto",
-                     "those where the rewrite measured faster"),
-          clEnumValN(DilatedConvRewrite::All, "all",
-                     "every one the pass can take"))};
+  Option<bool> dilatedConvToDense{
+      *this, "dilated-conv-to-dense",
+      llvm::cl::desc("rewrite dilated convolutions as dense ones on a "
+                     "space-to-batch view (nnc-dilated-conv-to-dense); off: "
+                     "lowered directly, which measured faster"),
+      llvm::cl::init(false)};
 };
 
 /// Options of the NVPTX pipeline.

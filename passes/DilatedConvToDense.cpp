@@ -66,10 +66,7 @@ PhaseSplit splitPhases(const SlidingWindow &window, unsigned i, int64_t in) {
 }
 
 struct DilatedConvToDensePattern : OpRewritePattern<ConvOp> {
-  DilatedConvToDensePattern(MLIRContext *context, int64_t minGroups,
-                            int64_t maxBatch)
-      : OpRewritePattern<ConvOp>(context), minGroups(minGroups),
-        maxBatch(maxBatch) {}
+  using OpRewritePattern::OpRewritePattern;
 
   LogicalResult matchAndRewrite(ConvOp op,
                                 PatternRewriter &rewriter) const override {
@@ -77,10 +74,6 @@ struct DilatedConvToDensePattern : OpRewritePattern<ConvOp> {
     RankedTensorType resultType = op.getType();
     if (!inputType.hasStaticShape() || !resultType.hasStaticShape())
       return rewriter.notifyMatchFailure(op, "dynamic shape");
-    if (static_cast<int64_t>(op.getGroups()) < minGroups)
-      return rewriter.notifyMatchFailure(op, "fewer groups than min-groups");
-    if (maxBatch > 0 && inputType.getDimSize(0) > maxBatch)
-      return rewriter.notifyMatchFailure(op, "a batch above max-batch");
     SlidingWindow window = op.getWindow();
     unsigned rank = window.getRank();
     ArrayRef<int64_t> inShape = inputType.getShape();
@@ -182,8 +175,6 @@ struct DilatedConvToDensePattern : OpRewritePattern<ConvOp> {
     rewriter.replaceOp(op, result);
     return success();
   }
-
-  int64_t minGroups, maxBatch;
 };
 
 struct DilatedConvToDensePass
@@ -191,7 +182,7 @@ struct DilatedConvToDensePass
   using Base::Base;
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    populateDilatedConvToDensePatterns(patterns, minGroups, maxBatch);
+    populateDilatedConvToDensePatterns(patterns);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }
@@ -199,9 +190,6 @@ struct DilatedConvToDensePass
 
 } // namespace
 
-void nnc::populateDilatedConvToDensePatterns(RewritePatternSet &patterns,
-                                             int64_t minGroups,
-                                             int64_t maxBatch) {
-  patterns.add<DilatedConvToDensePattern>(patterns.getContext(), minGroups,
-                                          maxBatch);
+void nnc::populateDilatedConvToDensePatterns(RewritePatternSet &patterns) {
+  patterns.add<DilatedConvToDensePattern>(patterns.getContext());
 }

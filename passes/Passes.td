@@ -84,18 +84,12 @@ def DilatedConvToDense : Pass<"nnc-dilated-conv-to-dense"> {
     Left alone: convolutions with a dilated dimension (dilation above 1 and
     kernel extent above 1) whose stride is above 1 (the phases of the
     outputs then mix input phases); convolutions with no such dilated
-    dimension; dynamic shapes; `nn.conv_transpose`; with `min-groups`,
-    convolutions with fewer groups than that; with `max-batch`,
-    convolutions of a larger batch. (The CPU pipeline uses these two
-    options to rewrite only where the rewrite measured faster:
-    codegen/Pipelines.cpp.)
+    dimension; dynamic shapes; `nn.conv_transpose`.
+
+    The CPU pipeline runs it only when asked (`dilated-conv-to-dense`,
+    `nnc compile --dilated-rewrite`): measured, it is not yet faster than
+    the direct lowering (codegen/Pipelines.cpp).
   }];
-  let options = [
-    Option<"minGroups", "min-groups", "int64_t", "1",
-           "rewrite only convolutions with at least this many groups">,
-    Option<"maxBatch", "max-batch", "int64_t", "0",
-           "rewrite only convolutions of at most this batch (0: any)">,
-  ];
 }
 
 def EarlyDealloc : Pass<"nnc-early-dealloc"> {

@@ -1,10 +1,10 @@
 // Gradient of dilated nn.conv of stride 1, the convolutions that
 // nnc-dilated-conv-to-dense rewrites (it runs after nnc-autodiff, on the
 // forward convolutions of @loss_grad): 2-D with bias and padding not a
-// multiple of the dilation; depthwise at batch 1 with bias (rewritten by
-// the default CPU pipeline); 1-D with asymmetric padding. A strided
-// convolution adds a dilated one in the backward pass (its weight
-// gradient). Run as compiled by default and with --dilated-rewrite=all.
+// multiple of the dilation; depthwise at batch 1 with bias; 1-D with
+// asymmetric padding. A strided convolution adds a dilated one in the
+// backward pass (its weight gradient). Run as compiled by default (lowered
+// directly) and with --dilated-rewrite.
 // Golden data: make_golden.py (test "conv_dilated").
 func.func @loss(
     %x: tensor<2x3x9x7xf32> {nn.param = "x"},

@@ -1,14 +1,9 @@
 // RUN: nnc-opt %s -split-input-file -nnc-dilated-conv-to-dense | FileCheck %s
-// RUN: nnc-opt %s -split-input-file -nnc-dilated-conv-to-dense="min-groups=2 max-batch=1" | FileCheck %s --check-prefix=AUTO
-
-// The AUTO run uses the options as the CPU pipeline's default does:
-// grouped convolutions of batch 1 only.
 
 // Dilation 2 with padding 2 over 32x32: the padding is one whole phase
 // position per side, so nothing is written explicitly; the four phase grids
 // of 16x16 become batch entries (2 images -> 8), one dense conv pads them by
 // 1, and the phase outputs interleave back to exactly 32x32 (no crop).
-// AUTO leaves it alone (ungrouped, and batch 2).
 // CHECK-LABEL: func.func @ungrouped_2d
 // CHECK-SAME: (%[[X:.*]]: tensor<2x8x32x32xf32>, %[[W:.*]]: tensor<16x8x3x3xf32>)
 // CHECK-NOT: nn.slice_scatter
@@ -21,10 +16,6 @@
 // CHECK: %[[Y:.*]] = nn.reshape %[[V]] [2, 16, 32, 32] : tensor<2x16x16x2x16x2xf32>
 // CHECK-NOT: nn.slice
 // CHECK: return %[[Y]]
-// AUTO-LABEL: func.func @ungrouped_2d
-// AUTO-NOT: nn.reshape
-// AUTO: nn.conv %{{.*}}, %{{.*}} {dilation = array<i64: 2, 2>, padding = array<i64: 2, 2>}
-// AUTO-NOT: nn.reshape
 func.func @ungrouped_2d(%x: tensor<2x8x32x32xf32>, %w: tensor<16x8x3x3xf32>)
     -> tensor<2x16x32x32xf32> {
   %y = nn.conv %x, %w {dilation = array<i64: 2, 2>, padding = array<i64: 2, 2>}
@@ -38,8 +29,7 @@ func.func @ungrouped_2d(%x: tensor<2x8x32x32xf32>, %w: tensor<16x8x3x3xf32>)
 // an odd length 11: one zero is written in front (1 + 11 = 12, a multiple
 // of 2), the dense conv pads each 6-long phase grid by 1 at the end for the
 // last zero of pad_end, and its 2 x 5 outputs are cropped to the 9 of the
-// dilated conv. Bias and groups go to the dense conv unchanged. AUTO
-// rewrites it too (grouped, batch 1).
+// dilated conv. Bias and groups go to the dense conv unchanged.
 // CHECK-LABEL: func.func @depthwise_1d
 // CHECK-SAME: (%[[X:.*]]: tensor<1x4x11xf32>, %[[W:.*]]: tensor<4x1x3xf32>, %[[BIAS:.*]]: tensor<4xf32>)
 // CHECK: %[[Z:.*]] = arith.constant dense<0.000000e+00> : tensor<1x4x12xf32>
@@ -53,8 +43,6 @@ func.func @ungrouped_2d(%x: tensor<2x8x32x32xf32>, %w: tensor<16x8x3x3xf32>)
 // CHECK: %[[I:.*]] = nn.reshape %[[V]] [1, 4, 10]
 // CHECK: %[[Y:.*]] = nn.slice %[[I]] [0, 0, 0] to [1, 4, 9] : tensor<1x4x10xf32>
 // CHECK: return %[[Y]]
-// AUTO-LABEL: func.func @depthwise_1d
-// AUTO: nn.conv %{{.*}} {dilation = array<i64: 1>, groups = 4 : i64, padding = array<i64: 0, 1>, stride = array<i64: 1>}
 func.func @depthwise_1d(%x: tensor<1x4x11xf32>, %w: tensor<4x1x3xf32>,
                         %b: tensor<4xf32>) -> tensor<1x4x9xf32> {
   %y = nn.conv %x, %w, %b
@@ -65,14 +53,17 @@ func.func @depthwise_1d(%x: tensor<1x4x11xf32>, %w: tensor<4x1x3xf32>,
 
 // -----
 
-// The same at batch 2: rewritten (2 phases x 2 images), but AUTO leaves it
-// alone.
+// The same at batch 2: 2 phases of 2 images, phase-major.
 // CHECK-LABEL: func.func @depthwise_1d_batch2
+// CHECK: nn.slice_scatter %{{.*}}, %{{.*}} [0, 0, 1] : tensor<2x4x12xf32>, tensor<2x4x11xf32>
+// CHECK: nn.reshape %{{.*}} [2, 4, 6, 2]
+// CHECK: nn.transpose %{{.*}} [3, 0, 1, 2]
+// CHECK: nn.reshape %{{.*}} [4, 4, 6] : tensor<2x2x4x6xf32>
 // CHECK: nn.conv %{{.*}} : tensor<4x4x6xf32>, tensor<4x1x3xf32>, tensor<4xf32>
-// AUTO-LABEL: func.func @depthwise_1d_batch2
-// AUTO-NOT: nn.reshape
-// AUTO: nn.conv %{{.*}} {dilation = array<i64: 2>, groups = 4 : i64, padding = array<i64: 1>} : tensor<2x4x11xf32>
-// AUTO-NOT: nn.reshape
+// CHECK: nn.reshape %{{.*}} [2, 2, 4, 5] : tensor<4x4x5xf32>
+// CHECK: nn.transpose %{{.*}} [1, 2, 3, 0]
+// CHECK: nn.reshape %{{.*}} [2, 4, 10]
+// CHECK: nn.slice %{{.*}} [0, 0, 0] to [2, 4, 9]
 func.func @depthwise_1d_batch2(%x: tensor<2x4x11xf32>, %w: tensor<4x1x3xf32>,
                                %b: tensor<4xf32>) -> tensor<2x4x9xf32> {
   %y = nn.conv %x, %w, %b
@@ -89,8 +80,7 @@ func.func @depthwise_1d_batch2(%x: tensor<2x4x11xf32>, %w: tensor<4x1x3xf32>,
 // the dense conv pads each phase grid 4 / 3 = 1 in front and 1 at the end
 // (pad_end 2 minus the 1 zero written, rounded up to whole phase positions);
 // W keeps its stride and padding and splits into 1 phase. The 3 * 4 = 12
-// rows are cropped to the dilated conv's 10. AUTO rewrites it (2 groups,
-// batch 1).
+// rows are cropped to the dilated conv's 10.
 // CHECK-LABEL: func.func @dilated_h_strided_w
 // CHECK: nn.slice_scatter %{{.*}}, %{{.*}} [0, 0, 1, 0] : tensor<1x4x12x9xf32>, tensor<1x4x10x9xf32>
 // CHECK: nn.reshape %{{.*}} [1, 4, 4, 3, 9, 1] : tensor<1x4x12x9xf32>
@@ -101,8 +91,6 @@ func.func @depthwise_1d_batch2(%x: tensor<2x4x11xf32>, %w: tensor<4x1x3xf32>,
 // CHECK: nn.transpose %{{.*}} [2, 3, 4, 0, 5, 1]
 // CHECK: nn.reshape %{{.*}} [1, 6, 12, 5]
 // CHECK: nn.slice %{{.*}} [0, 0, 0, 0] to [1, 6, 10, 5] : tensor<1x6x12x5xf32>
-// AUTO-LABEL: func.func @dilated_h_strided_w
-// AUTO: nn.conv %{{.*}} : tensor<3x4x4x9xf32>, tensor<6x2x3x3xf32>
 func.func @dilated_h_strided_w(%x: tensor<1x4x10x9xf32>,
                                %w: tensor<6x2x3x3xf32>) -> tensor<1x6x10x5xf32> {
   %y = nn.conv %x, %w
@@ -115,8 +103,7 @@ func.func @dilated_h_strided_w(%x: tensor<1x4x10x9xf32>,
 // -----
 
 // 3-D, dilation 2 everywhere, no padding, odd and even extents 5, 6, 7:
-// zeros after 5 and 7 make 6 and 8; 8 phase grids per image. AUTO leaves
-// it alone (ungrouped).
+// zeros after 5 and 7 make 6 and 8; 8 phase grids per image.
 // CHECK-LABEL: func.func @conv3d
 // CHECK: nn.slice_scatter %{{.*}}, %{{.*}} [0, 0, 0, 0, 0] : tensor<1x2x6x6x8xf32>, tensor<1x2x5x6x7xf32>
 // CHECK: nn.reshape %{{.*}} [1, 2, 3, 2, 3, 2, 4, 2]
@@ -126,9 +113,6 @@ func.func @dilated_h_strided_w(%x: tensor<1x4x10x9xf32>,
 // CHECK: nn.transpose %{{.*}} [3, 4, 5, 0, 6, 1, 7, 2] : tensor<2x2x2x1x3x2x2x3xf32>
 // CHECK: nn.reshape %{{.*}} [1, 3, 4, 4, 6]
 // CHECK: nn.slice %{{.*}} [0, 0, 0, 0, 0] to [1, 3, 3, 4, 5]
-// AUTO-LABEL: func.func @conv3d
-// AUTO-NOT: nn.reshape
-// AUTO: nn.conv %{{.*}} {dilation = array<i64: 2, 2, 2>} : tensor<1x2x5x6x7xf32>
 func.func @conv3d(%x: tensor<1x2x5x6x7xf32>, %w: tensor<3x2x2x2x2xf32>)
     -> tensor<1x3x3x4x5xf32> {
   %y = nn.conv %x, %w {dilation = array<i64: 2, 2, 2>}

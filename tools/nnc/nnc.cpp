@@ -98,12 +98,10 @@ static constexpr const char *kCompileUsage =
     "  --untiled-attention      lower nn.attention untiled, forming the\n"
     "                           whole score matrix (default: tiled by\n"
     "                           nnc-flash-attention; CPU)\n"
-    "  --dilated-rewrite=MODE   which dilated convolutions run as dense\n"
-    "                           ones on a space-to-batch view\n"
-    "                           (nnc-dilated-conv-to-dense; CPU): auto\n"
-    "                           (default: where measured faster, grouped\n"
-    "                           at batch 1), all, or none (every one\n"
-    "                           lowered directly)\n"
+    "  --dilated-rewrite        run dilated convolutions as dense ones on\n"
+    "                           a space-to-batch view\n"
+    "                           (nnc-dilated-conv-to-dense; default: lowered\n"
+    "                           directly, which measured faster; CPU)\n"
     "\n"
     "training (nnc compile MODEL --train -o OUT [--optimizer=NAME] ...):\n"
     "  --train                  compile a training executable (or, with\n"
@@ -307,17 +305,8 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.recompute = true;
     } else if (arg == "--untiled-attention") {
       options.untiledAttention = true;
-    } else if (takeValue(args, i, "--dilated-rewrite", value)) {
-      if (value == "auto")
-        options.dilatedConvRewrite = DilatedConvRewrite::Auto;
-      else if (value == "all")
-        options.dilatedConvRewrite = DilatedConvRewrite::All;
-      else if (value == "none")
-        options.dilatedConvRewrite = DilatedConvRewrite::None;
-      else
-        return usageError("unknown --dilated-rewrite mode '" + value +
-                              "' (auto, all or none)",
-                          kCompileUsage);
+    } else if (arg == "--dilated-rewrite") {
+      options.dilatedRewrite = true;
     } else if (arg == "--training-mode") {
       options.trainingMode = true;
     } else if (arg == "--external-weights") {

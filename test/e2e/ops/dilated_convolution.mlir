@@ -1,11 +1,11 @@
 // Dilated nn.conv in the forms nnc-dilated-conv-to-dense rewrites and one it
 // leaves alone: 2-D with bias, dilations 3 and 2 with padding not a multiple
-// of them, depthwise at batch 1 (rewritten by the default CPU pipeline too),
-// grouped with a channel multiplier and asymmetric padding, 1-D with
-// asymmetric padding and bias, depthwise 1-D, a dilated dimension beside a
-// strided one, 3-D with mixed dilations, and dilation with stride 2 (left
-// alone), over odd extents. Compiled as is, with --dilated-rewrite=all and
-// with --dilated-rewrite=none (test/e2e/ops/CMakeLists.txt).
+// of them, depthwise at batch 1, grouped with a channel multiplier and
+// asymmetric padding, 1-D with asymmetric padding and bias, depthwise 1-D,
+// a dilated dimension beside a strided one, 3-D with mixed dilations, and
+// dilation with stride 2 (left alone), over odd extents. Compiled as is
+// (the direct lowering) and with --dilated-rewrite (the pass on), see
+// test/e2e/ops/CMakeLists.txt.
 // Golden data: make_golden.py (group "dilated_convolution").
 func.func @forward(
     %x2: tensor<2x5x13x11xf32> {nn.input = "x2"},
