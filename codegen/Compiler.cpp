@@ -232,6 +232,7 @@ static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
     cpu.flashAttention = !options.untiledAttention;
     cpu.fuseElementwise = !options.noFusion;
     cpu.kernelReport = options.kernelReport;
+    cpu.dilatedConvToDense = options.dilatedRewrite;
     buildCpuPipeline(pm, cpu);
   } else {
     NvptxPipelineOptions nvptx;

@@ -58,6 +58,9 @@ struct CompileOptions {
   /// Print the kernels and bytes each function runs (nnc-kernel-report;
   /// CPU) to stderr while compiling.
   bool kernelReport = false;
+  /// Rewrite dilated convolutions as dense ones on a space-to-batch view
+  /// (nnc-dilated-conv-to-dense) instead of lowering them directly (CPU).
+  bool dilatedRewrite = false;
   /// GPU architecture for --target=nvptx.
   std::string chip = "sm_90";
   /// Compile a training artifact: `loss` differentiated, wrapped by

@@ -34,6 +34,12 @@ struct CpuPipelineOptions
       llvm::cl::desc("print the kernels and bytes of each function "
                      "(nnc-kernel-report) once bufferized"),
       llvm::cl::init(false)};
+  Option<bool> dilatedConvToDense{
+      *this, "dilated-conv-to-dense",
+      llvm::cl::desc("rewrite dilated convolutions as dense ones on a "
+                     "space-to-batch view (nnc-dilated-conv-to-dense); off: "
+                     "lowered directly, which measured faster"),
+      llvm::cl::init(false)};
 };
 
 /// Options of the NVPTX pipeline.

@@ -39,6 +39,10 @@ void populateNNToLinalgPatterns(mlir::RewritePatternSet &patterns);
 void populateFlashAttentionPatterns(mlir::RewritePatternSet &patterns,
                                     int64_t queryTile, int64_t keyTile);
 
+/// The pattern of nnc-dilated-conv-to-dense: a dilated nn.conv of stride 1
+/// as a dense nn.conv on a space-to-batch view of its input.
+void populateDilatedConvToDensePatterns(mlir::RewritePatternSet &patterns);
+
 /// Patterns replacing covered linalg ops on memrefs by microkernel calls.
 void populateCpuMicrokernelPatterns(mlir::RewritePatternSet &patterns);
 

@@ -63,6 +63,36 @@ def CpuMicrokernels : Pass<"nnc-cpu-microkernels", "mlir::ModuleOp"> {
                            "mlir::scf::SCFDialect"];
 }
 
+def DilatedConvToDense : Pass<"nnc-dilated-conv-to-dense"> {
+  let summary = "Rewrites dilated convolutions as dense ones on a "
+                "space-to-batch view";
+  let description = [{
+    An `nn.conv` whose dilation d along a spatial dimension matters (kernel
+    extent above 1 there) reads, for output `q * d + r`, only padded inputs
+    of phase `r` (positions congruent to `r` modulo d). The input is split
+    into its phase sub-grids, each a batch entry (space-to-batch: nn.reshape
+    and nn.transpose, d1 * d2 * ... entries per image over the dilated
+    dimensions), convolved by one dense (dilation 1) `nn.conv` with the same
+    weight, bias and groups, and the phase outputs are interleaved back
+    (batch-to-space) and cropped to the output's extent. Padding that is a
+    whole number of phase positions is left to the dense convolution; the
+    rest (`pad_begin mod d` zeros in front, zeros after the input up to a
+    multiple of d) is written with `nn.slice_scatter` into zeros. Every
+    output is the same sum of the same products in the same order as the
+    direct form. Any groups, any number of spatial dimensions; dimensions
+    without dilation keep their stride and padding.
+
+    Left alone: convolutions with a dilated dimension (dilation above 1 and
+    kernel extent above 1) whose stride is above 1 (the phases of the
+    outputs then mix input phases); convolutions with no such dilated
+    dimension; dynamic shapes; `nn.conv_transpose`.
+
+    The CPU pipeline runs it only when asked (`dilated-conv-to-dense`,
+    `nnc compile --dilated-rewrite`): measured, it is not yet faster than
+    the direct lowering (codegen/Pipelines.cpp).
+  }];
+}
+
 def EarlyDealloc : Pass<"nnc-early-dealloc"> {
   let summary = "Frees each buffer right after its last use";
   let description = [{

@@ -5,14 +5,15 @@ against finite differences of nnc's own loss.
 Usage:
   check_grad.py --nnc NNC --model M.mlir --data DIR --workdir WORK
                 [--rtol R] [--atol A] [--fd-exclude PARAM]... [--no-fd]
-                [--fd-eps E] [--fd-rtol F]
+                [--fd-eps E] [--fd-rtol F] [--compile-flag FLAG]...
 
 M.mlir holds `@loss(...) -> tensor<f32>` (nn.param args are differentiated,
 nn.input args are data); DIR holds weights.safetensors, <input>.npy for
 every nn.input and expected_<output>.npy for every output of @loss_grad
 (loss, <param>.grad, further outputs), made by make_golden.py.
 
-1. Compiles `NNC compile M.mlir --grad --external-weights` to WORK/model,
+1. Compiles `NNC compile M.mlir --grad --external-weights` (plus every
+   --compile-flag) to WORK/model,
    runs it on DIR's inputs and weights, and compares every output with
    PyTorch's: each element must satisfy |nnc - torch| <= A + R * |torch|.
    An output without an expected file, or the reverse, fails the test.
@@ -209,6 +210,7 @@ def main():
     p.add_argument("--no-fd", action="store_true")
     p.add_argument("--fd-eps", type=float, default=1e-2)
     p.add_argument("--fd-rtol", type=float, default=3e-3)
+    p.add_argument("--compile-flag", action="append", default=[])
     args = p.parse_args()
 
     test = os.path.splitext(os.path.relpath(args.model, HERE))[0]
@@ -235,7 +237,8 @@ def main():
     failures = []
     try:
         run_command([args.nnc, "compile", args.model, "--grad", "--external-weights",
-                     "--weights", weights, "-o", binary], "nnc compile --grad")
+                     "--weights", weights, "-o", binary] + args.compile_flag,
+                    "nnc compile --grad")
         model = CompiledModel(binary, inputs)
         model.run(weights, out_dir)
         print(f"{test}: outputs of the compiled gradient")

@@ -727,6 +727,31 @@ def conv(m):
             + m.vjp("cot_3d", F.conv3d(x3, w3, stride=2, padding=1)))
 
 
+@grad_test("conv_dilated")
+def conv_dilated(m):
+    # Dilated convolutions of stride 1, the ones nnc-dilated-conv-to-dense
+    # rewrites (after autodiff: the forward ones of the gradient): 2-D
+    # with bias and padding not a multiple of the dilation; depthwise at
+    # batch 1 with bias; 1-D with asymmetric padding (begins, ends). And a
+    # strided convolution, whose weight gradient is a dilated one.
+    x = m.param("x", m.normal((2, 3, 9, 7)))
+    w = m.param("w", m.normal((4, 3, 3, 3), 0.3))
+    b = m.param("b", m.normal((4,)))
+    xd = m.param("xd", m.normal((1, 4, 8, 9)))
+    wd = m.param("wd", m.normal((4, 1, 3, 3), 0.5))
+    bd = m.param("bd", m.normal((4,)))
+    x1 = m.param("x1", m.normal((2, 3, 11)))
+    w1 = m.param("w1", m.normal((6, 3, 3), 0.3))
+    xs = m.param("xs", m.normal((1, 3, 8, 8)))
+    ws = m.param("ws", m.normal((4, 3, 3, 3), 0.3))
+    return (m.vjp("cot_dilated", F.conv2d(x, w, b, dilation=2,
+                                          padding=(1, 2)))
+            + m.vjp("cot_depthwise", F.conv2d(xd, wd, bd, groups=4,
+                                              dilation=2, padding=2))
+            + m.vjp("cot_1d", F.conv1d(F.pad(x1, (2, 4)), w1, dilation=3))
+            + m.vjp("cot_strided", F.conv2d(xs, ws, stride=2, padding=1)))
+
+
 @grad_test("conv_transpose")
 def conv_transpose(m):
     # The 2x upsampling of U-Net with bias; stride 2 with padding,

@@ -102,6 +102,10 @@ static constexpr const char *kCompileUsage =
     "                           to measure nnc-fuse-elementwise)\n"
     "  --kernel-report          print the kernels and bytes each function\n"
     "                           runs to stderr (CPU)\n"
+    "  --dilated-rewrite        run dilated convolutions as dense ones on\n"
+    "                           a space-to-batch view\n"
+    "                           (nnc-dilated-conv-to-dense; default: lowered\n"
+    "                           directly, which measured faster; CPU)\n"
     "\n"
     "training (nnc compile MODEL --train -o OUT [--optimizer=NAME] ...):\n"
     "  --train                  compile a training executable (or, with\n"
@@ -309,6 +313,8 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.noFusion = true;
     } else if (arg == "--kernel-report") {
       options.kernelReport = true;
+    } else if (arg == "--dilated-rewrite") {
+      options.dilatedRewrite = true;
     } else if (arg == "--training-mode") {
       options.trainingMode = true;
     } else if (arg == "--external-weights") {

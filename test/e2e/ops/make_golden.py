@@ -932,10 +932,46 @@ def attention(rng):
             "qs": qs}, out
 
 
+def dilated_convolution(rng):
+    # The cases of nnc-dilated-conv-to-dense (see dilated_convolution.mlir);
+    # asymmetric padding (begins then ends) is F.pad, then the convolution.
+    def normal(*shape):
+        return rng.standard_normal(shape).astype(f32)
+
+    inputs = {
+        "x2": normal(2, 5, 13, 11), "xd": normal(1, 5, 13, 11),
+        "x1": normal(2, 3, 17), "x3": normal(1, 2, 5, 6, 7),
+        "w": normal(6, 5, 3, 3), "b": normal(6), "wd": normal(5, 1, 3, 3),
+        "bd": normal(5), "wm": normal(10, 1, 3, 3), "w1": normal(4, 3, 3),
+        "b1": normal(4), "wd1": normal(3, 1, 5), "w3": normal(3, 2, 2, 3, 2),
+        "b3": normal(3),
+    }
+    v = {k: t(a) for k, a in inputs.items()}
+    x2, x1 = v["x2"], v["x1"]
+    out = {
+        "d2_bias": F.conv2d(x2, v["w"], v["b"], dilation=2, padding=2),
+        "d32_pad_odd": F.conv2d(x2, v["w"], dilation=(3, 2), padding=(1, 3)),
+        "depthwise_b1": F.conv2d(v["xd"], v["wd"], v["bd"], groups=5,
+                                 dilation=2, padding=1),
+        "grouped_asym_pad": F.conv2d(F.pad(x2, (2, 4, 3, 1)), v["wm"],
+                                     groups=5, dilation=3),
+        "conv1d": F.conv1d(F.pad(x1, (2, 5)), v["w1"], v["b1"], dilation=4),
+        "depthwise1d": F.conv1d(x1, v["wd1"], groups=3, dilation=2),
+        "mixed_stride": F.conv2d(x2, v["w"], dilation=(2, 1), stride=(1, 2),
+                                 padding=(2, 1)),
+        "conv3d": F.conv3d(v["x3"], v["w3"], v["b3"], dilation=(2, 1, 3),
+                           padding=1),
+        "strided_dilated": F.conv2d(x2, v["w"], dilation=2, stride=2,
+                                    padding=1),
+    }
+    return inputs, out
+
+
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
           selection, likelihood_losses, normalization, dropout,
           inference_mode, convolution, pooling, indexing, linear_solve, fft,
-          segment_reduction, pool_indices, products, math, attention]
+          segment_reduction, pool_indices, products, math, attention,
+          dilated_convolution]
 
 
 # ----------------------------------------------------------------------------
