@@ -5,7 +5,8 @@
 // matmul whose operands it can take as a pointer and a row stride (rows of
 // contiguous elements, as dense buffers and the tiles a loop slices out of
 // them are): a plain one to nnc_uk_matmul_f32, one reading B transposed to
-// nnc_uk_matmul_nt_f32, and a batch of either to a loop of calls, one per
+// nnc_uk_matmul_nt_f32, one reading A transposed to nnc_uk_matmul_tn_f32,
+// and a batch of plain or transposed-B ones to a loop of calls, one per
 // batch entry.
 //
 //===----------------------------------------------------------------------===//
@@ -34,6 +35,7 @@ namespace {
 /// Names of the C entry points in runtime/include/nnc/kernels.h.
 constexpr StringLiteral kMatmulKernel = "nnc_uk_matmul_f32";
 constexpr StringLiteral kMatmulTransposedBKernel = "nnc_uk_matmul_nt_f32";
+constexpr StringLiteral kMatmulTransposedAKernel = "nnc_uk_matmul_tn_f32";
 
 /// A static f32 buffer of `rank` (2: a matrix, 3: a batch of them) whose
 /// rows are contiguous, so the kernel can take it by pointer and row stride.
@@ -123,16 +125,26 @@ struct KernelCall {
   func::FuncOp kernel;
 };
 
-/// Matches `op` (whose maps are the default ones unless `userMaps`; the
-/// only other maps taken read B transposed, `transposedB`) for a kernel
-/// call on operands of `rank`.
-FailureOr<KernelCall> matchKernelCall(linalg::LinalgOp op, bool userMaps,
-                                      bool transposedB, int64_t rank,
+/// The kernel that takes the indexing maps of the (batch) matmul `op`: the
+/// plain one (default maps, `userMaps` false), the transposed-B or the
+/// transposed-A one (2-d only); empty for other maps.
+StringRef kernelFor(Operation *op, bool userMaps) {
+  if (isa<linalg::MatmulTransposeBOp, linalg::BatchMatmulTransposeBOp>(op))
+    return kMatmulTransposedBKernel;
+  if (isa<linalg::MatmulTransposeAOp>(op))
+    return kMatmulTransposedAKernel;
+  return userMaps ? StringRef() : StringRef(kMatmulKernel);
+}
+
+/// Matches `op` for a call of `kernelName` on operands of `rank`; an empty
+/// name means no kernel takes the op's indexing maps.
+FailureOr<KernelCall> matchKernelCall(linalg::LinalgOp op,
+                                      StringRef kernelName, int64_t rank,
                                       PatternRewriter &rewriter) {
   if (!op.hasPureBufferSemantics())
     return rewriter.notifyMatchFailure(op, "not on buffers");
-  if (userMaps && !transposedB)
-    return rewriter.notifyMatchFailure(op, "transposed-A or broadcast maps");
+  if (kernelName.empty())
+    return rewriter.notifyMatchFailure(op, "broadcast or permuted maps");
   KernelCall call;
   call.a = op.getDpsInputs()[0];
   call.b = op.getDpsInputs()[1];
@@ -145,9 +157,8 @@ FailureOr<KernelCall> matchKernelCall(linalg::LinalgOp op, bool userMaps,
   call.fill = zeroFillBefore(op, call.c);
   if (!call.fill)
     return rewriter.notifyMatchFailure(op, "output not zero-filled first");
-  call.kernel = declareMatmulKernel(
-      rewriter, op->getParentOfType<ModuleOp>(),
-      transposedB ? kMatmulTransposedBKernel : kMatmulKernel);
+  call.kernel = declareMatmulKernel(rewriter, op->getParentOfType<ModuleOp>(),
+                                    kernelName);
   return call;
 }
 
@@ -162,13 +173,15 @@ struct MatmulToMicrokernel : OpRewritePattern<linalg::MatmulOp> {
   LogicalResult matchAndRewrite(linalg::MatmulOp op,
                                 PatternRewriter &rewriter) const override {
     FailureOr<KernelCall> call = matchKernelCall(
-        op, op.hasUserDefinedMaps(),
-        isa<linalg::MatmulTransposeBOp>(op.getOperation()), 2, rewriter);
+        op, kernelFor(op, op.hasUserDefinedMaps()), 2, rewriter);
     if (failed(call))
       return failure();
     Location loc = op.getLoc();
     ArrayRef<int64_t> aShape = cast<MemRefType>(call->a.getType()).getShape();
     ArrayRef<int64_t> cShape = cast<MemRefType>(call->c.getType()).getShape();
+    // A is [m, k], or [k, m] read transposed.
+    int64_t k =
+        aShape[isa<linalg::MatmulTransposeAOp>(op.getOperation()) ? 0 : 1];
     OperandLayout a = layoutOf(rewriter, loc, call->a);
     OperandLayout b = layoutOf(rewriter, loc, call->b);
     OperandLayout c = layoutOf(rewriter, loc, call->c);
@@ -177,7 +190,7 @@ struct MatmulToMicrokernel : OpRewritePattern<linalg::MatmulOp> {
                                c.pointer,
                                i64Constant(rewriter, loc, cShape[0]),
                                i64Constant(rewriter, loc, cShape[1]),
-                               i64Constant(rewriter, loc, aShape[1]),
+                               i64Constant(rewriter, loc, k),
                                a.strides[0],
                                b.strides[0],
                                c.strides[0]};
@@ -196,8 +209,7 @@ struct BatchMatmulToMicrokernel : OpRewritePattern<linalg::BatchMatmulOp> {
   LogicalResult matchAndRewrite(linalg::BatchMatmulOp op,
                                 PatternRewriter &rewriter) const override {
     FailureOr<KernelCall> call = matchKernelCall(
-        op, op.hasUserDefinedMaps(),
-        isa<linalg::BatchMatmulTransposeBOp>(op.getOperation()), 3, rewriter);
+        op, kernelFor(op, op.hasUserDefinedMaps()), 3, rewriter);
     if (failed(call))
       return failure();
     Location loc = op.getLoc();

@@ -387,11 +387,11 @@ struct LogSoftmaxLowering : OpConversionPattern<LogSoftmaxOp> {
 // Matmul
 //===----------------------------------------------------------------------===//
 
-/// When `rhs` is an nn.transpose that swaps only its last two dimensions,
-/// the (converted) value it transposes, which a transposed-B matmul reads in
-/// place; else null.
-Value transposedSource(Value rhs, ConversionPatternRewriter &rewriter) {
-  auto transpose = rhs.getDefiningOp<TransposeOp>();
+/// When `operand` is an nn.transpose that swaps only its last two
+/// dimensions, the (converted) value it transposes, which a transposed-A or
+/// transposed-B matmul reads in place; else null.
+Value transposedSource(Value operand, ConversionPatternRewriter &rewriter) {
+  auto transpose = operand.getDefiningOp<TransposeOp>();
   if (!transpose)
     return {};
   ArrayRef<int64_t> perm = transpose.getPerm();
@@ -417,7 +417,9 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
       // [batch..., M, K] by one [K, N] matrix is one [batch * M, K] by
       // [K, N] product: the rows of every batch are rows of one matrix.
       // x * transpose(w) (a linear layer, a gradient through one) reads w
-      // in place through a transposed-B matmul instead of copying w^T.
+      // in place through a transposed-B matmul instead of copying w^T, and
+      // transpose(x) * y (a weight gradient) reads x through a
+      // transposed-A one.
       int64_t rank = type.getRank();
       SmallVector<int64_t> rowsShape = {lhsType.getNumElements() /
                                             lhsType.getShape().back(),
@@ -428,10 +430,17 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
       Value productAcc = filledTensor(
           b, productType, b.getFloatAttr(type.getElementType(), 0.0));
       Value product;
+      Value transposedLhs =
+          rank == 2 ? transposedSource(op.getLhs(), rewriter) : Value();
       if (Value weights = transposedSource(op.getRhs(), rewriter)) {
         product = linalg::MatmulTransposeBOp::create(
                       b, b.getLoc(), TypeRange{productType},
                       ValueRange{rows, weights}, ValueRange{productAcc})
+                      .getResult(0);
+      } else if (transposedLhs) {
+        product = linalg::MatmulTransposeAOp::create(
+                      b, b.getLoc(), TypeRange{productType},
+                      ValueRange{transposedLhs, rhs}, ValueRange{productAcc})
                       .getResult(0);
       } else {
         product = linalg::MatmulOp::create(b, ValueRange{rows, rhs},
@@ -540,6 +549,52 @@ struct ReshapeLowering : OpConversionPattern<ReshapeOp> {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     rewriter.replaceOp(
         op, reshapeTo(b, adaptor.getInput(), op.getType().getShape()));
+    return success();
+  }
+};
+
+/// The transpose of a 2-d product with one transposed operand, (a^T b)^T or
+/// (a b^T)^T (a weight's gradient through x w^T), is the product the other
+/// way round, b^T a or b a^T: one matmul that reads an operand transposed in
+/// place instead of a product and then a transposed copy of it.
+struct TransposedProductLowering : OpConversionPattern<TransposeOp> {
+  TransposedProductLowering(MLIRContext *context)
+      : OpConversionPattern(context, /*benefit=*/2) {}
+  LogicalResult
+  matchAndRewrite(TransposeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto product = op.getInput().getDefiningOp<MatmulOp>();
+    RankedTensorType type = op.getType();
+    if (!product || type.getRank() != 2 || !product->hasOneUse() ||
+        cast<RankedTensorType>(product.getLhs().getType()).getRank() != 2 ||
+        cast<RankedTensorType>(product.getRhs().getType()).getRank() != 2)
+      return rewriter.notifyMatchFailure(op, "not the transpose of a 2-d "
+                                             "product");
+    // (a b)^T = b^T a^T: with a = x^T that is b^T x (b read transposed),
+    // with b = w^T it is w a^T (a read transposed).
+    Value lhsSource = transposedSource(product.getLhs(), rewriter);
+    Value rhsSource = transposedSource(product.getRhs(), rewriter);
+    if (!lhsSource == !rhsSource)
+      return rewriter.notifyMatchFailure(op, "not exactly one operand is a "
+                                             "transpose");
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value acc =
+        filledTensor(b, type, b.getFloatAttr(type.getElementType(), 0.0));
+    Value swapped;
+    if (lhsSource) {
+      Value other = rewriter.getRemappedValue(product.getRhs());
+      swapped = linalg::MatmulTransposeAOp::create(
+                    b, b.getLoc(), TypeRange{type},
+                    ValueRange{other, lhsSource}, ValueRange{acc})
+                    .getResult(0);
+    } else {
+      Value other = rewriter.getRemappedValue(product.getLhs());
+      swapped = linalg::MatmulTransposeBOp::create(
+                    b, b.getLoc(), TypeRange{type},
+                    ValueRange{rhsSource, other}, ValueRange{acc})
+                    .getResult(0);
+    }
+    rewriter.replaceOp(op, swapped);
     return success();
   }
 };
@@ -827,8 +882,8 @@ void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
       ReductionLowering<ReduceMaxOp>, ReductionLowering<ReduceProdOp>,
       ReductionLowering<LogSumExpOp>,
       SoftmaxLowering, LogSoftmaxLowering, MatmulLowering, ReshapeLowering,
-      TransposeLowering, BroadcastToLowering, SliceLowering, ConcatLowering,
-      CrossEntropyLowering>(context);
+      TransposeLowering, TransposedProductLowering, BroadcastToLowering,
+      SliceLowering, ConcatLowering, CrossEntropyLowering>(context);
   populateAttentionLoweringPatterns(patterns);
   populateConvolutionLoweringPatterns(patterns);
   populateIndexLoweringPatterns(patterns);

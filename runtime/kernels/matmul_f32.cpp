@@ -1,11 +1,12 @@
 //===- runtime/kernels/matmul_f32.cpp - C entry of the f32 GEMM kernel ----===//
 //
-// nnc_uk_matmul_f32 and nnc_uk_matmul_nt_f32 describe their raw pointers as
-// Halide buffers and call the pipelines that matmul_f32_generator.cpp
-// compiled for the host: the cache-blocked one for products large enough to
-// fill its tasks, the others for the rest (with B transposed, the
-// dot-product variant; a large product transposes Bt once into a scratch B
-// and runs the blocked one). All run on Halide's thread pool
+// nnc_uk_matmul_f32, nnc_uk_matmul_nt_f32 and nnc_uk_matmul_tn_f32 describe
+// their raw pointers as Halide buffers and call the pipelines that
+// matmul_f32_generator.cpp compiled for the host: the cache-blocked one for
+// products large enough to fill its tasks, the others for the rest (with B
+// transposed, the dot-product variant; a large product transposes Bt once
+// into a scratch B and runs the blocked one; with A transposed, At is
+// transposed into a scratch A first). All run on Halide's thread pool
 // (HL_NUM_THREADS threads, by default one per core).
 //
 //===----------------------------------------------------------------------===//
@@ -41,17 +42,18 @@ constexpr int64_t kBlockedMinColumns = 48;
   std::abort();
 }
 
-/// Checks the extents and row strides of a call of `entry`; true when there
-/// is something to compute (else C is already what it must be: empty, or
-/// zeros when K = 0).
+/// Checks the extents and row strides of a call of `entry` (A's rows hold
+/// `aColumns` elements, B's `bColumns`); true when there is something to
+/// compute (else C is already what it must be: empty, or zeros when K = 0).
 bool checkExtents(const char *entry, float *c, int64_t m, int64_t n, int64_t k,
-                  int64_t lda, int64_t ldb, int64_t ldc, int64_t bColumns) {
+                  int64_t lda, int64_t aColumns, int64_t ldb, int64_t bColumns,
+                  int64_t ldc) {
   if (m < 0 || n < 0 || k < 0)
     fail(entry, "negative extent", m, n, k);
   if (m > INT32_MAX || n > INT32_MAX || k > INT32_MAX || lda > INT32_MAX ||
       ldb > INT32_MAX || ldc > INT32_MAX)
     fail(entry, "extent or row stride above INT32_MAX", m, n, k);
-  if (lda < k || ldb < bColumns || ldc < n)
+  if (lda < aColumns || ldb < bColumns || ldc < n)
     fail(entry, "a row stride is shorter than its row", m, n, k);
   if (m == 0 || n == 0)
     return false;
@@ -116,14 +118,11 @@ struct MatrixBuffer {
   }
 };
 
-} // namespace
-
-extern "C" void nnc_uk_matmul_f32(const float *a, const float *b, float *c,
-                                  int64_t m, int64_t n, int64_t k, int64_t lda,
-                                  int64_t ldb, int64_t ldc) {
-  const char *entry = "nnc_uk_matmul_f32";
-  if (!checkExtents(entry, c, m, n, k, lda, ldb, ldc, n))
-    return;
+/// C = A * B once the extents are checked: the blocked pipeline when the
+/// product fills its tasks, else the small one.
+void multiply(const char *entry, const float *a, const float *b, float *c,
+              int64_t m, int64_t n, int64_t k, int64_t lda, int64_t ldb,
+              int64_t ldc) {
   MatrixBuffer bufferA(a, m, k, lda);
   MatrixBuffer bufferB(b, k, n, ldb);
   MatrixBuffer bufferC(c, m, n, ldc);
@@ -137,11 +136,35 @@ extern "C" void nnc_uk_matmul_f32(const float *a, const float *b, float *c,
     fail(entry, "the Halide pipeline reported an error", m, n, k);
 }
 
+} // namespace
+
+extern "C" void nnc_uk_matmul_f32(const float *a, const float *b, float *c,
+                                  int64_t m, int64_t n, int64_t k, int64_t lda,
+                                  int64_t ldb, int64_t ldc) {
+  const char *entry = "nnc_uk_matmul_f32";
+  if (checkExtents(entry, c, m, n, k, lda, k, ldb, n, ldc))
+    multiply(entry, a, b, c, m, n, k, lda, ldb, ldc);
+}
+
+extern "C" void nnc_uk_matmul_tn_f32(const float *at, const float *b, float *c,
+                                     int64_t m, int64_t n, int64_t k,
+                                     int64_t ldat, int64_t ldb, int64_t ldc) {
+  const char *entry = "nnc_uk_matmul_tn_f32";
+  if (!checkExtents(entry, c, m, n, k, ldat, m, ldb, n, ldc))
+    return;
+  // Transposing costs M * K moves against M * N * K multiply-adds.
+  std::unique_ptr<float[]> a(new (std::nothrow) float[static_cast<size_t>(m) * k]);
+  if (!a)
+    fail(entry, "out of memory for the transposed A", m, n, k);
+  transposeInto(a.get(), at, k, m, ldat);
+  multiply(entry, a.get(), b, c, m, n, k, k, ldb, ldc);
+}
+
 extern "C" void nnc_uk_matmul_nt_f32(const float *a, const float *bt, float *c,
                                      int64_t m, int64_t n, int64_t k,
                                      int64_t lda, int64_t ldbt, int64_t ldc) {
   const char *entry = "nnc_uk_matmul_nt_f32";
-  if (!checkExtents(entry, c, m, n, k, lda, ldbt, ldc, k))
+  if (!checkExtents(entry, c, m, n, k, lda, k, ldbt, k, ldc))
     return;
   MatrixBuffer bufferA(a, m, k, lda);
   MatrixBuffer bufferC(c, m, n, ldc);

@@ -1,6 +1,7 @@
 //===- test/runtime/matmul_test.cpp - Tests of the f32 matmul kernel ------===//
 //
-// nnc_uk_matmul_f32 and nnc_uk_matmul_nt_f32 (B given transposed) against a
+// nnc_uk_matmul_f32, nnc_uk_matmul_nt_f32 (B given transposed) and
+// nnc_uk_matmul_tn_f32 (A given transposed) against a
 // naive triple loop, on shapes that exercise each of their variants and
 // schedules: the cache-blocked parallel variant (at least 64 rows and 48
 // columns, with ragged row blocks and panels), full register tiles, one
@@ -41,15 +42,20 @@ void PrintTo(const Shape &shape, std::ostream *os) {
 
 class MatmulF32 : public ::testing::TestWithParam<Shape> {};
 
-/// Runs the kernel on pseudo-random A and B (given as Bt[n,k] when
-/// `transposed`), each row followed by `pad` unused elements (0: dense
-/// matrices; more: blocks of larger ones), and compares every element of C
-/// with a naive loop; C's padding must stay untouched.
-void checkAgainstNaiveLoop(const Shape &shape, bool transposed, int64_t pad) {
+/// Which operand a kernel takes transposed.
+enum class Transposed { None, A, B };
+
+/// Runs the kernel on pseudo-random A and B (At[k,m] or Bt[n,k] when
+/// `transposed` says so), each row followed by `pad` unused elements (0:
+/// dense matrices; more: blocks of larger ones), and compares every element
+/// of C with a naive loop; C's padding must stay untouched.
+void checkAgainstNaiveLoop(const Shape &shape, Transposed transposed,
+                           int64_t pad) {
   const auto [m, n, k] = shape;
-  const int64_t lda = k + pad, ldc = n + pad;
-  const int64_t bRows = transposed ? n : k, ldb = (transposed ? k : n) + pad;
-  const std::vector<float> a = pseudoRandom(static_cast<size_t>(m * lda), 1);
+  const bool ta = transposed == Transposed::A, tb = transposed == Transposed::B;
+  const int64_t aRows = ta ? k : m, lda = (ta ? m : k) + pad, ldc = n + pad;
+  const int64_t bRows = tb ? n : k, ldb = (tb ? k : n) + pad;
+  const std::vector<float> a = pseudoRandom(static_cast<size_t>(aRows * lda), 1);
   const std::vector<float> b = pseudoRandom(static_cast<size_t>(bRows * ldb), 2);
   // Garbage in C must be overwritten, not accumulated into.
   const float padding = -7;
@@ -58,7 +64,9 @@ void checkAgainstNaiveLoop(const Shape &shape, bool transposed, int64_t pad) {
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = n; j < ldc; ++j)
       c[i * ldc + j] = padding;
-  if (transposed)
+  if (ta)
+    nnc_uk_matmul_tn_f32(a.data(), b.data(), c.data(), m, n, k, lda, ldb, ldc);
+  else if (tb)
     nnc_uk_matmul_nt_f32(a.data(), b.data(), c.data(), m, n, k, lda, ldb, ldc);
   else
     nnc_uk_matmul_f32(a.data(), b.data(), c.data(), m, n, k, lda, ldb, ldc);
@@ -66,8 +74,8 @@ void checkAgainstNaiveLoop(const Shape &shape, bool transposed, int64_t pad) {
     for (int64_t j = 0; j < n; ++j) {
       double expected = 0;
       for (int64_t p = 0; p < k; ++p)
-        expected += double(a[i * lda + p]) *
-                    double(transposed ? b[j * ldb + p] : b[p * ldb + j]);
+        expected += double(ta ? a[p * lda + i] : a[i * lda + p]) *
+                    double(tb ? b[j * ldb + p] : b[p * ldb + j]);
       EXPECT_NEAR(c[i * ldc + j], expected, 1e-5 * double(k + 1))
           << "at (" << i << ", " << j << ")";
     }
@@ -78,19 +86,27 @@ void checkAgainstNaiveLoop(const Shape &shape, bool transposed, int64_t pad) {
 }
 
 TEST_P(MatmulF32, MatchesANaiveLoop) {
-  checkAgainstNaiveLoop(GetParam(), false, 0);
+  checkAgainstNaiveLoop(GetParam(), Transposed::None, 0);
 }
 
 TEST_P(MatmulF32, TransposedBMatchesANaiveLoop) {
-  checkAgainstNaiveLoop(GetParam(), true, 0);
+  checkAgainstNaiveLoop(GetParam(), Transposed::B, 0);
+}
+
+TEST_P(MatmulF32, TransposedAMatchesANaiveLoop) {
+  checkAgainstNaiveLoop(GetParam(), Transposed::A, 0);
 }
 
 TEST_P(MatmulF32, BlocksOfLargerMatricesMatchANaiveLoop) {
-  checkAgainstNaiveLoop(GetParam(), false, 5);
+  checkAgainstNaiveLoop(GetParam(), Transposed::None, 5);
 }
 
 TEST_P(MatmulF32, TransposedBBlocksOfLargerMatricesMatchANaiveLoop) {
-  checkAgainstNaiveLoop(GetParam(), true, 5);
+  checkAgainstNaiveLoop(GetParam(), Transposed::B, 5);
+}
+
+TEST_P(MatmulF32, TransposedABlocksOfLargerMatricesMatchANaiveLoop) {
+  checkAgainstNaiveLoop(GetParam(), Transposed::A, 5);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -110,6 +126,8 @@ TEST(MatmulF32Edges, EmptyOutputsAreNoOps) {
   nnc_uk_matmul_f32(nullptr, nullptr, &sentinel, 5, 0, 3, 3, 0, 0);
   nnc_uk_matmul_nt_f32(nullptr, nullptr, &sentinel, 0, 5, 3, 3, 3, 5);
   nnc_uk_matmul_nt_f32(nullptr, nullptr, &sentinel, 5, 0, 3, 3, 3, 0);
+  nnc_uk_matmul_tn_f32(nullptr, nullptr, &sentinel, 0, 5, 3, 0, 5, 5);
+  nnc_uk_matmul_tn_f32(nullptr, nullptr, &sentinel, 5, 0, 3, 5, 0, 0);
   EXPECT_EQ(sentinel, 42);
 }
 

@@ -62,6 +62,28 @@ func.func @transposed_b(%a: memref<8x64xf32>, %bt: memref<10x64xf32>, %c: memref
 
 // -----
 
+// A matmul reading A transposed (At is [k, m]) calls the transposed-A kernel
+// on At's own buffer; k comes from At's rows and At's row stride is m.
+// CHECK: func.func private @nnc_uk_matmul_tn_f32(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64)
+// CHECK-LABEL: func.func @transposed_a
+// CHECK-DAG: %[[K:.*]] = arith.constant 64 : i64
+// CHECK-DAG: %[[N:.*]] = arith.constant 10 : i64
+// CHECK-DAG: %[[M:.*]] = arith.constant 8 : i64
+// CHECK-NOT: linalg.fill
+// CHECK: call @nnc_uk_matmul_tn_f32(%{{.*}}, %{{.*}}, %{{.*}}, %[[M]], %[[N]], %[[K]], %[[M]], %[[N]], %[[N]])
+// CHECK-NOT: linalg.matmul
+func.func @transposed_a(%at: memref<64x8xf32>, %b: memref<64x10xf32>, %c: memref<8x10xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%c : memref<8x10xf32>)
+  linalg.matmul indexing_maps = [affine_map<(d0, d1, d2) -> (d2, d0)>,
+                                 affine_map<(d0, d1, d2) -> (d2, d1)>,
+                                 affine_map<(d0, d1, d2) -> (d0, d1)>]
+    ins(%at, %b : memref<64x8xf32>, memref<64x10xf32>) outs(%c : memref<8x10xf32>)
+  return
+}
+
+// -----
+
 // A batch of transposed-B products (attention's q k^T) is a loop over the
 // batch, each entry's matrices batch * rows * columns elements on.
 // CHECK-LABEL: func.func @batch_transposed_b
@@ -93,17 +115,17 @@ func.func @batch_transposed_b(%a: memref<6x5x4xf32>, %bt: memref<6x7x4xf32>, %c:
 
 // -----
 
-// A transposed A is not what either kernel takes.
-// CHECK-LABEL: func.func @transposed_a
+// Maps that broadcast an operand are not what any kernel takes.
+// CHECK-LABEL: func.func @broadcast_b
 // CHECK: linalg.matmul
 // CHECK-NOT: call @nnc_uk_matmul
-func.func @transposed_a(%at: memref<64x8xf32>, %b: memref<64x10xf32>, %c: memref<8x10xf32>) {
+func.func @broadcast_b(%a: memref<8x64xf32>, %b: memref<64xf32>, %c: memref<8x10xf32>) {
   %zero = arith.constant 0.0 : f32
   linalg.fill ins(%zero : f32) outs(%c : memref<8x10xf32>)
-  linalg.matmul indexing_maps = [affine_map<(d0, d1, d2) -> (d2, d0)>,
-                                 affine_map<(d0, d1, d2) -> (d2, d1)>,
+  linalg.matmul indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>,
+                                 affine_map<(d0, d1, d2) -> (d2)>,
                                  affine_map<(d0, d1, d2) -> (d0, d1)>]
-    ins(%at, %b : memref<64x8xf32>, memref<64x10xf32>) outs(%c : memref<8x10xf32>)
+    ins(%a, %b : memref<8x64xf32>, memref<64xf32>) outs(%c : memref<8x10xf32>)
   return
 }
 

@@ -34,6 +34,40 @@ func.func @matmul_transposed_b(%x: tensor<2x4xf32>, %w: tensor<3x4xf32>) -> tens
 
 // -----
 
+// A transposed left operand (a weight gradient's x^T * dy) is read in place
+// through a transposed-A linalg.matmul.
+// CHECK-DAG: #[[MAPAT:.*]] = affine_map<(d0, d1, d2) -> (d2, d0)>
+// CHECK-DAG: #[[MAPB:.*]] = affine_map<(d0, d1, d2) -> (d2, d1)>
+// CHECK-DAG: #[[MAPC:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-LABEL: func.func @matmul_transposed_a
+// CHECK-SAME: (%[[X:.*]]: tensor<5x2xf32>, %[[DY:.*]]: tensor<5x3xf32>)
+// CHECK: %[[MM:.*]] = linalg.matmul indexing_maps = [#[[MAPAT]], #[[MAPB]], #[[MAPC]]] ins(%[[X]], %[[DY]] : tensor<5x2xf32>, tensor<5x3xf32>)
+// CHECK: return %[[MM]]
+func.func @matmul_transposed_a(%x: tensor<5x2xf32>, %dy: tensor<5x3xf32>) -> tensor<2x3xf32> {
+  %t = nn.transpose %x [1, 0] : tensor<5x2xf32>
+  %0 = nn.matmul %t, %dy : tensor<2x5xf32>, tensor<5x3xf32>
+  return %0 : tensor<2x3xf32>
+}
+
+// -----
+
+// The transpose of a product with a transposed operand, (x^T dy)^T (the
+// gradient of a linear layer's weight), is dy^T x: one transposed-A matmul
+// and no transposed copy.
+// CHECK-LABEL: func.func @transposed_product
+// CHECK-SAME: (%[[X:.*]]: tensor<5x2xf32>, %[[DY:.*]]: tensor<5x3xf32>)
+// CHECK: %[[MM:.*]] = linalg.matmul indexing_maps = [#[[MAPAT]], #[[MAPB]], #[[MAPC]]] ins(%[[DY]], %[[X]] : tensor<5x3xf32>, tensor<5x2xf32>) outs(%{{.*}} : tensor<3x2xf32>)
+// CHECK-NOT: linalg.transpose
+// CHECK: return %[[MM]]
+func.func @transposed_product(%x: tensor<5x2xf32>, %dy: tensor<5x3xf32>) -> tensor<3x2xf32> {
+  %t = nn.transpose %x [1, 0] : tensor<5x2xf32>
+  %0 = nn.matmul %t, %dy : tensor<2x5xf32>, tensor<5x3xf32>
+  %1 = nn.transpose %0 [1, 0] : tensor<2x3xf32>
+  return %1 : tensor<3x2xf32>
+}
+
+// -----
+
 // Batched rows by one matrix (a linear layer on a sequence) are one 2-d
 // matmul of all the rows: [2, 5, 4] as [10, 4], by w^T read in place, and
 // the product laid out as [2, 5, 3] again.
