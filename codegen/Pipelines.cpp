@@ -67,8 +67,12 @@ void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &options) {
   // Polynomial math vectorizes where libm calls would not.
   pm.addPass(createMathApproximation());
   pm.addPass(createCpuMicrokernels());
+  // Each buffer is freed right after its last use, then the buffers of a
+  // function become views of one arena, those never alive together sharing
+  // bytes.
   addTextual(pm, "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-                 "nnc-early-dealloc,nnc-memref-copy-to-linalg,"
+                 "nnc-early-dealloc,func.func(nnc-memory-plan),"
+                 "nnc-memref-copy-to-linalg,"
                  "convert-linalg-to-loops,canonicalize");
   addTextual(pm, kHostToLLVM);
 }
