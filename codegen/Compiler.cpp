@@ -230,6 +230,7 @@ static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
   if (options.target == Target::Cpu) {
     CpuPipelineOptions cpu;
     cpu.flashAttention = !options.untiledAttention;
+    cpu.memoryPlan = !options.noMemoryPlan;
     buildCpuPipeline(pm, cpu);
   } else {
     NvptxPipelineOptions nvptx;

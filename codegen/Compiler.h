@@ -52,6 +52,9 @@ struct CompileOptions {
   /// Lower nn.attention untiled (the [Lq, Lk] scores formed whole) instead
   /// of tiling it with nnc-flash-attention (CPU).
   bool untiledAttention = false;
+  /// Give every intermediate buffer its own malloc and free instead of
+  /// planning them into one arena (to measure what the plan saves).
+  bool noMemoryPlan = false;
   /// GPU architecture for --target=nvptx.
   std::string chip = "sm_90";
   /// Compile a training artifact: `loss` differentiated, wrapped by

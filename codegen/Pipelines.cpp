@@ -71,9 +71,11 @@ void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &options) {
   // function become views of one arena, those never alive together sharing
   // bytes.
   addTextual(pm, "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-                 "nnc-early-dealloc,func.func(nnc-memory-plan),"
-                 "nnc-memref-copy-to-linalg,"
-                 "convert-linalg-to-loops,canonicalize");
+                 "nnc-early-dealloc");
+  if (options.memoryPlan)
+    addTextual(pm, "func.func(nnc-memory-plan)");
+  addTextual(pm, "nnc-memref-copy-to-linalg,convert-linalg-to-loops,"
+                 "canonicalize");
   addTextual(pm, kHostToLLVM);
 }
 

@@ -23,6 +23,11 @@ struct CpuPipelineOptions
       llvm::cl::desc("tile nn.attention with nnc-flash-attention (off: the "
                      "untiled reference lowering, which forms the scores)"),
       llvm::cl::init(true)};
+  Option<bool> memoryPlan{
+      *this, "memory-plan",
+      llvm::cl::desc("place intermediate buffers in one arena per function "
+                     "with nnc-memory-plan (off: one malloc and free each)"),
+      llvm::cl::init(true)};
 };
 
 /// Options of the NVPTX pipeline.

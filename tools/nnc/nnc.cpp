@@ -98,6 +98,9 @@ static constexpr const char *kCompileUsage =
     "  --untiled-attention      lower nn.attention untiled, forming the\n"
     "                           whole score matrix (default: tiled by\n"
     "                           nnc-flash-attention; CPU)\n"
+    "  --no-memory-plan         give each intermediate tensor its own\n"
+    "                           allocation (default: one arena shared by\n"
+    "                           liveness, nnc-memory-plan; CPU)\n"
     "\n"
     "training (nnc compile MODEL --train -o OUT [--optimizer=NAME] ...):\n"
     "  --train                  compile a training executable (or, with\n"
@@ -301,6 +304,8 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.recompute = true;
     } else if (arg == "--untiled-attention") {
       options.untiledAttention = true;
+    } else if (arg == "--no-memory-plan") {
+      options.noMemoryPlan = true;
     } else if (arg == "--training-mode") {
       options.trainingMode = true;
     } else if (arg == "--external-weights") {
