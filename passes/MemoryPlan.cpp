@@ -4,11 +4,11 @@
 // right after its last use, so each one is a malloc and a free. This pass
 // gives each function one arena instead: the statically shaped buffers
 // allocated and freed in one block get liveness intervals (the position of
-// the alloc to that of the dealloc in the block), and a greedy best-fit
-// placement, largest buffer first, puts them at 64-byte aligned offsets
-// where buffers live at the same time never overlap and buffers that do not
-// share bytes. Each alloc becomes a memref.view into the arena and its
-// dealloc goes.
+// the first op of the block that uses the buffer to that of the dealloc),
+// and a greedy best-fit placement, largest buffer first, puts them at
+// 64-byte aligned offsets where buffers alive at the same time never
+// overlap and buffers that are not share bytes. Each alloc becomes a
+// memref.view into the arena and its dealloc goes.
 //
 // The buffers of a loop body or a branch are planned within their block, and
 // that block's layout is one buffer of the enclosing block, alive while the
@@ -19,6 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/BufferUses.h"
 #include "passes/MemoryPlan.h"
 #include "passes/Passes.h"
 
@@ -117,11 +118,14 @@ int64_t placeSlots(SmallVector<Slot> &slots) {
   SmallVector<Slot *> order;
   for (Slot &slot : slots)
     order.push_back(&slot);
-  // Starts are distinct: one op starts at most one slot.
+  // Ties go to the earlier interval, then to the earlier end (which one
+  // dealloc or nested op has alone), so the order is deterministic.
   llvm::sort(order, [](const Slot *a, const Slot *b) {
     if (a->bytes != b->bytes)
       return a->bytes > b->bytes;
-    return a->start < b->start;
+    if (a->start != b->start)
+      return a->start < b->start;
+    return a->end < b->end;
   });
   SmallVector<Slot *> placed;
   int64_t total = 0;
@@ -168,9 +172,15 @@ std::unique_ptr<BlockLayout> planBlock(Block &block, const DataLayout &layout,
       std::optional<int64_t> bytes = plannableBytes(alloc, layout);
       if (!dealloc || !bytes)
         continue;
+      // The bytes are the buffer's own from its first use (an alloc's
+      // contents are undefined until then) to its dealloc.
+      auto uses = nnc::bufferUsesInBlock(alloc, &block, dealloc);
+      if (failed(uses))
+        continue;
       Slot slot;
-      slot.start = index;
-      slot.end = position[dealloc];
+      slot.start = slot.end = position[dealloc];
+      for (Operation *use : *uses)
+        slot.start = std::min(slot.start, position[use]);
       slot.bytes = *bytes;
       slot.alloc = alloc;
       slot.dealloc = dealloc;

@@ -189,8 +189,9 @@ def MemoryPlan : Pass<"nnc-memory-plan", "mlir::func::FuncOp"> {
   let description = [{
     Runs after nnc-early-dealloc. Every statically shaped `memref.alloc`
     freed by a `memref.dealloc` in its own block (an intermediate: results
-    and out-parameters have none) is alive from the alloc to the dealloc;
-    a buffer used inside a nested op is alive for that whole op. Buffers go
+    and out-parameters have none) is alive from its first use (its contents
+    are undefined before) to the dealloc; a buffer used inside a nested op
+    is alive for that whole op. Buffers go
     to 64-byte aligned offsets of one arena per function, largest first,
     each in the smallest gap among the buffers alive at the same time (best
     fit), so buffers that are never alive together share bytes. Each alloc

@@ -47,6 +47,27 @@ func.func @disjoint(%in: memref<4xf32>, %out: memref<4xf32>) {
 
 // -----
 
+// A buffer is alive from its first use, not from its alloc: %a, allocated
+// first but used only after %b is freed, takes %b's bytes.
+// CHECK-LABEL: func.func @first_use
+// CHECK-SAME: nnc.arena_bytes = 64 : i64, nnc.intermediate_bytes = 32 : i64
+// CHECK: %[[ARENA:.*]] = memref.alloc() {alignment = 64 : i64} : memref<64xi8>
+// CHECK: memref.view %[[ARENA]][%c0{{.*}}][] : memref<64xi8> to memref<4xf32>
+// CHECK: memref.view %[[ARENA]][%c0{{.*}}][] : memref<64xi8> to memref<4xf32>
+func.func @first_use(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %a = memref.alloc() : memref<4xf32>
+  %b = memref.alloc() : memref<4xf32>
+  linalg.copy ins(%in : memref<4xf32>) outs(%b : memref<4xf32>)
+  linalg.copy ins(%b : memref<4xf32>) outs(%out : memref<4xf32>)
+  memref.dealloc %b : memref<4xf32>
+  linalg.copy ins(%in : memref<4xf32>) outs(%a : memref<4xf32>)
+  linalg.copy ins(%a : memref<4xf32>) outs(%out : memref<4xf32>)
+  memref.dealloc %a : memref<4xf32>
+  return
+}
+
+// -----
+
 // Largest first, each in the smallest gap that fits: %big (1024 bytes) at
 // 0; %mid (512), alive only after %big is freed, at 0 too; %long (256),
 // alive with both, above them at 1024; %small (64), alive with %mid and
@@ -61,19 +82,20 @@ func.func @disjoint(%in: memref<4xf32>, %out: memref<4xf32>) {
 func.func private @use(memref<?xf32>)
 func.func @best_fit() {
   %big = memref.alloc() : memref<256xf32>
-  %long = memref.alloc() : memref<64xf32>
   %bigd = memref.cast %big : memref<256xf32> to memref<?xf32>
+  %long = memref.alloc() : memref<64xf32>
+  %longd = memref.cast %long : memref<64xf32> to memref<?xf32>
   call @use(%bigd) : (memref<?xf32>) -> ()
+  call @use(%longd) : (memref<?xf32>) -> ()
   memref.dealloc %big : memref<256xf32>
   %mid = memref.alloc() : memref<128xf32>
-  %small = memref.alloc() : memref<16xf32>
   %midd = memref.cast %mid : memref<128xf32> to memref<?xf32>
+  %small = memref.alloc() : memref<16xf32>
+  %smalld = memref.cast %small : memref<16xf32> to memref<?xf32>
   call @use(%midd) : (memref<?xf32>) -> ()
   memref.dealloc %mid : memref<128xf32>
-  %smalld = memref.cast %small : memref<16xf32> to memref<?xf32>
   call @use(%smalld) : (memref<?xf32>) -> ()
   memref.dealloc %small : memref<16xf32>
-  %longd = memref.cast %long : memref<64xf32> to memref<?xf32>
   call @use(%longd) : (memref<?xf32>) -> ()
   memref.dealloc %long : memref<64xf32>
   return
@@ -131,6 +153,8 @@ func.func @nested(%in: memref<4xf32>, %out: memref<4xf32>) {
   %c1 = arith.constant 1 : index
   %c4 = arith.constant 4 : index
   %outer = memref.alloc() : memref<16xf32>
+  %head = memref.subview %outer[0] [4] [1] : memref<16xf32> to memref<4xf32, strided<[1]>>
+  linalg.copy ins(%in : memref<4xf32>) outs(%head : memref<4xf32, strided<[1]>>)
   scf.for %i = %c0 to %c4 step %c1 {
     %t = memref.alloc() : memref<4xf32>
     %u = memref.alloc() : memref<4xf32>
