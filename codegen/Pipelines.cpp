@@ -51,13 +51,10 @@ static void buildBufferizedLinalg(OpPassManager &pm) {
                  "hoist-static-allocs},cse,canonicalize");
 }
 
-/// Shared back half: host code on memrefs/scf to the LLVM dialect. Aligned
-/// buffers come from aligned_alloc: malloc plus pointer arithmetic would
-/// reach LLVM through an inttoptr, hiding that the buffer aliases nothing
-/// else (which the loops of an arena's views then pay for).
+/// Shared back half: host code on memrefs/scf to the LLVM dialect.
 static constexpr StringLiteral kHostToLLVM =
     "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
-    "finalize-memref-to-llvm{use-aligned-alloc},convert-math-to-llvm,convert-math-to-libm,"
+    "finalize-memref-to-llvm,convert-math-to-llvm,convert-math-to-libm,"
     "convert-arith-to-llvm,convert-index-to-llvm,convert-func-to-llvm,"
     "convert-cf-to-llvm,reconcile-unrealized-casts";
 

@@ -26,12 +26,11 @@ func.func @dense(%x: tensor<8x4xf32> {nn.input = "x"},
 
 // -----
 
-// Intermediate buffers share one heap-allocated arena (aligned_alloc, so
-// that LLVM still sees a fresh allocation), freed at the end; the softmax,
-// GELU and full reduction all lower; a scalar result is an out-parameter
-// too.
+// Intermediate buffers share one heap-allocated arena, freed at the end;
+// the softmax, GELU and full reduction all lower; a scalar result is an
+// out-parameter too.
 // CHECK-LABEL: llvm.func @softmax_gelu_sum
-// CHECK: llvm.call @aligned_alloc
+// CHECK: llvm.call @malloc
 // CHECK: llvm.fdiv
 // CHECK: llvm.call @free
 // CHECK: llvm.return{{$}}
