@@ -233,6 +233,7 @@ static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
     cpu.fuseElementwise = !options.noFusion;
     cpu.kernelReport = options.kernelReport;
     cpu.dilatedConvToDense = options.dilatedRewrite;
+    cpu.memoryPlan = !options.noMemoryPlan;
     buildCpuPipeline(pm, cpu);
   } else {
     NvptxPipelineOptions nvptx;
@@ -259,8 +260,12 @@ translateModel(ModuleOp module, const ModelSignature &signature,
   if (weights)
     embedded = weights->getBuffer();
   StringRef targetName = options.target == Target::Cpu ? "cpu" : "nvptx";
-  if (auto error = addModelImage(*llvmModule, signature, targetName, symbol,
-                                 embedded))
+  // The lowered entry keeps the attributes nnc-memory-plan put on it (its
+  // callees were inlined before lowering).
+  MemoryPlanStats memory =
+      readMemoryPlanStats(module.lookupSymbol(signature.entry));
+  if (auto error = addModelImage(*llvmModule, signature, memory, targetName,
+                                 symbol, embedded))
     return fail(std::move(error));
   if (auto error = optimizeForHost(*llvmModule))
     return fail(std::move(error));

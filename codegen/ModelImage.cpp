@@ -48,6 +48,7 @@ static llvm::GlobalVariable *addBytes(llvm::Module &module,
 
 llvm::Error addModelImage(llvm::Module &module,
                           const ModelSignature &signature,
+                          const MemoryPlanStats &memory,
                           llvm::StringRef target, llvm::StringRef symbol,
                           std::optional<llvm::StringRef> weights) {
   std::string cifaceName = "_mlir_ciface_" + signature.entry;
@@ -70,7 +71,7 @@ llvm::Error addModelImage(llvm::Module &module,
       buildPackedEntry(module, ciface, (symbol + "_entry").str());
   llvm::GlobalVariable *metadata =
       addBytes(module, (symbol + "_metadata").str(),
-               signature.metadata(target), /*addNull=*/true, 1);
+               signature.metadata(target, memory), /*addNull=*/true, 1);
   llvm::Constant *weightsPtr = llvm::ConstantPointerNull::get(
       llvm::PointerType::getUnqual(context));
   uint64_t weightsSize = 0;

@@ -105,9 +105,13 @@ FailureOr<ModelSignature> readSignature(func::FuncOp func) {
   return signature;
 }
 
-std::string ModelSignature::metadata(StringRef target) const {
+std::string ModelSignature::metadata(StringRef target,
+                                     const MemoryPlanStats &memory) const {
   std::string text = "nnc-model 1\ntarget " + target.str() + "\nentry " +
                      entry + "\n";
+  text += "arena_bytes " + std::to_string(memory.arenaBytes) + "\n";
+  text += "intermediate_bytes " + std::to_string(memory.intermediateBytes) +
+          "\n";
   for (const TensorSlot &slot : slots) {
     switch (slot.role) {
     case TensorSlot::Role::Input:

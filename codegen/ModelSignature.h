@@ -4,12 +4,15 @@
 // entry function, read off its `nn.input` / `nn.param` / `nn.buffer` /
 // `nn.state` / `nn.output` attributes before lowering, and
 // the metadata text that the compiled image carries for the runtime
-// (runtime/include/nnc/model_abi.h).
+// (runtime/include/nnc/model_abi.h) with the memory plan of the lowered
+// entry.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef NNC_CODEGEN_MODELSIGNATURE_H
 #define NNC_CODEGEN_MODELSIGNATURE_H
+
+#include "passes/MemoryPlan.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
@@ -33,8 +36,10 @@ struct ModelSignature {
   std::string entry;
   std::vector<TensorSlot> slots;
 
-  /// Metadata text for `target` ("cpu" or "nvptx").
-  std::string metadata(llvm::StringRef target) const;
+  /// Metadata text for `target` ("cpu" or "nvptx"), with the memory plan
+  /// of the lowered entry.
+  std::string metadata(llvm::StringRef target,
+                       const MemoryPlanStats &memory = {}) const;
   /// Whether any slot is loaded from the weights (a param or a buffer).
   bool hasWeights() const;
 };

@@ -82,9 +82,15 @@ void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &options) {
   // Polynomial math vectorizes where libm calls would not.
   pm.addPass(createMathApproximation());
   pm.addPass(createCpuMicrokernels());
+  // Each buffer is freed right after its last use, then the buffers of a
+  // function become views of one arena, those never alive together sharing
+  // bytes.
   addTextual(pm, "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-                 "nnc-early-dealloc,nnc-memref-copy-to-linalg,"
-                 "convert-linalg-to-loops,canonicalize");
+                 "nnc-early-dealloc");
+  if (options.memoryPlan)
+    addTextual(pm, "func.func(nnc-memory-plan)");
+  addTextual(pm, "nnc-memref-copy-to-linalg,convert-linalg-to-loops,"
+                 "canonicalize");
   addTextual(pm, kHostToLLVM);
 }
 

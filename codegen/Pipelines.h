@@ -40,6 +40,11 @@ struct CpuPipelineOptions
                      "space-to-batch view (nnc-dilated-conv-to-dense); off: "
                      "lowered directly, which measured faster"),
       llvm::cl::init(false)};
+  Option<bool> memoryPlan{
+      *this, "memory-plan",
+      llvm::cl::desc("place intermediate buffers in one arena per function "
+                     "with nnc-memory-plan (off: one malloc and free each)"),
+      llvm::cl::init(true)};
 };
 
 /// Options of the NVPTX pipeline.

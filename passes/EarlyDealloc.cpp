@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/BufferUses.h"
 #include "passes/Passes.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -26,24 +27,13 @@ namespace {
 /// The last op of `block` that uses `buffer` or any value derived from it,
 /// other than `dealloc`; null where a use lies outside `block` (it escapes).
 Operation *lastUseInBlock(Value buffer, Block *block, Operation *dealloc) {
+  auto uses = nnc::bufferUsesInBlock(buffer, block, dealloc);
+  if (failed(uses))
+    return nullptr;
   Operation *last = buffer.getDefiningOp();
-  SmallVector<Value> worklist = {buffer};
-  while (!worklist.empty()) {
-    Value value = worklist.pop_back_val();
-    for (Operation *user : value.getUsers()) {
-      if (user == dealloc)
-        continue;
-      Operation *inBlock = block->findAncestorOpInBlock(*user);
-      if (!inBlock)
-        return nullptr;
-      // Whatever an op makes from the buffer may still reach it: views,
-      // casts, loop results that carry it, and raw pointers taken from it
-      // for a microkernel call.
-      llvm::append_range(worklist, user->getResults());
-      if (last->isBeforeInBlock(inBlock))
-        last = inBlock;
-    }
-  }
+  for (Operation *use : *uses)
+    if (last->isBeforeInBlock(use))
+      last = use;
   return last;
 }
 

@@ -235,17 +235,6 @@ def LowerNNToLinalg : Pass<"nnc-lower-nn-to-linalg", "mlir::ModuleOp"> {
                            "mlir::tensor::TensorDialect"];
 }
 
-def MemrefCopyToLinalg : Pass<"nnc-memref-copy-to-linalg"> {
-  let summary = "Turns memref.copy into linalg.copy";
-  let description = [{
-    Bufferization copies buffers with `memref.copy`, which LLVM lowering
-    turns into a call to MLIR's C runner library for strided views. As
-    `linalg.copy` the copy becomes loops on the CPU and a kernel on the GPU,
-    like every other structured op.
-  }];
-  let dependentDialects = ["mlir::linalg::LinalgDialect"];
-}
-
 def MathApproximation : Pass<"nnc-math-approximation"> {
   let summary = "Replaces transcendental math ops by polynomial approximations";
   let description = [{
@@ -260,6 +249,47 @@ def MathApproximation : Pass<"nnc-math-approximation"> {
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::math::MathDialect",
                            "mlir::vector::VectorDialect"];
+}
+
+def MemoryPlan : Pass<"nnc-memory-plan", "mlir::func::FuncOp"> {
+  let summary = "Places intermediate buffers in one arena by liveness";
+  let description = [{
+    Runs after nnc-early-dealloc. Every statically shaped `memref.alloc`
+    freed by a `memref.dealloc` in its own block (an intermediate: results
+    and out-parameters have none) is alive from its first use (its contents
+    are undefined before) to the dealloc; a buffer used inside a nested op
+    is alive for that whole op. Buffers go
+    to 64-byte aligned offsets of one arena per function, largest first,
+    each in the smallest gap among the buffers alive at the same time (best
+    fit), so buffers that are never alive together share bytes. Each alloc
+    becomes a `memref.view` of the arena and its dealloc goes; the arena is
+    allocated at function entry and freed before the return.
+
+    The buffers of `scf.for`, `scf.while`, `scf.if`, `scf.index_switch` and
+    `scf.execute_region` bodies are planned within their block, and that
+    block's layout takes the bytes of one buffer of the enclosing block,
+    alive for the op: each iteration reuses them. The blocks of other ops
+    with regions (a parallel loop) get an arena of their own at the start
+    of the block. Dynamically shaped buffers, other layouts and memory
+    spaces, and buffers without a dealloc in their block stay as they are.
+
+    The function gets `nnc.arena_bytes` (its arenas' bytes) and
+    `nnc.intermediate_bytes` (the bytes of all buffers planned into them),
+    which the compiler carries into the model metadata.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
+def MemrefCopyToLinalg : Pass<"nnc-memref-copy-to-linalg"> {
+  let summary = "Turns memref.copy into linalg.copy";
+  let description = [{
+    Bufferization copies buffers with `memref.copy`, which LLVM lowering
+    turns into a call to MLIR's C runner library for strided views. As
+    `linalg.copy` the copy becomes loops on the CPU and a kernel on the GPU,
+    like every other structured op.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
 def Optimizer : Pass<"nnc-optimizer", "mlir::ModuleOp"> {

@@ -1,6 +1,7 @@
 //===- runtime/src/cli_support.cpp - Shared pieces of the command lines ---===//
 
 #include "cli_support.h"
+#include "metadata.h"
 
 #include <unistd.h>
 
@@ -99,6 +100,15 @@ std::string typeAndShape(const nnc_tensor_info &info) {
 
 std::string describe(const nnc_tensor_info &info) {
   return std::string(info.name) + " " + typeAndShape(info);
+}
+
+std::string describeMemoryPlan(const nnc_model_image &image) {
+  ModelMetadata metadata;
+  if (parseMetadata(image.metadata, &metadata) != NNC_OK)
+    return "";
+  return "memory: arena " + std::to_string(metadata.arenaBytes) +
+         " bytes for " + std::to_string(metadata.intermediateBytes) +
+         " bytes of intermediate tensors";
 }
 
 std::string programPath(const char *argv0) {

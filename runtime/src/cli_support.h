@@ -64,6 +64,11 @@ std::string typeAndShape(const nnc_tensor_info &info);
 /// `x f32 8x64` for one tensor description.
 std::string describe(const nnc_tensor_info &info);
 
+/// `memory: arena 8192 bytes for 12608 bytes of intermediate tensors`, the
+/// memory plan of the image `image` as its metadata states it; "" when the
+/// metadata cannot be read.
+std::string describeMemoryPlan(const nnc_model_image &image);
+
 /// The path of this program: argv[0] when it names one, else the
 /// executable the kernel ran.
 std::string programPath(const char *argv0);

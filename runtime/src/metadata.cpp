@@ -130,6 +130,11 @@ private:
       return parseTarget(fields);
     if (record == "entry")
       return parseEntry(fields);
+    if (record == "arena_bytes")
+      return parseByteCount(fields, &sawArena_, &out_->arenaBytes);
+    if (record == "intermediate_bytes")
+      return parseByteCount(fields, &sawIntermediates_,
+                            &out_->intermediateBytes);
     if (record == "input")
       return parseTensor(fields, ArgKind::Input, &out_->inputs);
     if (record == "param")
@@ -161,6 +166,18 @@ private:
     if (!out_->entry.empty())
       return error("second 'entry' line");
     out_->entry = std::string(fields[1]);
+    return NNC_OK;
+  }
+
+  /// `RECORD BYTES`, at most once (`*seen` says whether it came before).
+  nnc_status parseByteCount(const std::vector<std::string_view> &fields,
+                            bool *seen, int64_t *out) {
+    const std::string record(fields[0]);
+    if (fields.size() != 2 || !parseExtent(fields[1], out))
+      return error("expected '" + record + " BYTES' with a decimal count");
+    if (*seen)
+      return error("second '" + record + "' line");
+    *seen = true;
     return NNC_OK;
   }
 
@@ -200,6 +217,8 @@ private:
   int lineNumber_ = 0;
   bool sawHeader_ = false;
   bool sawOutput_ = false;
+  bool sawArena_ = false;
+  bool sawIntermediates_ = false;
   std::set<std::string> argumentNames_;
   std::set<std::string> outputNames_;
 };

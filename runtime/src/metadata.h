@@ -5,6 +5,8 @@
 //   nnc-model 1
 //   target cpu
 //   entry mlp
+//   arena_bytes 8192
+//   intermediate_bytes 12608
 //   input x f32 8x64
 //   param fc1.weight f32 64x128
 //   output y f32 8x10
@@ -57,6 +59,11 @@ struct ModelMetadata {
   std::string target;
   /// Name of the model's entry function (informational).
   std::string entry;
+  /// Bytes of the arena the entry's intermediate tensors share, and the
+  /// bytes those tensors take added up (the compiler's memory plan; 0 when
+  /// the metadata does not say).
+  int64_t arenaBytes = 0;
+  int64_t intermediateBytes = 0;
   std::vector<TensorDecl> inputs;
   std::vector<TensorDecl> params;
   /// Optimizer state of a train step (starts at zero).

@@ -241,8 +241,9 @@ int runModel(const nnc_model_image *image, const char *libraryPath,
   return 0;
 }
 
-/// --help: the usage, then the model's target, inputs and outputs as its
-/// metadata states them (no weights needed; a linked image only).
+/// --help: the usage, then the model's target, inputs, outputs and memory
+/// plan as its metadata states them (no weights needed; a linked image
+/// only).
 int help(const nnc_model_image *image, const char *program) {
   printUsage(stdout, program);
   if (!image || !image->metadata)
@@ -260,6 +261,9 @@ int help(const nnc_model_image *image, const char *program) {
         std::printf("  %s\n", line.c_str());
     start = end + 1;
   }
+  const std::string memory = describeMemoryPlan(*image);
+  if (!memory.empty())
+    std::printf("  %s\n", memory.c_str());
   return 0;
 }
 

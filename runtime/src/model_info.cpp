@@ -1,7 +1,7 @@
 //===- runtime/src/model_info.cpp - Describing a loaded model -------------===//
 //
-// The accessors of the C API: target, and the inputs and outputs a model
-// takes and produces.
+// The accessors of the C API: target, the inputs and outputs a model takes
+// and produces, and its memory plan.
 //
 //===----------------------------------------------------------------------===//
 
@@ -64,6 +64,14 @@ nnc_status nnc_model_input_info(const nnc_model *model, size_t index,
 nnc_status nnc_model_output_info(const nnc_model *model, size_t index,
                                  nnc_tensor_info *out) {
   return info(model, &ModelMetadata::outputs, "output", index, out);
+}
+
+uint64_t nnc_model_arena_bytes(const nnc_model *model) {
+  return model ? static_cast<uint64_t>(model->metadata.arenaBytes) : 0;
+}
+
+uint64_t nnc_model_intermediate_bytes(const nnc_model *model) {
+  return model ? static_cast<uint64_t>(model->metadata.intermediateBytes) : 0;
 }
 
 } // extern "C"

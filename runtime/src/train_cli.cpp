@@ -95,6 +95,18 @@ void printUsage(std::FILE *stream, const char *program) {
       program, kWarmupRuns);
 }
 
+/// After the usage of --help: the memory plans of the train step and of the
+/// inference entry, as their metadata states them.
+void printMemoryPlans(const nnc_model_image *trainStep,
+                      const nnc_model_image *forward) {
+  if (trainStep)
+    std::printf("\nThis train step:\n  %s\n",
+                describeMemoryPlan(*trainStep).c_str());
+  if (forward)
+    std::printf("Its inference entry:\n  %s\n",
+                describeMemoryPlan(*forward).c_str());
+}
+
 /// Parses argv into `options`; false with `*error` set on a usage error.
 bool parseArgs(int argc, char **argv, Options *options, std::string *error) {
   for (int i = 1; i < argc; ++i) {
@@ -487,6 +499,7 @@ extern "C" int nnc_train_main(const nnc_model_image *train_step,
     return printUsageError(usage, printUsage, program);
   if (options.help) {
     printUsage(stdout, program);
+    printMemoryPlans(train_step, forward);
     return 0;
   }
   if (!train_step) {

@@ -251,6 +251,14 @@ void nnc_trainer_free(nnc_trainer *trainer) {
   delete trainer;
 }
 
+uint64_t nnc_trainer_arena_bytes(const nnc_trainer *trainer) {
+  return trainer ? nnc_model_arena_bytes(trainer->step) : 0;
+}
+
+uint64_t nnc_trainer_intermediate_bytes(const nnc_trainer *trainer) {
+  return trainer ? nnc_model_intermediate_bytes(trainer->step) : 0;
+}
+
 size_t nnc_trainer_num_inputs(const nnc_trainer *trainer) {
   return trainer ? nnc_model_num_inputs(trainer->step) : 0;
 }

@@ -4,12 +4,14 @@
 
 // A dense layer with bias and ReLU ends as one LLVM function: its result
 // became a caller-owned out-parameter (a fourth memref descriptor), and no
-// op of a higher-level dialect is left (the implicit check-nots).
+// op of a higher-level dialect is left (the implicit check-nots). The
+// memory plan of its one intermediate (the 8x3 matmul) stays on it.
 // CHECK-LABEL: llvm.func @dense
 // CHECK-SAME: (%{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64,
 // CHECK-SAME: %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64,
 // CHECK-SAME: %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64,
-// CHECK-SAME: %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64) {
+// CHECK-SAME: %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: !llvm.ptr, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64, %{{[^:]+}}: i64)
+// CHECK-SAME: attributes {nnc.arena_bytes = 128 : i64, nnc.intermediate_bytes = 96 : i64} {
 // CHECK: llvm.intr.maximum
 // CHECK: llvm.return{{$}}
 func.func @dense(%x: tensor<8x4xf32> {nn.input = "x"},
@@ -24,8 +26,9 @@ func.func @dense(%x: tensor<8x4xf32> {nn.input = "x"},
 
 // -----
 
-// Intermediate buffers are heap-allocated and freed; the softmax, GELU and
-// full reduction all lower; a scalar result is an out-parameter too.
+// Intermediate buffers share one heap-allocated arena, freed at the end;
+// the softmax, GELU and full reduction all lower; a scalar result is an
+// out-parameter too.
 // CHECK-LABEL: llvm.func @softmax_gelu_sum
 // CHECK: llvm.call @malloc
 // CHECK: llvm.fdiv

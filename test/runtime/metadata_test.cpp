@@ -30,6 +30,8 @@ TEST(Metadata, ParsesEveryRecord) {
   ASSERT_EQ(parseMetadata("nnc-model 1\n"
                           "target nvptx\n"
                           "entry mlp\n"
+                          "arena_bytes 8192\n"
+                          "intermediate_bytes 12608\n"
                           "input x f32 8x64\n"
                           "param fc1.weight f64 64x128\n"
                           "input mask i1 8\n"
@@ -41,6 +43,8 @@ TEST(Metadata, ParsesEveryRecord) {
       << nnc_last_error();
   EXPECT_EQ(metadata.target, "nvptx");
   EXPECT_EQ(metadata.entry, "mlp");
+  EXPECT_EQ(metadata.arenaBytes, 8192);
+  EXPECT_EQ(metadata.intermediateBytes, 12608);
   ASSERT_EQ(metadata.inputs.size(), 2u);
   EXPECT_EQ(metadata.inputs[0].name, "x");
   EXPECT_EQ(metadata.inputs[0].dtype, NNC_F32);
@@ -106,6 +110,9 @@ TEST(Metadata, AcceptsNoTrailingNewlineAndBlankLines) {
                           &metadata),
             NNC_OK)
       << nnc_last_error();
+  // The memory plan is optional.
+  EXPECT_EQ(metadata.arenaBytes, 0);
+  EXPECT_EQ(metadata.intermediateBytes, 0);
 }
 
 TEST(Metadata, RejectsBadHeaders) {
@@ -135,6 +142,12 @@ TEST(Metadata, RejectsBadRecords) {
   expectError(head + "output y f32 2\ninput x f32 2\n",
               "line 5: input 'x' follows an output");
   expectError(head + "weights w f32 2\n", "line 4: unknown record 'weights'");
+  expectError(head + "arena_bytes -64\n",
+              "line 4: expected 'arena_bytes BYTES' with a decimal count");
+  expectError(head + "intermediate_bytes\n",
+              "line 4: expected 'intermediate_bytes BYTES'");
+  expectError(head + "arena_bytes 64\narena_bytes 64\n",
+              "line 5: second 'arena_bytes' line");
   expectError("nnc-model 1\ntarget tpu\n",
               "line 2: unknown target 'tpu' (expected cpu or nvptx)");
   expectError("nnc-model 1\ntarget cpu\ntarget cpu\n",

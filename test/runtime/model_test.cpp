@@ -56,6 +56,8 @@ void fakeEntry(void **args) {
 constexpr const char *kMetadata = "nnc-model 1\n"
                                   "target cpu\n"
                                   "entry fake\n"
+                                  "arena_bytes 128\n"
+                                  "intermediate_bytes 96\n"
                                   "input x f32 2x3\n"
                                   "param bias f32 3\n"
                                   "input step i64 scalar\n"
@@ -120,6 +122,9 @@ protected:
 
 TEST_F(FakeModel, DescribesItself) {
   EXPECT_STREQ(nnc_model_target(model_), "cpu");
+  EXPECT_EQ(nnc_model_arena_bytes(model_), 128u);
+  EXPECT_EQ(nnc_model_intermediate_bytes(model_), 96u);
+  EXPECT_EQ(nnc_model_arena_bytes(nullptr), 0u);
   ASSERT_EQ(nnc_model_num_inputs(model_), 2u);
   ASSERT_EQ(nnc_model_num_outputs(model_), 2u);
   nnc_tensor_info info;

@@ -17,12 +17,18 @@
  *   nnc-model 1
  *   target cpu|nvptx
  *   entry NAME
+ *   arena_bytes BYTES
+ *   intermediate_bytes BYTES
  *   input NAME DTYPE SHAPE
  *   param NAME DTYPE SHAPE
  *   state NAME DTYPE SHAPE
  *   buffer NAME DTYPE SHAPE
  *   output NAME DTYPE SHAPE
  *
+ * `arena_bytes` and `intermediate_bytes` (optional, decimal) are the
+ * compiler's memory plan of the entry: the bytes of the arena its
+ * intermediate tensors share while it runs, and the bytes those tensors
+ * would take each in a buffer of its own.
  * DTYPE is one of f32 f64 i1 i8 i32 i64. `param` and `buffer` tensors
  * (trainable weights, and non-trainable model state such as running
  * statistics) are loaded from the weights; `state` is a train step's

@@ -106,6 +106,12 @@ nnc_status nnc_model_input_info(const nnc_model *model, size_t index,
                                 nnc_tensor_info *out);
 nnc_status nnc_model_output_info(const nnc_model *model, size_t index,
                                  nnc_tensor_info *out);
+/** The compiler's memory plan: the bytes of the arena the model's
+ *  intermediate tensors share while it runs (one allocation per run), and
+ *  the bytes those tensors take added up. 0 when the model has none (or
+ *  `model` is NULL). */
+uint64_t nnc_model_arena_bytes(const nnc_model *model);
+uint64_t nnc_model_intermediate_bytes(const nnc_model *model);
 
 /** Runs the model. `inputs` must match the model's inputs in count, order,
  *  dtype and shape; anything else is NNC_ERROR_INVALID_ARGUMENT with a
@@ -167,6 +173,11 @@ nnc_status nnc_trainer_create(const nnc_model_image *train_step,
 nnc_status nnc_trainer_load(const char *library_path,
                             const char *weights_path, nnc_trainer **out);
 void nnc_trainer_free(nnc_trainer *trainer);
+
+/** The memory plan of the train step, as nnc_model_arena_bytes and
+ *  nnc_model_intermediate_bytes give it for a model. */
+uint64_t nnc_trainer_arena_bytes(const nnc_trainer *trainer);
+uint64_t nnc_trainer_intermediate_bytes(const nnc_trainer *trainer);
 
 /** The batch a step takes: its inputs, in order. */
 size_t nnc_trainer_num_inputs(const nnc_trainer *trainer);
