@@ -233,7 +233,7 @@ static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
     cpu.fuseElementwise = !options.noFusion;
     cpu.kernelReport = options.kernelReport;
     cpu.dilatedConvToDense = options.dilatedRewrite;
-    cpu.memoryPlan = !options.noMemoryPlan;
+    cpu.memoryPlan = options.memoryPlan;
     buildCpuPipeline(pm, cpu);
   } else {
     NvptxPipelineOptions nvptx;

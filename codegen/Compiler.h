@@ -61,9 +61,9 @@ struct CompileOptions {
   /// Rewrite dilated convolutions as dense ones on a space-to-batch view
   /// (nnc-dilated-conv-to-dense) instead of lowering them directly (CPU).
   bool dilatedRewrite = false;
-  /// Give every intermediate buffer its own malloc and free instead of
-  /// planning them into one arena (to measure what the plan saves).
-  bool noMemoryPlan = false;
+  /// Place the intermediate buffers of each function in one arena by
+  /// liveness (nnc-memory-plan; CPU) instead of a malloc and free each.
+  bool memoryPlan = false;
   /// GPU architecture for --target=nvptx.
   std::string chip = "sm_90";
   /// Compile a training artifact: `loss` differentiated, wrapped by

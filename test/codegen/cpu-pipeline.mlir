@@ -1,6 +1,13 @@
-// RUN: nnc-opt %s -split-input-file --nnc-cpu-pipeline \
+// RUN: nnc-opt %s -split-input-file --nnc-cpu-pipeline="memory-plan=1" \
 // RUN:   | FileCheck %s --implicit-check-not='{{(^|[^a-zA-Z0-9_.])(nn|linalg|tensor|bufferization|memref|scf|cf|arith|math|func)\.[a-z]}}' \
 // RUN:       --implicit-check-not=unrealized_conversion_cast
+// The default pipeline (no memory plan) lowers every function as fully,
+// with one allocation per intermediate and no plan recorded.
+// RUN: nnc-opt %s -split-input-file --nnc-cpu-pipeline \
+// RUN:   | FileCheck %s --check-prefix=DEFAULT --implicit-check-not='{{(^|[^a-zA-Z0-9_.])(nn|linalg|tensor|bufferization|memref|scf|cf|arith|math|func)\.[a-z]}}' \
+// RUN:       --implicit-check-not=unrealized_conversion_cast --implicit-check-not=nnc.arena_bytes
+// DEFAULT: llvm.func @dense(
+// DEFAULT: llvm.func @softmax_gelu_sum(
 
 // A dense layer with bias and ReLU ends as one LLVM function: its result
 // became a caller-owned out-parameter (a fourth memref descriptor), and no

@@ -106,9 +106,10 @@ static constexpr const char *kCompileUsage =
     "                           a space-to-batch view\n"
     "                           (nnc-dilated-conv-to-dense; default: lowered\n"
     "                           directly, which measured faster; CPU)\n"
-    "  --no-memory-plan         give each intermediate tensor its own\n"
-    "                           allocation (default: one arena shared by\n"
-    "                           liveness, nnc-memory-plan; CPU)\n"
+    "  --memory-plan            place intermediate tensors in one arena\n"
+    "                           shared by liveness (nnc-memory-plan;\n"
+    "                           default: one allocation each, which\n"
+    "                           measured faster; CPU)\n"
     "\n"
     "training (nnc compile MODEL --train -o OUT [--optimizer=NAME] ...):\n"
     "  --train                  compile a training executable (or, with\n"
@@ -318,8 +319,8 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.kernelReport = true;
     } else if (arg == "--dilated-rewrite") {
       options.dilatedRewrite = true;
-    } else if (arg == "--no-memory-plan") {
-      options.noMemoryPlan = true;
+    } else if (arg == "--memory-plan") {
+      options.memoryPlan = true;
     } else if (arg == "--training-mode") {
       options.trainingMode = true;
     } else if (arg == "--external-weights") {
