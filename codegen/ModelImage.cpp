@@ -46,10 +46,9 @@ static llvm::GlobalVariable *addBytes(llvm::Module &module,
   return global;
 }
 
-llvm::Error addModelImage(llvm::Module &module,
-                          const ModelSignature &signature,
-                          const MemoryPlanStats &memory,
-                          llvm::StringRef target, llvm::StringRef symbol,
+llvm::Error addModelImage(llvm::Module &module, const ModelSignature &signature,
+                          const MemoryPlanStats &memory, llvm::StringRef target,
+                          llvm::StringRef symbol,
                           std::optional<llvm::StringRef> weights) {
   std::string cifaceName = "_mlir_ciface_" + signature.entry;
   llvm::Function *ciface = module.getFunction(cifaceName);

@@ -21,10 +21,9 @@ namespace nnc {
 /// Adds the image global `symbol` to `module`. `weights` is the safetensors
 /// file content to embed, or nothing for a model reading its weights at
 /// load time; `memory` is the memory plan of the entry, for the metadata.
-llvm::Error addModelImage(llvm::Module &module,
-                          const ModelSignature &signature,
-                          const MemoryPlanStats &memory,
-                          llvm::StringRef target, llvm::StringRef symbol,
+llvm::Error addModelImage(llvm::Module &module, const ModelSignature &signature,
+                          const MemoryPlanStats &memory, llvm::StringRef target,
+                          llvm::StringRef symbol,
                           std::optional<llvm::StringRef> weights);
 
 } // namespace nnc

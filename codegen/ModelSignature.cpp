@@ -110,8 +110,8 @@ std::string ModelSignature::metadata(StringRef target,
   std::string text = "nnc-model 1\ntarget " + target.str() + "\nentry " +
                      entry + "\n";
   text += "arena_bytes " + std::to_string(memory.arenaBytes) + "\n";
-  text += "intermediate_bytes " + std::to_string(memory.intermediateBytes) +
-          "\n";
+  text +=
+      "intermediate_bytes " + std::to_string(memory.intermediateBytes) + "\n";
   for (const TensorSlot &slot : slots) {
     switch (slot.role) {
     case TensorSlot::Role::Input:

@@ -77,8 +77,8 @@ void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &options) {
     pm.addPass(createDilatedConvToDense());
   buildBufferizedLinalg(pm, options.fuseElementwise);
   if (options.kernelReport)
-    pm.addPass(createKernelReport(KernelReportOptions{
-        options.fuseElementwise ? "fused" : "unfused"}));
+    pm.addPass(createKernelReport(
+        KernelReportOptions{options.fuseElementwise ? "fused" : "unfused"}));
   // Polynomial math vectorizes where libm calls would not.
   pm.addPass(createMathApproximation());
   pm.addPass(createCpuMicrokernels());

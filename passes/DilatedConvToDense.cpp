@@ -59,9 +59,8 @@ PhaseSplit splitPhases(const SlidingWindow &window, unsigned i, int64_t in) {
   split.backZeros = (d - written % d) % d;
   // The back zeros already stand for part of pad_end; the dense convolution
   // pads whole phase positions for the rest.
-  split.denseEnd =
-      llvm::divideCeil(std::max<int64_t>(0, window.padEnd[i] - split.backZeros),
-                       d);
+  split.denseEnd = llvm::divideCeil(
+      std::max<int64_t>(0, window.padEnd[i] - split.backZeros), d);
   return split;
 }
 
@@ -129,8 +128,7 @@ struct DilatedConvToDensePattern : OpRewritePattern<ConvOp> {
     SmallVector<int64_t> batchedShape = {phaseCount * batch, channels};
     batchedShape.append(gridShape);
     Value batched = ReshapeOp::create(
-        b,
-        TransposeOp::create(b, ReshapeOp::create(b, x, phaseShape), toBatch),
+        b, TransposeOp::create(b, ReshapeOp::create(b, x, phaseShape), toBatch),
         batchedShape);
 
     // The dense convolution of every phase grid; dimensions without
@@ -144,10 +142,9 @@ struct DilatedConvToDensePattern : OpRewritePattern<ConvOp> {
     for (unsigned i = 0; i < rank; ++i)
       padding.push_back(splits[i].phases > 1 ? splits[i].denseEnd
                                              : window.padEnd[i]);
-    Value dense = ConvOp::create(b, batched, op.getWeight(), op.getBias(),
-                                 stride, padding,
-                                 /*dilation=*/SmallVector<int64_t>(rank, 1),
-                                 op.getGroups());
+    Value dense = ConvOp::create(
+        b, batched, op.getWeight(), op.getBias(), stride, padding,
+        /*dilation=*/SmallVector<int64_t>(rank, 1), op.getGroups());
 
     // Batch to space: [d1, d2, ..., N, F, Q1, Q2, ...] -> [N, F, Q1, d1,
     // Q2, d2, ...] -> [N, F, Q1 * d1, Q2 * d2, ...], cropped to the output.
@@ -166,8 +163,7 @@ struct DilatedConvToDensePattern : OpRewritePattern<ConvOp> {
     }
     Value result = ReshapeOp::create(
         b,
-        TransposeOp::create(b, ReshapeOp::create(b, dense, unstacked),
-                            toSpace),
+        TransposeOp::create(b, ReshapeOp::create(b, dense, unstacked), toSpace),
         interleavedShape);
     if (ArrayRef<int64_t>(interleavedShape) != resultType.getShape())
       result = SliceOp::create(b, result, SmallVector<int64_t>(rank + 2, 0),

@@ -12,11 +12,11 @@
 // The keys are transposed once, before the loops, so that a score tile is a
 // product with a block of their columns read in place (the runtime's GEMM
 // takes it with a row stride). Causal and sliding-window attention loop
-// only over the key tiles a query tile can see. Grouped queries use the [B, Hkv, G * Tq, ...] layout of
-// ir/AttentionDecomposition.h, so a key/value tile is read once per group.
-// The loop bodies stay nn ops on static tile shapes (with tensor slices and
-// a linalg.generic for the position mask); nnc-lower-nn-to-linalg lowers
-// them afterwards.
+// only over the key tiles a query tile can see. Grouped queries use the [B,
+// Hkv, G * Tq, ...] layout of ir/AttentionDecomposition.h, so a key/value tile
+// is read once per group. The loop bodies stay nn ops on static tile shapes
+// (with tensor slices and a linalg.generic for the position mask);
+// nnc-lower-nn-to-linalg lowers them afterwards.
 //
 //===----------------------------------------------------------------------===//
 

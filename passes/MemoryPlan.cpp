@@ -19,8 +19,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "passes/BufferUses.h"
 #include "passes/MemoryPlan.h"
+#include "passes/BufferUses.h"
 #include "passes/Passes.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -87,9 +87,10 @@ std::optional<int64_t> plannableBytes(memref::AllocOp alloc,
     return std::nullopt;
   if (alloc.getAlignment() && *alloc.getAlignment() > kArenaAlignment)
     return std::nullopt;
-  int64_t bytes = type.getNumElements() *
-                  static_cast<int64_t>(
-                      layout.getTypeSize(type.getElementType()).getFixedValue());
+  int64_t bytes =
+      type.getNumElements() *
+      static_cast<int64_t>(
+          layout.getTypeSize(type.getElementType()).getFixedValue());
   if (bytes <= 0)
     return std::nullopt;
   return bytes;
@@ -141,13 +142,14 @@ int64_t placeSlots(SmallVector<Slot> &slots) {
     std::optional<int64_t> best, bestSlack;
     for (Slot *other : live) {
       int64_t gap = other->offset - candidate;
-      if (gap >= slot->bytes && (!bestSlack || gap - slot->bytes < *bestSlack)) {
+      if (gap >= slot->bytes &&
+          (!bestSlack || gap - slot->bytes < *bestSlack)) {
         best = candidate;
         bestSlack = gap - slot->bytes;
       }
-      candidate = std::max(candidate, static_cast<int64_t>(llvm::alignTo(
-                                          other->offset + other->bytes,
-                                          kArenaAlignment)));
+      candidate = std::max(candidate,
+                           static_cast<int64_t>(llvm::alignTo(
+                               other->offset + other->bytes, kArenaAlignment)));
     }
     slot->offset = best.value_or(candidate);
     total = std::max(total, slot->offset + slot->bytes);

@@ -20,8 +20,8 @@
 #include "ir/Broadcast.h"
 #include "ir/NNOps.h"
 
-#include "mlir/IR/Builders.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/IR/Builders.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
@@ -285,9 +285,9 @@ void recognizeAt(SoftmaxOp softmax) {
   Value attentionMask = causal ? Value() : mask;
   if (!causal && negatedMask)
     attentionMask = arith::ConstantOp::create(b, loc, negatedMask);
-  auto attention = AttentionOp::create(
-      b, loc, toRank4(query), toRank4(keys), toRank4(value), attentionMask,
-      causal, /*window=*/0, b.getF64FloatAttr(scale));
+  auto attention = AttentionOp::create(b, loc, toRank4(query), toRank4(keys),
+                                       toRank4(value), attentionMask, causal,
+                                       /*window=*/0, b.getF64FloatAttr(scale));
   Value result = attention.getResult();
   if (rank == 3)
     result = ReshapeOp::create(b, loc, result, output.getType().getShape());

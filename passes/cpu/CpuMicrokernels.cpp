@@ -81,15 +81,14 @@ struct OperandLayout {
 
 /// The layout of a strided memref: its aligned base pointer advanced by its
 /// offset, and its strides.
-OperandLayout layoutOf(PatternRewriter &rewriter, Location loc,
-                       Value memref) {
+OperandLayout layoutOf(PatternRewriter &rewriter, Location loc, Value memref) {
   auto metadata =
       memref::ExtractStridedMetadataOp::create(rewriter, loc, memref);
   Value base = memref::ExtractAlignedPointerAsIndexOp::create(
       rewriter, loc, metadata.getBaseBuffer());
   Type ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
-  Value pointer = LLVM::IntToPtrOp::create(rewriter, loc, ptr,
-                                           toI64(rewriter, loc, base));
+  Value pointer =
+      LLVM::IntToPtrOp::create(rewriter, loc, ptr, toI64(rewriter, loc, base));
   OperandLayout layout;
   layout.pointer = LLVM::GEPOp::create(
       rewriter, loc, ptr, rewriter.getF32Type(), pointer,
@@ -138,9 +137,8 @@ StringRef kernelFor(Operation *op, bool userMaps) {
 
 /// Matches `op` for a call of `kernelName` on operands of `rank`; an empty
 /// name means no kernel takes the op's indexing maps.
-FailureOr<KernelCall> matchKernelCall(linalg::LinalgOp op,
-                                      StringRef kernelName, int64_t rank,
-                                      PatternRewriter &rewriter) {
+FailureOr<KernelCall> matchKernelCall(linalg::LinalgOp op, StringRef kernelName,
+                                      int64_t rank, PatternRewriter &rewriter) {
   if (!op.hasPureBufferSemantics())
     return rewriter.notifyMatchFailure(op, "not on buffers");
   if (kernelName.empty())

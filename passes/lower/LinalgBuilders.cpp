@@ -140,8 +140,8 @@ Value reshapeTo(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> shape) {
   SmallVector<Attribute> extents;
   for (int64_t extent : shape)
     extents.push_back(b.getIndexAttr(extent));
-  Value shapeValue = arith::ConstantOp::create(
-      b, DenseElementsAttr::get(shapeType, extents));
+  Value shapeValue =
+      arith::ConstantOp::create(b, DenseElementsAttr::get(shapeType, extents));
   return tensor::ReshapeOp::create(b, type, x, shapeValue);
 }
 

@@ -862,28 +862,28 @@ struct LowerNNToLinalgPass
 
 void nnc::populateNNToLinalgPatterns(RewritePatternSet &patterns) {
   MLIRContext *context = patterns.getContext();
-  patterns.add<
-      ElementwiseLowering<NegOp>, ElementwiseLowering<AbsOp>,
-      ElementwiseLowering<ExpOp>, ElementwiseLowering<LogOp>,
-      ElementwiseLowering<SqrtOp>, ElementwiseLowering<RsqrtOp>,
-      ElementwiseLowering<SigmoidOp>, ElementwiseLowering<TanhOp>,
-      ElementwiseLowering<ReluOp>, ElementwiseLowering<SiluOp>,
-      ElementwiseLowering<MishOp>, ElementwiseLowering<SoftplusOp>,
-      ElementwiseLowering<LeakyReluOp>, ElementwiseLowering<EluOp>,
-      ElementwiseLowering<GeluOp>, ElementwiseLowering<AddOp>,
-      ElementwiseLowering<SubOp>, ElementwiseLowering<MulOp>,
-      ElementwiseLowering<DivOp>, ElementwiseLowering<PowOp>,
-      ElementwiseLowering<MaximumOp>, ElementwiseLowering<MinimumOp>,
-      ElementwiseLowering<ErfOp>, ElementwiseLowering<SinOp>,
-      ElementwiseLowering<CosOp>, ElementwiseLowering<SignOp>,
-      ElementwiseLowering<CompareOp>, ElementwiseLowering<SelectOp>,
-      OneHotLowering, ScanLowering, SliceScatterLowering, StopGradientLowering,
-      ReductionLowering<ReduceSumOp>, ReductionLowering<ReduceMeanOp>,
-      ReductionLowering<ReduceMaxOp>, ReductionLowering<ReduceProdOp>,
-      ReductionLowering<LogSumExpOp>,
-      SoftmaxLowering, LogSoftmaxLowering, MatmulLowering, ReshapeLowering,
-      TransposeLowering, TransposedProductLowering, BroadcastToLowering,
-      SliceLowering, ConcatLowering, CrossEntropyLowering>(context);
+  patterns
+      .add<ElementwiseLowering<NegOp>, ElementwiseLowering<AbsOp>,
+           ElementwiseLowering<ExpOp>, ElementwiseLowering<LogOp>,
+           ElementwiseLowering<SqrtOp>, ElementwiseLowering<RsqrtOp>,
+           ElementwiseLowering<SigmoidOp>, ElementwiseLowering<TanhOp>,
+           ElementwiseLowering<ReluOp>, ElementwiseLowering<SiluOp>,
+           ElementwiseLowering<MishOp>, ElementwiseLowering<SoftplusOp>,
+           ElementwiseLowering<LeakyReluOp>, ElementwiseLowering<EluOp>,
+           ElementwiseLowering<GeluOp>, ElementwiseLowering<AddOp>,
+           ElementwiseLowering<SubOp>, ElementwiseLowering<MulOp>,
+           ElementwiseLowering<DivOp>, ElementwiseLowering<PowOp>,
+           ElementwiseLowering<MaximumOp>, ElementwiseLowering<MinimumOp>,
+           ElementwiseLowering<ErfOp>, ElementwiseLowering<SinOp>,
+           ElementwiseLowering<CosOp>, ElementwiseLowering<SignOp>,
+           ElementwiseLowering<CompareOp>, ElementwiseLowering<SelectOp>,
+           OneHotLowering, ScanLowering, SliceScatterLowering,
+           StopGradientLowering, ReductionLowering<ReduceSumOp>,
+           ReductionLowering<ReduceMeanOp>, ReductionLowering<ReduceMaxOp>,
+           ReductionLowering<ReduceProdOp>, ReductionLowering<LogSumExpOp>,
+           SoftmaxLowering, LogSoftmaxLowering, MatmulLowering, ReshapeLowering,
+           TransposeLowering, TransposedProductLowering, BroadcastToLowering,
+           SliceLowering, ConcatLowering, CrossEntropyLowering>(context);
   populateAttentionLoweringPatterns(patterns);
   populateConvolutionLoweringPatterns(patterns);
   populateIndexLoweringPatterns(patterns);

@@ -153,7 +153,8 @@ extern "C" void nnc_uk_matmul_tn_f32(const float *at, const float *b, float *c,
   if (!checkExtents(entry, c, m, n, k, ldat, m, ldb, n, ldc))
     return;
   // Transposing costs M * K moves against M * N * K multiply-adds.
-  std::unique_ptr<float[]> a(new (std::nothrow) float[static_cast<size_t>(m) * k]);
+  std::unique_ptr<float[]> a(
+      new (std::nothrow) float[static_cast<size_t>(m) * k]);
   if (!a)
     fail(entry, "out of memory for the transposed A", m, n, k);
   transposeInto(a.get(), at, k, m, ldat);

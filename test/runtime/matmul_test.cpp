@@ -55,8 +55,10 @@ void checkAgainstNaiveLoop(const Shape &shape, Transposed transposed,
   const bool ta = transposed == Transposed::A, tb = transposed == Transposed::B;
   const int64_t aRows = ta ? k : m, lda = (ta ? m : k) + pad, ldc = n + pad;
   const int64_t bRows = tb ? n : k, ldb = (tb ? k : n) + pad;
-  const std::vector<float> a = pseudoRandom(static_cast<size_t>(aRows * lda), 1);
-  const std::vector<float> b = pseudoRandom(static_cast<size_t>(bRows * ldb), 2);
+  const std::vector<float> a =
+      pseudoRandom(static_cast<size_t>(aRows * lda), 1);
+  const std::vector<float> b =
+      pseudoRandom(static_cast<size_t>(bRows * ldb), 2);
   // Garbage in C must be overwritten, not accumulated into.
   const float padding = -7;
   std::vector<float> c(static_cast<size_t>(m * ldc),
@@ -80,8 +82,8 @@ void checkAgainstNaiveLoop(const Shape &shape, Transposed transposed,
           << "at (" << i << ", " << j << ")";
     }
     for (int64_t j = n; j < ldc; ++j)
-      EXPECT_EQ(c[i * ldc + j], padding) << "padding at (" << i << ", " << j
-                                         << ")";
+      EXPECT_EQ(c[i * ldc + j], padding)
+          << "padding at (" << i << ", " << j << ")";
   }
 }
 
@@ -140,9 +142,9 @@ TEST(MatmulF32Edges, AnEmptySumZeroesOnlyTheBlock) {
 
 TEST(MatmulF32Edges, ARowStrideShorterThanTheRowAborts) {
   std::vector<float> a(6), b(6), c(4);
-  EXPECT_DEATH(nnc_uk_matmul_f32(a.data(), b.data(), c.data(), 2, 2, 3, 2, 2,
-                                 2),
-               "row stride is shorter than its row");
+  EXPECT_DEATH(
+      nnc_uk_matmul_f32(a.data(), b.data(), c.data(), 2, 2, 3, 2, 2, 2),
+      "row stride is shorter than its row");
 }
 
 } // namespace

@@ -28,16 +28,16 @@ void nnc_uk_matmul_f32(const float *a, const float *b, float *c, int64_t m,
 /** C[m,n] = A[m,k] * Bt[n,k]^T: the same product with B given transposed,
  *  as a linear layer's weight matrix [out, in] is stored (Bt's rows `ldbt`
  *  elements apart, at least k). Same contract as nnc_uk_matmul_f32. */
-void nnc_uk_matmul_nt_f32(const float *a, const float *bt, float *c,
-                          int64_t m, int64_t n, int64_t k, int64_t lda,
-                          int64_t ldbt, int64_t ldc);
+void nnc_uk_matmul_nt_f32(const float *a, const float *bt, float *c, int64_t m,
+                          int64_t n, int64_t k, int64_t lda, int64_t ldbt,
+                          int64_t ldc);
 
 /** C[m,n] = At[k,m]^T * B[k,n]: the product with A given transposed, as a
  *  weight gradient x^T dy reads its activations (At's rows `ldat` elements
  *  apart, at least m). Same contract as nnc_uk_matmul_f32. */
-void nnc_uk_matmul_tn_f32(const float *at, const float *b, float *c,
-                          int64_t m, int64_t n, int64_t k, int64_t ldat,
-                          int64_t ldb, int64_t ldc);
+void nnc_uk_matmul_tn_f32(const float *at, const float *b, float *c, int64_t m,
+                          int64_t n, int64_t k, int64_t ldat, int64_t ldb,
+                          int64_t ldc);
 
 #ifdef __cplusplus
 }
