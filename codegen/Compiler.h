@@ -64,6 +64,10 @@ struct CompileOptions {
   /// Place the intermediate buffers of each function in one arena by
   /// liveness (nnc-memory-plan; CPU) instead of a malloc and free each.
   bool memoryPlan = false;
+  /// Run every loop serially on the calling thread instead of running
+  /// parallel loops on the runtime's thread pool
+  /// (nnc-parallel-loops-to-thread-pool; CPU). Microkernels stay parallel.
+  bool serialLoops = false;
   /// GPU architecture for --target=nvptx.
   std::string chip = "sm_90";
   /// Compile a training artifact: `loss` differentiated, wrapped by

@@ -76,6 +76,9 @@ void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &options) {
   if (options.dilatedConvToDense)
     pm.addPass(createDilatedConvToDense());
   buildBufferizedLinalg(pm, options.fuseElementwise);
+  // A forall (flash attention's query tiles) as the parallel loop that
+  // nnc-parallel-loops-to-thread-pool runs on the thread pool.
+  addTextual(pm, "func.func(scf-forall-to-parallel)");
   if (options.kernelReport)
     pm.addPass(createKernelReport(
         KernelReportOptions{options.fuseElementwise ? "fused" : "unfused"}));
@@ -93,8 +96,13 @@ void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &options) {
                  "nnc-early-dealloc");
   if (options.memoryPlan)
     addTextual(pm, "func.func(nnc-memory-plan)");
-  addTextual(pm, "nnc-memref-copy-to-linalg,convert-linalg-to-loops,"
-                 "canonicalize");
+  // Loops over a linalg op's parallel dimensions come out as scf.parallel;
+  // those with enough work run on the runtime's thread pool, the rest (and
+  // the reduction dimensions, as scf.for) serially.
+  addTextual(pm, "nnc-memref-copy-to-linalg,"
+                 "func.func(convert-linalg-to-parallel-loops),canonicalize");
+  if (options.parallelLoops)
+    pm.addPass(createParallelLoopsToThreadPool());
   addTextual(pm, kHostToLLVM);
 }
 

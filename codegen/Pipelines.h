@@ -46,6 +46,12 @@ struct CpuPipelineOptions
                      "with nnc-memory-plan (off, the default: one malloc and "
                      "free each, which measured faster)"),
       llvm::cl::init(false)};
+  Option<bool> parallelLoops{
+      *this, "parallel-loops",
+      llvm::cl::desc("run parallel loops with enough work on the runtime's "
+                     "thread pool (nnc-parallel-loops-to-thread-pool); off: "
+                     "every loop serial on the calling thread"),
+      llvm::cl::init(true)};
 };
 
 /// Options of the NVPTX pipeline.

@@ -1,7 +1,7 @@
 //===- FlashAttention.cpp - Attention as a blocked online softmax ---------===//
 //
-// Rewrites nn.attention into a loop over query tiles around a loop over
-// key/value tiles (FlashAttention). Each step scores one query tile against
+// Rewrites nn.attention into a parallel loop (scf.forall) over query tiles
+// around a loop over key/value tiles (FlashAttention). Each step scores one query tile against
 // one key tile, masks it, and folds it into a running row maximum, a running
 // row sum and an accumulator rescaled by exp(old max - new max), so the
 // [Lq, Lk] score matrix is never formed: memory grows with Lq * tile.
@@ -207,14 +207,16 @@ struct AttentionTiling {
   }
 
   /// `tile` (`[B, Hkv, G * Tq, dim]`) written into the grouped
-  /// `[B, Hkv, G, Lq, dim]` tensor `into` at `queryStart`.
-  Value insertQueryRows(ImplicitLocOpBuilder &b, Value tile, Value into,
-                        Value queryStart) const {
+  /// `[B, Hkv, G, Lq, dim]` tensor `into` at `queryStart` by `InsertOp`
+  /// (tensor.insert_slice, or tensor.parallel_insert_slice in a forall).
+  template <typename InsertOp>
+  InsertOp insertQueryRows(ImplicitLocOpBuilder &b, Value tile, Value into,
+                           Value queryStart) const {
     int64_t dim = tensorTypeOf(tile).getDimSize(3);
     SliceBounds s =
         sliceBounds(b, {Value(), Value(), Value(), queryStart, Value()},
                     {batch, kvHeads, group, tq, dim});
-    return tensor::InsertSliceOp::create(
+    return InsertOp::create(
         b,
         ReshapeOp::create(b, tile,
                           ArrayRef<int64_t>{batch, kvHeads, group, tq, dim}),
@@ -393,35 +395,41 @@ struct FlashAttentionPattern : TilingPattern<AttentionOp> {
         ArrayRef<int64_t>{t.batch, t.kvHeads, t.group, t.queries, t.valueDim},
         t.element);
     const double inf = std::numeric_limits<double>::infinity();
-    auto queryLoop = tileLoop(
-        b, arith::ConstantIndexOp::create(b, 0),
-        arith::ConstantIndexOp::create(b, t.queries), t.tq, outputInit,
-        [&](ImplicitLocOpBuilder &ob, Value queryStart, ValueRange outputs) {
-          Value queryTileValue = t.queryRows(ob, groupedQuery, queryStart);
-          auto [lower, upper] = t.keyRange(ob, queryStart);
-          Value accInit = splat(ob, {t.batch, t.kvHeads, t.rows, t.valueDim},
-                                t.element, 0.0);
-          auto keyLoop = tileLoop(
-              ob, lower, upper, t.tk,
-              ValueRange{t.rowSplat(ob, -inf), t.rowSplat(ob, 0.0), accInit},
-              [&](ImplicitLocOpBuilder &ib, Value keyStart,
-                  ValueRange state) -> SmallVector<Value> {
-                Value scores =
-                    t.scoreTile(ib, queryTileValue, queryStart, keyStart);
-                auto step = t.onlineSoftmaxStep(ib, scores, state[0], state[1]);
-                Value acc = AddOp::create(
-                    ib, MulOp::create(ib, state[2], step.rescale),
-                    MatmulOp::create(
-                        ib, step.exps,
-                        t.keyRows(ib, t.operands.value, keyStart)));
-                return {step.max, step.sum, acc};
-              });
-          Value outputTile =
-              DivOp::create(ob, keyLoop.getResult(2),
-                            t.denominator(ob, keyLoop.getResult(1)));
-          return SmallVector<Value>{
-              t.insertQueryRows(ob, outputTile, outputs[0], queryStart)};
-        });
+    // The query tiles are independent: a forall, whose tiles the CPU
+    // pipeline runs on the thread pool, each writing its rows of the output.
+    auto queryLoop = scf::ForallOp::create(
+        b, ArrayRef<OpFoldResult>{b.getIndexAttr(0)},
+        ArrayRef<OpFoldResult>{b.getIndexAttr(t.queries)},
+        ArrayRef<OpFoldResult>{b.getIndexAttr(t.tq)}, ValueRange{outputInit},
+        std::nullopt);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(queryLoop.getBody());
+      Value queryStart = queryLoop.getInductionVar(0);
+      Value queryTileValue = t.queryRows(b, groupedQuery, queryStart);
+      auto [lower, upper] = t.keyRange(b, queryStart);
+      Value accInit =
+          splat(b, {t.batch, t.kvHeads, t.rows, t.valueDim}, t.element, 0.0);
+      auto keyLoop = tileLoop(
+          b, lower, upper, t.tk,
+          ValueRange{t.rowSplat(b, -inf), t.rowSplat(b, 0.0), accInit},
+          [&](ImplicitLocOpBuilder &ib, Value keyStart,
+              ValueRange state) -> SmallVector<Value> {
+            Value scores =
+                t.scoreTile(ib, queryTileValue, queryStart, keyStart);
+            auto step = t.onlineSoftmaxStep(ib, scores, state[0], state[1]);
+            Value acc = AddOp::create(
+                ib, MulOp::create(ib, state[2], step.rescale),
+                MatmulOp::create(ib, step.exps,
+                                 t.keyRows(ib, t.operands.value, keyStart)));
+            return {step.max, step.sum, acc};
+          });
+      Value outputTile = DivOp::create(
+          b, keyLoop.getResult(2), t.denominator(b, keyLoop.getResult(1)));
+      b.setInsertionPointToStart(queryLoop.getTerminator().getBody());
+      t.insertQueryRows<tensor::ParallelInsertSliceOp>(
+          b, outputTile, queryLoop.getRegionOutArgs()[0], queryStart);
+    }
     rewriter.replaceOp(op, t.perHead(b, queryLoop.getResult(0)));
     return success();
   }
@@ -520,7 +528,8 @@ struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
                                    valueSizes)};
               });
           return SmallVector<Value>{
-              t.insertQueryRows(ob, keyLoop.getResult(0), grads[0], queryStart),
+              t.insertQueryRows<tensor::InsertSliceOp>(
+                  ob, keyLoop.getResult(0), grads[0], queryStart),
               keyLoop.getResult(1), keyLoop.getResult(2)};
         });
     rewriter.replaceOp(op, ValueRange{t.perHead(b, queryLoop.getResult(0)),

@@ -53,8 +53,8 @@ def CpuMicrokernels : Pass<"nnc-cpu-microkernels", "mlir::ModuleOp"> {
     goes away; one whose maps read B transposed (the form
     nn.matmul(x, nn.transpose(w)) lowers to) calls `nnc_uk_matmul_nt_f32`
     on B's own buffer. A `linalg.batch_matmul` of either form on such
-    [batch, rows, columns] buffers becomes an scf.for over the batch calling
-    the kernel once per entry. Other matmuls stay for loop codegen.
+    [batch, rows, columns] buffers becomes an scf.parallel over the batch
+    calling the kernel once per entry. Other matmuls stay for loop codegen.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::func::FuncDialect",
@@ -112,8 +112,10 @@ def FlashAttention : Pass<"nnc-flash-attention"> {
   let summary = "Tiles nn.attention and its gradient into blocked loops "
                 "with an online softmax";
   let description = [{
-    Rewrites every `nn.attention` into a loop over query tiles around a loop
-    over key/value tiles (FlashAttention): each step scores a query tile
+    Rewrites every `nn.attention` into an `scf.forall` over query tiles
+    (each writing its rows of the output with
+    `tensor.parallel_insert_slice`) around a loop over key/value tiles
+    (FlashAttention): each step scores a query tile
     against a key tile, masks it, and folds it into a running row maximum,
     a running row sum and an output accumulator rescaled by
     `exp(old max - new max)`, dividing by the sum at the end. The
@@ -369,6 +371,37 @@ def Optimizer : Pass<"nnc-optimizer", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::func::FuncDialect",
                            "nnc::nn::NNDialect"];
+}
+
+def ParallelLoopsToThreadPool
+    : Pass<"nnc-parallel-loops-to-thread-pool", "mlir::ModuleOp"> {
+  let summary = "Runs parallel loops on the runtime's thread pool";
+  let description = [{
+    Runs on loops over memrefs, before the LLVM lowering. Each outermost
+    `scf.parallel` without results whose estimated work (ops of its body
+    times its trips, nested loops included; a call counts as a microkernel;
+    a bound that is not constant as 1024 trips) reaches `min-work` becomes
+    a call of the runtime's `nnc_parallel_for` (nnc/kernels.h) on a
+    function `@<function>_parallel` outlined from it, which runs a range
+    [begin, end) of the linearized iterations of the loop's leading
+    dimensions: the fewest that give at least 16 iterations, the last
+    dimension of several always staying an inner `scf.parallel` that runs
+    serially and vectorizes. The values the body uses from above, bounds
+    included, travel in a closure struct stored in a stack slot of the
+    caller: memrefs as LLVM memref descriptors (through
+    `builtin.unrealized_conversion_cast`, folded by the LLVM lowering),
+    indices as i64, integers, floats and `!llvm.ptr` as they are; constants
+    and `memref.get_global` are recreated in the outlined function. A loop
+    using a value of any other type stays serial.
+  }];
+  let options = [
+    Option<"minWork", "min-work", "int64_t", "131072",
+           "Estimated scalar ops a loop needs to be run in parallel">,
+  ];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::func::FuncDialect",
+                           "mlir::LLVM::LLVMDialect",
+                           "mlir::scf::SCFDialect"];
 }
 
 def WeightPenalty : Pass<"nnc-weight-penalty", "mlir::ModuleOp"> {

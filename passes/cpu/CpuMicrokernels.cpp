@@ -221,12 +221,13 @@ struct BatchMatmulToMicrokernel : OpRewritePattern<linalg::BatchMatmulOp> {
     auto lower = arith::ConstantIndexOp::create(rewriter, loc, 0);
     auto upper = arith::ConstantIndexOp::create(rewriter, loc, cShape[0]);
     auto step = arith::ConstantIndexOp::create(rewriter, loc, 1);
-    auto loop = scf::ForOp::create(rewriter, loc, lower, upper, step);
+    auto loop = scf::ParallelOp::create(rewriter, loc, ValueRange{lower},
+                                        ValueRange{upper}, ValueRange{step});
     {
       OpBuilder::InsertionGuard guard(rewriter);
       rewriter.setInsertionPointToStart(loop.getBody());
       Value entry = arith::IndexCastOp::create(
-          rewriter, loc, rewriter.getI64Type(), loop.getInductionVar());
+          rewriter, loc, rewriter.getI64Type(), loop.getInductionVars()[0]);
       SmallVector<Value> args;
       for (const OperandLayout &layout : layouts) {
         Value offset =

@@ -2,19 +2,19 @@
 
 // Causal grouped-query attention (4 query heads on 2 key/value heads), 4
 // queries and 8 keys in tiles of 2 queries and 4 keys: the query is viewed
-// as [B, Hkv, G, Lq, D]; a loop over query tiles holds a loop over key
-// tiles that stops at the last tile the query tile can see (min with the
-// next multiple of 4 past its last query); each step scores a tile, masks
-// it by position, and updates the running maximum, sum and accumulator;
-// the accumulator divided by the sum goes into the output tile. The keys
-// are transposed once, before the loops, and each score tile multiplies by
-// a block of their columns. No [Lq, Lk] scores remain and the attention op
-// is gone.
+// as [B, Hkv, G, Lq, D]; a parallel loop (scf.forall) over query tiles
+// holds a loop over key tiles that stops at the last tile the query tile
+// can see (min with the next multiple of 4 past its last query); each step
+// scores a tile, masks it by position, and updates the running maximum,
+// sum and accumulator; the accumulator divided by the sum goes into the
+// query tile's rows of the output. The keys are transposed once, before
+// the loops, and each score tile multiplies by a block of their columns.
+// No [Lq, Lk] scores remain and the attention op is gone.
 // CHECK-LABEL: func.func @causal_grouped
 // CHECK-NOT: nn.attention
 // CHECK: %[[KT:.*]] = nn.transpose %arg1 [0, 1, 3, 2] : tensor<1x2x8x8xf32>
 // CHECK: %[[Q5:.*]] = nn.reshape %{{.*}} [1, 2, 2, 4, 8]
-// CHECK: %[[OUT:.*]] = scf.for %[[QI:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[O:.*]] = %{{.*}}) -> (tensor<1x2x2x4x8xf32>)
+// CHECK: %[[OUT:.*]] = scf.forall (%[[QI:.*]]) = (0) to (4) step (2) shared_outs(%[[O:.*]] = %{{.*}}) -> (tensor<1x2x2x4x8xf32>)
 // CHECK: tensor.extract_slice %[[Q5]][0, 0, 0, %[[QI]], 0] [1, 2, 2, 2, 8] [1, 1, 1, 1, 1]
 // CHECK: %[[UB:.*]] = arith.minsi
 // CHECK: scf.for %[[KI:.*]] = %{{.*}} to %[[UB]] step %{{.*}} iter_args
@@ -29,7 +29,8 @@
 // CHECK: nn.matmul %{{.*}} : tensor<1x2x4x4xf32>, tensor<1x2x4x8xf32>
 // CHECK: scf.yield
 // CHECK: nn.div
-// CHECK: tensor.insert_slice %{{.*}} into %[[O]][0, 0, 0, %[[QI]], 0] [1, 2, 2, 2, 8]
+// CHECK: scf.forall.in_parallel
+// CHECK: tensor.parallel_insert_slice %{{.*}} into %[[O]][0, 0, 0, %[[QI]], 0] [1, 2, 2, 2, 8]
 // CHECK: nn.reshape %[[OUT]] [1, 4, 4, 8]
 func.func @causal_grouped(%q: tensor<1x4x4x8xf32>, %k: tensor<1x2x8x8xf32>,
                           %v: tensor<1x2x8x8xf32>) -> tensor<1x4x4x8xf32> {
@@ -47,7 +48,7 @@ func.func @causal_grouped(%q: tensor<1x4x4x8xf32>, %k: tensor<1x2x8x8xf32>,
 // CHECK-LABEL: func.func @window_bias
 // CHECK-NOT: nn.attention
 // CHECK: %[[M4:.*]] = nn.reshape %{{.*}} [1, 1, 1, 8]
-// CHECK: scf.for %[[QI:.*]] =
+// CHECK: scf.forall (%[[QI:.*]]) =
 // CHECK: arith.maxsi
 // CHECK: %[[LB:.*]] = arith.muli
 // CHECK: %[[UB:.*]] = arith.minsi

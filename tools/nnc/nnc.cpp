@@ -110,6 +110,10 @@ static constexpr const char *kCompileUsage =
     "                           shared by liveness (nnc-memory-plan;\n"
     "                           default: one allocation each, which\n"
     "                           measured faster; CPU)\n"
+    "  --serial-loops           run every loop on the calling thread\n"
+    "                           (default: parallel loops with enough work\n"
+    "                           run on the runtime's thread pool,\n"
+    "                           nnc-parallel-loops-to-thread-pool; CPU)\n"
     "\n"
     "training (nnc compile MODEL --train -o OUT [--optimizer=NAME] ...):\n"
     "  --train                  compile a training executable (or, with\n"
@@ -321,6 +325,8 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.dilatedRewrite = true;
     } else if (arg == "--memory-plan") {
       options.memoryPlan = true;
+    } else if (arg == "--serial-loops") {
+      options.serialLoops = true;
     } else if (arg == "--training-mode") {
       options.trainingMode = true;
     } else if (arg == "--external-weights") {

@@ -39,6 +39,21 @@ void nnc_uk_matmul_tn_f32(const float *at, const float *b, float *c, int64_t m,
                           int64_t n, int64_t k, int64_t ldat, int64_t ldb,
                           int64_t ldc);
 
+/** The body of a parallel loop: runs iterations [begin, end) of the loop
+ *  whose captured values `closure` points to. */
+typedef void (*nnc_parallel_body_t)(int64_t begin, int64_t end,
+                                    void *closure);
+
+/** Runs iterations [0, iterations) of `body` on Halide's thread pool (the
+ *  matmul kernels' pool, HL_NUM_THREADS threads), in contiguous ranges, and
+ *  returns when all have run. Each iteration runs exactly once; ranges run
+ *  concurrently, so iterations must be independent. `body` may itself call
+ *  nnc_parallel_for or the matmul kernels. Zero or fewer iterations do
+ *  nothing; a single range runs on the calling thread. Generated code calls
+ *  it for the loops nnc-parallel-loops-to-thread-pool outlined. */
+void nnc_parallel_for(nnc_parallel_body_t body, int64_t iterations,
+                      void *closure);
+
 #ifdef __cplusplus
 }
 #endif

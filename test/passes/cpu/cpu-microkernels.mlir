@@ -84,8 +84,8 @@ func.func @transposed_a(%at: memref<64x8xf32>, %b: memref<64x10xf32>, %c: memref
 
 // -----
 
-// A batch of transposed-B products (attention's q k^T) is a loop over the
-// batch, each entry's matrices batch * rows * columns elements on.
+// A batch of transposed-B products (attention's q k^T) is a parallel loop
+// over the batch, each entry's matrices batch * rows * columns elements on.
 // CHECK-LABEL: func.func @batch_transposed_b
 // CHECK-SAME: (%[[A:.*]]: memref<6x5x4xf32>, %[[BT:.*]]: memref<6x7x4xf32>, %[[C:.*]]: memref<6x5x7xf32>)
 // CHECK-NOT: linalg.fill
@@ -93,7 +93,7 @@ func.func @transposed_a(%at: memref<64x8xf32>, %b: memref<64x10xf32>, %c: memref
 // CHECK-DAG: %[[BS:.*]] = arith.constant 28 : i64
 // CHECK-DAG: %[[CS:.*]] = arith.constant 35 : i64
 // CHECK-DAG: %[[BATCH:.*]] = arith.constant 6 : index
-// CHECK: scf.for %[[I:.*]] = %{{.*}} to %[[BATCH]]
+// CHECK: scf.parallel (%[[I:.*]]) = (%{{.*}}) to (%[[BATCH]])
 // CHECK: %[[E:.*]] = arith.index_cast %[[I]] : index to i64
 // CHECK: %[[AO:.*]] = arith.muli %[[E]], %[[AS]]
 // CHECK: %[[AP:.*]] = llvm.getelementptr %{{.*}}[%[[AO]]] : (!llvm.ptr, i64) -> !llvm.ptr, f32
