@@ -206,21 +206,26 @@ struct AttentionTiling {
         ArrayRef<int64_t>{batch, kvHeads, rows, dim});
   }
 
-  /// `tile` (`[B, Hkv, G * Tq, dim]`) written into the grouped
-  /// `[B, Hkv, G, Lq, dim]` tensor `into` at `queryStart` by `InsertOp`
-  /// (tensor.insert_slice, or tensor.parallel_insert_slice in a forall).
-  template <typename InsertOp>
-  InsertOp insertQueryRows(ImplicitLocOpBuilder &b, Value tile, Value into,
-                           Value queryStart) const {
+  /// `tile` (`[B, Hkv, G * Tq, dim]`) as grouped rows
+  /// `[B, Hkv, G, Tq, dim]`, and their slice of a grouped
+  /// `[B, Hkv, G, Lq, dim]` tensor at `queryStart`.
+  std::pair<Value, SliceBounds> groupedQueryRows(ImplicitLocOpBuilder &b,
+                                                 Value tile,
+                                                 Value queryStart) const {
     int64_t dim = tensorTypeOf(tile).getDimSize(3);
-    SliceBounds s =
-        sliceBounds(b, {Value(), Value(), Value(), queryStart, Value()},
-                    {batch, kvHeads, group, tq, dim});
-    return InsertOp::create(
-        b,
-        ReshapeOp::create(b, tile,
-                          ArrayRef<int64_t>{batch, kvHeads, group, tq, dim}),
-        into, s.offsets, s.sizes, s.strides);
+    SmallVector<int64_t> shape{batch, kvHeads, group, tq, dim};
+    return {ReshapeOp::create(b, tile, shape),
+            sliceBounds(b, {Value(), Value(), Value(), queryStart, Value()},
+                        shape)};
+  }
+
+  /// `tile` (`[B, Hkv, G * Tq, dim]`) written into the grouped
+  /// `[B, Hkv, G, Lq, dim]` tensor `into` at `queryStart`.
+  Value insertQueryRows(ImplicitLocOpBuilder &b, Value tile, Value into,
+                        Value queryStart) const {
+    auto [rows, slice] = groupedQueryRows(b, tile, queryStart);
+    return tensor::InsertSliceOp::create(b, rows, into, slice.offsets,
+                                         slice.sizes, slice.strides);
   }
 
   /// The offsets and sizes of the key tile from `keyStart` of a
@@ -426,9 +431,12 @@ struct FlashAttentionPattern : TilingPattern<AttentionOp> {
           });
       Value outputTile = DivOp::create(
           b, keyLoop.getResult(2), t.denominator(b, keyLoop.getResult(1)));
+      auto [rows, slice] = t.groupedQueryRows(b, outputTile, queryStart);
       b.setInsertionPointToStart(queryLoop.getTerminator().getBody());
-      t.insertQueryRows<tensor::ParallelInsertSliceOp>(
-          b, outputTile, queryLoop.getRegionOutArgs()[0], queryStart);
+      tensor::ParallelInsertSliceOp::create(b, rows,
+                                            queryLoop.getRegionOutArgs()[0],
+                                            slice.offsets, slice.sizes,
+                                            slice.strides);
     }
     rewriter.replaceOp(op, t.perHead(b, queryLoop.getResult(0)));
     return success();
@@ -528,8 +536,8 @@ struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
                                    valueSizes)};
               });
           return SmallVector<Value>{
-              t.insertQueryRows<tensor::InsertSliceOp>(
-                  ob, keyLoop.getResult(0), grads[0], queryStart),
+              t.insertQueryRows(ob, keyLoop.getResult(0), grads[0],
+                              queryStart),
               keyLoop.getResult(1), keyLoop.getResult(2)};
         });
     rewriter.replaceOp(op, ValueRange{t.perHead(b, queryLoop.getResult(0)),
