@@ -395,7 +395,7 @@ def ParallelLoopsToThreadPool
     using a value of any other type stays serial.
   }];
   let options = [
-    Option<"minWork", "min-work", "int64_t", "131072",
+    Option<"minWork", "min-work", "int64_t", "32768",
            "Estimated scalar ops a loop needs to be run in parallel">,
   ];
   let dependentDialects = ["mlir::arith::ArithDialect",
