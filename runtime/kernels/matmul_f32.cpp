@@ -7,22 +7,28 @@
 // transposed, the dot-product variant; a large product transposes Bt once
 // into a scratch B and runs the blocked one; with A transposed, At is
 // transposed into a scratch A first). All run on Halide's thread pool
-// (HL_NUM_THREADS threads, by default one per core).
+// (HL_NUM_THREADS threads, by default one per core). Every pipeline exists
+// for AVX-512 and for AVX2; the first call picks the set the CPU runs best
+// (or the one NNC_KERNEL_ISA names).
 //
 //===----------------------------------------------------------------------===//
 
 #include "nnc/kernels.h"
 
 #include "HalideRuntime.h"
-#include "nnc_halide_matmul_f32_blocked.h"
-#include "nnc_halide_matmul_f32_nt.h"
-#include "nnc_halide_matmul_f32_small.h"
+#include "nnc_halide_matmul_f32_blocked_avx2.h"
+#include "nnc_halide_matmul_f32_blocked_avx512.h"
+#include "nnc_halide_matmul_f32_nt_avx2.h"
+#include "nnc_halide_matmul_f32_nt_avx512.h"
+#include "nnc_halide_matmul_f32_small_avx2.h"
+#include "nnc_halide_matmul_f32_small_avx512.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <memory>
 #include <new>
 
@@ -40,6 +46,68 @@ constexpr int64_t kBlockedMinColumns = 48;
                static_cast<long long>(m), static_cast<long long>(n),
                static_cast<long long>(k), why);
   std::abort();
+}
+
+/// A Halide pipeline C = A op B on three matrix buffers.
+using Pipeline = int (*)(halide_buffer_t *, halide_buffer_t *,
+                         halide_buffer_t *);
+
+/// The pipelines compiled for one instruction set.
+struct Pipelines {
+  const char *isa;
+  Pipeline small, blocked, nt;
+};
+
+constexpr Pipelines kAvx512{"avx512", nnc_halide_matmul_f32_small_avx512,
+                            nnc_halide_matmul_f32_blocked_avx512,
+                            nnc_halide_matmul_f32_nt_avx512};
+constexpr Pipelines kAvx2{"avx2", nnc_halide_matmul_f32_small_avx2,
+                          nnc_halide_matmul_f32_blocked_avx2,
+                          nnc_halide_matmul_f32_nt_avx2};
+
+/// Whether the CPU runs `pipelines` (the AVX-512 ones were compiled for
+/// Skylake's subset: F, CD, VL, BW and DQ).
+bool cpuSupports(const Pipelines &pipelines) {
+  __builtin_cpu_init();
+  bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  if (&pipelines == &kAvx2)
+    return avx2;
+  return avx2 && __builtin_cpu_supports("avx512f") &&
+         __builtin_cpu_supports("avx512cd") &&
+         __builtin_cpu_supports("avx512vl") &&
+         __builtin_cpu_supports("avx512bw") &&
+         __builtin_cpu_supports("avx512dq");
+}
+
+/// Prints why no pipeline set can run and aborts.
+[[noreturn]] void failIsa(const std::string &why) {
+  std::fprintf(stderr, "nnc: matmul kernels: %s\n", why.c_str());
+  std::abort();
+}
+
+/// The set NNC_KERNEL_ISA names (avx512 or avx2), else the widest the CPU
+/// supports; chosen once.
+const Pipelines &pipelines() {
+  static const Pipelines &chosen = []() -> const Pipelines & {
+    if (const char *requested = std::getenv("NNC_KERNEL_ISA")) {
+      for (const Pipelines *candidate : {&kAvx512, &kAvx2}) {
+        if (std::strcmp(requested, candidate->isa) != 0)
+          continue;
+        if (!cpuSupports(*candidate))
+          failIsa(std::string("NNC_KERNEL_ISA=") + requested +
+                  ", but this CPU does not support it");
+        return *candidate;
+      }
+      failIsa(std::string("NNC_KERNEL_ISA=") + requested +
+              " is not an instruction set of the kernels (avx512, avx2)");
+    }
+    if (cpuSupports(kAvx512))
+      return kAvx512;
+    if (cpuSupports(kAvx2))
+      return kAvx2;
+    failIsa("this CPU lacks AVX2 and FMA, which the kernels need at least");
+  }();
+  return chosen;
 }
 
 /// Checks the extents and row strides of a call of `entry` (A's rows hold
@@ -126,12 +194,10 @@ void multiply(const char *entry, const float *a, const float *b, float *c,
   MatrixBuffer bufferA(a, m, k, lda);
   MatrixBuffer bufferB(b, k, n, ldb);
   MatrixBuffer bufferC(c, m, n, ldc);
+  Pipeline pipeline =
+      useBlocked(m, n) ? pipelines().blocked : pipelines().small;
   const int status =
-      useBlocked(m, n)
-          ? nnc_halide_matmul_f32_blocked(&bufferA.buffer, &bufferB.buffer,
-                                          &bufferC.buffer)
-          : nnc_halide_matmul_f32_small(&bufferA.buffer, &bufferB.buffer,
-                                        &bufferC.buffer);
+      pipeline(&bufferA.buffer, &bufferB.buffer, &bufferC.buffer);
   if (status != 0)
     fail(entry, "the Halide pipeline reported an error", m, n, k);
 }
@@ -178,13 +244,15 @@ extern "C" void nnc_uk_matmul_nt_f32(const float *a, const float *bt, float *c,
       fail(entry, "out of memory for the transposed B", m, n, k);
     transposeInto(b.get(), bt, n, k, ldbt);
     MatrixBuffer bufferB(b.get(), k, n, n);
-    status = nnc_halide_matmul_f32_blocked(&bufferA.buffer, &bufferB.buffer,
-                                           &bufferC.buffer);
+    status = pipelines().blocked(&bufferA.buffer, &bufferB.buffer,
+                                 &bufferC.buffer);
   } else {
     MatrixBuffer bufferBt(bt, n, k, ldbt);
-    status = nnc_halide_matmul_f32_nt(&bufferA.buffer, &bufferBt.buffer,
-                                      &bufferC.buffer);
+    status = pipelines().nt(&bufferA.buffer, &bufferBt.buffer,
+                            &bufferC.buffer);
   }
   if (status != 0)
     fail(entry, "the Halide pipeline reported an error", m, n, k);
 }
+
+extern "C" const char *nnc_kernel_isa(void) { return pipelines().isa; }

@@ -6,7 +6,9 @@
 // schedules: the cache-blocked parallel variant (at least 64 rows and 48
 // columns, with ragged row blocks and panels), full register tiles, one
 // vector per row, matrix-vector products, scalars, ragged edges, and K not a
-// whole number of vectors.
+// whole number of vectors. ctest runs them once with the kernels the CPU
+// picks and once with NNC_KERNEL_ISA=avx2 (runtime/matmul-avx2), so every
+// variant of every instruction set is checked where the CPU has AVX-512.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +17,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <string>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -145,6 +149,25 @@ TEST(MatmulF32Edges, ARowStrideShorterThanTheRowAborts) {
   EXPECT_DEATH(
       nnc_uk_matmul_f32(a.data(), b.data(), c.data(), 2, 2, 3, 2, 2, 2),
       "row stride is shorter than its row");
+}
+
+TEST(KernelIsa, FollowsTheEnvironment) {
+  std::string isa = nnc_kernel_isa();
+  if (const char *requested = std::getenv("NNC_KERNEL_ISA"))
+    EXPECT_EQ(isa, requested);
+  else
+    EXPECT_TRUE(isa == "avx512" || isa == "avx2") << isa;
+}
+
+TEST(KernelIsa, AnUnknownSetAborts) {
+  // The choice is made once per process: a fresh one makes it here.
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_DEATH(
+      {
+        setenv("NNC_KERNEL_ISA", "sse2", 1);
+        nnc_kernel_isa();
+      },
+      "NNC_KERNEL_ISA=sse2 is not an instruction set of the kernels");
 }
 
 } // namespace

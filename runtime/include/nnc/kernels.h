@@ -39,6 +39,14 @@ void nnc_uk_matmul_tn_f32(const float *at, const float *b, float *c, int64_t m,
                           int64_t n, int64_t k, int64_t ldat, int64_t ldb,
                           int64_t ldc);
 
+/** The instruction set the matmul kernels run: "avx512" (AVX-512 F, CD,
+ *  VL, BW and DQ) or "avx2" (AVX2 and FMA). The first kernel call (or
+ *  this one) picks the widest the CPU supports, or the one the environment
+ *  variable NNC_KERNEL_ISA names; a CPU without AVX2 and FMA, or an
+ *  NNC_KERNEL_ISA that names another set or one the CPU lacks, prints why
+ *  to stderr and aborts. */
+const char *nnc_kernel_isa(void);
+
 /** The body of a parallel loop: runs iterations [begin, end) of the loop
  *  whose captured values `closure` points to. */
 typedef void (*nnc_parallel_body_t)(int64_t begin, int64_t end,
