@@ -7,7 +7,13 @@
 // struct on the caller's stack: memrefs as their LLVM descriptors (an
 // unrealized cast on each side, which the LLVM lowering folds away),
 // indices as i64, scalars and pointers as they are; constants are cloned
-// into the outlined function instead, so its bounds fold.
+// into the outlined function instead, so its bounds fold. The outlined
+// function unpacks the closure and calls a range function that takes the
+// captured values as arguments, and the aligned pointer of each buffer
+// allocated in the function and captured once as an `llvm.noalias`
+// argument: loads from a closure would otherwise hide from LLVM what it
+// knew of separately allocated buffers, and leave copies between them
+// scalar.
 //
 // Only a leading group of the loop's dimensions is spread over the threads:
 // as few as give the pool enough iterations to balance, so the remaining
@@ -25,6 +31,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "mlir/Transforms/RegionUtils.h"
 
 #include "llvm/ADT/SetVector.h"
@@ -149,8 +156,16 @@ private:
   /// Fills `captured` and `recreated` with the values `loop` uses from
   /// above, its bounds included.
   LogicalResult collectInputs(scf::ParallelOp loop);
-  func::FuncOp buildBody(scf::ParallelOp loop, unsigned distributed,
-                         LLVM::LLVMStructType closureType);
+  /// Marks the captured memrefs no other captured memref can alias.
+  void findDistinctBuffers();
+  /// `@<function>_parallel_range(begin, end, fields..., pointers...)`: the
+  /// loop's iterations [begin, end), the captured values as closure fields,
+  /// then the aligned pointer of each distinct buffer, `llvm.noalias`.
+  func::FuncOp buildRange(scf::ParallelOp loop, unsigned distributed);
+  /// `@<function>_parallel(begin, end, closure)`, what nnc_parallel_for
+  /// calls: unpacks the closure and calls the range function.
+  func::FuncOp buildBody(scf::ParallelOp loop, LLVM::LLVMStructType closureType,
+                         func::FuncOp range);
   void buildCall(scf::ParallelOp loop, unsigned distributed,
                  LLVM::LLVMStructType closureType, func::FuncOp body);
 
@@ -160,6 +175,8 @@ private:
   llvm::SetVector<Value> captured;
   llvm::SetVector<Value> recreated;
   SmallVector<Type> fields;
+  /// Indices into `captured` of the memrefs marked distinct.
+  SmallVector<unsigned> distinct;
 };
 
 LogicalResult LoopOutliner::collectInputs(scf::ParallelOp loop) {
@@ -198,9 +215,75 @@ unsigned distributedDimensions(scf::ParallelOp loop) {
   return distributed;
 }
 
-func::FuncOp LoopOutliner::buildBody(scf::ParallelOp loop,
-                                     unsigned distributed,
-                                     LLVM::LLVMStructType closureType) {
+/// The buffer `memref` is a view of: the source of its chain of views.
+Value rootBuffer(Value memref) {
+  while (auto view = memref.getDefiningOp<ViewLikeOpInterface>())
+    memref = view.getViewSource();
+  return memref;
+}
+
+/// Adds to `reached` the buffers whose memrefs `value` is computed from (a
+/// raw pointer or address taken of a buffer, say).
+void addBuffersBehind(Value value, llvm::DenseSet<Value> &reached) {
+  SmallVector<Value> worklist{value};
+  llvm::DenseSet<Operation *> visited;
+  while (!worklist.empty()) {
+    Operation *def = worklist.pop_back_val().getDefiningOp();
+    if (!def || !visited.insert(def).second)
+      continue;
+    for (Value operand : def->getOperands()) {
+      if (isa<MemRefType>(operand.getType()))
+        reached.insert(rootBuffer(operand));
+      else
+        worklist.push_back(operand);
+    }
+  }
+}
+
+void LoopOutliner::findDistinctBuffers() {
+  // A buffer allocated in the function and reached through one captured
+  // memref only: no other pointer of the range function can reach it (the
+  // function's arguments may be views of one caller buffer, and a captured
+  // raw pointer or address may point into any buffer it was taken of, so
+  // those never count). LLVM then knows its loads and stores do not
+  // overlap the others' and vectorizes the copies and elementwise loops
+  // between them.
+  llvm::DenseMap<Value, unsigned> views;
+  llvm::DenseSet<Value> addressed;
+  for (Value value : captured) {
+    if (isa<MemRefType>(value.getType()))
+      ++views[rootBuffer(value)];
+    else
+      addBuffersBehind(value, addressed);
+  }
+  for (auto [index, value] : llvm::enumerate(captured)) {
+    if (!isa<MemRefType>(value.getType()))
+      continue;
+    Value root = rootBuffer(value);
+    if (views[root] == 1 && !addressed.contains(root) &&
+        isa_and_nonnull<memref::AllocOp, memref::AllocaOp>(
+            root.getDefiningOp()))
+      distinct.push_back(index);
+  }
+}
+
+/// An internal function named after `parent`, placed after it.
+func::FuncOp createHelper(OpBuilder &builder, func::FuncOp parent,
+                          StringRef suffix, FunctionType type,
+                          SymbolTable &symbols) {
+  MLIRContext *context = builder.getContext();
+  builder.setInsertionPointAfter(parent);
+  auto helper = func::FuncOp::create(builder, parent.getLoc(),
+                                     (parent.getName() + suffix).str(), type);
+  helper.setPrivate();
+  helper->setAttr("llvm.linkage",
+                  LLVM::LinkageAttr::get(context, LLVM::Linkage::Internal));
+  symbols.insert(helper);
+  return helper;
+}
+
+func::FuncOp LoopOutliner::buildRange(scf::ParallelOp loop,
+                                      unsigned distributed) {
   auto parent = loop->getParentOfType<func::FuncOp>();
   Location loc = loop.getLoc();
   MLIRContext *context = loop.getContext();
@@ -208,29 +291,37 @@ func::FuncOp LoopOutliner::buildBody(scf::ParallelOp loop,
   Type i64 = builder.getI64Type();
   Type ptr = LLVM::LLVMPointerType::get(context);
 
-  builder.setInsertionPointAfter(parent);
-  auto body = func::FuncOp::create(
-      builder, loc, (parent.getName() + "_parallel").str(),
-      builder.getFunctionType({i64, i64, ptr}, {}));
-  body.setPrivate();
-  body->setAttr("llvm.linkage",
-                LLVM::LinkageAttr::get(context, LLVM::Linkage::Internal));
-  symbols.insert(body);
+  SmallVector<Type> inputs{i64, i64};
+  llvm::append_range(inputs, fields);
+  inputs.append(distinct.size(), ptr);
+  func::FuncOp range =
+      createHelper(builder, parent, "_parallel_range",
+                   builder.getFunctionType(inputs, {}), symbols);
+  const unsigned firstPointer = 2 + captured.size();
+  for (unsigned i = 0; i < distinct.size(); ++i)
+    range.setArgAttr(firstPointer + i, LLVM::LLVMDialect::getNoAliasAttrName(),
+                     builder.getUnitAttr());
 
-  Block *entry = body.addEntryBlock();
+  Block *entry = range.addEntryBlock();
   builder.setInsertionPointToStart(entry);
   IRMapping mapping;
-  Value closure = LLVM::LoadOp::create(builder, loc, closureType,
-                                       entry->getArgument(2));
   for (auto [index, value] : llvm::enumerate(captured)) {
-    Value field = LLVM::ExtractValueOp::create(builder, loc, closure,
-                                               static_cast<int64_t>(index));
+    Value field = entry->getArgument(2 + index);
     Type type = value.getType();
-    if (isa<MemRefType>(type))
+    if (isa<MemRefType>(type)) {
+      // A distinct buffer's descriptor takes the noalias pointer as its
+      // aligned pointer (field 1), which every access goes through.
+      auto *pointer = llvm::find(distinct, index);
+      if (pointer != distinct.end())
+        field = LLVM::InsertValueOp::create(
+            builder, loc, field,
+            entry->getArgument(firstPointer + (pointer - distinct.begin())),
+            ArrayRef<int64_t>{1});
       field = UnrealizedConversionCastOp::create(builder, loc, type, field)
                   .getResult(0);
-    else if (type.isIndex())
+    } else if (type.isIndex()) {
       field = arith::IndexCastOp::create(builder, loc, type, field);
+    }
     mapping.map(value, field);
   }
   for (Value value : recreated)
@@ -253,13 +344,13 @@ func::FuncOp LoopOutliner::buildBody(scf::ParallelOp loop,
   Value end =
       arith::IndexCastOp::create(builder, loc, index, entry->getArgument(1));
   Value one = arith::ConstantIndexOp::create(builder, loc, 1);
-  auto range = scf::ForOp::create(builder, loc, begin, end, one);
-  builder.setInsertionPointToStart(range.getBody());
+  auto iterations = scf::ForOp::create(builder, loc, begin, end, one);
+  builder.setInsertionPointToStart(iterations.getBody());
 
   // The distributed dimensions' induction variables from the linear
   // iteration, the last dimension varying fastest.
   Block *loopBody = loop.getBody();
-  Value rest = range.getInductionVar();
+  Value rest = iterations.getInductionVar();
   for (unsigned dim = distributed; dim-- > 0;) {
     Value position = rest;
     if (dim > 0) {
@@ -291,6 +382,34 @@ func::FuncOp LoopOutliner::buildBody(scf::ParallelOp loop,
         });
   }
   builder.setInsertionPointToEnd(entry);
+  func::ReturnOp::create(builder, loc);
+  return range;
+}
+
+func::FuncOp LoopOutliner::buildBody(scf::ParallelOp loop,
+                                     LLVM::LLVMStructType closureType,
+                                     func::FuncOp range) {
+  auto parent = loop->getParentOfType<func::FuncOp>();
+  Location loc = loop.getLoc();
+  OpBuilder builder(loop.getContext());
+  Type i64 = builder.getI64Type();
+  Type ptr = LLVM::LLVMPointerType::get(loop.getContext());
+  func::FuncOp body =
+      createHelper(builder, parent, "_parallel",
+                   builder.getFunctionType({i64, i64, ptr}, {}), symbols);
+  Block *entry = body.addEntryBlock();
+  builder.setInsertionPointToStart(entry);
+  Value closure = LLVM::LoadOp::create(builder, loc, closureType,
+                                       entry->getArgument(2));
+  SmallVector<Value> args{entry->getArgument(0), entry->getArgument(1)};
+  for (unsigned index = 0; index < captured.size(); ++index)
+    args.push_back(LLVM::ExtractValueOp::create(
+        builder, loc, closure, static_cast<int64_t>(index)));
+  for (unsigned index : distinct)
+    args.push_back(LLVM::ExtractValueOp::create(
+        builder, loc, closure,
+        ArrayRef<int64_t>{static_cast<int64_t>(index), 1}));
+  func::CallOp::create(builder, loc, range, args);
   func::ReturnOp::create(builder, loc);
   return body;
 }
@@ -349,11 +468,14 @@ LogicalResult LoopOutliner::outline(scf::ParallelOp loop) {
   captured.clear();
   recreated.clear();
   fields.clear();
+  distinct.clear();
   if (failed(collectInputs(loop)))
     return failure();
   auto closureType = LLVM::LLVMStructType::getLiteral(loop.getContext(), fields);
   unsigned distributed = distributedDimensions(loop);
-  func::FuncOp body = buildBody(loop, distributed, closureType);
+  findDistinctBuffers();
+  func::FuncOp range = buildRange(loop, distributed);
+  func::FuncOp body = buildBody(loop, closureType, range);
   buildCall(loop, distributed, closureType, body);
   return success();
 }

@@ -21,13 +21,20 @@
 // CHECK: call @nnc_parallel_for(%[[PTR]], %[[ROWS]], %[[SLOT]])
 // CHECK-NOT: scf.parallel
 // CHECK: return
+// The function nnc_parallel_for calls unpacks the closure and calls the
+// range function with the values.
 // CHECK: func.func private @scaled_sum_parallel(%[[BEGIN:.*]]: i64, %[[END:.*]]: i64, %[[CLOSURE:.*]]: !llvm.ptr) attributes {llvm.linkage = #llvm.linkage<internal>}
-// CHECK-DAG: %[[COLS:.*]] = arith.constant 4096 : index
 // CHECK: %[[FIELDS:.*]] = llvm.load %[[CLOSURE]]
-// CHECK: %[[A2:.*]] = builtin.unrealized_conversion_cast %{{.*}} to memref<64x4096xf32>
-// CHECK: %[[S2:.*]] = llvm.extractvalue %[[FIELDS]][2]
-// CHECK: %[[FIRST:.*]] = arith.index_cast %[[BEGIN]] : i64 to index
-// CHECK: %[[LAST:.*]] = arith.index_cast %[[END]] : i64 to index
+// CHECK: %[[V0:.*]] = llvm.extractvalue %[[FIELDS]][0]
+// CHECK: %[[V1:.*]] = llvm.extractvalue %[[FIELDS]][1]
+// CHECK: %[[V2:.*]] = llvm.extractvalue %[[FIELDS]][2]
+// CHECK: %[[V3:.*]] = llvm.extractvalue %[[FIELDS]][3]
+// CHECK: call @scaled_sum_parallel_range(%[[BEGIN]], %[[END]], %[[V0]], %[[V1]], %[[V2]], %[[V3]])
+// CHECK: func.func private @scaled_sum_parallel_range(%[[FROM:.*]]: i64, %[[TO:.*]]: i64, %[[AD2:.*]]: !llvm.struct<(ptr, ptr, i64, array<2 x i64>, array<2 x i64>)>, %{{.*}}: !llvm.struct<{{.*}}>, %[[S2:.*]]: f32, %{{.*}}: !llvm.struct<{{.*}}>) attributes {llvm.linkage = #llvm.linkage<internal>}
+// CHECK-DAG: %[[COLS:.*]] = arith.constant 4096 : index
+// CHECK: %[[A2:.*]] = builtin.unrealized_conversion_cast %[[AD2]] : !llvm.struct<(ptr, ptr, i64, array<2 x i64>, array<2 x i64>)> to memref<64x4096xf32>
+// CHECK: %[[FIRST:.*]] = arith.index_cast %[[FROM]] : i64 to index
+// CHECK: %[[LAST:.*]] = arith.index_cast %[[TO]] : i64 to index
 // CHECK: scf.for %[[I:.*]] = %[[FIRST]] to %[[LAST]]
 // CHECK: scf.parallel (%[[J:.*]]) = (%{{.*}}) to (%[[COLS]])
 // CHECK: memref.load %[[A2]][%[[I]], %[[J]]]
@@ -38,7 +45,8 @@
 // LLVM-LABEL: llvm.func @scaled_sum
 // LLVM: llvm.mlir.addressof @scaled_sum_parallel
 // LLVM: llvm.call @nnc_parallel_for
-// LLVM: llvm.func internal @scaled_sum_parallel
+// LLVM: llvm.func internal @scaled_sum_parallel(
+// LLVM: llvm.func internal @scaled_sum_parallel_range(
 // LLVM-NOT: unrealized_conversion_cast
 func.func @scaled_sum(%a: memref<64x4096xf32>, %b: memref<64x4096xf32>,
                       %c: memref<64x4096xf32>, %s: f32) {
@@ -69,7 +77,7 @@ func.func @scaled_sum(%a: memref<64x4096xf32>, %b: memref<64x4096xf32>,
 // CHECK-DAG: %[[ITER:.*]] = arith.constant 1024 : i64
 // CHECK: arith.index_cast %[[N]] : index to i64
 // CHECK: call @nnc_parallel_for(%{{.*}}, %[[ITER]], %{{.*}})
-// CHECK: func.func private @small_leading_dims_parallel
+// CHECK: func.func private @small_leading_dims_parallel_range
 // CHECK-DAG: %[[C128:.*]] = arith.constant 128 : index
 // CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
 // CHECK: %[[N2:.*]] = arith.index_cast %{{.*}} : i64 to index
@@ -102,7 +110,7 @@ func.func @small_leading_dims(%x: memref<2x4x128x?xf32>, %n: index) {
 // CHECK-LABEL: func.func @strided
 // CHECK-DAG: %[[HALF:.*]] = arith.constant 131072 : i64
 // CHECK: call @nnc_parallel_for(%{{.*}}, %[[HALF]], %{{.*}})
-// CHECK: func.func private @strided_parallel
+// CHECK: func.func private @strided_parallel_range
 // CHECK-DAG: %[[TWO:.*]] = arith.constant 2 : index
 // CHECK: scf.for %[[L:.*]] =
 // CHECK: %[[I:.*]] = arith.muli %[[L]], %[[TWO]]
@@ -114,6 +122,49 @@ func.func @strided(%x: memref<262144xf32>) {
   %one = arith.constant 1.0 : f32
   scf.parallel (%i) = (%c0) to (%c262144) step (%c2) {
     memref.store %one, %x[%i] : memref<262144xf32>
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// A buffer allocated in the function and captured once reaches the range
+// function's accesses through an llvm.noalias pointer, its descriptor's
+// aligned pointer (field 1); one captured through two views, one whose
+// address is captured too, and the function's arguments may alias others
+// and get none.
+// CHECK-LABEL: func.func @distinct_buffers
+// CHECK: func.func private @distinct_buffers_parallel(
+// CHECK: %[[FIELDS:.*]] = llvm.load
+// CHECK: %[[PTR:.*]] = llvm.extractvalue %[[FIELDS]][1, 1]
+// CHECK: call @distinct_buffers_parallel_range(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[PTR]])
+// CHECK: func.func private @distinct_buffers_parallel_range(%{{.*}}: i64, %{{.*}}: i64, %{{.*}}: !llvm.struct<{{.*}}>, %[[TMP:.*]]: !llvm.struct<{{.*}}>, %{{.*}}: !llvm.struct<{{.*}}>, %{{.*}}: !llvm.struct<{{.*}}>, %{{.*}}: !llvm.struct<{{.*}}>, %{{.*}}: i64, %[[NOALIAS:.*]]: !llvm.ptr {llvm.noalias})
+// CHECK: %[[WITH:.*]] = llvm.insertvalue %[[NOALIAS]], %[[TMP]][1]
+// CHECK: builtin.unrealized_conversion_cast %[[WITH]]
+// CHECK-NOT: llvm.noalias
+func.func @distinct_buffers(%x: memref<256x256xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c128 = arith.constant 128 : index
+  %c256 = arith.constant 256 : index
+  %tmp = memref.alloc() : memref<256x256xf32>
+  %shared = memref.alloc() : memref<256x256xf32>
+  %top = memref.subview %shared[0, 0] [128, 256] [1, 1] : memref<256x256xf32> to memref<128x256xf32, strided<[256, 1]>>
+  %bottom = memref.subview %shared[128, 0] [128, 256] [1, 1] : memref<256x256xf32> to memref<128x256xf32, strided<[256, 1], offset: 32768>>
+  %addressed = memref.alloc() : memref<256x256xf32>
+  %address = memref.extract_aligned_pointer_as_index %addressed : memref<256x256xf32> -> index
+  %address64 = arith.index_cast %address : index to i64
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c128, %c256) step (%c1, %c1) {
+    %v = memref.load %x[%i, %j] : memref<256x256xf32>
+    memref.store %v, %tmp[%i, %j] : memref<256x256xf32>
+    memref.store %v, %top[%i, %j] : memref<128x256xf32, strided<[256, 1]>>
+    memref.store %v, %bottom[%i, %j] : memref<128x256xf32, strided<[256, 1], offset: 32768>>
+    memref.store %v, %addressed[%i, %j] : memref<256x256xf32>
+    %n = arith.index_cast %i : index to i64
+    %p = arith.addi %address64, %n : i64
+    %ptr = llvm.inttoptr %p : i64 to !llvm.ptr
+    llvm.store %v, %ptr : f32, !llvm.ptr
     scf.reduce
   }
   return
