@@ -1,12 +1,12 @@
 //===- FlashAttention.cpp - Attention as a blocked online softmax ---------===//
 //
 // Rewrites nn.attention into a parallel loop (scf.forall) over query tiles
-// around a loop over key/value tiles (FlashAttention). Each step scores one query tile against
-// one key tile, masks it, and folds it into a running row maximum, a running
-// row sum and an accumulator rescaled by exp(old max - new max), so the
-// [Lq, Lk] score matrix is never formed: memory grows with Lq * tile.
-// nn.attention_grad is tiled as FlashAttention-2 does: per query tile, one
-// sweep over the key tiles finds each row's logsumexp, a second recomputes
+// around a loop over key/value tiles (FlashAttention). Each step scores one
+// query tile against one key tile, masks it, and folds it into a running row
+// maximum, a running row sum and an accumulator rescaled by exp(old max - new
+// max), so the [Lq, Lk] score matrix is never formed: memory grows with Lq *
+// tile. nn.attention_grad is tiled as FlashAttention-2 does: per query tile,
+// one sweep over the key tiles finds each row's logsumexp, a second recomputes
 // the probabilities of each score tile from it and accumulates dQ for the
 // query tile and dK, dV for the key tile.
 // The keys are transposed once, before the loops, so that a score tile is a
@@ -402,11 +402,11 @@ struct FlashAttentionPattern : TilingPattern<AttentionOp> {
     const double inf = std::numeric_limits<double>::infinity();
     // The query tiles are independent: a forall, whose tiles the CPU
     // pipeline runs on the thread pool, each writing its rows of the output.
-    auto queryLoop = scf::ForallOp::create(
-        b, ArrayRef<OpFoldResult>{b.getIndexAttr(0)},
-        ArrayRef<OpFoldResult>{b.getIndexAttr(t.queries)},
-        ArrayRef<OpFoldResult>{b.getIndexAttr(t.tq)}, ValueRange{outputInit},
-        std::nullopt);
+    auto queryLoop =
+        scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(0)},
+                              ArrayRef<OpFoldResult>{b.getIndexAttr(t.queries)},
+                              ArrayRef<OpFoldResult>{b.getIndexAttr(t.tq)},
+                              ValueRange{outputInit}, std::nullopt);
     {
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(queryLoop.getBody());
@@ -429,14 +429,13 @@ struct FlashAttentionPattern : TilingPattern<AttentionOp> {
                                  t.keyRows(ib, t.operands.value, keyStart)));
             return {step.max, step.sum, acc};
           });
-      Value outputTile = DivOp::create(
-          b, keyLoop.getResult(2), t.denominator(b, keyLoop.getResult(1)));
+      Value outputTile = DivOp::create(b, keyLoop.getResult(2),
+                                       t.denominator(b, keyLoop.getResult(1)));
       auto [rows, slice] = t.groupedQueryRows(b, outputTile, queryStart);
       b.setInsertionPointToStart(queryLoop.getTerminator().getBody());
-      tensor::ParallelInsertSliceOp::create(b, rows,
-                                            queryLoop.getRegionOutArgs()[0],
-                                            slice.offsets, slice.sizes,
-                                            slice.strides);
+      tensor::ParallelInsertSliceOp::create(
+          b, rows, queryLoop.getRegionOutArgs()[0], slice.offsets, slice.sizes,
+          slice.strides);
     }
     rewriter.replaceOp(op, t.perHead(b, queryLoop.getResult(0)));
     return success();
@@ -536,8 +535,7 @@ struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
                                    valueSizes)};
               });
           return SmallVector<Value>{
-              t.insertQueryRows(ob, keyLoop.getResult(0), grads[0],
-                              queryStart),
+              t.insertQueryRows(ob, keyLoop.getResult(0), grads[0], queryStart),
               keyLoop.getResult(1), keyLoop.getResult(2)};
         });
     rewriter.replaceOp(op, ValueRange{t.perHead(b, queryLoop.getResult(0)),

@@ -116,7 +116,8 @@ Type fieldTypeOf(Type type, const LLVMTypeConverter &converter) {
 bool isRecreated(Value value) {
   Operation *def = value.getDefiningOp();
   return def && def->getNumOperands() == 0 &&
-         (def->hasTrait<OpTrait::ConstantLike>() || isa<memref::GetGlobalOp>(def));
+         (def->hasTrait<OpTrait::ConstantLike>() ||
+          isa<memref::GetGlobalOp>(def));
 }
 
 /// `func.func private @nnc_parallel_for(!llvm.ptr, i64, !llvm.ptr)`.
@@ -208,8 +209,8 @@ unsigned distributedDimensions(scf::ParallelOp loop) {
   unsigned distributed = 1;
   int64_t iterations = tripCount(loop, 0).value_or(kMinDistributedIterations);
   while (distributed + 1 < rank && iterations < kMinDistributedIterations) {
-    iterations *= tripCount(loop, distributed).value_or(
-        kMinDistributedIterations);
+    iterations *=
+        tripCount(loop, distributed).value_or(kMinDistributedIterations);
     ++distributed;
   }
   return distributed;
@@ -336,7 +337,8 @@ func::FuncOp LoopOutliner::buildRange(scf::ParallelOp loop,
   SmallVector<Value> step = mapped(loop.getStep());
   SmallVector<Value> trips;
   for (unsigned dim = 0; dim < distributed; ++dim)
-    trips.push_back(buildTrips(builder, loc, lower[dim], upper[dim], step[dim]));
+    trips.push_back(
+        buildTrips(builder, loc, lower[dim], upper[dim], step[dim]));
 
   Type index = builder.getIndexType();
   Value begin =
@@ -375,11 +377,11 @@ func::FuncOp LoopOutliner::buildRange(scf::ParallelOp loop,
     auto innerBounds = [&](ArrayRef<Value> values) {
       return SmallVector<Value>(values.drop_front(distributed));
     };
-    scf::ParallelOp::create(
-        builder, loc, innerBounds(lower), innerBounds(upper), innerBounds(step),
-        [&](OpBuilder &nested, Location, ValueRange ivs) {
-          cloneBody(nested, ivs);
-        });
+    scf::ParallelOp::create(builder, loc, innerBounds(lower),
+                            innerBounds(upper), innerBounds(step),
+                            [&](OpBuilder &nested, Location, ValueRange ivs) {
+                              cloneBody(nested, ivs);
+                            });
   }
   builder.setInsertionPointToEnd(entry);
   func::ReturnOp::create(builder, loc);
@@ -399,12 +401,12 @@ func::FuncOp LoopOutliner::buildBody(scf::ParallelOp loop,
                    builder.getFunctionType({i64, i64, ptr}, {}), symbols);
   Block *entry = body.addEntryBlock();
   builder.setInsertionPointToStart(entry);
-  Value closure = LLVM::LoadOp::create(builder, loc, closureType,
-                                       entry->getArgument(2));
+  Value closure =
+      LLVM::LoadOp::create(builder, loc, closureType, entry->getArgument(2));
   SmallVector<Value> args{entry->getArgument(0), entry->getArgument(1)};
   for (unsigned index = 0; index < captured.size(); ++index)
-    args.push_back(LLVM::ExtractValueOp::create(
-        builder, loc, closure, static_cast<int64_t>(index)));
+    args.push_back(LLVM::ExtractValueOp::create(builder, loc, closure,
+                                                static_cast<int64_t>(index)));
   for (unsigned index : distinct)
     args.push_back(LLVM::ExtractValueOp::create(
         builder, loc, closure,
@@ -437,9 +439,9 @@ void LoopOutliner::buildCall(scf::ParallelOp loop, unsigned distributed,
   for (auto [index, value] : llvm::enumerate(captured)) {
     Value field = value;
     if (isa<MemRefType>(value.getType()))
-      field = UnrealizedConversionCastOp::create(builder, loc, fields[index],
-                                                 value)
-                  .getResult(0);
+      field =
+          UnrealizedConversionCastOp::create(builder, loc, fields[index], value)
+              .getResult(0);
     else if (value.getType().isIndex())
       field = arith::IndexCastOp::create(builder, loc, i64, value);
     closure = LLVM::InsertValueOp::create(builder, loc, closure, field,
@@ -454,8 +456,8 @@ void LoopOutliner::buildCall(scf::ParallelOp loop, unsigned distributed,
         buildTrips(builder, loc, loop.getLowerBound()[dim],
                    loop.getUpperBound()[dim], loop.getStep()[dim]));
   iterations = arith::IndexCastOp::create(builder, loc, i64, iterations);
-  Value function = func::ConstantOp::create(builder, loc, body.getFunctionType(),
-                                            SymbolRefAttr::get(body));
+  Value function = func::ConstantOp::create(
+      builder, loc, body.getFunctionType(), SymbolRefAttr::get(body));
   Value pointer =
       UnrealizedConversionCastOp::create(builder, loc, ptr, function)
           .getResult(0);
@@ -471,7 +473,8 @@ LogicalResult LoopOutliner::outline(scf::ParallelOp loop) {
   distinct.clear();
   if (failed(collectInputs(loop)))
     return failure();
-  auto closureType = LLVM::LLVMStructType::getLiteral(loop.getContext(), fields);
+  auto closureType =
+      LLVM::LLVMStructType::getLiteral(loop.getContext(), fields);
   unsigned distributed = distributedDimensions(loop);
   findDistinctBuffers();
   func::FuncOp range = buildRange(loop, distributed);

@@ -28,9 +28,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <string>
 #include <memory>
 #include <new>
+#include <string>
 
 namespace {
 
@@ -244,12 +244,11 @@ extern "C" void nnc_uk_matmul_nt_f32(const float *a, const float *bt, float *c,
       fail(entry, "out of memory for the transposed B", m, n, k);
     transposeInto(b.get(), bt, n, k, ldbt);
     MatrixBuffer bufferB(b.get(), k, n, n);
-    status = pipelines().blocked(&bufferA.buffer, &bufferB.buffer,
-                                 &bufferC.buffer);
+    status =
+        pipelines().blocked(&bufferA.buffer, &bufferB.buffer, &bufferC.buffer);
   } else {
     MatrixBuffer bufferBt(bt, n, k, ldbt);
-    status = pipelines().nt(&bufferA.buffer, &bufferBt.buffer,
-                            &bufferC.buffer);
+    status = pipelines().nt(&bufferA.buffer, &bufferBt.buffer, &bufferC.buffer);
   }
   if (status != 0)
     fail(entry, "the Halide pipeline reported an error", m, n, k);

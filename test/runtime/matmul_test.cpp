@@ -4,7 +4,8 @@
 // nnc_uk_matmul_tn_f32 (A given transposed) against a
 // naive triple loop, on shapes that exercise each of their variants and
 // schedules: the cache-blocked parallel variant (at least 64 rows and 48
-// columns, with ragged row blocks and panels), full register tiles, one
+// columns, with ragged row blocks and panels), full register tiles (wide
+// products parallel over tile columns, others over tile rows), one
 // vector per row, matrix-vector products, scalars, ragged edges, and K not a
 // whole number of vectors. ctest runs them once with the kernels the CPU
 // picks and once with NNC_KERNEL_ISA=avx2 (runtime/matmul-avx2), so every
@@ -17,10 +18,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdlib>
-#include <string>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
+#include <string>
 #include <vector>
 
 namespace {
@@ -124,7 +125,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Shape{64, 64, 64}, Shape{130, 100, 33},
                       Shape{200, 50, 17}, Shape{257, 129, 70},
                       Shape{63, 200, 9}, Shape{1, 512, 784},
-                      Shape{32, 512, 784}, Shape{6, 7, 33}));
+                      Shape{32, 512, 784}, Shape{6, 7, 33},
+                      Shape{32, 1024, 288}, Shape{9, 197, 5}));
 
 TEST(MatmulF32Edges, EmptyOutputsAreNoOps) {
   float sentinel = 42;

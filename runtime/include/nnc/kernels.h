@@ -49,8 +49,7 @@ const char *nnc_kernel_isa(void);
 
 /** The body of a parallel loop: runs iterations [begin, end) of the loop
  *  whose captured values `closure` points to. */
-typedef void (*nnc_parallel_body_t)(int64_t begin, int64_t end,
-                                    void *closure);
+typedef void (*nnc_parallel_body_t)(int64_t begin, int64_t end, void *closure);
 
 /** Runs iterations [0, iterations) of `body` on Halide's thread pool (the
  *  matmul kernels' pool, HL_NUM_THREADS threads), in contiguous ranges, and

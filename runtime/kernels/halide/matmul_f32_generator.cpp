@@ -129,7 +129,28 @@ public:
     Expr rowVectors = extentN >= vector;
     acc.compute_at(c, no);
 
-    // Full tiles, parallel over tile rows.
+    // Full tiles of a wide product (a convolution's im2col GEMM: few
+    // output channels by many pixels; a small batch through a layer):
+    // parallel over tile columns, each task running every tile row of its
+    // columns, so the K x width panel of B it reads stays in L2 for all of
+    // them instead of every row task streaming the whole of B.
+    Expr wideTiles = fullTiles && extentN >= 4 * tileWidth;
+    c.specialize(wideTiles)
+        .tile(n, m, no, mo, ni, mi, tileWidth, rows, TailStrategy::ShiftInwards)
+        .reorder(ni, mi, mo, no)
+        .parallel(no)
+        .vectorize(ni, vector)
+        .unroll(ni)
+        .unroll(mi);
+    acc.specialize(wideTiles).vectorize(n, vector).unroll(n).unroll(m);
+    acc.update()
+        .specialize(wideTiles)
+        .reorder(n, m, k)
+        .vectorize(n, vector)
+        .unroll(n)
+        .unroll(m);
+
+    // Other full tiles, parallel over tile rows.
     c.specialize(fullTiles)
         .tile(n, m, no, mo, ni, mi, tileWidth, rows, TailStrategy::ShiftInwards)
         .parallel(mo)
