@@ -4,8 +4,8 @@
 // nnc_uk_matmul_tn_f32 (A given transposed) against a
 // naive triple loop, on shapes that exercise each of their variants and
 // schedules: the cache-blocked parallel variant (at least 64 rows and 48
-// columns, with ragged row blocks and panels), full register tiles (wide
-// products parallel over tile columns, others over tile rows), one
+// columns, with ragged row blocks and panels), full register tiles (a
+// convolution's im2col GEMM among them), one
 // vector per row, matrix-vector products, scalars, ragged edges, and K not a
 // whole number of vectors. ctest runs them once with the kernels the CPU
 // picks and once with NNC_KERNEL_ISA=avx2 (runtime/matmul-avx2), so every
