@@ -134,11 +134,14 @@ public:
     // parallel over tile columns, each task running every tile row of its
     // columns, so the K x width panel of B it reads stays in L2 for all of
     // them instead of every row task streaming the whole of B.
+    // The accumulator tile is computed at loop `no` in every schedule, so
+    // here `no` is the loop over tile rows (inside) and `mo` the one over
+    // tile columns (parallel).
     Expr wideTiles = fullTiles && extentN >= 4 * tileWidth;
     c.specialize(wideTiles)
-        .tile(n, m, no, mo, ni, mi, tileWidth, rows, TailStrategy::ShiftInwards)
-        .reorder(ni, mi, mo, no)
-        .parallel(no)
+        .tile(n, m, mo, no, ni, mi, tileWidth, rows, TailStrategy::ShiftInwards)
+        .reorder(ni, mi, no, mo)
+        .parallel(mo)
         .vectorize(ni, vector)
         .unroll(ni)
         .unroll(mi);
