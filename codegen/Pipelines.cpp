@@ -53,10 +53,13 @@ static void buildBufferizedLinalg(OpPassManager &pm, bool fuse = true) {
                  "hoist-static-allocs},cse,canonicalize");
 }
 
-/// Shared back half: host code on memrefs/scf to the LLVM dialect.
+/// Shared back half: host code on memrefs/scf to the LLVM dialect. Buffers
+/// are allocated through the runtime's _mlir_memref_to_llvm_alloc and
+/// _mlir_memref_to_llvm_free (nnc/kernels.h), which reuse large ones.
 static constexpr StringLiteral kHostToLLVM =
     "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
-    "finalize-memref-to-llvm,convert-math-to-llvm,convert-math-to-libm,"
+    "finalize-memref-to-llvm{use-generic-functions},convert-math-to-llvm,"
+    "convert-math-to-libm,"
     "convert-arith-to-llvm,convert-index-to-llvm,convert-func-to-llvm,"
     "convert-cf-to-llvm,reconcile-unrealized-casts";
 

@@ -39,6 +39,15 @@ void nnc_uk_matmul_tn_f32(const float *at, const float *b, float *c, int64_t m,
                           int64_t n, int64_t k, int64_t ldat, int64_t ldb,
                           int64_t ldc);
 
+/** The allocation functions of generated code (MLIR's generic memref
+ *  allocation functions): `size` bytes aligned as malloc aligns, null when
+ *  out of memory; freeing null does nothing. Buffers of 1 MiB or more are
+ *  kept when freed (256 MiB at most, the oldest released first) and reused
+ *  for the next request of up to a quarter less, so a model called again
+ *  does not map and clear its large buffers again. Thread-safe. */
+void *_mlir_memref_to_llvm_alloc(uint64_t size);
+void _mlir_memref_to_llvm_free(void *pointer);
+
 /** The instruction set the matmul kernels run: "avx512" (AVX-512 F, CD,
  *  VL, BW and DQ) or "avx2" (AVX2 and FMA). The first kernel call (or
  *  this one) picks the widest the CPU supports, or the one the environment
