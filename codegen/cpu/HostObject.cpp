@@ -41,7 +41,18 @@ createHostTargetMachine() {
   return machine;
 }
 
+/// Tells LLVM that the runtime's buffer allocation function (nnc/kernels.h),
+/// which generated code calls instead of malloc, returns fresh memory as
+/// malloc does: without it LLVM cannot tell two buffers apart and leaves
+/// the loops between them scalar.
+static void describeBufferAllocator(llvm::Module &module) {
+  if (llvm::Function *alloc =
+          module.getFunction("_mlir_memref_to_llvm_alloc"))
+    alloc->addRetAttr(llvm::Attribute::NoAlias);
+}
+
 llvm::Error optimizeForHost(llvm::Module &module) {
+  describeBufferAllocator(module);
   auto machine = createHostTargetMachine();
   if (!machine)
     return machine.takeError();

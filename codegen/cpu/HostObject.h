@@ -14,7 +14,8 @@
 
 namespace nnc {
 
-/// Sets the host triple and data layout, then runs the -O3 pipeline.
+/// Sets the host triple and data layout, then runs the -O3 pipeline, with
+/// the runtime's buffer allocation function known to return fresh memory.
 llvm::Error optimizeForHost(llvm::Module &module);
 
 /// Writes `module` (already optimized) as an object file to `path`.

@@ -5,9 +5,9 @@
 // with use-generic-functions; it aligns buffers itself, by padding, so the
 // aligned variant is never called), defined here. Small buffers go to malloc.
 // Large ones (a batch's im2col columns, say) are kept when freed and handed
-// out again to the next request of about their size: glibc maps such blocks
-// fresh on every call and the kernel clears each page again on first touch,
-// which cost a third of a batch-32 CNN's time. At most kMaxCachedBytes are
+// out again to the next request of about their size: glibc maps blocks above
+// 32 MiB fresh on every call and the kernel clears each page again on first
+// touch, which cost a third of a batch-32 CNN's time. At most kMaxCachedBytes are
 // kept; the oldest blocks are released first.
 //
 //===----------------------------------------------------------------------===//
@@ -22,8 +22,11 @@
 
 namespace {
 
-/// Buffers at least this large are cached when freed.
-constexpr uint64_t kMinCachedBytes = uint64_t(1) << 20;
+/// Buffers at least this large are cached when freed: glibc's initial
+/// threshold for mapping a block of its own. (Its threshold rises when such
+/// a block is freed, which cached blocks never are, so every size it would
+/// map must be cached.)
+constexpr uint64_t kMinCachedBytes = uint64_t(128) << 10;
 /// The most bytes the cache keeps.
 constexpr uint64_t kMaxCachedBytes = uint64_t(256) << 20;
 /// Bytes before each buffer holding its capacity; a multiple of the

@@ -41,7 +41,7 @@ void nnc_uk_matmul_tn_f32(const float *at, const float *b, float *c, int64_t m,
 
 /** The allocation functions of generated code (MLIR's generic memref
  *  allocation functions): `size` bytes aligned as malloc aligns, null when
- *  out of memory; freeing null does nothing. Buffers of 1 MiB or more are
+ *  out of memory; freeing null does nothing. Buffers of 128 KiB or more are
  *  kept when freed (256 MiB at most, the oldest released first) and reused
  *  for the next request of up to a quarter less, so a model called again
  *  does not map and clear its large buffers again. Thread-safe. */
