@@ -46,8 +46,7 @@ createHostTargetMachine() {
 /// malloc does: without it LLVM cannot tell two buffers apart and leaves
 /// the loops between them scalar.
 static void describeBufferAllocator(llvm::Module &module) {
-  if (llvm::Function *alloc =
-          module.getFunction("_mlir_memref_to_llvm_alloc"))
+  if (llvm::Function *alloc = module.getFunction("_mlir_memref_to_llvm_alloc"))
     alloc->addRetAttr(llvm::Attribute::NoAlias);
 }
 

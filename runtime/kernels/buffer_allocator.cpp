@@ -7,8 +7,8 @@
 // Large ones (a batch's im2col columns, say) are kept when freed and handed
 // out again to the next request of about their size: glibc maps blocks above
 // 32 MiB fresh on every call and the kernel clears each page again on first
-// touch, which cost a third of a batch-32 CNN's time. At most kMaxCachedBytes are
-// kept; the oldest blocks are released first.
+// touch, which cost a third of a batch-32 CNN's time. At most kMaxCachedBytes
+// are kept; the oldest blocks are released first.
 //
 //===----------------------------------------------------------------------===//
 
@@ -63,7 +63,8 @@ public:
     std::deque<Block> released;
     {
       std::lock_guard<std::mutex> lock(mutex);
-      while (!blocks.empty() && cachedBytes + block.capacity > kMaxCachedBytes) {
+      while (!blocks.empty() &&
+             cachedBytes + block.capacity > kMaxCachedBytes) {
         released.push_back(blocks.front());
         cachedBytes -= blocks.front().capacity;
         blocks.pop_front();

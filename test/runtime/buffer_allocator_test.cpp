@@ -24,9 +24,10 @@ bool mallocAligned(void *pointer) {
 }
 
 TEST(BufferAllocator, SmallAndLargeBuffersAreUsable) {
-  for (uint64_t size : {uint64_t(1), uint64_t(100), kMiB / 8 - 1, kMiB / 8,
-                        5 * kMiB}) {
-    auto *bytes = static_cast<unsigned char *>(_mlir_memref_to_llvm_alloc(size));
+  for (uint64_t size :
+       {uint64_t(1), uint64_t(100), kMiB / 8 - 1, kMiB / 8, 5 * kMiB}) {
+    auto *bytes =
+        static_cast<unsigned char *>(_mlir_memref_to_llvm_alloc(size));
     ASSERT_NE(bytes, nullptr) << size;
     EXPECT_TRUE(mallocAligned(bytes)) << size;
     std::memset(bytes, 0xab, size);
