@@ -129,6 +129,19 @@ public:
     Expr rowVectors = extentN >= vector;
     acc.compute_at(c, no);
 
+    // A full tile: parallel tasks over `mo`, the tile vectorized and
+    // unrolled over its registers, its accumulator likewise.
+    auto scheduleFullTiles = [&](Stage tiled, const Expr &condition) {
+      tiled.parallel(mo).vectorize(ni, vector).unroll(ni).unroll(mi);
+      acc.specialize(condition).vectorize(n, vector).unroll(n).unroll(m);
+      acc.update()
+          .specialize(condition)
+          .reorder(n, m, k)
+          .vectorize(n, vector)
+          .unroll(n)
+          .unroll(m);
+    };
+
     // Full tiles of a wide product (a convolution's im2col GEMM: few
     // output channels by many pixels; a small batch through a layer):
     // parallel over tile columns, each task running every tile row of its
@@ -138,35 +151,17 @@ public:
     // here `no` is the loop over tile rows (inside) and `mo` the one over
     // tile columns (parallel).
     Expr wideTiles = fullTiles && extentN >= 4 * tileWidth;
-    c.specialize(wideTiles)
-        .tile(n, m, mo, no, ni, mi, tileWidth, rows, TailStrategy::ShiftInwards)
-        .reorder(ni, mi, no, mo)
-        .parallel(mo)
-        .vectorize(ni, vector)
-        .unroll(ni)
-        .unroll(mi);
-    acc.specialize(wideTiles).vectorize(n, vector).unroll(n).unroll(m);
-    acc.update()
-        .specialize(wideTiles)
-        .reorder(n, m, k)
-        .vectorize(n, vector)
-        .unroll(n)
-        .unroll(m);
+    scheduleFullTiles(c.specialize(wideTiles)
+                          .tile(n, m, mo, no, ni, mi, tileWidth, rows,
+                                TailStrategy::ShiftInwards)
+                          .reorder(ni, mi, no, mo),
+                      wideTiles);
 
     // Other full tiles, parallel over tile rows.
-    c.specialize(fullTiles)
-        .tile(n, m, no, mo, ni, mi, tileWidth, rows, TailStrategy::ShiftInwards)
-        .parallel(mo)
-        .vectorize(ni, vector)
-        .unroll(ni)
-        .unroll(mi);
-    acc.specialize(fullTiles).vectorize(n, vector).unroll(n).unroll(m);
-    acc.update()
-        .specialize(fullTiles)
-        .reorder(n, m, k)
-        .vectorize(n, vector)
-        .unroll(n)
-        .unroll(m);
+    scheduleFullTiles(c.specialize(fullTiles).tile(n, m, no, mo, ni, mi,
+                                                   tileWidth, rows,
+                                                   TailStrategy::ShiftInwards),
+                      fullTiles);
 
     // One row (a matrix-vector product, bound by reading B): parallel
     // chunks of 4 vectors, each accumulated in registers while it streams
