@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "passes/cpu/RuntimeFunction.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -102,18 +103,12 @@ OperandLayout layoutOf(PatternRewriter &rewriter, Location loc, Value memref) {
 /// (or Bt) and C, then m, n and k, then the row strides of A, B and C.
 func::FuncOp declareMatmulKernel(PatternRewriter &rewriter, ModuleOp module,
                                  StringRef name) {
-  if (auto existing = module.lookupSymbol<func::FuncOp>(name))
-    return existing;
   Type ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
   Type i64 = rewriter.getI64Type();
-  OpBuilder::InsertionGuard guard(rewriter);
-  rewriter.setInsertionPointToStart(module.getBody());
-  auto func = func::FuncOp::create(
-      rewriter, module.getLoc(), name,
+  return nnc::declareRuntimeFunction(
+      rewriter, module, name,
       rewriter.getFunctionType({ptr, ptr, ptr, i64, i64, i64, i64, i64, i64},
                                {}));
-  func.setPrivate();
-  return func;
 }
 
 /// What a kernel call needs from a (batch) matmul: its f32 operands of

@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "passes/cpu/RuntimeFunction.h"
 
 #include "mlir/Conversion/LLVMCommon/TypeConverter.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -122,16 +123,10 @@ bool isRecreated(Value value) {
 
 /// `func.func private @nnc_parallel_for(!llvm.ptr, i64, !llvm.ptr)`.
 func::FuncOp declareParallelFor(ModuleOp module, OpBuilder &builder) {
-  if (auto existing = module.lookupSymbol<func::FuncOp>(kParallelFor))
-    return existing;
   Type ptr = LLVM::LLVMPointerType::get(builder.getContext());
-  OpBuilder::InsertionGuard guard(builder);
-  builder.setInsertionPointToStart(module.getBody());
-  auto func = func::FuncOp::create(
-      builder, module.getLoc(), kParallelFor,
+  return nnc::declareRuntimeFunction(
+      builder, module, kParallelFor,
       builder.getFunctionType({ptr, builder.getI64Type(), ptr}, {}));
-  func.setPrivate();
-  return func;
 }
 
 /// ceil((upper - lower) / step) iterations of a dimension, at least 0.

@@ -52,32 +52,36 @@ constexpr int64_t kBlockedMinColumns = 48;
 using Pipeline = int (*)(halide_buffer_t *, halide_buffer_t *,
                          halide_buffer_t *);
 
-/// The pipelines compiled for one instruction set.
-struct Pipelines {
-  const char *isa;
-  Pipeline small, blocked, nt;
-};
-
-constexpr Pipelines kAvx512{"avx512", nnc_halide_matmul_f32_small_avx512,
-                            nnc_halide_matmul_f32_blocked_avx512,
-                            nnc_halide_matmul_f32_nt_avx512};
-constexpr Pipelines kAvx2{"avx2", nnc_halide_matmul_f32_small_avx2,
-                          nnc_halide_matmul_f32_blocked_avx2,
-                          nnc_halide_matmul_f32_nt_avx2};
-
-/// Whether the CPU runs `pipelines` (the AVX-512 ones were compiled for
-/// Skylake's subset: F, CD, VL, BW and DQ).
-bool cpuSupports(const Pipelines &pipelines) {
+/// Whether the CPU has AVX2 and FMA.
+bool cpuHasAvx2() {
   __builtin_cpu_init();
-  bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-  if (&pipelines == &kAvx2)
-    return avx2;
-  return avx2 && __builtin_cpu_supports("avx512f") &&
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+}
+
+/// Whether the CPU has the AVX-512 subset the kernels were compiled for
+/// (Skylake's: F, CD, VL, BW and DQ), and AVX2.
+bool cpuHasAvx512() {
+  return cpuHasAvx2() && __builtin_cpu_supports("avx512f") &&
          __builtin_cpu_supports("avx512cd") &&
          __builtin_cpu_supports("avx512vl") &&
          __builtin_cpu_supports("avx512bw") &&
          __builtin_cpu_supports("avx512dq");
 }
+
+/// The pipelines compiled for one instruction set, and whether the CPU runs
+/// them.
+struct Pipelines {
+  const char *isa;
+  bool (*cpuSupports)();
+  Pipeline small, blocked, nt;
+};
+
+constexpr Pipelines kAvx512{
+    "avx512", cpuHasAvx512, nnc_halide_matmul_f32_small_avx512,
+    nnc_halide_matmul_f32_blocked_avx512, nnc_halide_matmul_f32_nt_avx512};
+constexpr Pipelines kAvx2{"avx2", cpuHasAvx2, nnc_halide_matmul_f32_small_avx2,
+                          nnc_halide_matmul_f32_blocked_avx2,
+                          nnc_halide_matmul_f32_nt_avx2};
 
 /// Prints why no pipeline set can run and aborts.
 [[noreturn]] void failIsa(const std::string &why) {
@@ -93,7 +97,7 @@ const Pipelines &pipelines() {
       for (const Pipelines *candidate : {&kAvx512, &kAvx2}) {
         if (std::strcmp(requested, candidate->isa) != 0)
           continue;
-        if (!cpuSupports(*candidate))
+        if (!candidate->cpuSupports())
           failIsa(std::string("NNC_KERNEL_ISA=") + requested +
                   ", but this CPU does not support it");
         return *candidate;
@@ -101,10 +105,9 @@ const Pipelines &pipelines() {
       failIsa(std::string("NNC_KERNEL_ISA=") + requested +
               " is not an instruction set of the kernels (avx512, avx2)");
     }
-    if (cpuSupports(kAvx512))
-      return kAvx512;
-    if (cpuSupports(kAvx2))
-      return kAvx2;
+    for (const Pipelines *candidate : {&kAvx512, &kAvx2})
+      if (candidate->cpuSupports())
+        return *candidate;
     failIsa("this CPU lacks AVX2 and FMA, which the kernels need at least");
   }();
   return chosen;
