@@ -6,8 +6,9 @@
 // exports `d ** -0.5`) on top of the score matmul, whose operands may carry
 // scalar constant factors too. The mask is additive (nn.add) or a fill of
 // -inf where a boolean condition holds (nn.select, as masked_fill exports);
-// a constant one that masks exactly the keys after each query is the causal
-// flag instead, so that the tiled attention skips those tiles. The keys are the
+// a constant one, or a comparison of constant positions, that masks exactly
+// the keys after each query is the causal flag instead, so that the tiled
+// attention skips those tiles. The keys are the
 // score matmul's right operand with its last two axes swapped back (folded
 // into the transpose that made it, if one did). Rank-3
 // chains (torch.nn.MultiheadAttention's [batch * heads, L, D]) become
@@ -82,6 +83,128 @@ bool isCausalMask(DenseElementsAttr attr) {
       return false;
   }
   return true;
+}
+
+/// The values of a constant operand of a comparison over [..., L, L] that
+/// varies along one of the last two axes only.
+template <typename T> struct PositionVector {
+  /// Which of the last two axes it varies along (rank - 2: the queries).
+  bool alongQueries;
+  std::vector<T> values;
+};
+
+/// `attr` (broadcast to a result of `rank` whose last two extents are
+/// `length`) as a vector along the queries or the keys, if it is one.
+template <typename T>
+std::optional<PositionVector<T>> positionVector(DenseElementsAttr attr,
+                                                int64_t rank, int64_t length) {
+  ArrayRef<int64_t> shape = cast<RankedTensorType>(attr.getType()).getShape();
+  if (int64_t(shape.size()) > rank || attr.getNumElements() != length)
+    return std::nullopt;
+  auto extent = [&](int64_t fromEnd) {
+    return fromEnd < int64_t(shape.size()) ? shape[shape.size() - 1 - fromEnd]
+                                           : int64_t(1);
+  };
+  PositionVector<T> vector;
+  vector.alongQueries = extent(1) == length && extent(0) == 1;
+  if (!vector.alongQueries && extent(0) != length)
+    return std::nullopt;
+  if constexpr (std::is_same_v<T, double>) {
+    for (const APFloat &value : attr.getValues<APFloat>())
+      vector.values.push_back(value.convertToDouble());
+    if (llvm::any_of(vector.values, [](double v) { return std::isnan(v); }))
+      return std::nullopt;
+  } else {
+    for (const APInt &value : attr.getValues<APInt>())
+      vector.values.push_back(value.getSExtValue());
+  }
+  return vector;
+}
+
+/// Whether `lhs predicate rhs` (negated when `negate`) keeps exactly the
+/// keys j <= i of each query i, for constant operands that vary along the
+/// queries (r) and along the keys (c) respectively. Written as
+/// keep(i, j) = c[j] P r[i], P an order, with c monotone so that each
+/// row keeps a prefix of the keys (P < or <= with c non-decreasing, > or
+/// >= with c non-increasing), the rows are causal exactly when each keeps
+/// its diagonal and not the key after it.
+template <typename T>
+bool isCausalOrder(ComparePredicate predicate, DenseElementsAttr lhs,
+                   DenseElementsAttr rhs, bool negate, int64_t rank,
+                   int64_t length) {
+  auto left = positionVector<T>(lhs, rank, length);
+  auto right = positionVector<T>(rhs, rank, length);
+  if (!left || !right || left->alongQueries == right->alongQueries)
+    return false;
+  using P = ComparePredicate;
+  if (left->alongQueries) { // r P c: mirror to c P' r
+    std::swap(left, right);
+    predicate = predicate == P::lt   ? P::gt
+                : predicate == P::le ? P::ge
+                : predicate == P::gt ? P::lt
+                : predicate == P::ge ? P::le
+                                     : predicate;
+  }
+  if (negate)
+    predicate = predicate == P::lt   ? P::ge
+                : predicate == P::le ? P::gt
+                : predicate == P::gt ? P::le
+                : predicate == P::ge ? P::lt
+                : predicate == P::eq ? P::ne
+                                     : P::eq;
+  const std::vector<T> &c = left->values, &r = right->values;
+  bool ascending = predicate == P::lt || predicate == P::le;
+  if (!ascending && predicate != P::gt && predicate != P::ge)
+    return false;
+  for (int64_t j = 0; j + 1 < length; ++j)
+    if (ascending ? c[j] > c[j + 1] : c[j] < c[j + 1])
+      return false;
+  auto keep = [&](int64_t i, int64_t j) {
+    switch (predicate) {
+    case P::lt:
+      return c[j] < r[i];
+    case P::le:
+      return c[j] <= r[i];
+    case P::gt:
+      return c[j] > r[i];
+    default:
+      return c[j] >= r[i];
+    }
+  };
+  for (int64_t i = 0; i < length; ++i)
+    if (!keep(i, i) || (i + 1 < length && keep(i, i + 1)))
+      return false;
+  return true;
+}
+
+/// Whether `condition` is a comparison of constant positions (torch's
+/// `arange(L)[None, :] > arange(L)[:, None]`, too large to compute at
+/// import time for long sequences) that keeps (when `keepWhere`; else masks)
+/// exactly the causal positions of [..., L, L] with every leading extent 1.
+bool isCausalComparison(Value condition, bool keepWhere) {
+  auto compare = condition.getDefiningOp<CompareOp>();
+  if (!compare)
+    return false;
+  auto type = cast<RankedTensorType>(compare.getType());
+  int64_t rank = type.getRank();
+  if (rank < 2 || type.getDimSize(rank - 2) != type.getDimSize(rank - 1))
+    return false;
+  for (int64_t d = 0; d + 2 < rank; ++d)
+    if (type.getDimSize(d) != 1)
+      return false;
+  DenseElementsAttr lhs, rhs;
+  if (!matchPattern(compare.getLhs(), m_Constant(&lhs)) ||
+      !matchPattern(compare.getRhs(), m_Constant(&rhs)))
+    return false;
+  Type element = lhs.getElementType();
+  int64_t length = type.getDimSize(rank - 1);
+  if (isa<FloatType>(element))
+    return isCausalOrder<double>(compare.getPredicate(), lhs, rhs, !keepWhere,
+                                 rank, length);
+  if (element.isSignlessInteger() && element.getIntOrFloatBitWidth() > 1)
+    return isCausalOrder<int64_t>(compare.getPredicate(), lhs, rhs, !keepWhere,
+                                  rank, length);
+  return false;
 }
 
 /// The boolean constant `attr` with every element negated.
@@ -171,6 +294,8 @@ void recognizeAt(SoftmaxOp softmax) {
   // The keep-mask when it is the negation of a select's constant condition
   // (`mask`), built only once the chain matches.
   DenseElementsAttr negatedMask;
+  // Whether the select's condition is a comparison that masks causally.
+  bool causalCondition = false;
   double scale = 1.0;
   scores = peelScalarFactors(scores, scale, chain);
   if (auto add = scores.getDefiningOp<AddOp>()) {
@@ -202,12 +327,15 @@ void recognizeAt(SoftmaxOp softmax) {
     Value condition = select.getCondition();
     if (isMinusInfinity(select.getTrueValue())) {
       DenseElementsAttr masked;
-      if (!matchPattern(condition, m_Constant(&masked)))
+      causalCondition = isCausalComparison(condition, /*keepWhere=*/false);
+      if (!causalCondition && !matchPattern(condition, m_Constant(&masked)))
         return;
-      negatedMask = negated(masked);
+      if (!causalCondition)
+        negatedMask = negated(masked);
       mask = condition;
       scores = select.getFalseValue();
     } else if (isMinusInfinity(select.getFalseValue())) {
+      causalCondition = isCausalComparison(condition, /*keepWhere=*/true);
       mask = condition;
       scores = select.getTrueValue();
     } else {
@@ -281,7 +409,7 @@ void recognizeAt(SoftmaxOp softmax) {
   DenseElementsAttr maskValues = negatedMask;
   if (!maskValues && mask)
     matchPattern(mask, m_Constant(&maskValues));
-  bool causal = maskValues && isCausalMask(maskValues);
+  bool causal = causalCondition || (maskValues && isCausalMask(maskValues));
   Value attentionMask = causal ? Value() : mask;
   if (!causal && negatedMask)
     attentionMask = arith::ConstantOp::create(b, loc, negatedMask);

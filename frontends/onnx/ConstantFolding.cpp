@@ -9,12 +9,14 @@
 // parameters are not); Shape and Size fold for any input, since only its
 // static shape matters. Elements keep their ONNX element type (integer
 // arithmetic wraps, float results round to their type). A result may have
-// at most kMaxImportTimeElements elements: bigger ones are a clear error.
+// at most kMaxImportTimeElements elements: a bigger elementwise result is
+// left to the op's converter, any other is a clear error.
 //
 //===----------------------------------------------------------------------===//
 
 #include "frontends/onnx/NodeConverter.h"
 #include "frontends/onnx/ShapeOperands.h"
+#include "ir/Broadcast.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MathExtras.h"
@@ -688,39 +690,41 @@ mlir::LogicalResult foldNonZero(NodeContext &, Inputs inputs,
 }
 
 /// A folder, with how many inputs it reads at least (optional ones after
-/// those it reads through the NodeContext).
+/// those it reads through the NodeContext), and whether its result has the
+/// broadcast shape of its inputs (an elementwise op).
 struct FolderEntry {
   Folder fold;
   size_t minInputs;
+  bool elementwise = false;
 };
 
 /// The folders by op type.
 const llvm::StringMap<FolderEntry> &folders() {
   static const llvm::StringMap<FolderEntry> table = {
-      {"Add", {foldAdd, 2}},
-      {"Sub", {foldSub, 2}},
-      {"Mul", {foldMul, 2}},
-      {"Div", {foldDiv, 2}},
-      {"Mod", {foldMod, 2}},
-      {"Neg", {foldNeg, 1}},
-      {"Abs", {foldAbs, 1}},
-      {"Floor", {foldFloor, 1}},
-      {"Ceil", {foldCeil, 1}},
-      {"Sqrt", {foldSqrt, 1}},
-      {"Reciprocal", {foldReciprocal, 1}},
-      {"Min", {foldExtremum<false>, 1}},
-      {"Max", {foldExtremum<true>, 1}},
-      {"Equal", {foldEqual, 2}},
-      {"Less", {foldLess, 2}},
-      {"LessOrEqual", {foldLessOrEqual, 2}},
-      {"Greater", {foldGreater, 2}},
-      {"GreaterOrEqual", {foldGreaterOrEqual, 2}},
-      {"Not", {foldNot, 1}},
-      {"And", {foldAnd, 2}},
-      {"Or", {foldOr, 2}},
-      {"Xor", {foldXor, 2}},
-      {"Where", {foldWhere, 3}},
-      {"Cast", {foldCast, 1}},
+      {"Add", {foldAdd, 2, true}},
+      {"Sub", {foldSub, 2, true}},
+      {"Mul", {foldMul, 2, true}},
+      {"Div", {foldDiv, 2, true}},
+      {"Mod", {foldMod, 2, true}},
+      {"Neg", {foldNeg, 1, true}},
+      {"Abs", {foldAbs, 1, true}},
+      {"Floor", {foldFloor, 1, true}},
+      {"Ceil", {foldCeil, 1, true}},
+      {"Sqrt", {foldSqrt, 1, true}},
+      {"Reciprocal", {foldReciprocal, 1, true}},
+      {"Min", {foldExtremum<false>, 1, true}},
+      {"Max", {foldExtremum<true>, 1, true}},
+      {"Equal", {foldEqual, 2, true}},
+      {"Less", {foldLess, 2, true}},
+      {"LessOrEqual", {foldLessOrEqual, 2, true}},
+      {"Greater", {foldGreater, 2, true}},
+      {"GreaterOrEqual", {foldGreaterOrEqual, 2, true}},
+      {"Not", {foldNot, 1, true}},
+      {"And", {foldAnd, 2, true}},
+      {"Or", {foldOr, 2, true}},
+      {"Xor", {foldXor, 2, true}},
+      {"Where", {foldWhere, 3, true}},
+      {"Cast", {foldCast, 1, true}},
       {"Gather", {foldGather, 2}},
       {"Concat", {foldConcat, 1}},
       {"Reshape", {foldReshapeLike<reshapeTarget>, 1}},
@@ -773,7 +777,21 @@ mlir::LogicalResult computeAtImport(NodeContext &context) {
   return mlir::success();
 }
 
-mlir::FailureOr<bool> foldNode(NodeContext &context) {
+/// Whether the elementwise result of `inputs` (whose shapes broadcast) has
+/// more elements than the importer computes.
+bool exceedsImportTimeSize(Inputs inputs) {
+  llvm::SmallVector<int64_t> shape;
+  for (const ConstantTensor *input : inputs) {
+    auto broadcast = nn::broadcastShapes(shape, input->shape);
+    if (!broadcast)
+      return false;
+    shape = *broadcast;
+  }
+  std::optional<int64_t> count = checkedElementCount(shape);
+  return !count || *count > kMaxImportTimeElements;
+}
+
+mlir::FailureOr<bool> foldNode(NodeContext &context, bool convertible) {
   llvm::StringRef opType = context.node().op_type();
   // Ops whose result depends only on the input's static shape.
   if (opType == "Shape" || opType == "Size" || opType == "EyeLike") {
@@ -808,6 +826,12 @@ mlir::FailureOr<bool> foldNode(NodeContext &context) {
     return false;
   if (mlir::failed(checkInputCount(context, folder->second, inputs.size())))
     return mlir::failure();
+  // Too large to compute here (a causal mask over 16k positions): the
+  // compiled model computes it, or the attention recognizer reads it from
+  // the comparison that builds it.
+  if (folder->second.elementwise && convertible &&
+      exceedsImportTimeSize(inputs))
+    return false;
   std::vector<ConstantTensor> outputs;
   if (mlir::failed(folder->second.fold(context, inputs, outputs)))
     return mlir::failure();

@@ -259,9 +259,10 @@ private:
 /// Import-time constant folding (ConstantFolding.cpp): when the node's
 /// result is known at import time (Shape of any value, or an op with a
 /// folder whose inputs are all foldable constants) binds its outputs to
-/// constants and returns true; false when the node must be converted;
-/// failure (reported) on bad input.
-mlir::FailureOr<bool> foldNode(NodeContext &context);
+/// constants and returns true; false when the node must be converted (also
+/// when it is `convertible` and elementwise with a result over
+/// kMaxImportTimeElements); failure (reported) on bad input.
+mlir::FailureOr<bool> foldNode(NodeContext &context, bool convertible);
 
 /// Computes the node with its folder, reading every input through
 /// `constantInput` (so bound graph inputs count): the converter of the ops

@@ -616,7 +616,7 @@ GraphImporter::run(const onnx::ModelProto &model,
     if (mlir::failed(checkInputsAgainstSchema(nodeContext)))
       return nullptr;
     const NodeConverter *converter = registry.find(node.op_type());
-    mlir::FailureOr<bool> folded = foldNode(nodeContext);
+    mlir::FailureOr<bool> folded = foldNode(nodeContext, converter != nullptr);
     if (mlir::failed(folded))
       return nullptr;
     if (!*folded && !converter) {

@@ -6,9 +6,9 @@ Attention as PyTorch 1.13 exports it (MatMul of q with transposed keys,
 scaling, an additive mask, Softmax over the last axis, MatMul with the
 values), built with onnx.helper (Debian's python3-onnx): rank 4 with the
 scores divided and masked, rank 3 with q and k scaled separately, causal
-masks as masked_fill (Where) and additive constants, boolean masks through
-Where either way round, and a Softmax over another axis, which is no
-attention. attention.test
+masks as masked_fill (Where) of constants and of position comparisons,
+additive constants, boolean masks through Where either way round, and a
+Softmax over another axis, which is no attention. attention.test
 FileChecks `nnc import`.
 """
 import os
@@ -107,6 +107,36 @@ def models():
         [tensor("q", [1, 2, 2, 8]), tensor("k", [1, 2, 2, 8]),
          tensor("v", [1, 2, 2, 3])],
         [tensor("o", [1, 2, 2, 3])])
+
+    # Positions compared at run length 4100, whose 4100 x 4100 mask is too
+    # large to compute at import time: torch's
+    # masked_fill(arange(L)[None, :] > arange(L)[:, None], -inf) is the
+    # causal flag; the same comparison shifted by one key is not causal and
+    # stays a comparison the compiled model computes.
+    long = 4100
+    for name, shift in (("attention_causal_range.onnx", 0),
+                        ("attention_shifted_range.onnx", 1)):
+        yield name, model(
+            [node("Transpose", ["k"], ["kt"], perm=[0, 1, 3, 2]),
+             node("MatMul", ["q", "kt"], ["s"]),
+             const("start", np.int64(0)),
+             const("limit", np.int64(long)),
+             const("delta", np.int64(1)),
+             node("Range", ["start", "limit", "delta"], ["pos"]),
+             const("shift", np.int64(shift)),
+             node("Add", ["pos", "shift"], ["query_pos"]),
+             const("rows", np.array([1], dtype=np.int64)),
+             const("columns", np.array([0], dtype=np.int64)),
+             node("Unsqueeze", ["pos", "columns"], ["key_pos"]),
+             node("Unsqueeze", ["query_pos", "rows"], ["query_col"]),
+             node("Greater", ["key_pos", "query_col"], ["later"]),
+             const("ninf", np.float32(-np.inf)),
+             node("Where", ["later", "ninf", "s"], ["sm"]),
+             node("Softmax", ["sm"], ["p"], axis=-1),
+             node("MatMul", ["p", "v"], ["o"])],
+            [tensor("q", [1, 1, long, 8]), tensor("k", [1, 1, long, 8]),
+             tensor("v", [1, 1, long, 3])],
+            [tensor("o", [1, 1, long, 3])])
 
     # Softmax over the query axis: not attention.
     yield "softmax_other_axis.onnx", model(
