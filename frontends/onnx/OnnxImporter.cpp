@@ -465,6 +465,10 @@ static constexpr const char *kBoundaryTypes =
 static mlir::FailureOr<mlir::RankedTensorType>
 inputType(GraphImporter &importer, const onnx::ValueInfoProto &info) {
   const std::string &name = info.name();
+  if (name.empty())
+    return importer.fail("a graph input has an empty name");
+  if (importer.graphInputs.contains(name))
+    return importer.fail("graph input '" + name + "' is listed twice");
   if (!info.type().has_tensor_type())
     return importer.fail("graph input '" + name + "' is not a tensor");
   const onnx::TypeProto::Tensor &tensor = info.type().tensor_type();

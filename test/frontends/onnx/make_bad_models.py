@@ -68,6 +68,13 @@ def models():
         [helper.make_node("Constant", [], [], name="k", value_float=1.0),
          helper.make_node("Relu", ["x"], ["y"], name="relu")],
         [tensor("x", [2])], [tensor("y", [2])])
+    # Graph inputs without a name, and one listed twice.
+    yield "unnamed_input.onnx", model(
+        [helper.make_node("Relu", ["x"], ["y"], name="relu")],
+        [tensor("x", [2]), tensor("", [2])], [tensor("y", [2])])
+    yield "input_twice.onnx", model(
+        [helper.make_node("Relu", ["x"], ["y"], name="relu")],
+        [tensor("x", [2]), tensor("x", [3])], [tensor("y", [2])])
     # A graph output nothing produces.
     yield "dangling_output.onnx", model(
         [helper.make_node("Relu", ["x"], ["y"], name="relu")],
