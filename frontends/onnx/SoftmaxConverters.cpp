@@ -12,6 +12,8 @@
 
 #include "frontends/onnx/ConverterBuilders.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
 #include <onnx/onnx_pb.h>
 
 namespace nnc::onnx_import {
@@ -65,6 +67,14 @@ mlir::FailureOr<mlir::Value> hardmax(NodeContext &context, mlir::Value value,
                                      int64_t axis) {
   auto type = mlir::cast<mlir::RankedTensorType>(value.getType());
   int64_t rank = type.getRank();
+  mlir::OpBuilder &b = context.builder();
+  // An empty axis has no maximum: the result is as empty as the input.
+  if (type.getDimSize(axis) == 0)
+    return mlir::arith::ConstantOp::create(
+               b, context.loc(),
+               mlir::DenseElementsAttr::get(
+                   type, b.getZeroAttr(type.getElementType())))
+        .getResult();
   llvm::SmallVector<int64_t> toLast;
   for (int64_t i = 0; i < rank; ++i)
     if (i != axis)
@@ -77,7 +87,6 @@ mlir::FailureOr<mlir::Value> hardmax(NodeContext &context, mlir::Value value,
       return mlir::failure();
     value = *last;
   }
-  mlir::OpBuilder &b = context.builder();
   mlir::FailureOr<mlir::Value> index = context.createValue<nn::ArgMaxOp>(
       {value}, {b.getNamedAttr("axis", b.getI64IntegerAttr(rank - 1))});
   if (mlir::failed(index))
