@@ -76,7 +76,8 @@ static FailureOr<func::FuncOp> findEntry(ModuleOp module, StringRef name,
   return candidates.front();
 }
 
-/// Never called: lets the runtime check weights against a signature.
+/// Never called as the entry, and computes nothing as the prepare function:
+/// lets the runtime check weights against a signature.
 static void noEntry(void **) {}
 
 /// Reads the weights file and checks it holds every parameter with the
@@ -91,10 +92,13 @@ loadWeights(const std::string &path, const ModelSignature &signature) {
                 " (pass --weights FILE, or --external-weights to load them "
                 "at run time)");
   std::string metadata = signature.metadata("cpu");
-  nnc_model_image image = {NNC_MODEL_ABI_VERSION, metadata.c_str(), noEntry,
-                           reinterpret_cast<const uint8_t *>(
-                               (*buffer)->getBufferStart()),
-                           (*buffer)->getBufferSize()};
+  nnc_model_image image = {
+      NNC_MODEL_ABI_VERSION,
+      metadata.c_str(),
+      noEntry,
+      reinterpret_cast<const uint8_t *>((*buffer)->getBufferStart()),
+      (*buffer)->getBufferSize(),
+      noEntry};
   nnc_model *model = nullptr;
   if (nnc_model_from_image(&image, nullptr, &model) != NNC_OK)
     return fail("weights '" + path + "': " + nnc_last_error());
@@ -199,6 +203,34 @@ static LogicalResult expandGrads(ModuleOp module) {
   return expandGradOps(module, ReverseModeOptions());
 }
 
+/// Moves what the inference entry `entry` computes from its weights alone
+/// into `@<entry>_prepare` (nnc-hoist-weight-transforms), for the CPU
+/// unless turned off.
+static LogicalResult hoistWeightWork(ModuleOp module, func::FuncOp entry,
+                                     const CompileOptions &options) {
+  if (options.target != Target::Cpu || options.noWeightPrepare)
+    return success();
+  // Only the entry is exported: a function that calls it (the loss of a
+  // training source) goes, so that the entry's signature may change.
+  for (auto func : module.getOps<func::FuncOp>())
+    if (func != entry && func.isPublic() && !func.isExternal())
+      func.setPrivate();
+  PassManager pm(module.getContext());
+  pm.addPass(createSymbolDCEPass());
+  HoistWeightTransformsOptions hoist;
+  hoist.entry = entry.getSymName().str();
+  pm.addPass(createHoistWeightTransforms(hoist));
+  if (failed(pm.run(module)))
+    return fail("cannot hoist the weight-only work of '" + options.input + "'");
+  return success();
+}
+
+/// The prepare function nnc-hoist-weight-transforms made for `entry`, or
+/// null.
+static func::FuncOp findPrepare(ModuleOp module, StringRef entry) {
+  return module.lookupSymbol<func::FuncOp>((entry + "_prepare").str());
+}
+
 /// Lowers `entry` for the target: its nn.grad ops (gradients inside a
 /// computation, such as an adjoint method's vector-Jacobian products) are
 /// expanded into nn ops, the other functions become private (and go once
@@ -212,16 +244,22 @@ static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
   MLIRContext *context = module.getContext();
   if (failed(expandGrads(module)))
     return fail("cannot expand the nn.grad ops of '" + options.input + "'");
+  func::FuncOp prepare = findPrepare(module, entry.getSymName());
   for (auto func : module.getOps<func::FuncOp>())
-    if (func != entry && func.isPublic() && !func.isExternal())
+    if (func != entry && func != prepare && func.isPublic() &&
+        !func.isExternal())
       func.setPrivate();
-  // LLVM IR has no place for the names.
-  for (unsigned i = 0; i < entry.getNumArguments(); ++i)
-    entry.setArgAttrs(i, ArrayRef<NamedAttribute>{});
-  for (unsigned i = 0; i < entry.getNumResults(); ++i)
-    entry.setResultAttrs(i, ArrayRef<NamedAttribute>{});
-  entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
-                 UnitAttr::get(context));
+  for (func::FuncOp exported : {entry, prepare}) {
+    if (!exported)
+      continue;
+    // LLVM IR has no place for the names.
+    for (unsigned i = 0; i < exported.getNumArguments(); ++i)
+      exported.setArgAttrs(i, ArrayRef<NamedAttribute>{});
+    for (unsigned i = 0; i < exported.getNumResults(); ++i)
+      exported.setResultAttrs(i, ArrayRef<NamedAttribute>{});
+    exported->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
+                      UnitAttr::get(context));
+  }
   PassManager pm(context);
   pm.addPass(createInlinerPass());
   pm.addPass(createSymbolDCEPass());
@@ -306,6 +344,9 @@ static LogicalResult compileInference(ModuleOp module,
   }
   auto entry = findEntry(module, entryName, path);
   if (failed(entry))
+    return failure();
+  if (!options.gradient && !options.trainingMode &&
+      failed(hoistWeightWork(module, *entry, options)))
     return failure();
   auto signature = readSignature(*entry);
   if (failed(signature))
@@ -433,7 +474,8 @@ static LogicalResult compileTraining(ModuleOp module,
                      [&](llvm::raw_ostream &os) { module.print(os); });
 
   auto forward = findEntry(*forwardModule, options.entry, path);
-  if (failed(forward))
+  if (failed(forward) ||
+      failed(hoistWeightWork(*forwardModule, *forward, options)))
     return failure();
   auto forwardSignature = readSignature(*forward);
   if (failed(forwardSignature) ||

@@ -68,6 +68,10 @@ struct CompileOptions {
   /// parallel loops on the runtime's thread pool
   /// (nnc-parallel-loops-to-thread-pool; CPU). Microkernels stay parallel.
   bool serialLoops = false;
+  /// Leave the work an inference entry does on its weights alone in the
+  /// entry instead of moving it into a prepare function the runtime runs
+  /// once per load (nnc-hoist-weight-transforms; CPU).
+  bool noWeightPrepare = false;
   /// GPU architecture for --target=nvptx.
   std::string chip = "sm_90";
   /// Compile a training artifact: `loss` differentiated, wrapped by

@@ -9,7 +9,7 @@
 namespace nnc {
 
 /// Must match NNC_MODEL_ABI_VERSION in runtime/include/nnc/model_abi.h.
-static constexpr uint32_t kModelAbiVersion = 1;
+static constexpr uint32_t kModelAbiVersion = 2;
 
 /// `void entry(void **args)` calling `_mlir_ciface_<entry>(args[0], ...)`.
 static llvm::Function *buildPackedEntry(llvm::Module &module,
@@ -68,6 +68,31 @@ llvm::Error addModelImage(llvm::Module &module, const ModelSignature &signature,
 
   llvm::Function *entry =
       buildPackedEntry(module, ciface, (symbol + "_entry").str());
+  // The prepare function of an entry with derived weights takes each param
+  // and buffer, then each derived tensor.
+  size_t derivedCount =
+      llvm::count_if(signature.slots, [](const TensorSlot &slot) {
+        return slot.role == TensorSlot::Role::Derived;
+      });
+  llvm::Constant *prepare =
+      llvm::ConstantPointerNull::get(llvm::PointerType::getUnqual(context));
+  if (derivedCount > 0) {
+    std::string prepareName = cifaceName + "_prepare";
+    llvm::Function *prepareCiface = module.getFunction(prepareName);
+    size_t weightCount =
+        llvm::count_if(signature.slots, [](const TensorSlot &slot) {
+          return slot.role == TensorSlot::Role::Param ||
+                 slot.role == TensorSlot::Role::Buffer;
+        });
+    if (!prepareCiface ||
+        prepareCiface->arg_size() != weightCount + derivedCount)
+      return llvm::createStringError(
+          "entry '" + signature.entry +
+          "' reads derived weights but the lowered module has no function '" +
+          prepareName + "' taking its weights and them");
+    prepare =
+        buildPackedEntry(module, prepareCiface, (symbol + "_prepare").str());
+  }
   llvm::GlobalVariable *metadata =
       addBytes(module, (symbol + "_metadata").str(),
                signature.metadata(target, memory), /*addNull=*/true, 1);
@@ -80,10 +105,12 @@ llvm::Error addModelImage(llvm::Module &module, const ModelSignature &signature,
     weightsSize = weights->size();
   }
 
-  auto *imageType = llvm::StructType::get(context, {i32, ptr, ptr, ptr, i64});
+  auto *imageType =
+      llvm::StructType::get(context, {i32, ptr, ptr, ptr, i64, ptr});
   llvm::Constant *image = llvm::ConstantStruct::get(
-      imageType, {llvm::ConstantInt::get(i32, kModelAbiVersion), metadata,
-                  entry, weightsPtr, llvm::ConstantInt::get(i64, weightsSize)});
+      imageType,
+      {llvm::ConstantInt::get(i32, kModelAbiVersion), metadata, entry,
+       weightsPtr, llvm::ConstantInt::get(i64, weightsSize), prepare});
   if (module.getNamedValue(symbol))
     return llvm::createStringError("symbol '" + symbol.str() +
                                    "' is already defined by the model");

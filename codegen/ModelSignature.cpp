@@ -69,6 +69,7 @@ FailureOr<ModelSignature> readSignature(func::FuncOp func) {
       {nn::NNDialect::kParamAttrName, TensorSlot::Role::Param, "param"},
       {nn::NNDialect::kBufferAttrName, TensorSlot::Role::Buffer, "buffer"},
       {nn::NNDialect::kStateAttrName, TensorSlot::Role::State, "state"},
+      {nn::NNDialect::kDerivedAttrName, TensorSlot::Role::Derived, "derived"},
       {nn::NNDialect::kInputAttrName, TensorSlot::Role::Input, "input"}};
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
     TensorSlot slot;
@@ -125,6 +126,9 @@ std::string ModelSignature::metadata(StringRef target,
       break;
     case TensorSlot::Role::Buffer:
       text += "buffer ";
+      break;
+    case TensorSlot::Role::Derived:
+      text += "derived ";
       break;
     case TensorSlot::Role::Output:
       text += "output ";

@@ -2,7 +2,7 @@
 //
 // The inputs, parameters, buffers, optimizer state and outputs of a model's
 // entry function, read off its `nn.input` / `nn.param` / `nn.buffer` /
-// `nn.state` / `nn.output` attributes before lowering, and
+// `nn.state` / `nn.derived` / `nn.output` attributes before lowering, and
 // the metadata text that the compiled image carries for the runtime
 // (runtime/include/nnc/model_abi.h) with the memory plan of the lowered
 // entry.
@@ -23,7 +23,7 @@ namespace nnc {
 
 /// One tensor crossing the model boundary.
 struct TensorSlot {
-  enum class Role { Input, Param, State, Buffer, Output };
+  enum class Role { Input, Param, State, Buffer, Derived, Output };
   Role role;
   std::string name;
   std::string dtype; ///< f32 f64 i1 i8 i32 i64

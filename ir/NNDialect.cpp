@@ -59,12 +59,13 @@ LogicalResult NNDialect::verifyRegionArgAttribute(Operation *op, unsigned,
   // into caller-owned out-parameters and moves their names along.
   if (name != kInputAttrName && name != kParamAttrName &&
       name != kOutputAttrName && name != kBufferAttrName &&
-      name != kStateAttrName)
+      name != kStateAttrName && name != kDerivedAttrName)
     return op->emitError() << "unknown argument attribute '" << name
                            << "', expected '" << kInputAttrName << "', '"
                            << kParamAttrName << "', '" << kBufferAttrName
-                           << "', '" << kStateAttrName << "' or '"
-                           << kOutputAttrName << "'";
+                           << "', '" << kStateAttrName << "', '"
+                           << kDerivedAttrName << "' or '" << kOutputAttrName
+                           << "'";
   return verifyNameAttribute(op, attr, "argument", argIndex);
 }
 

@@ -19,7 +19,9 @@ def NN_Dialect : Dialect {
     arguments with `nn.input = "name"` or `nn.param = "name"` and their
     results with `nn.output = "name"`; compiled models expose those names.
     `nn.buffer` names non-trainable model state kept with the weights, and
-    `nn.state` names optimizer state of a compiled train step.
+    `nn.state` names optimizer state of a compiled train step, and
+    `nn.derived` a tensor the entry's prepare function computes from the
+    weights once they are loaded.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect"];
   let hasRegionArgAttrVerify = 1;
@@ -36,6 +38,9 @@ def NN_Dialect : Dialect {
     static constexpr ::llvm::StringLiteral kBufferAttrName = "nn.buffer";
     /// Attribute naming optimizer state on a train step's argument.
     static constexpr ::llvm::StringLiteral kStateAttrName = "nn.state";
+    /// Attribute naming a tensor computed from the weights once, by the
+    /// entry's prepare function, on an argument.
+    static constexpr ::llvm::StringLiteral kDerivedAttrName = "nn.derived";
   }];
 }
 

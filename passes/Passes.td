@@ -189,6 +189,30 @@ def GpuMergeModules : Pass<"nnc-gpu-merge-modules", "mlir::ModuleOp"> {
   }];
 }
 
+def HoistWeightTransforms : Pass<"nnc-hoist-weight-transforms",
+                                 "mlir::ModuleOp"> {
+  let summary = "Moves what an inference entry computes from its weights "
+                "alone into a prepare function run once";
+  let description = [{
+    Runs on nn. Every side-effect free op at the top level of the entry
+    that reads only `nn.param` / `nn.buffer` arguments, constants and other
+    such ops, and whose result is no larger than the weights it reads,
+    moves into `@<entry>_prepare`, which takes every param and buffer of
+    the entry in order and returns the results the entry still reads. Those
+    become `nn.derived` arguments of the entry (named after the weight and
+    the op, as `fc.weight:transpose`); a reshape or slice the entry reads
+    stays in it. Functions with `nn.state` arguments (train steps) and
+    functions that are called are left alone. The runtime calls the prepare function once the weights are
+    bound, so a linear layer's weight transpose happens once per load
+    rather than once per call. `nnc compile` runs it on inference entries
+    for the CPU; `--no-weight-prepare` turns it off.
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"",
+           "The function to hoist from (default: every public function)">,
+  ];
+}
+
 def InferenceMode : Pass<"nnc-inference-mode"> {
   let summary = "Puts every dropout and batch_norm in inference mode";
   let description = [{

@@ -6,10 +6,11 @@
 // products large enough to fill its tasks, the others for the rest (with B
 // transposed, the dot-product variant; a large product transposes Bt once
 // into a scratch B and runs the blocked one; with A transposed, At is
-// transposed into a scratch A first). All run on Halide's thread pool
-// (HL_NUM_THREADS threads, by default one per core). Every pipeline exists
-// for AVX-512 and for AVX2; the first call picks the set the CPU runs best
-// (or the one NNC_KERNEL_ISA names).
+// transposed into a scratch A first; a plain product narrower than a vector
+// transposes its B into a scratch Bt and runs the dot-product variant). All run
+// on Halide's thread pool (HL_NUM_THREADS threads, by default one per core).
+// Every pipeline exists for AVX-512 and for AVX2; the first call picks the set
+// the CPU runs best (or the one NNC_KERNEL_ISA names).
 //
 //===----------------------------------------------------------------------===//
 
@@ -37,6 +38,12 @@ namespace {
 /// Columns of C the blocked variant needs at least: one panel on every
 /// target (3 vectors: 48 columns with AVX-512, 24 with AVX2).
 constexpr int64_t kBlockedMinColumns = 48;
+
+/// Columns of C below which a product runs as dot products of rows of A
+/// and of the transposed B (the nt variant, vectorized along K) rather
+/// than the small variant's one scalar accumulator per column: fewer than
+/// one AVX-512 vector. Transposing such a narrow B costs K * N moves.
+constexpr int64_t kNarrowColumns = 16;
 
 /// Prints why the kernel cannot run and aborts: generated code has no error
 /// channel, and a failure here means the compiler broke the kernel contract.
@@ -211,8 +218,22 @@ extern "C" void nnc_uk_matmul_f32(const float *a, const float *b, float *c,
                                   int64_t m, int64_t n, int64_t k, int64_t lda,
                                   int64_t ldb, int64_t ldc) {
   const char *entry = "nnc_uk_matmul_f32";
-  if (checkExtents(entry, c, m, n, k, lda, k, ldb, n, ldc))
+  if (!checkExtents(entry, c, m, n, k, lda, k, ldb, n, ldc))
+    return;
+  if (n >= kNarrowColumns || n == 0 || k == 0) {
     multiply(entry, a, b, c, m, n, k, lda, ldb, ldc);
+    return;
+  }
+  std::unique_ptr<float[]> bt(
+      new (std::nothrow) float[static_cast<size_t>(n) * k]);
+  if (!bt)
+    fail(entry, "out of memory for the transposed B", m, n, k);
+  transposeInto(bt.get(), b, k, n, ldb);
+  MatrixBuffer bufferA(a, m, k, lda);
+  MatrixBuffer bufferBt(bt.get(), n, k, k);
+  MatrixBuffer bufferC(c, m, n, ldc);
+  if (pipelines().nt(&bufferA.buffer, &bufferBt.buffer, &bufferC.buffer) != 0)
+    fail(entry, "the Halide pipeline reported an error", m, n, k);
 }
 
 extern "C" void nnc_uk_matmul_tn_f32(const float *at, const float *b, float *c,

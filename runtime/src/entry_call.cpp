@@ -36,27 +36,29 @@ void describeMemRef(void *data, const TensorDecl &decl,
   }
 }
 
-/// Calls the entry on `pointers`, one per entry argument.
-void call(const nnc_model_image *image, const ModelMetadata &metadata,
+/// Calls the packed function `function` on `pointers`, one per argument,
+/// each the dense tensor `decls[a]`.
+void call(void (*function)(void **),
+          const std::vector<const TensorDecl *> &decls,
           const std::vector<void *> &pointers) {
-  const size_t count = metadata.arguments.size();
+  const size_t count = decls.size();
   std::vector<MemRefDescriptor> descriptors(count);
   std::vector<void *> args(count);
   for (size_t a = 0; a < count; ++a) {
-    describeMemRef(pointers[a], metadata.decl(metadata.arguments[a]),
-                   &descriptors[a]);
+    describeMemRef(pointers[a], *decls[a], &descriptors[a]);
     args[a] = &descriptors[a];
   }
-  image->entry(args.data());
+  function(args.data());
 }
 
-} // namespace
-
-nnc_status callEntry(const nnc_model_image *image,
-                     const ModelMetadata &metadata,
-                     const std::vector<void *> &data) {
-  if (metadata.target != "nvptx") {
-    call(image, metadata, data);
+/// Calls `function` of a model for `target` with `data[a]` as the tensor
+/// `decls[a]`, which it writes when `written[a]`.
+nnc_status callPacked(void (*function)(void **), const std::string &target,
+                      const std::vector<const TensorDecl *> &decls,
+                      const std::vector<bool> &written,
+                      const std::vector<void *> &data) {
+  if (target != "nvptx") {
+    call(function, decls, data);
     return NNC_OK;
   }
   char message[256];
@@ -65,24 +67,55 @@ nnc_status callEntry(const nnc_model_image *image,
                                       std::string(message));
   // GPU kernels cannot dereference the caller's pageable host memory: every
   // argument is staged in managed memory (the driver aborts on failure).
-  // Launches synchronize, so the outputs are complete when the entry returns.
-  const size_t count = metadata.arguments.size();
+  // Launches synchronize, so the outputs are complete when the call returns.
+  const size_t count = decls.size();
   std::vector<void *> managed(count);
   std::vector<size_t> bytes(count);
   for (size_t a = 0; a < count; ++a) {
-    const EntryArg &arg = metadata.arguments[a];
-    bytes[a] = metadata.decl(arg).bytes();
+    bytes[a] = decls[a]->bytes();
     managed[a] = mgpuMemAlloc(bytes[a], nullptr, /*isHostShared=*/true);
-    if (arg.kind != ArgKind::Output && bytes[a] > 0)
+    if (!written[a] && bytes[a] > 0)
       std::memcpy(managed[a], data[a], bytes[a]);
   }
-  call(image, metadata, managed);
+  call(function, decls, managed);
   for (size_t a = 0; a < count; ++a) {
-    if (metadata.arguments[a].kind == ArgKind::Output && bytes[a] > 0)
+    if (written[a] && bytes[a] > 0)
       std::memcpy(data[a], managed[a], bytes[a]);
     mgpuMemFree(managed[a], nullptr);
   }
   return NNC_OK;
+}
+
+} // namespace
+
+nnc_status callEntry(const nnc_model_image *image,
+                     const ModelMetadata &metadata,
+                     const std::vector<void *> &data) {
+  std::vector<const TensorDecl *> decls;
+  std::vector<bool> written;
+  for (const EntryArg &arg : metadata.arguments) {
+    decls.push_back(&metadata.decl(arg));
+    written.push_back(arg.kind == ArgKind::Output);
+  }
+  return callPacked(image->entry, metadata.target, decls, written, data);
+}
+
+nnc_status callPrepare(const nnc_model_image *image,
+                       const ModelMetadata &metadata,
+                       const std::vector<void *> &weights,
+                       const std::vector<void *> &derived) {
+  std::vector<const TensorDecl *> decls;
+  for (const EntryArg &arg : metadata.arguments)
+    if (arg.kind == ArgKind::Param || arg.kind == ArgKind::Buffer)
+      decls.push_back(&metadata.decl(arg));
+  std::vector<bool> written(decls.size(), false);
+  std::vector<void *> data = weights;
+  for (size_t i = 0; i < metadata.derived.size(); ++i) {
+    decls.push_back(&metadata.derived[i]);
+    written.push_back(true);
+    data.push_back(derived[i]);
+  }
+  return callPacked(image->prepare, metadata.target, decls, written, data);
 }
 
 } // namespace nnc::rt

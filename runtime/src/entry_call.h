@@ -1,9 +1,10 @@
 //===- runtime/src/entry_call.h - Calling a model image's entry -----------===//
 //
-// The one place that calls compiled code: describes each entry argument as an
-// MLIR ranked memref descriptor and calls the image's packed entry; for a GPU
-// model, on copies of the arguments in CUDA managed memory. Running a model
-// and taking a train step both go through it.
+// The one place that calls compiled code: describes each argument as an
+// MLIR ranked memref descriptor and calls the image's packed entry or
+// prepare function; for a GPU model, on copies of the arguments in CUDA
+// managed memory. Running a model, preparing its derived weights and taking
+// a train step all go through it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,6 +24,14 @@ namespace nnc::rt {
 nnc_status callEntry(const nnc_model_image *image,
                      const ModelMetadata &metadata,
                      const std::vector<void *> &data);
+
+/// Calls `image`'s prepare function with `weights` (the param and buffer
+/// data in `metadata.arguments` order), writing each of `metadata.derived`
+/// into `derived`.
+nnc_status callPrepare(const nnc_model_image *image,
+                       const ModelMetadata &metadata,
+                       const std::vector<void *> &weights,
+                       const std::vector<void *> &derived);
 
 } // namespace nnc::rt
 

@@ -143,6 +143,8 @@ private:
       return parseTensor(fields, ArgKind::State, &out_->states);
     if (record == "buffer")
       return parseTensor(fields, ArgKind::Buffer, &out_->buffers);
+    if (record == "derived")
+      return parseTensor(fields, ArgKind::Derived, &out_->derived);
     if (record == "output")
       return parseTensor(fields, ArgKind::Output, &out_->outputs);
     return error("unknown record '" + std::string(record) + "'");
@@ -250,6 +252,8 @@ const TensorDecl &ModelMetadata::decl(const EntryArg &arg) const {
     return states[arg.index];
   case ArgKind::Buffer:
     return buffers[arg.index];
+  case ArgKind::Derived:
+    return derived[arg.index];
   case ArgKind::Output:
     break;
   }

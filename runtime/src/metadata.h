@@ -12,7 +12,8 @@
 //   output y f32 8x10
 //
 // and, for a train step, `state` (optimizer state) and `buffer`
-// (non-trainable model state) records beside the params.
+// (non-trainable model state) records beside the params; `derived` records
+// name what the image's prepare function computes from the weights.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,7 +32,7 @@ namespace nnc::rt {
 /// The metadata version this runtime reads.
 constexpr int kMetadataVersion = 1;
 
-/// One input, param, state, buffer or output of a model.
+/// One input, param, state, buffer, derived tensor or output of a model.
 struct TensorDecl {
   std::string name;
   nnc_dtype dtype = NNC_F32;
@@ -45,7 +46,7 @@ struct TensorDecl {
 };
 
 /// Which list an entry argument comes from.
-enum class ArgKind { Input, Param, State, Buffer, Output };
+enum class ArgKind { Input, Param, State, Buffer, Derived, Output };
 
 /// One argument of the model's entry: its list, and its index there.
 struct EntryArg {
@@ -70,6 +71,9 @@ struct ModelMetadata {
   std::vector<TensorDecl> states;
   /// Non-trainable tensors loaded from the weights like params.
   std::vector<TensorDecl> buffers;
+  /// Tensors the image's prepare function computes from the params and
+  /// buffers.
+  std::vector<TensorDecl> derived;
   std::vector<TensorDecl> outputs;
   /// The entry's arguments in order: inputs, params, states and buffers as
   /// their lines interleave, then the outputs.

@@ -1,7 +1,8 @@
 //===- runtime/src/model.h - A loaded model -------------------------------===//
 //
 // The definition behind the C API's opaque nnc_model: the image, its parsed
-// metadata, and the param and buffer tensors bound from its weights; and the
+// metadata, the param and buffer tensors bound from its weights and the
+// tensors derived from them; and the
 // ways to make one (from an image, or from the image in a model library),
 // which the trainer shares.
 //
@@ -27,6 +28,9 @@ struct nnc_model {
   std::vector<void *> paramData;
   /// The same for each metadata buffer.
   std::vector<void *> bufferData;
+  /// The same for each metadata derived tensor, computed from the others by
+  /// prepareDerived.
+  std::vector<void *> derivedData;
 };
 
 namespace nnc::rt {
@@ -44,7 +48,13 @@ std::string weightsBeside(const std::string &path);
 /// parsed, but no weights bound.
 nnc_status newModel(const nnc_model_image *image, nnc_model **out);
 
-/// A model around `image` with its weights bound: from the safetensors file
+/// Computes `model`'s derived tensors from its params and buffers with the
+/// image's prepare function (allocating them on first use); nothing when
+/// the metadata declares none. Called whenever the weights change.
+nnc_status prepareDerived(nnc_model *model);
+
+/// A model around `image` with its weights bound (and its derived tensors
+/// prepared): from the safetensors file
 /// `weightsPath`, or embedded when that is null. The model owns `library` (a
 /// dlopen handle, or null) from this call on: it closes it when freed, and
 /// this closes it at once when it fails.

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "entry_call.h"
 #include "model.h"
 #include "status.h"
 #include "tensor.h"
@@ -84,6 +85,30 @@ nnc_status nnc::rt::newModel(const nnc_model_image *image, nnc_model **out) {
   return NNC_OK;
 }
 
+nnc_status nnc::rt::prepareDerived(nnc_model *model) {
+  const ModelMetadata &meta = model->metadata;
+  if (meta.derived.empty())
+    return NNC_OK;
+  if (!model->image->prepare)
+    return fail(NNC_ERROR_FORMAT, "model image declares derived tensors but "
+                                  "has no prepare function");
+  for (size_t i = model->derivedData.size(); i < meta.derived.size(); ++i) {
+    model->derivedData.push_back(allocateBuffer(meta.derived[i].bytes()));
+    if (!model->derivedData.back())
+      return fail(NNC_ERROR_OUT_OF_MEMORY,
+                  "out of memory for derived tensor '" + meta.derived[i].name +
+                      "'");
+  }
+  std::vector<void *> weights;
+  for (const EntryArg &arg : meta.arguments) {
+    if (arg.kind == ArgKind::Param)
+      weights.push_back(model->paramData[arg.index]);
+    else if (arg.kind == ArgKind::Buffer)
+      weights.push_back(model->bufferData[arg.index]);
+  }
+  return callPrepare(model->image, meta, weights, model->derivedData);
+}
+
 nnc_status nnc::rt::createModel(const nnc_model_image *image, void *library,
                                 const char *weightsPath, nnc_model **out) {
   nnc_model *model = nullptr;
@@ -95,6 +120,8 @@ nnc_status nnc::rt::createModel(const nnc_model_image *image, void *library,
   }
   model->library = library;
   status = loadWeights(model, weightsPath);
+  if (status == NNC_OK)
+    status = prepareDerived(model);
   if (status != NNC_OK) {
     nnc_model_free(model);
     return status;
@@ -148,6 +175,7 @@ void nnc_model_free(nnc_model *model) {
     return;
   freeBuffers(model->paramData);
   freeBuffers(model->bufferData);
+  freeBuffers(model->derivedData);
   if (model->library)
     dlclose(model->library);
   delete model;

@@ -2,8 +2,8 @@
 //
 // nnc_model_run checks the caller's tensors against the metadata, allocates
 // the outputs the caller left empty and calls the image's entry
-// (entry_call.h) with the caller's tensors and the model's params and
-// buffers.
+// (entry_call.h) with the caller's tensors and the model's params, buffers
+// and derived tensors.
 //
 //===----------------------------------------------------------------------===//
 
@@ -83,6 +83,9 @@ extern "C" nnc_status nnc_model_run(nnc_model *model,
       break;
     case ArgKind::Buffer:
       data.push_back(model->bufferData[arg.index]);
+      break;
+    case ArgKind::Derived:
+      data.push_back(model->derivedData[arg.index]);
       break;
     case ArgKind::Output:
       data.push_back(outputs[arg.index].data);

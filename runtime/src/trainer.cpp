@@ -55,6 +55,7 @@ void *&currentData(nnc_trainer *trainer, const EntryArg &arg) {
     return trainer->step->bufferData[arg.index];
   case ArgKind::State:
   case ArgKind::Input:
+  case ArgKind::Derived:
   case ArgKind::Output:
     break;
   }
@@ -198,6 +199,14 @@ nnc_status createTrainer(const nnc_model_image *image, void *library,
   nnc_status status = createModel(image, library, weightsPath, &step);
   if (status != NNC_OK)
     return status;
+  // Derived tensors would go stale as the step updates the weights.
+  if (!step->metadata.derived.empty()) {
+    nnc_model_free(step);
+    return fail(NNC_ERROR_FORMAT,
+                "a train step takes no derived tensors, but '" +
+                    step->metadata.entry + "' declares '" +
+                    step->metadata.derived[0].name + "'");
+  }
   nnc_trainer *trainer = new (std::nothrow) nnc_trainer;
   if (!trainer) {
     nnc_model_free(step);
@@ -326,6 +335,8 @@ nnc_status nnc_trainer_forward(nnc_trainer *trainer, nnc_model **out) {
       return status;
   }
   nnc_status status = copyTrained(trainer, trainer->forward);
+  if (status == NNC_OK)
+    status = prepareDerived(trainer->forward);
   if (status != NNC_OK)
     return status;
   *out = trainer->forward;

@@ -1287,7 +1287,7 @@ func.func @rms_norm_eps(%x: tensor<8x32xf32>, %w: tensor<32xf32>) {
 // Function argument and result attributes
 //===----------------------------------------------------------------------===//
 
-// expected-error @+1 {{unknown argument attribute 'nn.weight', expected 'nn.input', 'nn.param', 'nn.buffer', 'nn.state' or 'nn.output'}}
+// expected-error @+1 {{unknown argument attribute 'nn.weight', expected 'nn.input', 'nn.param', 'nn.buffer', 'nn.state', 'nn.derived' or 'nn.output'}}
 func.func @unknown_arg_attribute(%x: tensor<4xf32> {nn.weight = "w"}) {
   return
 }

@@ -55,4 +55,4 @@ void affine(void **args) {
 } // namespace
 
 extern "C" const nnc_model_image nnc_compiled_model = {
-    NNC_MODEL_ABI_VERSION, kMetadata, affine, nullptr, 0};
+    NNC_MODEL_ABI_VERSION, kMetadata, affine, nullptr, 0, nullptr};

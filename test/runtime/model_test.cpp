@@ -340,4 +340,70 @@ TEST(ModelImage, GpuModelsNeedADevice) {
   nnc_model_free(model);
 }
 
+/// How often derivedPrepare ran.
+int prepareCalls = 0;
+
+/// twice_w = 2 * w, for the derived-tensor image (args: w, then twice_w).
+void derivedPrepare(void **args) {
+  auto *w = static_cast<MemRef<float, 1> *>(args[0]);
+  auto *twice = static_cast<MemRef<float, 1> *>(args[1]);
+  for (int64_t i = 0; i < w->sizes[0]; ++i)
+    twice->aligned[i] = 2 * w->aligned[i];
+  ++prepareCalls;
+}
+
+/// y = x + twice_w (args: x, w, twice_w, y).
+void derivedEntry(void **args) {
+  auto *x = static_cast<MemRef<float, 1> *>(args[0]);
+  auto *twice = static_cast<MemRef<float, 1> *>(args[2]);
+  auto *y = static_cast<MemRef<float, 1> *>(args[3]);
+  for (int64_t i = 0; i < x->sizes[0]; ++i)
+    y->aligned[i] = x->aligned[i] + twice->aligned[i];
+}
+
+constexpr const char *kDerivedMetadata = "nnc-model 1\n"
+                                         "target cpu\n"
+                                         "entry derived\n"
+                                         "input x f32 3\n"
+                                         "param w f32 3\n"
+                                         "derived twice_w f32 3\n"
+                                         "output y f32 3\n";
+
+TEST(ModelImage, PreparesDerivedTensorsOncePerLoad) {
+  const std::vector<uint8_t> weights =
+      makeSafetensors({{"w", "F32", {3}, floatBytes({1, 2, 3})}});
+  nnc_model_image image = makeImage(weights, kDerivedMetadata);
+  image.entry = derivedEntry;
+  image.prepare = derivedPrepare;
+  prepareCalls = 0;
+  nnc_model *model = nullptr;
+  ASSERT_EQ(nnc_model_from_image(&image, nullptr, &model), NNC_OK)
+      << nnc_last_error();
+  EXPECT_EQ(prepareCalls, 1);
+  // Derived tensors are no inputs the caller passes.
+  EXPECT_EQ(nnc_model_num_inputs(model), 1u);
+  float x[3] = {10, 20, 30};
+  nnc_tensor input = tensorView(NNC_F32, {3}, x);
+  for (int run = 0; run < 2; ++run) {
+    nnc_tensor output = {};
+    ASSERT_EQ(nnc_model_run(model, &input, 1, &output, 1), NNC_OK)
+        << nnc_last_error();
+    const float *y = static_cast<const float *>(output.data);
+    EXPECT_EQ(y[0], 12);
+    EXPECT_EQ(y[1], 24);
+    EXPECT_EQ(y[2], 36);
+    nnc_tensor_release(&output);
+  }
+  EXPECT_EQ(prepareCalls, 1);
+  nnc_model_free(model);
+}
+
+TEST(ModelImage, DerivedTensorsNeedAPrepareFunction) {
+  const std::vector<uint8_t> weights =
+      makeSafetensors({{"w", "F32", {3}, floatBytes({1, 2, 3})}});
+  nnc_model_image image = makeImage(weights, kDerivedMetadata);
+  expectLoadError(image, nullptr, NNC_ERROR_FORMAT,
+                  "declares derived tensors but has no prepare function");
+}
+
 } // namespace

@@ -114,6 +114,10 @@ static constexpr const char *kCompileUsage =
     "                           (default: parallel loops with enough work\n"
     "                           run on the runtime's thread pool,\n"
     "                           nnc-parallel-loops-to-thread-pool; CPU)\n"
+    "  --no-weight-prepare      compute what depends on the weights alone\n"
+    "                           (transposed weights) on every call (default:\n"
+    "                           once per load, in a prepare function,\n"
+    "                           nnc-hoist-weight-transforms; CPU)\n"
     "\n"
     "training (nnc compile MODEL --train -o OUT [--optimizer=NAME] ...):\n"
     "  --train                  compile a training executable (or, with\n"
@@ -327,6 +331,8 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.memoryPlan = true;
     } else if (arg == "--serial-loops") {
       options.serialLoops = true;
+    } else if (arg == "--no-weight-prepare") {
+      options.noWeightPrepare = true;
     } else if (arg == "--training-mode") {
       options.trainingMode = true;
     } else if (arg == "--external-weights") {

@@ -23,6 +23,7 @@
  *   param NAME DTYPE SHAPE
  *   state NAME DTYPE SHAPE
  *   buffer NAME DTYPE SHAPE
+ *   derived NAME DTYPE SHAPE
  *   output NAME DTYPE SHAPE
  *
  * `arena_bytes` and `intermediate_bytes` (optional, decimal) are the
@@ -33,9 +34,14 @@
  * (trainable weights, and non-trainable model state such as running
  * statistics) are loaded from the weights; `state` is a train step's
  * optimizer state, which the runtime keeps and starts at zero; `input`s come
- * from the caller. The order of the lines is the order of the entry's
- * arguments: the entry takes every input, param, state and buffer in that
- * order, then one destination per output. Argument names are unique, and so
+ * from the caller; a `derived` tensor is computed from the params and
+ * buffers alone (a transposed weight) by the image's `prepare` function,
+ * which the runtime calls once the weights are bound and again whenever they
+ * change. The order of the lines is the order of the entry's arguments: the
+ * entry takes every input, param, state, buffer and derived tensor in that
+ * order, then one destination per output. `prepare` (NULL when there are no
+ * derived tensors) takes every param and buffer in the same order, then one
+ * destination per derived tensor. Argument names are unique, and so
  * are output names; an output of a train step carries the name of the param,
  * state or buffer it replaces, and its last output is the scalar loss.
  *
@@ -63,7 +69,7 @@ extern "C" {
 #endif
 
 /** Version of this contract; bumped on any incompatible change. */
-#define NNC_MODEL_ABI_VERSION 1u
+#define NNC_MODEL_ABI_VERSION 2u
 
 typedef struct nnc_model_image {
   uint32_t abi_version;           /**< NNC_MODEL_ABI_VERSION at compile time */
@@ -71,6 +77,7 @@ typedef struct nnc_model_image {
   void (*entry)(void **args);     /**< the packed entry point */
   const uint8_t *weights;         /**< embedded safetensors image, or NULL */
   uint64_t weights_size;          /**< its size in bytes, 0 when NULL */
+  void (*prepare)(void **args);   /**< computes the derived tensors, or NULL */
 } nnc_model_image;
 
 #ifdef __cplusplus
