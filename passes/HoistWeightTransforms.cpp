@@ -135,26 +135,36 @@ LogicalResult hoist(func::FuncOp entry) {
     weightOnly.insert(op.result_begin(), op.result_end());
   }
 
-  // The hoisted results the entry reads; views among them stay in the
-  // entry, which then reads what they view.
+  // The hoisted ops leave the entry, except views whose results it reads:
+  // those stay (and are also copied into the prepare function when other
+  // hoisted ops read them), so that the entry reads what they view.
+  llvm::SetVector<Operation *> moved = hoisted;
   auto readByEntry = [&](Value value) {
     return llvm::any_of(value.getUsers(), [&](Operation *user) {
       Operation *top = entry.getBody().front().findAncestorOpInBlock(*user);
-      return !hoisted.contains(top);
+      return !moved.contains(top);
     });
   };
   for (bool changed = true; changed;) {
     changed = false;
-    for (Operation *op : llvm::reverse(hoisted.getArrayRef())) {
+    for (Operation *op : llvm::reverse(moved.getArrayRef())) {
       if (isView(op) && llvm::any_of(op->getResults(), readByEntry)) {
-        hoisted.remove(op);
+        moved.remove(op);
         changed = true;
         break;
       }
     }
   }
+  // What the prepare function computes: the moved ops and what they read.
+  llvm::DenseSet<Operation *> needed(moved.begin(), moved.end());
+  for (Operation *op : llvm::reverse(hoisted.getArrayRef()))
+    if (llvm::any_of(op->getUsers(), [&](Operation *user) {
+          return needed.contains(
+              entry.getBody().front().findAncestorOpInBlock(*user));
+        }))
+      needed.insert(op);
   SmallVector<Value> derived;
-  for (Operation *op : hoisted)
+  for (Operation *op : moved)
     for (Value result : op->getResults())
       if (readByEntry(result))
         derived.push_back(result);
@@ -187,6 +197,8 @@ LogicalResult hoist(func::FuncOp entry) {
   // The constants the hoisted ops read, copied into the prepare function.
   llvm::SetVector<Operation *> constants;
   for (Operation *op : hoisted) {
+    if (!needed.contains(op))
+      continue;
     for (Value operand : op->getOperands()) {
       if (mapping.contains(operand))
         continue;
@@ -226,7 +238,7 @@ LogicalResult hoist(func::FuncOp entry) {
       return failure();
     value.replaceAllUsesWith(entry.getArgument(position));
   }
-  for (Operation *op : llvm::reverse(hoisted.getArrayRef()))
+  for (Operation *op : llvm::reverse(moved.getArrayRef()))
     op->erase();
   for (Operation *constant : constants)
     if (constant->use_empty())

@@ -94,6 +94,29 @@ func.func @train_step(%w: tensor<8x4xf32> {nn.param = "w"},
 
 // -----
 
+// A view both the entry and a hoisted op read stays in the entry and is
+// computed again in the prepare function.
+// CHECK-LABEL: func.func @shared_view
+// CHECK-SAME: (%[[W:.*]]: tensor<2x8x4xf32> {nn.param = "w"}, %[[X:.*]]: tensor<2x4xf32> {nn.input = "x"}, %[[WT:.*]]: tensor<4x8xf32> {nn.derived = "w:transpose"})
+// CHECK-NEXT: %[[S:.*]] = nn.slice %[[W]]
+// CHECK-NEXT: %[[Y:.*]] = nn.matmul %[[X]], %[[WT]]
+// CHECK-NEXT: return %[[Y]], %[[S]]
+// CHECK-LABEL: func.func @shared_view_prepare
+// CHECK-NEXT: nn.slice
+// CHECK-NEXT: nn.reshape
+// CHECK-NEXT: nn.transpose
+// CHECK-NEXT: return
+func.func @shared_view(%w: tensor<2x8x4xf32> {nn.param = "w"},
+                       %x: tensor<2x4xf32> {nn.input = "x"}) -> (tensor<2x8xf32>, tensor<1x8x4xf32>) {
+  %s = nn.slice %w [0, 0, 0] to [1, 8, 4] : tensor<2x8x4xf32>
+  %r = nn.reshape %s [8, 4] : tensor<1x8x4xf32>
+  %t = nn.transpose %r [1, 0] : tensor<8x4xf32>
+  %y = nn.matmul %x, %t : tensor<2x4xf32>, tensor<4x8xf32>
+  return %y, %s : tensor<2x8xf32>, tensor<1x8x4xf32>
+}
+
+// -----
+
 // A function something calls keeps its signature.
 // CHECK-LABEL: func.func @called
 // CHECK: nn.transpose
