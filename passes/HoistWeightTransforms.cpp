@@ -220,13 +220,20 @@ LogicalResult hoist(func::FuncOp entry) {
          mlir::function_interface_impl::getArgAttrs(entry, i))
       if (auto name = dyn_cast<StringAttr>(attr.getValue()))
         names.insert(name.getValue());
-  for (auto [index, value] : llvm::enumerate(derived)) {
+  // Named before any use is replaced: naming walks the hoisted ops up to
+  // a weight.
+  SmallVector<std::string> derivedNames;
+  for (Value value : derived) {
     std::string base = (sourceWeightName(value, weightOnly) + ":" +
                         value.getDefiningOp()->getName().stripDialect())
                            .str();
     std::string name = base;
     for (int n = 2; !names.insert(name).second; ++n)
       name = base + ":" + std::to_string(n);
+    derivedNames.push_back(name);
+  }
+  for (auto [index, value] : llvm::enumerate(derived)) {
+    const std::string &name = derivedNames[index];
     prepare.setResultAttr(index, NNDialect::kOutputAttrName,
                           b.getStringAttr(name));
     unsigned position = entry.getNumArguments();

@@ -52,17 +52,26 @@ std::optional<double> scalarConstant(Value value) {
   return attr.getSplatValue<APFloat>().convertToDouble();
 }
 
-/// Whether the constant mask `attr` (boolean: true keeps; else additive: 0
-/// keeps, -inf masks) over [..., Lq, Lk], with every leading extent 1,
-/// keeps exactly the keys j <= i of each query i: the causal mask.
-bool isCausalMask(DenseElementsAttr attr) {
-  auto type = cast<RankedTensorType>(attr.getType());
+/// Whether `type` is [..., L, L] with every leading extent 1: the shape
+/// of a causal mask over one sequence.
+bool isSquareMaskShape(RankedTensorType type) {
   int64_t rank = type.getRank();
   if (rank < 2 || type.getDimSize(rank - 2) != type.getDimSize(rank - 1))
     return false;
   for (int64_t d = 0; d + 2 < rank; ++d)
     if (type.getDimSize(d) != 1)
       return false;
+  return true;
+}
+
+/// Whether the constant mask `attr` (boolean: true keeps; else additive: 0
+/// keeps, -inf masks) over [..., Lq, Lk], with every leading extent 1,
+/// keeps exactly the keys j <= i of each query i: the causal mask.
+bool isCausalMask(DenseElementsAttr attr) {
+  auto type = cast<RankedTensorType>(attr.getType());
+  int64_t rank = type.getRank();
+  if (!isSquareMaskShape(type))
+    return false;
   int64_t length = type.getDimSize(rank - 1);
   auto causalAt = [&](int64_t index) {
     return index % length <= index / length;
@@ -187,11 +196,8 @@ bool isCausalComparison(Value condition, bool keepWhere) {
     return false;
   auto type = cast<RankedTensorType>(compare.getType());
   int64_t rank = type.getRank();
-  if (rank < 2 || type.getDimSize(rank - 2) != type.getDimSize(rank - 1))
+  if (!isSquareMaskShape(type))
     return false;
-  for (int64_t d = 0; d + 2 < rank; ++d)
-    if (type.getDimSize(d) != 1)
-      return false;
   DenseElementsAttr lhs, rhs;
   if (!matchPattern(compare.getLhs(), m_Constant(&lhs)) ||
       !matchPattern(compare.getRhs(), m_Constant(&rhs)))
