@@ -117,6 +117,38 @@ func.func @shared_view(%w: tensor<2x8x4xf32> {nn.param = "w"},
 
 // -----
 
+// Weights generated from weights (a hypernetwork): the generated matrix is
+// derived, the entry keeps the views of it that it reads, and the transpose
+// of another view of it is derived too, named after the weight it started
+// from.
+// CHECK-LABEL: func.func @generated
+// CHECK-SAME: %[[X:[a-z0-9]*]]: tensor<3x4xf32> {nn.input = "x"}, %[[H:.*]]: tensor<2x12xf32> {nn.derived = "e:matmul"}, %[[WT:.*]]: tensor<4x4xf32> {nn.derived = "e:transpose"})
+// CHECK-NEXT: %[[B:.*]] = nn.slice %[[H]] [0, 8] to [1, 12]
+// CHECK-NEXT: %[[BR:.*]] = nn.reshape %[[B]] [4]
+// CHECK-NEXT: %[[Y:.*]] = nn.matmul %[[X]], %[[WT]]
+// CHECK-NEXT: nn.add %[[Y]], %[[BR]]
+// CHECK-LABEL: func.func @generated_prepare
+// CHECK-NEXT: %[[M:.*]] = nn.matmul
+// CHECK-NEXT: nn.slice %[[M]] [0, 0] to [2, 8]
+// CHECK-NEXT: nn.reshape
+// CHECK-NEXT: %[[T:.*]] = nn.transpose
+// CHECK-NEXT: return %[[M]], %[[T]]
+func.func @generated(%e: tensor<2x4xf32> {nn.param = "e"},
+                     %g: tensor<4x12xf32> {nn.param = "g"},
+                     %x: tensor<3x4xf32> {nn.input = "x"}) -> tensor<3x4xf32> {
+  %h = nn.matmul %e, %g : tensor<2x4xf32>, tensor<4x12xf32>
+  %w = nn.slice %h [0, 0] to [2, 8] : tensor<2x12xf32>
+  %wr = nn.reshape %w [4, 4] : tensor<2x8xf32>
+  %wt = nn.transpose %wr [1, 0] : tensor<4x4xf32>
+  %b = nn.slice %h [0, 8] to [1, 12] : tensor<2x12xf32>
+  %br = nn.reshape %b [4] : tensor<1x4xf32>
+  %y = nn.matmul %x, %wt : tensor<3x4xf32>, tensor<4x4xf32>
+  %z = nn.add %y, %br : tensor<3x4xf32>, tensor<4xf32>
+  return %z : tensor<3x4xf32>
+}
+
+// -----
+
 // A function something calls keeps its signature.
 // CHECK-LABEL: func.func @called
 // CHECK: nn.transpose
