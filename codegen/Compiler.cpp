@@ -203,6 +203,16 @@ static LogicalResult expandGrads(ModuleOp module) {
   return expandGradOps(module, ReverseModeOptions());
 }
 
+/// Makes every public function of `module` but those of `exported` (null
+/// ones skipped) private, so that inlining and symbol DCE may drop them.
+static void privatizeAllBut(ModuleOp module,
+                            std::initializer_list<func::FuncOp> exported) {
+  for (auto func : module.getOps<func::FuncOp>())
+    if (func.isPublic() && !func.isExternal() &&
+        !llvm::is_contained(exported, func))
+      func.setPrivate();
+}
+
 /// Moves what the inference entry `entry` computes from its weights alone
 /// into `@<entry>_prepare` (nnc-hoist-weight-transforms), for the CPU
 /// unless turned off.
@@ -212,9 +222,7 @@ static LogicalResult hoistWeightWork(ModuleOp module, func::FuncOp entry,
     return success();
   // Only the entry is exported: a function that calls it (the loss of a
   // training source) goes, so that the entry's signature may change.
-  for (auto func : module.getOps<func::FuncOp>())
-    if (func != entry && func.isPublic() && !func.isExternal())
-      func.setPrivate();
+  privatizeAllBut(module, {entry});
   PassManager pm(module.getContext());
   pm.addPass(createSymbolDCEPass());
   HoistWeightTransformsOptions hoist;
@@ -245,10 +253,7 @@ static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
   if (failed(expandGrads(module)))
     return fail("cannot expand the nn.grad ops of '" + options.input + "'");
   func::FuncOp prepare = findPrepare(module, entry.getSymName());
-  for (auto func : module.getOps<func::FuncOp>())
-    if (func != entry && func != prepare && func.isPublic() &&
-        !func.isExternal())
-      func.setPrivate();
+  privatizeAllBut(module, {entry, prepare});
   for (func::FuncOp exported : {entry, prepare}) {
     if (!exported)
       continue;

@@ -1,5 +1,4 @@
-//===- HoistWeightTransforms.cpp - Weight-only work into a prepare function
-//===//
+//===- HoistWeightTransforms.cpp - Weight-only work into prepare ----------===//
 //
 // An inference model recomputes, on every call, whatever it derives from its
 // weights alone: the transposes of linear layers' weights (which leave the
@@ -139,10 +138,13 @@ LogicalResult hoist(func::FuncOp entry) {
   // those stay (and are also copied into the prepare function when other
   // hoisted ops read them), so that the entry reads what they view.
   llvm::SetVector<Operation *> moved = hoisted;
+  // The op at the top level of the entry that holds `user`.
+  auto topLevel = [&](Operation *user) {
+    return entry.getBody().front().findAncestorOpInBlock(*user);
+  };
   auto readByEntry = [&](Value value) {
     return llvm::any_of(value.getUsers(), [&](Operation *user) {
-      Operation *top = entry.getBody().front().findAncestorOpInBlock(*user);
-      return !moved.contains(top);
+      return !moved.contains(topLevel(user));
     });
   };
   for (bool changed = true; changed;) {
@@ -159,8 +161,7 @@ LogicalResult hoist(func::FuncOp entry) {
   llvm::DenseSet<Operation *> needed(moved.begin(), moved.end());
   for (Operation *op : llvm::reverse(hoisted.getArrayRef()))
     if (llvm::any_of(op->getUsers(), [&](Operation *user) {
-          return needed.contains(
-              entry.getBody().front().findAncestorOpInBlock(*user));
+          return needed.contains(topLevel(user));
         }))
       needed.insert(op);
   SmallVector<Value> derived;

@@ -177,6 +177,20 @@ void transposeInto(float *b, const float *bt, int64_t n, int64_t k,
   }
 }
 
+/// A dense scratch copy of the transpose of the rows x cols matrix `src`
+/// (its rows `ld` apart); `what` names it if memory runs out in `entry`.
+std::unique_ptr<float[]> transposedCopy(const char *entry, const char *what,
+                                        const float *src, int64_t rows,
+                                        int64_t cols, int64_t ld, int64_t m,
+                                        int64_t n, int64_t k) {
+  std::unique_ptr<float[]> copy(
+      new (std::nothrow) float[static_cast<size_t>(rows) * cols]);
+  if (!copy)
+    fail(entry, what, m, n, k);
+  transposeInto(copy.get(), src, rows, cols, ld);
+  return copy;
+}
+
 /// A Halide view of a row-major rows x cols f32 matrix at `data` whose rows
 /// are `rowStride` elements apart.
 struct MatrixBuffer {
@@ -212,6 +226,30 @@ void multiply(const char *entry, const float *a, const float *b, float *c,
     fail(entry, "the Halide pipeline reported an error", m, n, k);
 }
 
+/// C = A * Bt^T once the extents are checked: the dot-product pipeline, or
+/// for a product that fills the blocked one's tasks, Bt transposed into a
+/// scratch B and the blocked pipeline.
+void multiplyTransposedB(const char *entry, const float *a, const float *bt,
+                         float *c, int64_t m, int64_t n, int64_t k, int64_t lda,
+                         int64_t ldbt, int64_t ldc) {
+  MatrixBuffer bufferA(a, m, k, lda);
+  MatrixBuffer bufferC(c, m, n, ldc);
+  int status;
+  if (useBlocked(m, n)) {
+    // Transposing costs K * N moves against M * N * K multiply-adds.
+    std::unique_ptr<float[]> b = transposedCopy(
+        entry, "out of memory for the transposed B", bt, n, k, ldbt, m, n, k);
+    MatrixBuffer bufferB(b.get(), k, n, n);
+    status =
+        pipelines().blocked(&bufferA.buffer, &bufferB.buffer, &bufferC.buffer);
+  } else {
+    MatrixBuffer bufferBt(bt, n, k, ldbt);
+    status = pipelines().nt(&bufferA.buffer, &bufferBt.buffer, &bufferC.buffer);
+  }
+  if (status != 0)
+    fail(entry, "the Halide pipeline reported an error", m, n, k);
+}
+
 } // namespace
 
 extern "C" void nnc_uk_matmul_f32(const float *a, const float *b, float *c,
@@ -224,16 +262,9 @@ extern "C" void nnc_uk_matmul_f32(const float *a, const float *b, float *c,
     multiply(entry, a, b, c, m, n, k, lda, ldb, ldc);
     return;
   }
-  std::unique_ptr<float[]> bt(
-      new (std::nothrow) float[static_cast<size_t>(n) * k]);
-  if (!bt)
-    fail(entry, "out of memory for the transposed B", m, n, k);
-  transposeInto(bt.get(), b, k, n, ldb);
-  MatrixBuffer bufferA(a, m, k, lda);
-  MatrixBuffer bufferBt(bt.get(), n, k, k);
-  MatrixBuffer bufferC(c, m, n, ldc);
-  if (pipelines().nt(&bufferA.buffer, &bufferBt.buffer, &bufferC.buffer) != 0)
-    fail(entry, "the Halide pipeline reported an error", m, n, k);
+  std::unique_ptr<float[]> bt = transposedCopy(
+      entry, "out of memory for the transposed B", b, k, n, ldb, m, n, k);
+  multiplyTransposedB(entry, a, bt.get(), c, m, n, k, lda, k, ldc);
 }
 
 extern "C" void nnc_uk_matmul_tn_f32(const float *at, const float *b, float *c,
@@ -243,11 +274,8 @@ extern "C" void nnc_uk_matmul_tn_f32(const float *at, const float *b, float *c,
   if (!checkExtents(entry, c, m, n, k, ldat, m, ldb, n, ldc))
     return;
   // Transposing costs M * K moves against M * N * K multiply-adds.
-  std::unique_ptr<float[]> a(
-      new (std::nothrow) float[static_cast<size_t>(m) * k]);
-  if (!a)
-    fail(entry, "out of memory for the transposed A", m, n, k);
-  transposeInto(a.get(), at, k, m, ldat);
+  std::unique_ptr<float[]> a = transposedCopy(
+      entry, "out of memory for the transposed A", at, k, m, ldat, m, n, k);
   multiply(entry, a.get(), b, c, m, n, k, k, ldb, ldc);
 }
 
@@ -255,27 +283,8 @@ extern "C" void nnc_uk_matmul_nt_f32(const float *a, const float *bt, float *c,
                                      int64_t m, int64_t n, int64_t k,
                                      int64_t lda, int64_t ldbt, int64_t ldc) {
   const char *entry = "nnc_uk_matmul_nt_f32";
-  if (!checkExtents(entry, c, m, n, k, lda, k, ldbt, k, ldc))
-    return;
-  MatrixBuffer bufferA(a, m, k, lda);
-  MatrixBuffer bufferC(c, m, n, ldc);
-  int status;
-  if (useBlocked(m, n)) {
-    // Transposing costs K * N moves against M * N * K multiply-adds.
-    std::unique_ptr<float[]> b(
-        new (std::nothrow) float[static_cast<size_t>(k) * n]);
-    if (!b)
-      fail(entry, "out of memory for the transposed B", m, n, k);
-    transposeInto(b.get(), bt, n, k, ldbt);
-    MatrixBuffer bufferB(b.get(), k, n, n);
-    status =
-        pipelines().blocked(&bufferA.buffer, &bufferB.buffer, &bufferC.buffer);
-  } else {
-    MatrixBuffer bufferBt(bt, n, k, ldbt);
-    status = pipelines().nt(&bufferA.buffer, &bufferBt.buffer, &bufferC.buffer);
-  }
-  if (status != 0)
-    fail(entry, "the Halide pipeline reported an error", m, n, k);
+  if (checkExtents(entry, c, m, n, k, lda, k, ldbt, k, ldc))
+    multiplyTransposedB(entry, a, bt, c, m, n, k, lda, ldbt, ldc);
 }
 
 extern "C" const char *nnc_kernel_isa(void) { return pipelines().isa; }

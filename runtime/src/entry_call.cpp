@@ -102,14 +102,19 @@ nnc_status callEntry(const nnc_model_image *image,
 
 nnc_status callPrepare(const nnc_model_image *image,
                        const ModelMetadata &metadata,
-                       const std::vector<void *> &weights,
+                       const std::vector<void *> &params,
+                       const std::vector<void *> &buffers,
                        const std::vector<void *> &derived) {
   std::vector<const TensorDecl *> decls;
-  for (const EntryArg &arg : metadata.arguments)
-    if (arg.kind == ArgKind::Param || arg.kind == ArgKind::Buffer)
+  std::vector<void *> data;
+  for (const EntryArg &arg : metadata.arguments) {
+    if (arg.kind == ArgKind::Param || arg.kind == ArgKind::Buffer) {
       decls.push_back(&metadata.decl(arg));
+      data.push_back(arg.kind == ArgKind::Param ? params[arg.index]
+                                                : buffers[arg.index]);
+    }
+  }
   std::vector<bool> written(decls.size(), false);
-  std::vector<void *> data = weights;
   for (size_t i = 0; i < metadata.derived.size(); ++i) {
     decls.push_back(&metadata.derived[i]);
     written.push_back(true);

@@ -25,12 +25,13 @@ nnc_status callEntry(const nnc_model_image *image,
                      const ModelMetadata &metadata,
                      const std::vector<void *> &data);
 
-/// Calls `image`'s prepare function with `weights` (the param and buffer
-/// data in `metadata.arguments` order), writing each of `metadata.derived`
-/// into `derived`.
+/// Calls `image`'s prepare function with the data of each of
+/// `metadata.params` and `metadata.buffers` (in `metadata.arguments`
+/// order), writing each of `metadata.derived` into `derived`.
 nnc_status callPrepare(const nnc_model_image *image,
                        const ModelMetadata &metadata,
-                       const std::vector<void *> &weights,
+                       const std::vector<void *> &params,
+                       const std::vector<void *> &buffers,
                        const std::vector<void *> &derived);
 
 } // namespace nnc::rt

@@ -99,14 +99,8 @@ nnc_status nnc::rt::prepareDerived(nnc_model *model) {
                   "out of memory for derived tensor '" + meta.derived[i].name +
                       "'");
   }
-  std::vector<void *> weights;
-  for (const EntryArg &arg : meta.arguments) {
-    if (arg.kind == ArgKind::Param)
-      weights.push_back(model->paramData[arg.index]);
-    else if (arg.kind == ArgKind::Buffer)
-      weights.push_back(model->bufferData[arg.index]);
-  }
-  return callPrepare(model->image, meta, weights, model->derivedData);
+  return callPrepare(model->image, meta, model->paramData, model->bufferData,
+                     model->derivedData);
 }
 
 nnc_status nnc::rt::createModel(const nnc_model_image *image, void *library,
