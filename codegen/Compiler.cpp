@@ -39,9 +39,18 @@
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <unistd.h>
+
 using namespace mlir;
 
 namespace nnc {
+
+/// The bytes of one core's L2 cache on this machine, or 1 MiB where the C
+/// library cannot tell.
+static int64_t hostL2CacheBytes() {
+  long bytes = sysconf(_SC_LEVEL2_CACHE_SIZE);
+  return bytes > 0 ? bytes : 1 << 20;
+}
 
 static LogicalResult fail(const llvm::Twine &message) {
   llvm::errs() << "error: " << message << "\n";
@@ -274,6 +283,9 @@ static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
     CpuPipelineOptions cpu;
     cpu.flashAttention = !options.untiledAttention;
     cpu.fuseElementwise = !options.noFusion;
+    cpu.tileEpilogues = !options.noTiling;
+    cpu.cacheBytes =
+        options.cacheBytes > 0 ? options.cacheBytes : hostL2CacheBytes();
     cpu.kernelReport = options.kernelReport;
     cpu.dilatedConvToDense = options.dilatedRewrite;
     cpu.memoryPlan = options.memoryPlan;

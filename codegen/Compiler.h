@@ -55,6 +55,12 @@ struct CompileOptions {
   /// Leave elementwise chains unfused (no nnc-fuse-elementwise; CPU), to
   /// measure what the fusion saves.
   bool noFusion = false;
+  /// Leave the epilogues of products untiled (no nnc-tiling-strategy and
+  /// nnc-tile-and-fuse; CPU), to measure what the tiling saves.
+  bool noTiling = false;
+  /// The cache one tile's intermediates should fit, in bytes (CPU); 0: this
+  /// machine's L2 per core.
+  int64_t cacheBytes = 0;
   /// Print the kernels and bytes each function runs (nnc-kernel-report;
   /// CPU) to stderr while compiling.
   bool kernelReport = false;

@@ -29,6 +29,17 @@ struct CpuPipelineOptions
       llvm::cl::desc("fuse elementwise chains with nnc-fuse-elementwise "
                      "(off: one loop nest per op, to measure the fusion)"),
       llvm::cl::init(true)};
+  Option<bool> tileEpilogues{
+      *this, "tile-epilogues",
+      llvm::cl::desc("tile the epilogues of products whose intermediates "
+                     "exceed the cache and fuse the products into the tiles "
+                     "(nnc-tiling-strategy, nnc-tile-and-fuse)"),
+      llvm::cl::init(true)};
+  Option<int64_t> cacheBytes{
+      *this, "cache-bytes",
+      llvm::cl::desc("bytes of cache one tile's intermediates should fit "
+                     "(a core's L2)"),
+      llvm::cl::init(1048576)};
   Option<bool> kernelReport{
       *this, "kernel-report",
       llvm::cl::desc("print the kernels and bytes of each function "

@@ -232,9 +232,12 @@ def KernelReport : Pass<"nnc-kernel-report", "mlir::ModuleOp"> {
     prints `kernel report (LABEL): @NAME: N kernels, B bytes moved (X MB)`
     to stderr: every structured op and buffer copy is one kernel (a loop
     nest over memory, or a runtime kernel call), and moves the bytes of
-    each of its operand buffers once. Ops in an `scf.for` with constant bounds count
-    once per iteration; loops with run-time bounds count once (the line
-    says so). `nnc compile --kernel-report` prints it for a model, and
+    each of its operand buffers once. Ops in a loop (`scf.for`,
+    `scf.parallel`, `scf.forall`) with constant bounds count once per
+    iteration; loops with run-time bounds count once (the line says so).
+    Bytes of buffers allocated inside a loop (one tile's intermediates,
+    sized by nnc-tiling-strategy to stay in cache) are also totalled:
+    `..., T of them (Y MB) in buffers of one loop iteration`. `nnc compile --kernel-report` prints it for a model, and
     with `--no-fusion` for the same model unfused.
   }];
   let options = [
@@ -426,6 +429,46 @@ def ParallelLoopsToThreadPool
                            "mlir::func::FuncDialect",
                            "mlir::LLVM::LLVMDialect",
                            "mlir::scf::SCFDialect"];
+}
+
+def TileAndFuse : Pass<"nnc-tile-and-fuse"> {
+  let summary = "Tiles ops as nnc-tiling-strategy chose and fuses their "
+                "producers into the tiles";
+  let description = [{
+    Runs on linalg on tensors. Every op carrying `nnc.tile_sizes` (one size
+    per loop, 0 for a loop left whole) is tiled through the TilingInterface
+    into an `scf.forall`. Into each tile go the slices of its producers that
+    the tile reads, through reshapes: the product it is the epilogue of, the
+    fills and pads and data-movement ops (im2col) that product gathers its
+    operands from, each only when used on the way to this op alone and when
+    a tile needs part, not all, of it. Arithmetic producers, and operands
+    every tile reads whole, stay outside and are computed once.
+  }];
+  let dependentDialects = ["mlir::affine::AffineDialect",
+                           "mlir::arith::ArithDialect",
+                           "mlir::linalg::LinalgDialect",
+                           "mlir::scf::SCFDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
+def TilingStrategy : Pass<"nnc-tiling-strategy"> {
+  let summary = "Chooses tile sizes for the epilogues of products and "
+                "records them as attributes";
+  let description = [{
+    Runs on linalg on tensors. An all-parallel `linalg.generic` at a
+    function's top level that reads, through single-use reshapes, the
+    result of a product (a linalg op with reduction loops) is that
+    product's epilogue. When the product's intermediates (its result and
+    the operands it gathers in the function, im2col's columns say) exceed
+    `cache-bytes`, the epilogue gets `nnc.tile_sizes`: its outermost
+    dimension that slices the product's largest input is tiled by the
+    largest size whose share of the intermediates fits `cache-bytes` (or
+    the smallest the reshapes allow). nnc-tile-and-fuse carries it out.
+  }];
+  let options = [
+    Option<"cacheBytes", "cache-bytes", "int64_t", "1048576",
+           "bytes of cache one tile's intermediates should fit (a core's L2)">,
+  ];
 }
 
 def WeightPenalty : Pass<"nnc-weight-penalty", "mlir::ModuleOp"> {

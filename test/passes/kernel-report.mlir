@@ -40,3 +40,23 @@ func.func @runtime_trips(%x: memref<16xf32>, %y: memref<16xf32>, %n: index) {
   }
   return
 }
+
+// Tiles of a parallel loop (4 iterations) each copy a row into a buffer of
+// their own and back out: 8 kernels of 128 bytes, half of the bytes in the
+// tiles' buffers.
+// CHECK: kernel report (test): @tiles: 8 kernels, 1024 bytes moved (0.001 MB), 512 of them (0.001 MB) in buffers of one loop iteration
+func.func @tiles(%x: memref<4x16xf32>, %y: memref<4x16xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  scf.parallel (%i) = (%c0) to (%c4) step (%c1) {
+    %tile = memref.alloc() : memref<16xf32>
+    %row = memref.subview %x[%i, 0] [1, 16] [1, 1] : memref<4x16xf32> to memref<16xf32, strided<[1], offset: ?>>
+    memref.copy %row, %tile : memref<16xf32, strided<[1], offset: ?>> to memref<16xf32>
+    %out = memref.subview %y[%i, 0] [1, 16] [1, 1] : memref<4x16xf32> to memref<16xf32, strided<[1], offset: ?>>
+    memref.copy %tile, %out : memref<16xf32> to memref<16xf32, strided<[1], offset: ?>>
+    memref.dealloc %tile : memref<16xf32>
+    scf.reduce
+  }
+  return
+}

@@ -100,6 +100,12 @@ static constexpr const char *kCompileUsage =
     "                           nnc-flash-attention; CPU)\n"
     "  --no-fusion              leave elementwise chains unfused (CPU;\n"
     "                           to measure nnc-fuse-elementwise)\n"
+    "  --no-tiling              run the epilogues of products whole\n"
+    "                           (default: tiled to the host's L2 cache\n"
+    "                           with their products and im2col fused into\n"
+    "                           the tiles, nnc-tile-and-fuse; CPU)\n"
+    "  --cache-bytes=N          tile epilogues for N bytes of cache per\n"
+    "                           core (default: this machine's L2; CPU)\n"
     "  --kernel-report          print the kernels and bytes each function\n"
     "                           runs to stderr (CPU)\n"
     "  --dilated-rewrite        run dilated convolutions as dense ones on\n"
@@ -323,6 +329,8 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.untiledAttention = true;
     } else if (arg == "--no-fusion") {
       options.noFusion = true;
+    } else if (arg == "--no-tiling") {
+      options.noTiling = true;
     } else if (arg == "--kernel-report") {
       options.kernelReport = true;
     } else if (arg == "--dilated-rewrite") {
@@ -342,6 +350,13 @@ static int compileCommand(const std::vector<std::string> &args) {
       symbolGiven = true;
     } else if (takeValue(args, i, "--chip", value)) {
       options.chip = value;
+    } else if (takeValue(args, i, "--cache-bytes", value)) {
+      if (llvm::StringRef(value).getAsInteger(10, options.cacheBytes) ||
+          options.cacheBytes <= 0)
+        return usageError("--cache-bytes needs a positive number of bytes, "
+                          "not '" +
+                              value + "'",
+                          kCompileUsage);
     } else if (!arg.empty() && arg[0] == '-') {
       return usageError("unknown option '" + arg + "'", kCompileUsage);
     } else if (options.input.empty()) {
