@@ -48,6 +48,9 @@ static void buildBufferizedLinalg(OpPassManager &pm, bool fuse = true,
   addTextual(pm, "func.func(convert-elementwise-to-linalg),canonicalize");
   if (fuse)
     addTextual(pm, "nnc-fuse-elementwise,canonicalize");
+  // Innermost loops that walk one contiguous run as one loop: LLVM
+  // vectorizes it with whole-vector loads instead of gathers across rows.
+  addTextual(pm, "nnc-collapse-contiguous-dims,canonicalize");
   // Each tile of an epilogue computes its slice of the product (and of the
   // im2col columns it reads) while it is in cache, in parallel with the
   // other tiles.

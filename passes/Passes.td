@@ -41,6 +41,21 @@ def Autodiff : Pass<"nnc-autodiff", "mlir::ModuleOp"> {
                            "nnc::nn::NNDialect"];
 }
 
+def CollapseContiguousDims : Pass<"nnc-collapse-contiguous-dims"> {
+  let summary = "Collapses the innermost contiguous loops of linalg.generic "
+                "ops into one";
+  let description = [{
+    Runs on linalg on tensors. A `linalg.generic`'s innermost loops of one
+    iterator kind that every indexing map reads as one run of contiguous
+    dimensions (an image's rows and columns) become one loop, its operands
+    collapsed and its results expanded back: LLVM then vectorizes a long
+    contiguous loop instead of unrolling a short one and vectorizing across
+    it with gathers.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
 def CpuMicrokernels : Pass<"nnc-cpu-microkernels", "mlir::ModuleOp"> {
   let summary = "Calls the runtime's microkernels for the matmuls they cover";
   let description = [{
