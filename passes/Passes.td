@@ -451,8 +451,8 @@ def TileAndFuse : Pass<"nnc-tile-and-fuse"> {
                 "producers into the tiles";
   let description = [{
     Runs on linalg on tensors. Every op carrying `nnc.tile_sizes` (one size
-    per loop, 0 for a loop left whole) is tiled through the TilingInterface
-    into an `scf.forall`. Into each tile go the slices of its producers that
+    per loop, 0 for a loop left whole; only parallel loops, as the tiles run
+    in parallel) is tiled through the TilingInterface into an `scf.forall`. Into each tile go the slices of its producers that
     the tile reads, through reshapes: the product it is the epilogue of, the
     fills and pads and data-movement ops (im2col) that product gathers its
     operands from, each only when used on the way to this op alone and when

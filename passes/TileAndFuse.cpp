@@ -74,7 +74,7 @@ llvm::SmallPtrSet<Operation *, 8> fusibleProducers(Operation *root) {
 }
 
 /// True when the loop variable `value` only takes multiples of `divisor`:
-/// its loop starts at one and steps by one.
+/// its loop starts at a multiple and steps by a multiple.
 bool isMultipleStepping(Value value, int64_t divisor) {
   auto argument = dyn_cast<BlockArgument>(value);
   auto loop =
@@ -308,11 +308,24 @@ struct TileAndFusePass : nnc::impl::TileAndFuseBase<TileAndFusePass> {
     for (TilingInterface root : roots) {
       auto sizes =
           dyn_cast<DenseI64ArrayAttr>(root->getAttr(nnc::kTileSizesAttr));
-      if (!sizes || sizes.size() != static_cast<int64_t>(
-                                        root.getLoopIteratorTypes().size())) {
+      if (!sizes ||
+          sizes.size() !=
+              static_cast<int64_t>(root.getLoopIteratorTypes().size()) ||
+          llvm::any_of(sizes.asArrayRef(),
+                       [](int64_t size) { return size < 0; })) {
         root->emitError("nnc-tile-and-fuse: '")
-            << nnc::kTileSizesAttr << "' must list one size per loop";
+            << nnc::kTileSizesAttr
+            << "' must list one size per loop, none negative";
         return signalPassFailure();
+      }
+      // The tiles run in parallel: each must own its slice of the result.
+      for (auto [loop, size, iterator] :
+           llvm::enumerate(sizes.asArrayRef(), root.getLoopIteratorTypes())) {
+        if (size != 0 && iterator != utils::IteratorType::parallel) {
+          root->emitError("nnc-tile-and-fuse: loop ")
+              << loop << " is a reduction; its tiles cannot run in parallel";
+          return signalPassFailure();
+        }
       }
       if (failed(tileAndFuse(rewriter, root, sizes.asArrayRef())))
         return signalPassFailure();

@@ -195,11 +195,37 @@ func.func @arithmetic_producer(%arg0: tensor<128x32xf32>, %arg1: tensor<32x64xf3
 
 func.func @wrong_size_count(%x: tensor<4x8xf32>) -> tensor<4x8xf32> {
   %out = tensor.empty() : tensor<4x8xf32>
-  // expected-error @+1 {{nnc-tile-and-fuse: 'nnc.tile_sizes' must list one size per loop}}
+  // expected-error @+1 {{nnc-tile-and-fuse: 'nnc.tile_sizes' must list one size per loop, none negative}}
   %y = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<4x8xf32>) outs(%out : tensor<4x8xf32>) attrs = {nnc.tile_sizes = array<i64: 2>} {
   ^bb0(%in: f32, %o: f32):
     %n = arith.negf %in : f32
     linalg.yield %n : f32
   } -> tensor<4x8xf32>
   return %y : tensor<4x8xf32>
+}
+
+// -----
+
+func.func @negative_size(%x: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  %out = tensor.empty() : tensor<4x8xf32>
+  // expected-error @+1 {{nnc-tile-and-fuse: 'nnc.tile_sizes' must list one size per loop, none negative}}
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<4x8xf32>) outs(%out : tensor<4x8xf32>) attrs = {nnc.tile_sizes = array<i64: -2, 0>} {
+  ^bb0(%in: f32, %o: f32):
+    %n = arith.negf %in : f32
+    linalg.yield %n : f32
+  } -> tensor<4x8xf32>
+  return %y : tensor<4x8xf32>
+}
+
+// -----
+
+// A reduction loop cannot be split among parallel tiles: a clear error.
+func.func @reduction_tiles(%x: tensor<4x8xf32>, %init: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{nnc-tile-and-fuse: loop 1 is a reduction; its tiles cannot run in parallel}}
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]} ins(%x : tensor<4x8xf32>) outs(%init : tensor<4xf32>) attrs = {nnc.tile_sizes = array<i64: 0, 4>} {
+  ^bb0(%in: f32, %acc: f32):
+    %s = arith.addf %in, %acc : f32
+    linalg.yield %s : f32
+  } -> tensor<4xf32>
+  return %y : tensor<4xf32>
 }
