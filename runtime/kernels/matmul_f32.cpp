@@ -3,7 +3,9 @@
 // nnc_uk_matmul_f32, nnc_uk_matmul_nt_f32 and nnc_uk_matmul_tn_f32 describe
 // their raw pointers as Halide buffers and call the pipelines that
 // matmul_f32_generator.cpp compiled for the host: the cache-blocked one for
-// products large enough to fill its tasks, the others for the rest (with B
+// products large enough to fill its tasks (with taller tasks, which pack B
+// fewer times, when there are rows enough for one per thread), the others
+// for the rest (with B
 // transposed, the dot-product variant; a large product transposes Bt once
 // into a scratch B and runs the blocked one; with A transposed, At is
 // transposed into a scratch A first; a plain product narrower than a vector
@@ -23,6 +25,9 @@
 #include "nnc_halide_matmul_f32_nt_avx512.h"
 #include "nnc_halide_matmul_f32_small_avx2.h"
 #include "nnc_halide_matmul_f32_small_avx512.h"
+#include "nnc_halide_matmul_f32_tall_avx2.h"
+#include "nnc_halide_matmul_f32_tall_avx512.h"
+#include "pool_threads.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -80,14 +85,20 @@ bool cpuHasAvx512() {
 struct Pipelines {
   const char *isa;
   bool (*cpuSupports)();
-  Pipeline small, blocked, nt;
+  Pipeline small, blocked, tall, nt;
 };
 
-constexpr Pipelines kAvx512{
-    "avx512", cpuHasAvx512, nnc_halide_matmul_f32_small_avx512,
-    nnc_halide_matmul_f32_blocked_avx512, nnc_halide_matmul_f32_nt_avx512};
-constexpr Pipelines kAvx2{"avx2", cpuHasAvx2, nnc_halide_matmul_f32_small_avx2,
+constexpr Pipelines kAvx512{"avx512",
+                            cpuHasAvx512,
+                            nnc_halide_matmul_f32_small_avx512,
+                            nnc_halide_matmul_f32_blocked_avx512,
+                            nnc_halide_matmul_f32_tall_avx512,
+                            nnc_halide_matmul_f32_nt_avx512};
+constexpr Pipelines kAvx2{"avx2",
+                          cpuHasAvx2,
+                          nnc_halide_matmul_f32_small_avx2,
                           nnc_halide_matmul_f32_blocked_avx2,
+                          nnc_halide_matmul_f32_tall_avx2,
                           nnc_halide_matmul_f32_nt_avx2};
 
 /// Prints why no pipeline set can run and aborts.
@@ -143,9 +154,15 @@ bool checkExtents(const char *entry, float *c, int64_t m, int64_t n, int64_t k,
   return true;
 }
 
-/// Whether an m x n product is large enough for the blocked variant.
-bool useBlocked(int64_t m, int64_t n) {
-  return m >= NNC_MATMUL_BLOCK_ROWS && n >= kBlockedMinColumns;
+/// The cache-blocked pipeline for an m x n product large enough for one:
+/// the tall variant when it has a task of its rows for every thread of the
+/// pool, else the blocked one; null for a smaller product.
+Pipeline blockedPipeline(int64_t m, int64_t n) {
+  if (n < kBlockedMinColumns || m < NNC_MATMUL_BLOCK_ROWS)
+    return nullptr;
+  if (m >= NNC_MATMUL_TALL_BLOCK_ROWS * nnc::kernels::poolThreads())
+    return pipelines().tall;
+  return pipelines().blocked;
 }
 
 /// Dense B[K,N] = Bt[N,K]^T (Bt's rows `ldbt` apart), a 16 x 16 block at a
@@ -218,8 +235,9 @@ void multiply(const char *entry, const float *a, const float *b, float *c,
   MatrixBuffer bufferA(a, m, k, lda);
   MatrixBuffer bufferB(b, k, n, ldb);
   MatrixBuffer bufferC(c, m, n, ldc);
-  Pipeline pipeline =
-      useBlocked(m, n) ? pipelines().blocked : pipelines().small;
+  Pipeline pipeline = blockedPipeline(m, n);
+  if (!pipeline)
+    pipeline = pipelines().small;
   const int status =
       pipeline(&bufferA.buffer, &bufferB.buffer, &bufferC.buffer);
   if (status != 0)
@@ -235,13 +253,12 @@ void multiplyTransposedB(const char *entry, const float *a, const float *bt,
   MatrixBuffer bufferA(a, m, k, lda);
   MatrixBuffer bufferC(c, m, n, ldc);
   int status;
-  if (useBlocked(m, n)) {
+  if (Pipeline blocked = blockedPipeline(m, n)) {
     // Transposing costs K * N moves against M * N * K multiply-adds.
     std::unique_ptr<float[]> b = transposedCopy(
         entry, "out of memory for the transposed B", bt, n, k, ldbt, m, n, k);
     MatrixBuffer bufferB(b.get(), k, n, n);
-    status =
-        pipelines().blocked(&bufferA.buffer, &bufferB.buffer, &bufferC.buffer);
+    status = blocked(&bufferA.buffer, &bufferB.buffer, &bufferC.buffer);
   } else {
     MatrixBuffer bufferBt(bt, n, k, ldbt);
     status = pipelines().nt(&bufferA.buffer, &bufferBt.buffer, &bufferC.buffer);

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nnc/kernels.h"
+#include "pool_threads.h"
 
 #include "HalideRuntime.h"
 
@@ -19,14 +20,7 @@
 #include <cstdlib>
 #include <thread>
 
-namespace {
-
-/// Ranges per thread: a thread that finishes early takes another.
-constexpr int64_t kTasksPerThread = 4;
-
-/// The threads of Halide's pool: HL_NUM_THREADS when set to a positive
-/// number (as Halide reads it), otherwise one per core.
-int64_t poolThreads() {
+int64_t nnc::kernels::poolThreads() {
   static const int64_t threads = [] {
     if (const char *env = std::getenv("HL_NUM_THREADS")) {
       long value = std::strtol(env, nullptr, 10);
@@ -38,6 +32,11 @@ int64_t poolThreads() {
   }();
   return threads;
 }
+
+namespace {
+
+/// Ranges per thread: a thread that finishes early takes another.
+constexpr int64_t kTasksPerThread = 4;
 
 /// One parallel loop as Halide's tasks see it.
 struct Loop {
@@ -65,7 +64,8 @@ extern "C" void nnc_parallel_for(nnc_parallel_body_t body, int64_t iterations,
                                  void *closure) {
   if (iterations <= 0)
     return;
-  int64_t tasks = std::min(iterations, kTasksPerThread * poolThreads());
+  int64_t tasks =
+      std::min(iterations, kTasksPerThread * nnc::kernels::poolThreads());
   if (tasks == 1) {
     body(0, iterations, closure);
     return;

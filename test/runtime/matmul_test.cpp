@@ -4,7 +4,9 @@
 // nnc_uk_matmul_tn_f32 (A given transposed) against a
 // naive triple loop, on shapes that exercise each of their variants and
 // schedules: the cache-blocked parallel variant (at least 64 rows and 48
-// columns, with ragged row blocks and panels), full register tiles (a
+// columns, with ragged row blocks and panels), its tall form (256 rows per
+// task, for products with that many rows for every thread), full register
+// tiles (a
 // convolution's im2col GEMM among them), one
 // vector per row, matrix-vector products, scalars, ragged edges, and K not a
 // whole number of vectors. ctest runs them once with the kernels the CPU
@@ -125,7 +127,7 @@ INSTANTIATE_TEST_SUITE_P(
         Shape{64, 64, 64}, Shape{130, 100, 33}, Shape{200, 50, 17},
         Shape{257, 129, 70}, Shape{63, 200, 9}, Shape{1, 512, 784},
         Shape{32, 512, 784}, Shape{6, 7, 33}, Shape{32, 1024, 288},
-        Shape{9, 197, 5}, Shape{32, 10, 512}));
+        Shape{9, 197, 5}, Shape{32, 10, 512}, Shape{600, 100, 70}));
 
 TEST(MatmulF32Edges, EmptyOutputsAreNoOps) {
   float sentinel = 42;
