@@ -1,5 +1,4 @@
-//===- runtime/kernels/pool_threads.h - Threads of the kernels' pool -*- C++
-//-*-===//
+//===- runtime/kernels/pool_threads.h - The pool's threads -----*- C++ -*-===//
 //
 // The number of threads of Halide's pool, which runs both the matmul
 // kernels' tasks and the parallel loops of generated code
