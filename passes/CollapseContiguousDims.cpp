@@ -80,7 +80,8 @@ struct DropBroadcastUnitDims : OpRewritePattern<linalg::GenericOp> {
     for (auto [index, input] : llvm::enumerate(inputs)) {
       auto type = dyn_cast<RankedTensorType>(input.getType());
       AffineMap map = maps[index];
-      if (!type || type.getRank() != map.getNumResults())
+      if (!type || !type.hasStaticShape() ||
+          type.getRank() != map.getNumResults())
         continue;
       SmallVector<AffineExpr> kept;
       SmallVector<ReassociationIndices> groups;
