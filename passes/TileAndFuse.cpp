@@ -100,6 +100,15 @@ bool isMultipleStepping(Value value, int64_t divisor) {
   return false;
 }
 
+/// The affine.linearize_index with a static basis that computes `offset`
+/// (what a tile's offset becomes through an expand_shape), if one does.
+affine::AffineLinearizeIndexOp staticLinearize(OpFoldResult offset) {
+  auto value = dyn_cast_if_present<Value>(offset);
+  auto linearize =
+      value ? value.getDefiningOp<affine::AffineLinearizeIndexOp>() : nullptr;
+  return linearize && linearize.getDynamicBasis().empty() ? linearize : nullptr;
+}
+
 /// `offset` divided by `divisor` when it provably is a multiple of it: a
 /// constant, a tile loop's variable stepping by multiples, or a linearized
 /// index (what a tile's offset becomes through an expand_shape) each of
@@ -115,9 +124,8 @@ std::optional<OpFoldResult> exactQuotient(OpBuilder &b, Location loc,
   if (isMultipleStepping(cast<Value>(offset), divisor))
     return affine::makeComposedFoldedAffineApply(
         b, loc, b.getAffineDimExpr(0).floorDiv(divisor), {offset});
-  auto linearize = dyn_cast_if_present<affine::AffineLinearizeIndexOp>(
-      cast<Value>(offset).getDefiningOp());
-  if (!linearize || !linearize.getDynamicBasis().empty())
+  auto linearize = staticLinearize(offset);
+  if (!linearize)
     return std::nullopt;
   ArrayRef<int64_t> basis = linearize.getStaticBasis();
   auto indices = linearize.getMultiIndex();
@@ -188,16 +196,13 @@ LogicalResult sliceOfGroup(OpBuilder &b, Location loc, OpFoldResult offset,
   SmallVector<OpFoldResult> at(rank, b.getIndexAttr(0));
   bool unitOuter = llvm::all_of(extents.take_front(partial),
                                 [](int64_t extent) { return extent == 1; });
-  auto linearize = dyn_cast_if_present<affine::AffineLinearizeIndexOp>(
-      dyn_cast_if_present<Value>(offset) ? cast<Value>(offset).getDefiningOp()
-                                         : nullptr);
+  auto linearize = staticLinearize(offset);
   if (unitOuter) {
     std::optional<OpFoldResult> quotient = exactQuotient(b, loc, offset, inner);
     if (!quotient)
       return failure();
     at[partial] = *quotient;
-  } else if (linearize && linearize.getDynamicBasis().empty() &&
-             linearize.getMultiIndex().size() == extents.size() &&
+  } else if (linearize && linearize.getMultiIndex().size() == extents.size() &&
              linearize.getStaticBasis().take_back(rank - 1) ==
                  extents.drop_front()) {
     auto indices = linearize.getMultiIndex();
