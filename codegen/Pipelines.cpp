@@ -101,6 +101,8 @@ void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &options) {
         KernelReportOptions{options.fuseElementwise ? "fused" : "unfused"}));
   // Polynomial math vectorizes where libm calls would not.
   pm.addPass(createMathApproximation());
+  // Sums and maxima in vectors of partial results, not element by element.
+  pm.addPass(createReassociateReductions());
   pm.addPass(createCpuMicrokernels());
   // Each buffer is freed right after its last use. Only when asked, the
   // buffers of a function then become views of one arena, those never alive

@@ -1,14 +1,16 @@
 //===- FlashAttention.cpp - Attention as a blocked online softmax ---------===//
 //
-// Rewrites nn.attention into a parallel loop (scf.forall) over query tiles
-// around a loop over key/value tiles (FlashAttention). Each step scores one
-// query tile against one key tile, masks it, and folds it into a running row
-// maximum, a running row sum and an accumulator rescaled by exp(old max - new
-// max), so the [Lq, Lk] score matrix is never formed: memory grows with Lq *
-// tile. nn.attention_grad is tiled as FlashAttention-2 does: per query tile,
-// one sweep over the key tiles finds each row's logsumexp, a second recomputes
-// the probabilities of each score tile from it and accumulates dQ for the
-// query tile and dK, dV for the key tile.
+// Rewrites nn.attention into a parallel loop (scf.forall) over the batch, the
+// key/value heads and the query tiles, around a loop over key/value tiles
+// (FlashAttention). Each step scores one head's query tile against one key
+// tile, masks it, and folds it into a running row maximum, a running row sum
+// and an accumulator rescaled by exp(old max - new max), so the [Lq, Lk]
+// score matrix is never formed: memory grows with Lq * tile, and a step's
+// tiles (one head's) stay in cache. nn.attention_grad is tiled as
+// FlashAttention-2 does, in parallel over the batch and the key/value heads:
+// per query tile, one sweep over the key tiles finds each row's logsumexp, a
+// second recomputes the probabilities of each score tile from it and
+// accumulates dQ for the query tile and dK, dV for the key tile.
 // The keys are transposed once, before the loops, so that a score tile is a
 // product with a block of their columns read in place (the runtime's GEMM
 // takes it with a row stride). Causal and sliding-window attention loop
@@ -144,8 +146,17 @@ Value addToSlice(ImplicitLocOpBuilder &b, Value into, Value update,
                                        s.strides);
 }
 
+/// The batch index and the key/value head that one tile of the loops
+/// belongs to: a tile holds the query rows of one head's group (the query
+/// heads that share it). A null index is 0, for tensors that hold one
+/// head only.
+struct HeadIndex {
+  Value batch, head;
+};
+
 /// The tiling of one attention (forward or gradient): its operands and
-/// shapes, the tile sizes, and how to take tiles and score them.
+/// shapes, the tile sizes, and how to take tiles and score them. Tiles are
+/// `[1, 1, ...]`: one batch element, one key/value head.
 struct AttentionTiling {
   AttentionTiling(ImplicitLocOpBuilder &b, const AttentionOperands &operands,
                   int64_t queryTile, int64_t keyTile)
@@ -193,52 +204,53 @@ struct AttentionTiling {
                              ArrayRef<int64_t>{batch, heads, queries, dim});
   }
 
-  /// The query tile from `queryStart` of a grouped `[B, Hkv, G, Lq, dim]`
-  /// tensor, as `[B, Hkv, G * Tq, dim]`.
-  Value queryRows(ImplicitLocOpBuilder &b, Value groupedValue,
+  /// Head `h`'s query tile from `queryStart` of a grouped
+  /// `[B, Hkv, G, Lq, dim]` tensor, as `[1, 1, G * Tq, dim]`.
+  Value queryRows(ImplicitLocOpBuilder &b, Value groupedValue, HeadIndex h,
                   Value queryStart) const {
     int64_t dim = tensorTypeOf(groupedValue).getDimSize(4);
     return ReshapeOp::create(
         b,
         extractSlice(b, groupedValue,
-                     {Value(), Value(), Value(), queryStart, Value()},
-                     {batch, kvHeads, group, tq, dim}),
-        ArrayRef<int64_t>{batch, kvHeads, rows, dim});
+                     {h.batch, h.head, Value(), queryStart, Value()},
+                     {1, 1, group, tq, dim}),
+        ArrayRef<int64_t>{1, 1, rows, dim});
   }
 
-  /// `tile` (`[B, Hkv, G * Tq, dim]`) as grouped rows
-  /// `[B, Hkv, G, Tq, dim]`, and their slice of a grouped
-  /// `[B, Hkv, G, Lq, dim]` tensor at `queryStart`.
+  /// `tile` (`[1, 1, G * Tq, dim]`) as grouped rows `[1, 1, G, Tq, dim]`,
+  /// and their slice of head `h` of a grouped `[B, Hkv, G, Lq, dim]` tensor
+  /// at `queryStart`.
   std::pair<Value, SliceBounds> groupedQueryRows(ImplicitLocOpBuilder &b,
-                                                 Value tile,
+                                                 Value tile, HeadIndex h,
                                                  Value queryStart) const {
     int64_t dim = tensorTypeOf(tile).getDimSize(3);
-    SmallVector<int64_t> shape{batch, kvHeads, group, tq, dim};
-    return {ReshapeOp::create(b, tile, shape),
-            sliceBounds(b, {Value(), Value(), Value(), queryStart, Value()},
-                        shape)};
+    SmallVector<int64_t> shape{1, 1, group, tq, dim};
+    return {
+        ReshapeOp::create(b, tile, shape),
+        sliceBounds(b, {h.batch, h.head, Value(), queryStart, Value()}, shape)};
   }
 
-  /// `tile` (`[B, Hkv, G * Tq, dim]`) written into the grouped
+  /// `tile` (`[1, 1, G * Tq, dim]`) written into head `h` of the grouped
   /// `[B, Hkv, G, Lq, dim]` tensor `into` at `queryStart`.
   Value insertQueryRows(ImplicitLocOpBuilder &b, Value tile, Value into,
-                        Value queryStart) const {
-    auto [rows, slice] = groupedQueryRows(b, tile, queryStart);
+                        HeadIndex h, Value queryStart) const {
+    auto [rows, slice] = groupedQueryRows(b, tile, h, queryStart);
     return tensor::InsertSliceOp::create(b, rows, into, slice.offsets,
                                          slice.sizes, slice.strides);
   }
 
-  /// The offsets and sizes of the key tile from `keyStart` of a
+  /// The offsets and sizes of head `h`'s key tile from `keyStart` of a
   /// `[B, Hkv, Lk, dim]` tensor.
   std::pair<SmallVector<Value>, SmallVector<int64_t>>
-  keySlice(Value keyStart, int64_t dim) const {
-    return {{Value(), Value(), keyStart, Value()}, {batch, kvHeads, tk, dim}};
+  keySlice(HeadIndex h, Value keyStart, int64_t dim) const {
+    return {{h.batch, h.head, keyStart, Value()}, {1, 1, tk, dim}};
   }
 
-  /// The key tile from `keyStart` of a `[B, Hkv, Lk, dim]` tensor.
-  Value keyRows(ImplicitLocOpBuilder &b, Value perKey, Value keyStart) const {
+  /// Head `h`'s key tile from `keyStart` of a `[B, Hkv, Lk, dim]` tensor.
+  Value keyRows(ImplicitLocOpBuilder &b, Value perKey, HeadIndex h,
+                Value keyStart) const {
     auto [offsets, sizes] =
-        keySlice(keyStart, tensorTypeOf(perKey).getDimSize(3));
+        keySlice(h, keyStart, tensorTypeOf(perKey).getDimSize(3));
     return extractSlice(b, perKey, offsets, sizes);
   }
 
@@ -266,29 +278,34 @@ struct AttentionTiling {
     return {lower, upper};
   }
 
-  /// The scaled, masked scores `[B, Hkv, G * Tq, Tk]` of the query tile
-  /// `queryTile` (from `queryStart`) against the key tile from `keyStart`;
-  /// masked-out scores are -inf.
-  Value scoreTile(ImplicitLocOpBuilder &b, Value queryTile, Value queryStart,
-                  Value keyStart) const {
+  /// The scaled, masked scores `[1, 1, G * Tq, Tk]` of head `h`'s query
+  /// tile `queryTile` (from `queryStart`) against its key tile from
+  /// `keyStart`; masked-out scores are -inf.
+  Value scoreTile(ImplicitLocOpBuilder &b, HeadIndex h, Value queryTile,
+                  Value queryStart, Value keyStart) const {
     const double inf = std::numeric_limits<double>::infinity();
     Value scores = MatmulOp::create(
         b, queryTile,
-        extractSlice(b, keysTransposed, {Value(), Value(), Value(), keyStart},
-                     {batch, kvHeads, headDim, tk}));
+        extractSlice(b, keysTransposed, {h.batch, h.head, Value(), keyStart},
+                     {1, 1, headDim, tk}));
     scores = MulOp::create(b, scores, scalarLike(b, scores, operands.scale));
     if (!mask && !positional)
       return scores;
-    scores =
-        ReshapeOp::create(b, scores, ArrayRef<int64_t>{batch, heads, tq, tk});
+    scores = ReshapeOp::create(b, scores, ArrayRef<int64_t>{1, group, tq, tk});
     Value keep;
     if (mask) {
-      Value maskTile = extractSlice(
-          b, mask,
-          {Value(), Value(), maskShape[2] == 1 ? Value() : queryStart,
-           maskShape[3] == 1 ? Value() : keyStart},
-          {maskShape[0], maskShape[1], maskShape[2] == 1 ? 1 : tq,
-           maskShape[3] == 1 ? 1 : tk});
+      // The mask's slice for the group's query heads, each of its
+      // dimensions taken whole where it broadcasts.
+      Value firstHead = arith::MulIOp::create(
+          b, h.head, arith::ConstantIndexOp::create(b, group));
+      Value maskTile = extractSlice(b, mask,
+                                    {maskShape[0] == 1 ? Value() : h.batch,
+                                     maskShape[1] == 1 ? Value() : firstHead,
+                                     maskShape[2] == 1 ? Value() : queryStart,
+                                     maskShape[3] == 1 ? Value() : keyStart},
+                                    {1, maskShape[1] == 1 ? 1 : group,
+                                     maskShape[2] == 1 ? 1 : tq,
+                                     maskShape[3] == 1 ? 1 : tk});
       if (tensorTypeOf(maskTile).getElementType().isInteger(1))
         keep = maskTile;
       else
@@ -307,12 +324,11 @@ struct AttentionTiling {
     }
     if (keep)
       scores = SelectOp::create(b, keep, scores, scalarLike(b, scores, -inf));
-    return ReshapeOp::create(b, scores,
-                             ArrayRef<int64_t>{batch, kvHeads, rows, tk});
+    return ReshapeOp::create(b, scores, ArrayRef<int64_t>{1, 1, rows, tk});
   }
 
   /// The softmax statistics after folding the score tile `scores` into the
-  /// running row maximum `max` and row sum `sum` (both `[B, Hkv, G * Tq,
+  /// running row maximum `max` and row sum `sum` (both `[1, 1, G * Tq,
   /// 1]`): the new maximum, the shift of the exponentials (the maximum, 0
   /// where a row has seen only masked scores), exp(scores - shift), the
   /// factor exp(max - shift) that rescales what came before, and the new
@@ -349,9 +365,9 @@ struct AttentionTiling {
     return SelectOp::create(b, emptyRow, scalarLike(b, sum, 1.0), sum);
   }
 
-  /// A `[B, Hkv, G * Tq, 1]` row statistic filled with `value`.
+  /// A `[1, 1, G * Tq, 1]` row statistic filled with `value`.
   Value rowSplat(ImplicitLocOpBuilder &b, double value) const {
-    return splat(b, {batch, kvHeads, rows, 1}, element, value);
+    return splat(b, {1, 1, rows, 1}, element, value);
   }
 
   AttentionOperands operands;
@@ -400,38 +416,39 @@ struct FlashAttentionPattern : TilingPattern<AttentionOp> {
         ArrayRef<int64_t>{t.batch, t.kvHeads, t.group, t.queries, t.valueDim},
         t.element);
     const double inf = std::numeric_limits<double>::infinity();
-    // The query tiles are independent: a forall, whose tiles the CPU
-    // pipeline runs on the thread pool, each writing its rows of the output.
-    auto queryLoop =
-        scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(0)},
-                              ArrayRef<OpFoldResult>{b.getIndexAttr(t.queries)},
-                              ArrayRef<OpFoldResult>{b.getIndexAttr(t.tq)},
-                              ValueRange{outputInit}, std::nullopt);
+    // The query tiles of every head are independent: a forall, whose tiles
+    // the CPU pipeline runs on the thread pool, each writing its rows of
+    // the output.
+    auto queryLoop = scf::ForallOp::create(
+        b, getAsIndexOpFoldResult(b.getContext(), {0, 0, 0}),
+        getAsIndexOpFoldResult(b.getContext(), {t.batch, t.kvHeads, t.queries}),
+        getAsIndexOpFoldResult(b.getContext(), {1, 1, t.tq}),
+        ValueRange{outputInit}, std::nullopt);
     {
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(queryLoop.getBody());
-      Value queryStart = queryLoop.getInductionVar(0);
-      Value queryTileValue = t.queryRows(b, groupedQuery, queryStart);
+      HeadIndex h{queryLoop.getInductionVar(0), queryLoop.getInductionVar(1)};
+      Value queryStart = queryLoop.getInductionVar(2);
+      Value queryTileValue = t.queryRows(b, groupedQuery, h, queryStart);
       auto [lower, upper] = t.keyRange(b, queryStart);
-      Value accInit =
-          splat(b, {t.batch, t.kvHeads, t.rows, t.valueDim}, t.element, 0.0);
+      Value accInit = splat(b, {1, 1, t.rows, t.valueDim}, t.element, 0.0);
       auto keyLoop = tileLoop(
           b, lower, upper, t.tk,
           ValueRange{t.rowSplat(b, -inf), t.rowSplat(b, 0.0), accInit},
           [&](ImplicitLocOpBuilder &ib, Value keyStart,
               ValueRange state) -> SmallVector<Value> {
             Value scores =
-                t.scoreTile(ib, queryTileValue, queryStart, keyStart);
+                t.scoreTile(ib, h, queryTileValue, queryStart, keyStart);
             auto step = t.onlineSoftmaxStep(ib, scores, state[0], state[1]);
             Value acc = AddOp::create(
                 ib, MulOp::create(ib, state[2], step.rescale),
                 MatmulOp::create(ib, step.exps,
-                                 t.keyRows(ib, t.operands.value, keyStart)));
+                                 t.keyRows(ib, t.operands.value, h, keyStart)));
             return {step.max, step.sum, acc};
           });
       Value outputTile = DivOp::create(b, keyLoop.getResult(2),
                                        t.denominator(b, keyLoop.getResult(1)));
-      auto [rows, slice] = t.groupedQueryRows(b, outputTile, queryStart);
+      auto [rows, slice] = t.groupedQueryRows(b, outputTile, h, queryStart);
       b.setInsertionPointToStart(queryLoop.getTerminator().getBody());
       tensor::ParallelInsertSliceOp::create(
           b, rows, queryLoop.getRegionOutArgs()[0], slice.offsets, slice.sizes,
@@ -442,13 +459,15 @@ struct FlashAttentionPattern : TilingPattern<AttentionOp> {
   }
 };
 
-/// nn.attention_grad as FlashAttention-2's backward pass. Per query tile:
+/// nn.attention_grad as FlashAttention-2's backward pass, in parallel over
+/// the batch and the key/value heads (a forall). Per head, per query tile:
 /// D = rowsum(dO * O); a first sweep over the key tiles gives each row's
 /// logsumexp L (0 for a row that sees no key); a second recomputes
 /// P = exp(S - L) per key tile and accumulates dV += P^T dO,
 /// dS = P * (dO V^T - D), dQ += dS K scale (for the query tile) and
-/// dK += dS^T Q scale (into the key tile of the whole dK). dK and dV are
-/// carried through the query loop; nothing of size [Lq, Lk] is formed.
+/// dK += dS^T Q scale (into the key tile of the head's dK). The head's dK
+/// and dV are carried through its query loop; nothing of size [Lq, Lk] is
+/// formed.
 struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
   using TilingPattern::TilingPattern;
 
@@ -460,24 +479,43 @@ struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
     Value groupedQuery = t.grouped(b, t.operands.query);
     Value groupedOutput = t.grouped(b, op.getOutput());
     Value groupedOutputGrad = t.grouped(b, op.getGradOutput());
-    Value queryGradInit = tensor::EmptyOp::create(
-        b, ArrayRef<int64_t>{t.batch, t.kvHeads, t.group, t.queries, t.headDim},
-        t.element);
-    Value keyGradInit =
-        splat(b, {t.batch, t.kvHeads, t.keys, t.headDim}, t.element, 0.0);
-    Value valueGradInit =
-        splat(b, {t.batch, t.kvHeads, t.keys, t.valueDim}, t.element, 0.0);
+    SmallVector<int64_t> queryGradShape{t.batch, t.kvHeads, t.group, t.queries,
+                                        t.headDim};
+    SmallVector<int64_t> keyGradShape{t.batch, t.kvHeads, t.keys, t.headDim};
+    SmallVector<int64_t> valueGradShape{t.batch, t.kvHeads, t.keys, t.valueDim};
+    auto headLoop = scf::ForallOp::create(
+        b, getAsIndexOpFoldResult(b.getContext(), {0, 0}),
+        getAsIndexOpFoldResult(b.getContext(), {t.batch, t.kvHeads}),
+        getAsIndexOpFoldResult(b.getContext(), {1, 1}),
+        ValueRange{tensor::EmptyOp::create(b, queryGradShape, t.element),
+                   tensor::EmptyOp::create(b, keyGradShape, t.element),
+                   tensor::EmptyOp::create(b, valueGradShape, t.element)},
+        std::nullopt);
+    b.setInsertionPointToStart(headLoop.getBody());
+    HeadIndex h{headLoop.getInductionVar(0), headLoop.getInductionVar(1)};
+    // The head's gradients, whole: `within` addresses them.
+    const HeadIndex within;
+    auto headShape = [](ArrayRef<int64_t> shape) {
+      SmallVector<int64_t> head{1, 1};
+      head.append(shape.begin() + 2, shape.end());
+      return head;
+    };
+    Value queryGradInit =
+        tensor::EmptyOp::create(b, headShape(queryGradShape), t.element);
+    Value keyGradInit = splat(b, headShape(keyGradShape), t.element, 0.0);
+    Value valueGradInit = splat(b, headShape(valueGradShape), t.element, 0.0);
     auto queryLoop = tileLoop(
         b, arith::ConstantIndexOp::create(b, 0),
         arith::ConstantIndexOp::create(b, t.queries), t.tq,
         ValueRange{queryGradInit, keyGradInit, valueGradInit},
         [&](ImplicitLocOpBuilder &ob, Value queryStart, ValueRange grads) {
-          Value queryTileValue = t.queryRows(ob, groupedQuery, queryStart);
-          Value outputGradTile = t.queryRows(ob, groupedOutputGrad, queryStart);
+          Value queryTileValue = t.queryRows(ob, groupedQuery, h, queryStart);
+          Value outputGradTile =
+              t.queryRows(ob, groupedOutputGrad, h, queryStart);
           Value rowDot = ReduceSumOp::create(
               ob,
               MulOp::create(ob, outputGradTile,
-                            t.queryRows(ob, groupedOutput, queryStart)),
+                            t.queryRows(ob, groupedOutput, h, queryStart)),
               ArrayRef<int64_t>{3}, /*keepdim=*/true);
           auto [lower, upper] = t.keyRange(ob, queryStart);
 
@@ -487,7 +525,8 @@ struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
               [&](ImplicitLocOpBuilder &ib, Value keyStart,
                   ValueRange state) -> SmallVector<Value> {
                 auto step = t.onlineSoftmaxStep(
-                    ib, t.scoreTile(ib, queryTileValue, queryStart, keyStart),
+                    ib,
+                    t.scoreTile(ib, h, queryTileValue, queryStart, keyStart),
                     state[0], state[1]);
                 return {step.max, step.sum};
               });
@@ -498,8 +537,8 @@ struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
               ob, SelectOp::create(ob, unseen, scalarLike(ob, max, 0.0), max),
               LogOp::create(ob, t.denominator(ob, statistics.getResult(1))));
 
-          Value queryGradAcc = splat(
-              ob, {t.batch, t.kvHeads, t.rows, t.headDim}, t.element, 0.0);
+          Value queryGradAcc =
+              splat(ob, {1, 1, t.rows, t.headDim}, t.element, 0.0);
           auto keyLoop = tileLoop(
               ob, lower, upper, t.tk,
               ValueRange{queryGradAcc, grads[1], grads[2]},
@@ -507,11 +546,11 @@ struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
                   ValueRange state) -> SmallVector<Value> {
                 Value probabilities = ExpOp::create(
                     ib, SubOp::create(ib,
-                                      t.scoreTile(ib, queryTileValue,
+                                      t.scoreTile(ib, h, queryTileValue,
                                                   queryStart, keyStart),
                                       logSumExp));
-                Value keyTileValue = t.keyRows(ib, t.operands.key, keyStart);
-                Value valueTile = t.keyRows(ib, t.operands.value, keyStart);
+                Value keyTileValue = t.keyRows(ib, t.operands.key, h, keyStart);
+                Value valueTile = t.keyRows(ib, t.operands.value, h, keyStart);
                 Value valueGrad = MatmulOp::create(
                     ib, transposeLastTwo(ib, probabilities), outputGradTile);
                 Value probabilitiesGrad = MatmulOp::create(
@@ -526,21 +565,36 @@ struct FlashAttentionGradPattern : TilingPattern<AttentionGradOp> {
                     MatmulOp::create(ib, scoresGrad, keyTileValue));
                 Value keyGrad = MatmulOp::create(
                     ib, transposeLastTwo(ib, scoresGrad), queryTileValue);
-                auto [keyOffsets, keySizes] = t.keySlice(keyStart, t.headDim);
+                auto [keyOffsets, keySizes] =
+                    t.keySlice(within, keyStart, t.headDim);
                 auto [valueOffsets, valueSizes] =
-                    t.keySlice(keyStart, t.valueDim);
+                    t.keySlice(within, keyStart, t.valueDim);
                 return {queryGrad,
                         addToSlice(ib, state[1], keyGrad, keyOffsets, keySizes),
                         addToSlice(ib, state[2], valueGrad, valueOffsets,
                                    valueSizes)};
               });
-          return SmallVector<Value>{
-              t.insertQueryRows(ob, keyLoop.getResult(0), grads[0], queryStart),
-              keyLoop.getResult(1), keyLoop.getResult(2)};
+          return SmallVector<Value>{t.insertQueryRows(ob, keyLoop.getResult(0),
+                                                      grads[0], within,
+                                                      queryStart),
+                                    keyLoop.getResult(1), keyLoop.getResult(2)};
         });
-    rewriter.replaceOp(op, ValueRange{t.perHead(b, queryLoop.getResult(0)),
-                                      queryLoop.getResult(1),
-                                      queryLoop.getResult(2)});
+    b.setInsertionPointToStart(headLoop.getTerminator().getBody());
+    for (auto [headGrad, into] :
+         llvm::zip_equal(queryLoop.getResults(), headLoop.getRegionOutArgs())) {
+      int64_t rank = tensorTypeOf(headGrad).getRank();
+      SmallVector<Value> offsets(rank);
+      offsets[0] = h.batch;
+      offsets[1] = h.head;
+      SliceBounds s =
+          sliceBounds(b, offsets, tensorTypeOf(headGrad).getShape());
+      tensor::ParallelInsertSliceOp::create(b, headGrad, into, s.offsets,
+                                            s.sizes, s.strides);
+    }
+    b.setInsertionPointAfter(headLoop);
+    rewriter.replaceOp(op, ValueRange{t.perHead(b, headLoop.getResult(0)),
+                                      headLoop.getResult(1),
+                                      headLoop.getResult(2)});
     return success();
   }
 };

@@ -3,7 +3,9 @@
 // nnc_parallel_for must run every iteration exactly once, in ranges that
 // cover [0, iterations) without overlap, for counts below, at and above
 // its task count, and when a body calls it again (as an outlined loop
-// calling a matmul kernel or another parallel loop does).
+// calling a matmul kernel or another parallel loop does). Such an inner
+// loop runs on the thread of the task that calls it, and a matmul kernel
+// called from a task computes the same product as one called outside.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +15,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -85,6 +88,68 @@ TEST(ParallelForTest, NestedLoopsRunEveryIterationOnce) {
   nnc_parallel_for(forEachRow, matrix.rows, &matrix);
   for (int64_t i = 0; i < matrix.rows * matrix.cols; ++i)
     EXPECT_EQ(matrix.hits[i], 1) << "element " << i;
+}
+
+/// Inner iterations that ran on another thread than the task calling them.
+struct Elsewhere {
+  std::atomic<int> iterations{0};
+};
+
+struct Caller {
+  Elsewhere *elsewhere;
+  std::thread::id thread;
+};
+
+void checkThread(int64_t begin, int64_t end, void *closure) {
+  auto &caller = *static_cast<Caller *>(closure);
+  if (std::this_thread::get_id() != caller.thread)
+    caller.elsewhere->iterations += static_cast<int>(end - begin);
+}
+
+void innerLoopsFromTask(int64_t begin, int64_t end, void *closure) {
+  for (int64_t i = begin; i < end; ++i) {
+    Caller caller{static_cast<Elsewhere *>(closure),
+                  std::this_thread::get_id()};
+    nnc_parallel_for(checkThread, 64, &caller);
+  }
+}
+
+TEST(ParallelForTest, NestedLoopRunsOnItsTasksThread) {
+  Elsewhere elsewhere;
+  nnc_parallel_for(innerLoopsFromTask, 16, &elsewhere);
+  EXPECT_EQ(elsewhere.iterations, 0);
+}
+
+/// Each task computes C = A * B for its products (the kernel's own
+/// parallel loops then run in the task).
+struct Products {
+  int64_t m, n, k;
+  std::vector<float> a, b;
+  std::vector<std::vector<float>> c;
+};
+
+void multiplyEach(int64_t begin, int64_t end, void *closure) {
+  auto &p = *static_cast<Products *>(closure);
+  for (int64_t i = begin; i < end; ++i)
+    nnc_uk_matmul_f32(p.a.data(), p.b.data(), p.c[i].data(), p.m, p.n, p.k, p.k,
+                      p.n, p.n);
+}
+
+TEST(ParallelForTest, MatmulInTaskMatchesMatmulOutside) {
+  Products p{300, 100, 70, {}, {}, {}};
+  p.a.resize(p.m * p.k);
+  p.b.resize(p.k * p.n);
+  for (size_t i = 0; i < p.a.size(); ++i)
+    p.a[i] = static_cast<float>(i % 13) - 6.0f;
+  for (size_t i = 0; i < p.b.size(); ++i)
+    p.b[i] = static_cast<float>(i % 7) * 0.5f - 1.5f;
+  std::vector<float> expected(p.m * p.n);
+  nnc_uk_matmul_f32(p.a.data(), p.b.data(), expected.data(), p.m, p.n, p.k, p.k,
+                    p.n, p.n);
+  p.c.assign(8, std::vector<float>(p.m * p.n));
+  nnc_parallel_for(multiplyEach, 8, &p);
+  for (const std::vector<float> &c : p.c)
+    EXPECT_EQ(c, expected);
 }
 
 } // namespace
