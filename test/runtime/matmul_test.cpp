@@ -6,8 +6,9 @@
 // schedules: the cache-blocked parallel variant (at least 64 rows and 48
 // columns, with ragged row blocks and panels), its tall form (256 rows per
 // task, for products with that many rows for every thread), full register
-// tiles (a
-// convolution's im2col GEMM among them), one
+// tiles of both shapes (3 vectors by 8 rows, and with AVX-512 4 vectors by 6
+// rows where they recompute fewer edge elements: 64 columns, 320 columns in
+// column-parallel tasks; a convolution's im2col GEMM among them), one
 // vector per row, matrix-vector products, scalars, ragged edges, and K not a
 // whole number of vectors. ctest runs them once with the kernels the CPU
 // picks and once with NNC_KERNEL_ISA=avx2 (runtime/matmul-avx2), so every
@@ -127,7 +128,9 @@ INSTANTIATE_TEST_SUITE_P(
         Shape{64, 64, 64}, Shape{130, 100, 33}, Shape{200, 50, 17},
         Shape{257, 129, 70}, Shape{63, 200, 9}, Shape{1, 512, 784},
         Shape{32, 512, 784}, Shape{6, 7, 33}, Shape{32, 1024, 288},
-        Shape{9, 197, 5}, Shape{32, 10, 512}, Shape{600, 100, 70}));
+        Shape{9, 197, 5}, Shape{32, 10, 512}, Shape{600, 100, 70},
+        Shape{32, 64, 288}, Shape{20, 64, 9}, Shape{12, 320, 5},
+        Shape{128, 64, 128}));
 
 TEST(MatmulF32Edges, EmptyOutputsAreNoOps) {
   float sentinel = 42;

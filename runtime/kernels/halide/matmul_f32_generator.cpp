@@ -102,6 +102,26 @@ public:
     const int rows = tile_rows > 0 ? int(tile_rows) : (vector >= 16 ? 8 : 4);
     const int tileWidth = vector * tile_vectors;
     Var mb("mb"), no("no"), mo("mo"), ni("ni"), mi("mi");
+    Expr extentN = c.dim(0).extent();
+    Expr extentM = c.dim(1).extent();
+
+    // With 32 registers, a second tile shape: 4 vectors by 6 rows (24
+    // accumulators again), for products it covers with fewer recomputed
+    // elements than the main one, whose edge tiles are shifted inwards:
+    // a multiple of 64 columns such as an attention head's 64 (one core,
+    // 128 x 64 x 128: 99 against 68 GFLOP/s, the 3-vector tile computing 96
+    // columns), or a convolution tile of 256 pixels. `wideRows` of C are
+    // tiled together (a task's, or all of them).
+    const bool hasWideTiles = vector >= 16;
+    const int wideRows = 6, wideWidth = 4 * vector;
+    auto wideTilesWin = [&](Expr tiledRows) -> Expr {
+      auto covered = [](Expr extent, int tile) {
+        return (extent + tile - 1) / tile * tile;
+      };
+      return extentN >= wideWidth && tiledRows >= wideRows &&
+             covered(tiledRows, wideRows) * covered(extentN, wideWidth) <
+                 covered(tiledRows, rows) * covered(extentN, tileWidth);
+    };
 
     if (blocked) {
       // Tasks of block_rows rows, a packed panel per tile column. Callers
@@ -117,21 +137,9 @@ public:
             .unroll(ni)
             .unroll(mi);
       };
-      // With 32 registers, a second tile shape of 4 vectors x 6 rows (24
-      // accumulators again) for products whose columns it covers with
-      // fewer recomputed ones: a multiple of 64 columns, such as an
-      // attention head's 64 (measured on one core, 128 x 64 x 128: 99
-      // against 68 GFLOP/s, the 3-vector tile computing 96 columns).
-      if (vector >= 16) {
-        const int wideWidth = 4 * vector;
-        Expr extentN = c.dim(0).extent();
-        auto covered = [&](int width) {
-          return (extentN + width - 1) / width * width;
-        };
-        scheduleBlocked(c.specialize(extentN >= wideWidth &&
-                                     covered(wideWidth) <= covered(tileWidth)),
-                        6, wideWidth);
-      }
+      if (hasWideTiles)
+        scheduleBlocked(c.specialize(wideTilesWin(Expr(int(block_rows)))),
+                        wideRows, wideWidth);
       scheduleBlocked(c, rows, tileWidth);
       panel.compute_at(c, no).vectorize(n, vector).unroll(n);
       acc.compute_at(c, mo).vectorize(n, vector).unroll(n).unroll(m);
@@ -141,9 +149,6 @@ public:
 
     // Any shape, B read in place (too few rows to pay for a packed copy).
     panel.compute_inline();
-    Expr extentN = c.dim(0).extent();
-    Expr extentM = c.dim(1).extent();
-    Expr fullTiles = extentN >= tileWidth && extentM >= rows;
     Expr rowVectors = extentN >= vector;
     acc.compute_at(c, no);
 
@@ -160,26 +165,32 @@ public:
           .unroll(m);
     };
 
-    // Full tiles of a wide product (a convolution's im2col GEMM: few
-    // output channels by many pixels; a small batch through a layer):
-    // parallel over tile columns, each task running every tile row of its
-    // columns, so the K x width panel of B it reads stays in L2 for all of
-    // them instead of every row task streaming the whole of B.
-    // The accumulator tile is computed at loop `no` in every schedule, so
-    // here `no` is the loop over tile rows (inside) and `mo` the one over
-    // tile columns (parallel).
-    Expr wideTiles = fullTiles && extentN >= 4 * tileWidth;
-    scheduleFullTiles(c.specialize(wideTiles)
-                          .tile(n, m, mo, no, ni, mi, tileWidth, rows,
-                                TailStrategy::ShiftInwards)
-                          .reorder(ni, mi, no, mo),
-                      wideTiles);
-
-    // Other full tiles, parallel over tile rows.
-    scheduleFullTiles(c.specialize(fullTiles).tile(n, m, no, mo, ni, mi,
-                                                   tileWidth, rows,
-                                                   TailStrategy::ShiftInwards),
-                      fullTiles);
+    // Full tiles of `tileRows` x `width`, in the two orders below.
+    auto scheduleTileShape = [&](const Expr &fullTiles, int tileRows,
+                                 int width) {
+      // Full tiles of a wide product (a convolution's im2col GEMM: few
+      // output channels by many pixels; a small batch through a layer):
+      // parallel over tile columns, each task running every tile row of
+      // its columns, so the K x width panel of B it reads stays in L2 for
+      // all of them instead of every row task streaming the whole of B.
+      // The accumulator tile is computed at loop `no` in every schedule, so
+      // here `no` is the loop over tile rows (inside) and `mo` the one over
+      // tile columns (parallel).
+      Expr wideProduct = fullTiles && extentN >= 4 * width;
+      scheduleFullTiles(c.specialize(wideProduct)
+                            .tile(n, m, mo, no, ni, mi, width, tileRows,
+                                  TailStrategy::ShiftInwards)
+                            .reorder(ni, mi, no, mo),
+                        wideProduct);
+      // Other full tiles, parallel over tile rows.
+      scheduleFullTiles(
+          c.specialize(fullTiles).tile(n, m, no, mo, ni, mi, width, tileRows,
+                                       TailStrategy::ShiftInwards),
+          fullTiles);
+    };
+    if (hasWideTiles)
+      scheduleTileShape(wideTilesWin(extentM), wideRows, wideWidth);
+    scheduleTileShape(extentN >= tileWidth && extentM >= rows, rows, tileWidth);
 
     // One row (a matrix-vector product, bound by reading B): parallel
     // chunks of 4 vectors, each accumulated in registers while it streams
