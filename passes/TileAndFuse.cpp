@@ -46,6 +46,16 @@ bool movesDataOnly(linalg::LinalgOp op) {
   });
 }
 
+/// Whether a slice of each result of `op` is computed by a tile of its
+/// loops: each result's indexing map is a projected permutation (not a
+/// keepdim reduction's constant index, for which upstream's tiling only
+/// reports an error).
+bool resultsTile(linalg::LinalgOp op) {
+  return llvm::all_of(op.getDpsInitsMutable(), [&](OpOperand &init) {
+    return op.getMatchingIndexingMap(&init).isProjectedPermutation();
+  });
+}
+
 /// The producers `root` may take into its tiles: walking up from its
 /// operands through values used once, the reshapes, the products (ops with
 /// reduction loops), fills, pads and data movement.
@@ -62,7 +72,7 @@ llvm::SmallPtrSet<Operation *, 8> fusibleProducers(Operation *root) {
       bool takes =
           isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp, tensor::PadOp,
               tensor::EmptyOp, linalg::FillOp>(producer) ||
-          (linalgOp &&
+          (linalgOp && resultsTile(linalgOp) &&
            (linalgOp.getNumReductionLoops() != 0 || movesDataOnly(linalgOp)));
       if (!takes)
         continue;

@@ -14,6 +14,13 @@
 // the pool only adds its locking and waking (flash attention's tiles, each
 // calling the GEMM: 148 against 210 ms, causal, sequence 4096).
 //
+// Every parallel loop on the pool, the kernels' included, gives each thread
+// a home range of its tasks, taken first, before it helps with the
+// others'. A loop that runs again and again over the same data then finds
+// its share of it in the same core's cache: an LSTM's recurrent
+// matrix-vector product reads 1 MiB of weights every step, and with its
+// halves in the two cores' L2 the batch-1 LSTM runs 1.55 against 1.78 ms.
+//
 //===----------------------------------------------------------------------===//
 
 #include "nnc/kernels.h"
@@ -22,9 +29,11 @@
 #include "HalideRuntime.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <thread>
 
 int64_t nnc::kernels::poolThreads() {
@@ -64,24 +73,71 @@ int runTask(void *, int task, uint8_t *closure) {
   int64_t extra = loop.iterations % loop.tasks;
   int64_t begin = task * share + std::min<int64_t>(task, extra);
   int64_t end = begin + share + (task < extra ? 1 : 0);
+  loop.body(begin, end, loop.closure);
+  return 0;
+}
+
+/// This thread's place among the threads that ran tasks, in the order they
+/// first did (the calling thread first).
+int threadIndex() {
+  static std::atomic<int> threadsSeen{0};
+  thread_local const int index = threadsSeen++;
+  return index;
+}
+
+/// The tasks of one parallel loop cut into one contiguous home range per
+/// thread of the pool. Each thread takes the tasks of its own range first
+/// (the range of its threadIndex), then helps with the others'.
+struct HomeRanges {
+  halide_task_t task;
+  uint8_t *closure;
+  int min, size, threads;
+  /// The next unclaimed task of each range (from min).
+  std::unique_ptr<std::atomic<int>[]> next;
+  std::atomic<int> status{0};
+
+  int begin(int range) const {
+    return static_cast<int>(static_cast<int64_t>(size) * range / threads);
+  }
+};
+
+int runHomeRanges(void *context, int, uint8_t *closure) {
+  auto &ranges = *reinterpret_cast<HomeRanges *>(closure);
   const bool nested = inTask;
   inTask = true;
-  loop.body(begin, end, loop.closure);
+  const int home = threadIndex() % ranges.threads;
+  for (int offset = 0; offset < ranges.threads; ++offset) {
+    const int range = (home + offset) % ranges.threads;
+    const int end = ranges.begin(range + 1);
+    for (int i = ranges.next[range]++; i < end; i = ranges.next[range]++)
+      if (int status = ranges.task(context, ranges.min + i, ranges.closure))
+        ranges.status = status;
+  }
   inTask = nested;
   return 0;
 }
 
 /// Halide's parallel loops (the kernels' and nnc_parallel_for's own): on
-/// the pool, unless this thread runs a task already; then its tasks run
-/// here, one after another.
+/// the pool in home ranges, unless this thread runs a task already; then
+/// its tasks run here, one after another.
 int doParFor(void *context, halide_task_t task, int min, int size,
              uint8_t *closure) {
-  if (!inTask)
-    return halide_default_do_par_for(context, task, min, size, closure);
-  for (int i = min; i < min + size; ++i)
-    if (int status = task(context, i, closure))
-      return status;
-  return 0;
+  if (inTask) {
+    for (int i = min; i < min + size; ++i)
+      if (int status = task(context, i, closure))
+        return status;
+    return 0;
+  }
+  const int threads =
+      static_cast<int>(std::min<int64_t>(size, nnc::kernels::poolThreads()));
+  HomeRanges ranges{task,    closure,
+                    min,     size,
+                    threads, std::make_unique<std::atomic<int>[]>(threads)};
+  for (int range = 0; range < threads; ++range)
+    ranges.next[range] = ranges.begin(range);
+  int status = halide_default_do_par_for(context, runHomeRanges, 0, threads,
+                                         reinterpret_cast<uint8_t *>(&ranges));
+  return status ? status : ranges.status.load();
 }
 
 /// Installed when the program starts: this file is linked into every model

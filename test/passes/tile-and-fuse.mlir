@@ -193,6 +193,35 @@ func.func @arithmetic_producer(%arg0: tensor<128x32xf32>, %arg1: tensor<32x64xf3
 
 // -----
 
+// A reduction whose result keeps its reduced dimension as a constant
+// index (a keepdim row sum, [64, 1]) has no tiled form: it runs whole,
+// before the tiles, and no diagnostic is left behind.
+// CHECK-LABEL: func.func @keepdim_reduction_producer
+// CHECK: %[[SUM:.*]] = linalg.generic
+// CHECK: arith.addf
+// CHECK: scf.forall (%[[R:.*]]) = (0) to (64) step (16)
+// CHECK: tensor.extract_slice %[[SUM]][%[[R]], 0] [16, 1]
+// CHECK: arith.subf
+func.func @keepdim_reduction_producer(%x: tensor<64x32xf32>) -> tensor<64x32xf32> {
+  %zero = arith.constant 0.000000e+00 : f32
+  %init = tensor.empty() : tensor<64x1xf32>
+  %filled = linalg.fill ins(%zero : f32) outs(%init : tensor<64x1xf32>) -> tensor<64x1xf32>
+  %sum = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, 0)>], iterator_types = ["parallel", "reduction"]} ins(%x : tensor<64x32xf32>) outs(%filled : tensor<64x1xf32>) {
+  ^bb0(%in: f32, %acc: f32):
+    %s = arith.addf %acc, %in : f32
+    linalg.yield %s : f32
+  } -> tensor<64x1xf32>
+  %out = tensor.empty() : tensor<64x32xf32>
+  %centered = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, 0)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%x, %sum : tensor<64x32xf32>, tensor<64x1xf32>) outs(%out : tensor<64x32xf32>) attrs = {nnc.tile_sizes = array<i64: 16, 0>} {
+  ^bb0(%in: f32, %s: f32, %o: f32):
+    %d = arith.subf %in, %s : f32
+    linalg.yield %d : f32
+  } -> tensor<64x32xf32>
+  return %centered : tensor<64x32xf32>
+}
+
+// -----
+
 func.func @wrong_size_count(%x: tensor<4x8xf32>) -> tensor<4x8xf32> {
   %out = tensor.empty() : tensor<4x8xf32>
   // expected-error @+1 {{nnc-tile-and-fuse: 'nnc.tile_sizes' must list one size per loop, none negative}}
