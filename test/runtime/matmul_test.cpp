@@ -10,9 +10,11 @@
 // rows where they recompute fewer edge elements: 64 columns, 320 columns in
 // column-parallel tasks; a convolution's im2col GEMM among them), one
 // vector per row, matrix-vector products, scalars, ragged edges, and K not a
-// whole number of vectors. ctest runs them once with the kernels the CPU
-// picks and once with NNC_KERNEL_ISA=avx2 (runtime/matmul-avx2), so every
-// variant of every instruction set is checked where the CPU has AVX-512.
+// whole number of vectors, and matrix-vector products split along K (4 MiB
+// or more of B in rows of 1024 columns or more). ctest runs them once with the
+// kernels the CPU picks and once with NNC_KERNEL_ISA=avx2
+// (runtime/matmul-avx2), so every variant of every instruction set is checked
+// where the CPU has AVX-512.
 //
 //===----------------------------------------------------------------------===//
 
@@ -130,7 +132,7 @@ INSTANTIATE_TEST_SUITE_P(
         Shape{32, 512, 784}, Shape{6, 7, 33}, Shape{32, 1024, 288},
         Shape{9, 197, 5}, Shape{32, 10, 512}, Shape{600, 100, 70},
         Shape{32, 64, 288}, Shape{20, 64, 9}, Shape{12, 320, 5},
-        Shape{128, 64, 128}));
+        Shape{128, 64, 128}, Shape{1, 1024, 1024}, Shape{1, 1100, 1031}));
 
 TEST(MatmulF32Edges, EmptyOutputsAreNoOps) {
   float sentinel = 42;
