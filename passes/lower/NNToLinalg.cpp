@@ -404,6 +404,37 @@ Value transposedSource(Value operand, ConversionPatternRewriter &rewriter) {
   return rewriter.getRemappedValue(transpose.getInput());
 }
 
+/// The [M, N] product of `lhs` ([M, K]) and `rhs` ([K, N]), each given
+/// instead as the [K, M] or [N, K] value it transposes where it is one
+/// (`transposedLhs`, `transposedRhs`): a transposed-A or transposed-B
+/// matmul reads it in place.
+Value matrixProduct(ImplicitLocOpBuilder &b, Value lhs, Value transposedLhs,
+                    Value rhs, Value transposedRhs,
+                    RankedTensorType productType) {
+  Value acc = filledTensor(b, productType,
+                           b.getFloatAttr(productType.getElementType(), 0.0));
+  if (transposedRhs)
+    return linalg::MatmulTransposeBOp::create(
+               b, b.getLoc(), TypeRange{productType},
+               ValueRange{lhs, transposedRhs}, ValueRange{acc})
+        .getResult(0);
+  if (transposedLhs)
+    return linalg::MatmulTransposeAOp::create(
+               b, b.getLoc(), TypeRange{productType},
+               ValueRange{transposedLhs, rhs}, ValueRange{acc})
+        .getResult(0);
+  return linalg::MatmulOp::create(b, ValueRange{lhs, rhs}, ValueRange{acc})
+      .getResult(0);
+}
+
+/// `value`'s last two dimensions as a matrix (its leading ones all 1).
+Value lastTwoAsMatrix(ImplicitLocOpBuilder &b, Value value) {
+  if (!value)
+    return value;
+  ArrayRef<int64_t> shape = cast<RankedTensorType>(value.getType()).getShape();
+  return reshapeTo(b, value, shape.take_back(2));
+}
+
 struct MatmulLowering : OpConversionPattern<MatmulOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -413,6 +444,7 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
     RankedTensorType type = op.getType();
     Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
     auto lhsType = cast<RankedTensorType>(lhs.getType());
+    int64_t rank = type.getRank();
     if (cast<RankedTensorType>(rhs.getType()).getRank() == 2) {
       // [batch..., M, K] by one [K, N] matrix is one [batch * M, K] by
       // [K, N] product: the rows of every batch are rows of one matrix.
@@ -420,35 +452,36 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
       // in place through a transposed-B matmul instead of copying w^T, and
       // transpose(x) * y (a weight gradient) reads x through a
       // transposed-A one.
-      int64_t rank = type.getRank();
       SmallVector<int64_t> rowsShape = {lhsType.getNumElements() /
                                             lhsType.getShape().back(),
                                         lhsType.getShape().back()};
-      Value rows = rank == 2 ? lhs : reshapeTo(b, lhs, rowsShape);
-      auto productType = RankedTensorType::get(
-          {rowsShape[0], type.getShape().back()}, type.getElementType());
-      Value productAcc = filledTensor(
-          b, productType, b.getFloatAttr(type.getElementType(), 0.0));
-      Value product;
-      Value transposedLhs =
-          rank == 2 ? transposedSource(op.getLhs(), rewriter) : Value();
-      if (Value weights = transposedSource(op.getRhs(), rewriter)) {
-        product = linalg::MatmulTransposeBOp::create(
-                      b, b.getLoc(), TypeRange{productType},
-                      ValueRange{rows, weights}, ValueRange{productAcc})
-                      .getResult(0);
-      } else if (transposedLhs) {
-        product = linalg::MatmulTransposeAOp::create(
-                      b, b.getLoc(), TypeRange{productType},
-                      ValueRange{transposedLhs, rhs}, ValueRange{productAcc})
-                      .getResult(0);
-      } else {
-        product = linalg::MatmulOp::create(b, ValueRange{rows, rhs},
-                                           ValueRange{productAcc})
-                      .getResult(0);
-      }
+      Value product = matrixProduct(
+          b, rank == 2 ? lhs : reshapeTo(b, lhs, rowsShape),
+          rank == 2 ? transposedSource(op.getLhs(), rewriter) : Value(), rhs,
+          transposedSource(op.getRhs(), rewriter),
+          RankedTensorType::get({rowsShape[0], type.getShape().back()},
+                                type.getElementType()));
       rewriter.replaceOp(op, rank == 2 ? product
                                        : reshapeTo(b, product, type.getShape()));
+      return success();
+    }
+    // Unit batch dimensions on every side (a tile of one head, as flash
+    // attention takes them): one matrix product, reading a transposed
+    // operand in place on either side.
+    auto allOnes = [](ArrayRef<int64_t> shape) {
+      return llvm::all_of(shape.drop_back(2),
+                          [](int64_t extent) { return extent == 1; });
+    };
+    if (allOnes(type.getShape()) && allOnes(lhsType.getShape()) &&
+        allOnes(cast<RankedTensorType>(rhs.getType()).getShape())) {
+      Value product = matrixProduct(
+          b, lastTwoAsMatrix(b, lhs),
+          lastTwoAsMatrix(b, transposedSource(op.getLhs(), rewriter)),
+          lastTwoAsMatrix(b, rhs),
+          lastTwoAsMatrix(b, transposedSource(op.getRhs(), rewriter)),
+          RankedTensorType::get(type.getShape().take_back(2),
+                                type.getElementType()));
+      rewriter.replaceOp(op, reshapeTo(b, product, type.getShape()));
       return success();
     }
     // Equal batch dimensions on both sides: one linalg.batch_matmul over the

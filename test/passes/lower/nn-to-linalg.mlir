@@ -102,6 +102,24 @@ func.func @matmul_batch_transposed_b(%q: tensor<2x3x5x4xf32>, %k: tensor<2x3x6x4
 
 // -----
 
+// Unit batch dimensions on every side (one head's tile, as flash
+// attention's gradient takes them: P^T dO): one matrix product, reading the
+// transposed left operand in place through a transposed-A linalg.matmul.
+// CHECK-DAG: #[[MAPAT:.*]] = affine_map<(d0, d1, d2) -> (d2, d0)>
+// CHECK-LABEL: func.func @matmul_unit_batch_transposed_a
+// CHECK-SAME: (%[[P:.*]]: tensor<1x1x5x4xf32>, %[[DO:.*]]: tensor<1x1x5x3xf32>)
+// CHECK-DAG: %[[PM:.*]] = tensor.collapse_shape %[[P]] {{\[\[}}0, 1, 2], [3]] : tensor<1x1x5x4xf32> into tensor<5x4xf32>
+// CHECK-DAG: %[[DOM:.*]] = tensor.collapse_shape %[[DO]] {{\[\[}}0, 1, 2], [3]] : tensor<1x1x5x3xf32> into tensor<5x3xf32>
+// CHECK: %[[MM:.*]] = linalg.matmul indexing_maps = [#[[MAPAT]], #{{.*}}, #{{.*}}] ins(%[[PM]], %[[DOM]] : tensor<5x4xf32>, tensor<5x3xf32>)
+// CHECK: tensor.expand_shape %[[MM]] {{\[\[}}0, 1, 2], [3]] output_shape [1, 1, 4, 3] : tensor<4x3xf32> into tensor<1x1x4x3xf32>
+func.func @matmul_unit_batch_transposed_a(%p: tensor<1x1x5x4xf32>, %do: tensor<1x1x5x3xf32>) -> tensor<1x1x4x3xf32> {
+  %t = nn.transpose %p [0, 1, 3, 2] : tensor<1x1x5x4xf32>
+  %0 = nn.matmul %t, %do : tensor<1x1x4x5xf32>, tensor<1x1x5x3xf32>
+  return %0 : tensor<1x1x4x3xf32>
+}
+
+// -----
+
 // A batched matmul is a contraction over (batch..., m, n, k): the lhs batch
 // extent of 1 reads index 0, the rank-3 rhs skips the leading batch loop.
 // CHECK-DAG: #[[$BMM_LHS:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, 0, d2, d4)>
