@@ -296,16 +296,18 @@ struct AttentionTiling {
     if (mask) {
       // The mask's slice for the group's query heads, each of its
       // dimensions taken whole where it broadcasts.
-      Value firstHead = arith::MulIOp::create(
-          b, h.head, arith::ConstantIndexOp::create(b, group));
-      Value maskTile = extractSlice(b, mask,
-                                    {maskShape[0] == 1 ? Value() : h.batch,
-                                     maskShape[1] == 1 ? Value() : firstHead,
-                                     maskShape[2] == 1 ? Value() : queryStart,
-                                     maskShape[3] == 1 ? Value() : keyStart},
-                                    {1, maskShape[1] == 1 ? 1 : group,
-                                     maskShape[2] == 1 ? 1 : tq,
-                                     maskShape[3] == 1 ? 1 : tk});
+      Value firstHead =
+          maskShape[1] == 1
+              ? Value()
+              : arith::MulIOp::create(b, h.head,
+                                      arith::ConstantIndexOp::create(b, group));
+      Value maskTile = extractSlice(
+          b, mask,
+          {maskShape[0] == 1 ? Value() : h.batch, firstHead,
+           maskShape[2] == 1 ? Value() : queryStart,
+           maskShape[3] == 1 ? Value() : keyStart},
+          {1, maskShape[1] == 1 ? 1 : group, maskShape[2] == 1 ? 1 : tq,
+           maskShape[3] == 1 ? 1 : tk});
       if (tensorTypeOf(maskTile).getElementType().isInteger(1))
         keep = maskTile;
       else

@@ -242,8 +242,8 @@ struct MatrixBuffer {
   }
 };
 
-/// One task of a split matrix-vector product c = a * B: rows [begin, end)
-/// of B (k of them in all) accumulated into the task's partial row.
+/// A matrix-vector product c = a * B split along K: task t of `tasks`
+/// accumulates its block of B's k rows into row t of `partials`.
 struct SplitVectorProduct {
   const float *a, *b;
   float *partials;
@@ -252,8 +252,9 @@ struct SplitVectorProduct {
 
 /// Adds a[row] * B[row, :] to `partial` for each row of task `task`'s share
 /// of B: each row is read once, whole and in order, so the product streams
-/// B at memory bandwidth. Compiled for AVX2 (which pipelines() requires
-/// of the CPU); the loop is bound by memory, not by vector width.
+/// B at memory bandwidth. Compiled for AVX2, which multiplyVectorSplitK has
+/// pipelines() check the CPU for; the loop is bound by memory, not by
+/// vector width.
 __attribute__((target("avx2,fma"))) int accumulateRows(void *, int task,
                                                        uint8_t *closure) {
   const auto &p = *reinterpret_cast<const SplitVectorProduct *>(closure);
@@ -274,6 +275,9 @@ __attribute__((target("avx2,fma"))) int accumulateRows(void *, int task,
 /// thread of the pool, their partial rows added up at the end.
 void multiplyVectorSplitK(const char *entry, const float *a, const float *b,
                           float *c, int64_t n, int64_t k, int64_t ldb) {
+  // The set the pipelines run, chosen (and checked against the CPU and
+  // NNC_KERNEL_ISA, with a message) before any AVX2 instruction runs.
+  pipelines();
   const int64_t tasks = std::min(k, nnc::kernels::poolThreads());
   std::unique_ptr<float[]> partials(
       new (std::nothrow) float[static_cast<size_t>(tasks * n)]);
