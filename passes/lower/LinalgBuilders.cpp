@@ -52,12 +52,12 @@ Value buildElementwise(ImplicitLocOpBuilder &b, RankedTensorType resultType,
   return generic.getResult(0);
 }
 
-Value buildReduction(
-    ImplicitLocOpBuilder &b, Value input, ArrayRef<int64_t> axes, bool keepdim,
-    TypedAttr init,
-    function_ref<Value(ImplicitLocOpBuilder &, Value, Value)> combine) {
+SmallVector<Value> buildReductions(ImplicitLocOpBuilder &b, ValueRange inputs,
+                                   ArrayRef<int64_t> axes, bool keepdim,
+                                   ArrayRef<TypedAttr> inits,
+                                   ReductionBody body) {
   MLIRContext *context = b.getContext();
-  auto inputType = cast<RankedTensorType>(input.getType());
+  auto inputType = cast<RankedTensorType>(inputs.front().getType());
   int64_t rank = inputType.getRank();
   SmallVector<bool> reduced(rank, false);
   for (int64_t axis : axes)
@@ -77,18 +77,40 @@ Value buildReduction(
       outExprs.push_back(getAffineConstantExpr(0, context));
     }
   }
-  auto resultType = RankedTensorType::get(shape, inputType.getElementType());
-  Value acc = filledTensor(b, resultType, init);
-  SmallVector<AffineMap> maps = {
-      AffineMap::getMultiDimIdentityMap(rank, context),
-      AffineMap::get(rank, 0, outExprs, context)};
+  SmallVector<AffineMap> maps;
+  for (Value input : inputs)
+    maps.push_back(broadcastMap(
+        context, cast<RankedTensorType>(input.getType()).getShape(),
+        inputType.getShape()));
+  SmallVector<Value> accumulators;
+  SmallVector<Type> resultTypes;
+  for (TypedAttr init : inits) {
+    auto resultType = RankedTensorType::get(shape, init.getType());
+    resultTypes.push_back(resultType);
+    accumulators.push_back(filledTensor(b, resultType, init));
+    maps.push_back(AffineMap::get(rank, 0, outExprs, context));
+  }
   auto generic = linalg::GenericOp::create(
-      b, TypeRange{resultType}, ValueRange{input}, ValueRange{acc}, maps,
-      iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
+      b, resultTypes, inputs, accumulators, maps, iterators,
+      [&](OpBuilder &nested, Location loc, ValueRange args) {
         ImplicitLocOpBuilder inner(loc, nested);
-        linalg::YieldOp::create(inner, combine(inner, args[1], args[0]));
+        linalg::YieldOp::create(inner,
+                                body(inner, args.drop_front(inputs.size()),
+                                     args.take_front(inputs.size())));
       });
-  return generic.getResult(0);
+  return SmallVector<Value>(generic.getResults());
+}
+
+Value buildReduction(
+    ImplicitLocOpBuilder &b, Value input, ArrayRef<int64_t> axes, bool keepdim,
+    TypedAttr init,
+    function_ref<Value(ImplicitLocOpBuilder &, Value, Value)> combine) {
+  return buildReductions(b, input, axes, keepdim, init,
+                         [&](ImplicitLocOpBuilder &ib, ValueRange accumulators,
+                             ValueRange elements) -> SmallVector<Value> {
+                           return {combine(ib, accumulators[0], elements[0])};
+                         })
+      .front();
 }
 
 Value floatConstant(ImplicitLocOpBuilder &b, Type type, double value) {

@@ -29,6 +29,22 @@ mlir::Value buildElementwise(mlir::ImplicitLocOpBuilder &b,
                              mlir::RankedTensorType resultType,
                              mlir::ValueRange inputs, ScalarBody body);
 
+/// Computes the new accumulators of a reduction from the current ones and
+/// the elements of its inputs.
+using ReductionBody = llvm::function_ref<llvm::SmallVector<mlir::Value>(
+    mlir::ImplicitLocOpBuilder &, mlir::ValueRange accumulators,
+    mlir::ValueRange elements)>;
+
+/// Several reductions in one loop nest over the shape of `inputs[0]`: the
+/// other inputs broadcast to it (an extent of 1 reads index 0), and there is
+/// one accumulator per `inits`, of that attribute's type, reduced over `axes`
+/// (sorted, distinct, in range) as `body` says. With `keepdim` the reduced
+/// axes stay with extent 1.
+llvm::SmallVector<mlir::Value>
+buildReductions(mlir::ImplicitLocOpBuilder &b, mlir::ValueRange inputs,
+                llvm::ArrayRef<int64_t> axes, bool keepdim,
+                llvm::ArrayRef<mlir::TypedAttr> inits, ReductionBody body);
+
 /// Reduces `input` over `axes` (sorted, distinct, in range) starting from
 /// `init`, combining with `combine(accumulator, element)`. With `keepdim`
 /// the reduced axes stay with extent 1.

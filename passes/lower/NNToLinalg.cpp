@@ -808,6 +808,11 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
 // Losses
 //===----------------------------------------------------------------------===//
 
+/// -log_softmax(x)[target] per row without the log-probabilities as a
+/// tensor: with `m` the row's maximum and `L = log(sum(exp(x - m)))`, it is
+/// `L - (x[t] - m)`, and for class probabilities `t` it is
+/// `L * sum(t) - sum(t * (x - m))`. The logits are read once for the maximum
+/// and once for the sums.
 struct CrossEntropyLowering : OpConversionPattern<CrossEntropyOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -818,31 +823,41 @@ struct CrossEntropyLowering : OpConversionPattern<CrossEntropyOp> {
     auto logitsType = cast<RankedTensorType>(logits.getType());
     Type elementType = logitsType.getElementType();
     int64_t n = logitsType.getDimSize(0);
-    Value logProbs = logSoftmaxAlong(b, logits, 1);
+    Value keptMax;
+    Value shifted = shiftByMax(b, logits, {1}, keptMax);
+    Value logSum = reshapeTo(b, logSumExpOfShifted(b, shifted, {1}), {n});
+    Value max = reshapeTo(b, keptMax, {n});
     auto rowsType = RankedTensorType::get({n}, elementType);
     Value perRow;
     if (target.getType() == logits.getType()) {
-      Value weighted = mapLike(
-          b, logits, {target, logProbs},
-          [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
-            return arith::MulFOp::create(ib, a[0], a[1]);
+      TypedAttr zero = b.getFloatAttr(elementType, 0.0);
+      SmallVector<Value> sums = buildReductions(
+          b, {target, logits, keptMax}, {1}, /*keepdim=*/false, {zero, zero},
+          [](ImplicitLocOpBuilder &ib, ValueRange acc,
+             ValueRange a) -> SmallVector<Value> {
+            Value deviation = arith::SubFOp::create(ib, a[1], a[2]);
+            return {
+                arith::AddFOp::create(ib, acc[0], a[0]),
+                arith::AddFOp::create(
+                    ib, acc[1], arith::MulFOp::create(ib, a[0], deviation))};
           });
-      Value sum = sumOver(b, weighted, {1}, /*keepdim=*/false);
       perRow = buildElementwise(
-          b, rowsType, sum, [](ImplicitLocOpBuilder &ib, ValueRange a) {
-            return arith::NegFOp::create(ib, a[0]).getResult();
+          b, rowsType, {logSum, sums[0], sums[1]},
+          [](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+            return arith::SubFOp::create(
+                ib, arith::MulFOp::create(ib, a[0], a[1]), a[2]);
           });
     } else {
-      // Gather -logProbs[i, target[i]] row by row.
       perRow = buildElementwise(
-          b, rowsType, target,
+          b, rowsType, {target, logSum, max},
           [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
             Value row = linalg::IndexOp::create(ib, 0);
             Value cls =
                 arith::IndexCastOp::create(ib, ib.getIndexType(), a[0]);
-            Value lp = tensor::ExtractOp::create(ib, logProbs,
-                                                 ValueRange{row, cls});
-            return arith::NegFOp::create(ib, lp);
+            Value logit =
+                tensor::ExtractOp::create(ib, logits, ValueRange{row, cls});
+            return arith::SubFOp::create(
+                ib, a[1], arith::SubFOp::create(ib, logit, a[2]));
           });
     }
     rewriter.replaceOp(op, reduceLoss(b, perRow, op.getReduction()));

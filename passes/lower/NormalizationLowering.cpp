@@ -1,10 +1,10 @@
 //===- NormalizationLowering.cpp - Batch, layer and RMS norm to linalg ----===//
 //
-// Statistics are reductions (two passes for a variance: the mean, then the
-// mean of squared deviations, which does not cancel catastrophically), a
-// per-slice inverse root, then one elementwise pass that normalizes, scales
-// and shifts. Per-channel vectors of batch_norm are viewed as [1, C, 1...]
-// so that they broadcast against the input.
+// A norm reads its input twice: one sweep sums the deviations from a pivot
+// and their squares, which give the mean and variance of every slice, and
+// one elementwise pass normalizes, scales and shifts. Per-channel vectors of
+// batch_norm are viewed as [1, C, 1...] so that they broadcast against the
+// input.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,6 +31,66 @@ Value meanSquareOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes,
         return arith::MulFOp::create(ib, a[0], a[0]);
       });
   return meanOver(b, squares, axes, keepdim);
+}
+
+/// The mean and the (biased) variance of a tensor over some axes, each with
+/// those axes kept at extent 1.
+struct Moments {
+  Value mean;
+  Value variance;
+};
+
+/// The moments of `x` over `axes` from one sweep that sums `d = x - p` and
+/// `d * d`, with `p` the slice's first element: mean = p + S1 / n and
+/// variance = S2 / n - (S1 / n)^2. Without the shift, a mean large against
+/// the spread would make the two terms of the variance nearly equal and
+/// their difference all rounding; the deviations from an element of the
+/// slice are of the order of the spread itself.
+Moments momentsOver(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> axes) {
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t rank = type.getRank();
+  SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0));
+  SmallVector<OpFoldResult> strides(rank, b.getIndexAttr(1));
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t d = 0; d < rank; ++d)
+    sizes.push_back(b.getIndexAttr(type.getDimSize(d)));
+  int64_t count = 1;
+  for (int64_t axis : axes) {
+    sizes[axis] = b.getIndexAttr(1);
+    count *= type.getDimSize(axis);
+  }
+  Value pivot = tensor::ExtractSliceOp::create(b, x, offsets, sizes, strides);
+  TypedAttr zero = b.getFloatAttr(type.getElementType(), 0.0);
+  SmallVector<Value> sums = buildReductions(
+      b, {x, pivot}, axes, /*keepdim=*/true, {zero, zero},
+      [](ImplicitLocOpBuilder &ib, ValueRange acc,
+         ValueRange a) -> SmallVector<Value> {
+        Value d = arith::SubFOp::create(ib, a[0], a[1]);
+        return {
+            arith::AddFOp::create(ib, acc[0], d),
+            arith::AddFOp::create(ib, acc[1], arith::MulFOp::create(ib, d, d))};
+      });
+  double inverseCount = 1.0 / static_cast<double>(count);
+  Value mean =
+      mapLike(b, pivot, {sums[0], pivot},
+              [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                Value shift = arith::MulFOp::create(
+                    ib, a[0], floatConstant(ib, a[0].getType(), inverseCount));
+                return arith::AddFOp::create(ib, a[1], shift);
+              });
+  // Rounding can leave a constant slice a tiny negative variance.
+  Value variance =
+      mapLike(b, pivot, {sums[0], sums[1]},
+              [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
+                Value scale = floatConstant(ib, a[0].getType(), inverseCount);
+                Value shift = arith::MulFOp::create(ib, a[0], scale);
+                Value meanSquare = arith::MulFOp::create(ib, a[1], scale);
+                Value v = arith::SubFOp::create(
+                    ib, meanSquare, arith::MulFOp::create(ib, shift, shift));
+                return arith::MaximumFOp::create(
+                    ib, v, floatConstant(ib, v.getType(), 0.0));
+              });
+  return {mean, variance};
 }
 
 /// `1 / sqrt(v + eps)`, times `scale` when one is given (same shape).
@@ -114,11 +174,11 @@ struct BatchNormLowering : OpConversionPattern<BatchNormOp> {
       return success();
     }
     int64_t n = op.getValuesPerChannel();
-    Value mean = meanOver(b, x, axes, /*keepdim=*/false);
-    Value centered = subtract(b, x, perChannel(mean));
-    Value variance = meanSquareOver(b, centered, axes, /*keepdim=*/false);
+    Moments moments = momentsOver(b, x, axes);
+    Value mean = reshapeTo(b, moments.mean, {channelShape[1]});
+    Value variance = reshapeTo(b, moments.variance, {channelShape[1]});
     Value scale = inverseRoot(b, variance, eps, adaptor.getWeight());
-    Value y = scaleAndShift(b, centered, perChannel(scale),
+    Value y = scaleAndShift(b, subtract(b, x, moments.mean), perChannel(scale),
                             perChannel(adaptor.getBias()));
     double momentum = op.getMomentum().convertToDouble();
     // The running variance is unbiased: var * n / (n - 1).
@@ -152,14 +212,16 @@ struct TrailingNormLowering : OpConversionPattern<OpTy> {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     Value x = adaptor.getInput(), weight = adaptor.getWeight();
     SmallVector<int64_t> axes = trailingAxes(x, weight);
-    Value bias;
+    Value bias, meanSquare;
     if constexpr (std::is_same_v<OpTy, LayerNormOp>) {
-      x = subtract(b, x, meanOver(b, x, axes, /*keepdim=*/true));
+      Moments moments = momentsOver(b, x, axes);
+      x = subtract(b, x, moments.mean);
+      meanSquare = moments.variance;
       bias = adaptor.getBias();
+    } else {
+      meanSquare = meanSquareOver(b, x, axes, /*keepdim=*/true);
     }
-    Value rstd =
-        inverseRoot(b, meanSquareOver(b, x, axes, /*keepdim=*/true),
-                    op.getEps().convertToDouble());
+    Value rstd = inverseRoot(b, meanSquare, op.getEps().convertToDouble());
     Value normalized = scaleAndShift(b, x, rstd, Value());
     rewriter.replaceOp(op, scaleAndShift(b, normalized, weight, bias));
     return success();

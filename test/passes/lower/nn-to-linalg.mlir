@@ -684,23 +684,31 @@ func.func @mse_loss(%p: tensor<8x2xf32>, %y: tensor<8x2xf32>) -> (tensor<f32>, t
 
 // -----
 
-// Cross-entropy from class indices: log-softmax over the classes, then
-// row i gathers -logp[i, target[i]]; "mean" divides the sum by N = 4.
+// Cross-entropy from class indices without log-probabilities as a tensor:
+// the row maximum m, L = log(sum(exp(x - m))), and row i's loss
+// L - (x[i, target[i]] - m) gathered from the logits themselves; "mean"
+// divides the sum by N = 4.
 // CHECK-LABEL: func.func @cross_entropy_indices
 // CHECK-SAME: (%[[L:.*]]: tensor<4x10xf32>, %[[T:.*]]: tensor<4xi64>)
+// CHECK: arith.maximumf
+// CHECK: %[[M:.*]] = linalg.generic
+// CHECK: math.isfinite
 // CHECK: math.exp
+// CHECK: arith.addf
+// CHECK: %[[LOGSUM:.*]] = linalg.generic
 // CHECK: math.log
-// CHECK: %[[LOGP:.*]] = linalg.generic
-// CHECK: arith.subf
-// CHECK: } -> tensor<4x10xf32>
+// CHECK-NOT: tensor<4x10xf32>
+// CHECK: %[[LV:.*]] = tensor.collapse_shape %[[LOGSUM]] {{\[\[}}0, 1]] : tensor<4x1xf32> into tensor<4xf32>
+// CHECK: %[[MV:.*]] = tensor.collapse_shape %[[M]] {{\[\[}}0, 1]] : tensor<4x1xf32> into tensor<4xf32>
 // CHECK: %[[ROWS:.*]] = linalg.generic
-// CHECK-SAME: ins(%[[T]] : tensor<4xi64>) outs(%{{.*}} : tensor<4xf32>)
-// CHECK-NEXT: ^bb0(%[[CLS:.*]]: i64, %{{.*}}: f32):
+// CHECK-SAME: ins(%[[T]], %[[LV]], %[[MV]] : tensor<4xi64>, tensor<4xf32>, tensor<4xf32>) outs(%{{.*}} : tensor<4xf32>)
+// CHECK-NEXT: ^bb0(%[[CLS:.*]]: i64, %[[LSE:.*]]: f32, %[[MAX:.*]]: f32, %{{.*}}: f32):
 // CHECK-NEXT: %[[ROW:.*]] = linalg.index 0 : index
 // CHECK-NEXT: %[[COL:.*]] = arith.index_cast %[[CLS]] : i64 to index
-// CHECK-NEXT: %[[LP:.*]] = tensor.extract %[[LOGP]][%[[ROW]], %[[COL]]] : tensor<4x10xf32>
-// CHECK-NEXT: %[[NEG:.*]] = arith.negf %[[LP]] : f32
-// CHECK-NEXT: linalg.yield %[[NEG]] : f32
+// CHECK-NEXT: %[[X:.*]] = tensor.extract %[[L]][%[[ROW]], %[[COL]]] : tensor<4x10xf32>
+// CHECK-NEXT: %[[SHIFTED:.*]] = arith.subf %[[X]], %[[MAX]] : f32
+// CHECK-NEXT: %[[LOSS:.*]] = arith.subf %[[LSE]], %[[SHIFTED]] : f32
+// CHECK-NEXT: linalg.yield %[[LOSS]] : f32
 // CHECK: %[[SUM:.*]] = linalg.generic {{.*}} iterator_types = ["reduction"]
 // CHECK-SAME: ins(%[[ROWS]] : tensor<4xf32>)
 // CHECK: %[[MEAN:.*]] = linalg.generic
@@ -714,26 +722,34 @@ func.func @cross_entropy_indices(%l: tensor<4x10xf32>, %t: tensor<4xi64>) -> ten
 
 // -----
 
-// Cross-entropy from probabilities: -sum_c target * logp, one value per row
-// with "none".
+// Cross-entropy from probabilities t, one value per row with "none":
+// L * sum(t) - sum(t * (x - m)), both sums from one sweep over the logits.
 // CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$KEPT:.*]] = affine_map<(d0, d1) -> (d0, 0)>
 // CHECK-DAG: #[[$ROW:.*]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-LABEL: func.func @cross_entropy_probabilities
 // CHECK-SAME: (%[[L:.*]]: tensor<4x10xf32>, %[[P:.*]]: tensor<4x10xf32>)
+// CHECK: arith.maximumf
+// CHECK: %[[M:.*]] = linalg.generic
+// CHECK: math.isfinite
 // CHECK: math.exp
-// CHECK: math.log
-// CHECK: %[[LOGP:.*]] = linalg.generic
-// CHECK: arith.subf
-// CHECK: } -> tensor<4x10xf32>
-// CHECK: %[[W:.*]] = linalg.generic
-// CHECK-SAME: ins(%[[P]], %[[LOGP]] : tensor<4x10xf32>, tensor<4x10xf32>)
-// CHECK: arith.mulf
-// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$ROW]]], iterator_types = ["parallel", "reduction"]}
-// CHECK-SAME: ins(%[[W]] : tensor<4x10xf32>) outs(%{{.*}} : tensor<4xf32>)
 // CHECK: arith.addf
+// CHECK: %[[LOGSUM:.*]] = linalg.generic
+// CHECK: math.log
+// CHECK: %[[LV:.*]] = tensor.collapse_shape %[[LOGSUM]]
+// CHECK: %[[SUMS:.*]]:2 = linalg.generic {indexing_maps = [#[[$ID]], #[[$ID]], #[[$KEPT]], #[[$ROW]], #[[$ROW]]], iterator_types = ["parallel", "reduction"]}
+// CHECK-SAME: ins(%[[P]], %[[L]], %[[M]] : tensor<4x10xf32>, tensor<4x10xf32>, tensor<4x1xf32>) outs(%{{.*}}, %{{.*}} : tensor<4xf32>, tensor<4xf32>)
+// CHECK-NEXT: ^bb0(%[[T:.*]]: f32, %[[X:.*]]: f32, %[[MAX:.*]]: f32, %[[ST:.*]]: f32, %[[STS:.*]]: f32):
+// CHECK-NEXT: %[[S:.*]] = arith.subf %[[X]], %[[MAX]] : f32
+// CHECK-NEXT: %[[ST2:.*]] = arith.addf %[[ST]], %[[T]] : f32
+// CHECK-NEXT: %[[TS:.*]] = arith.mulf %[[T]], %[[S]] : f32
+// CHECK-NEXT: %[[STS2:.*]] = arith.addf %[[STS]], %[[TS]] : f32
+// CHECK-NEXT: linalg.yield %[[ST2]], %[[STS2]] : f32, f32
 // CHECK: %[[R:.*]] = linalg.generic
-// CHECK-SAME: ins(%[[SUM]] : tensor<4xf32>)
-// CHECK: arith.negf
+// CHECK-SAME: ins(%[[LV]], %[[SUMS]]#0, %[[SUMS]]#1 : tensor<4xf32>, tensor<4xf32>, tensor<4xf32>)
+// CHECK-NEXT: ^bb0(%[[A:.*]]: f32, %[[B:.*]]: f32, %[[C:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: %[[AB:.*]] = arith.mulf %[[A]], %[[B]] : f32
+// CHECK-NEXT: %[[LOSS:.*]] = arith.subf %[[AB]], %[[C]] : f32
 // CHECK: return %[[R]] : tensor<4xf32>
 // CHECK-NOT: tensor.extract
 func.func @cross_entropy_probabilities(%l: tensor<4x10xf32>, %p: tensor<4x10xf32>) -> tensor<4xf32> {
@@ -1099,31 +1115,43 @@ func.func @dropout(%x: tensor<4x8xf32>, %key: tensor<i64>) -> (tensor<4x8xf32>, 
 
 // -----
 
-// Batch norm in training mode: per-channel mean and biased variance over
-// axis 0, per-channel vectors viewed as [1, C] to broadcast, and the running
-// statistics updated with momentum 0.25 (the variance unbiased: 0.25 * 4/3).
+// Batch norm in training mode: one sweep over axis 0 sums the deviations
+// from the first row (the pivot) and their squares; the per-channel mean is
+// pivot + S1/4 and the biased variance max(S2/4 - (S1/4)^2, 0). The running
+// statistics are updated with momentum 0.25 (the variance unbiased:
+// 0.25 * 4/3).
 // CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
-// CHECK-DAG: #[[$CHANNEL:.*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-DAG: #[[$CHANNEL:.*]] = affine_map<(d0, d1) -> (0, d1)>
 // CHECK-LABEL: func.func @batch_norm_training
 // CHECK-SAME: (%[[X:.*]]: tensor<4x3xf32>, %[[W:.*]]: tensor<3xf32>, %[[B:.*]]: tensor<3xf32>, %[[RM:.*]]: tensor<3xf32>, %[[RV:.*]]: tensor<3xf32>)
-// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$CHANNEL]]], iterator_types = ["reduction", "parallel"]}
-// CHECK-SAME: ins(%[[X]] : tensor<4x3xf32>)
+// CHECK: %[[PIVOT:.*]] = tensor.extract_slice %[[X]][0, 0] [1, 3] [1, 1] : tensor<4x3xf32> to tensor<1x3xf32>
+// CHECK: %[[SUMS:.*]]:2 = linalg.generic {indexing_maps = [#[[$ID]], #[[$CHANNEL]], #[[$CHANNEL]], #[[$CHANNEL]]], iterator_types = ["reduction", "parallel"]}
+// CHECK-SAME: ins(%[[X]], %[[PIVOT]] : tensor<4x3xf32>, tensor<1x3xf32>)
+// CHECK-NEXT: ^bb0(%[[IN:.*]]: f32, %[[P:.*]]: f32, %[[S1:.*]]: f32, %[[S2:.*]]: f32):
+// CHECK-NEXT: %[[D:.*]] = arith.subf %[[IN]], %[[P]] : f32
+// CHECK-NEXT: arith.addf %[[S1]], %[[D]] : f32
+// CHECK-NEXT: %[[DD:.*]] = arith.mulf %[[D]], %[[D]] : f32
+// CHECK-NEXT: arith.addf %[[S2]], %[[DD]] : f32
 // CHECK: %[[MEAN:.*]] = linalg.generic
-// CHECK-SAME: ins(%[[SUM]] : tensor<3xf32>)
+// CHECK-SAME: ins(%[[SUMS]]#0, %[[PIVOT]] : tensor<1x3xf32>, tensor<1x3xf32>)
 // CHECK: arith.constant 2.500000e-01 : f32
-// CHECK: %[[MEANV:.*]] = tensor.expand_shape %[[MEAN]] {{\[\[}}0, 1]] output_shape [1, 3] : tensor<3xf32> into tensor<1x3xf32>
-// CHECK: %[[CENTERED:.*]] = linalg.generic
-// CHECK-SAME: ins(%[[X]], %[[MEANV]] : tensor<4x3xf32>, tensor<1x3xf32>)
 // CHECK: %[[VAR:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[SUMS]]#0, %[[SUMS]]#1 : tensor<1x3xf32>, tensor<1x3xf32>)
+// CHECK: arith.subf
+// CHECK: arith.maximumf
+// CHECK: %[[MEANC:.*]] = tensor.collapse_shape %[[MEAN]] {{\[\[}}0, 1]] : tensor<1x3xf32> into tensor<3xf32>
+// CHECK: %[[VARC:.*]] = tensor.collapse_shape %[[VAR]]
 // CHECK: math.rsqrt
+// CHECK: %[[CENTERED:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[X]], %[[MEAN]] : tensor<4x3xf32>, tensor<1x3xf32>)
 // CHECK: %[[Y:.*]] = linalg.generic
 // CHECK-SAME: ins(%[[CENTERED]], %{{.*}}, %{{.*}} : tensor<4x3xf32>, tensor<1x3xf32>, tensor<1x3xf32>)
 // CHECK: %[[NEWMEAN:.*]] = linalg.generic
-// CHECK-SAME: ins(%[[RM]], %[[MEAN]] : tensor<3xf32>, tensor<3xf32>)
+// CHECK-SAME: ins(%[[RM]], %[[MEANC]] : tensor<3xf32>, tensor<3xf32>)
 // CHECK: arith.constant 7.500000e-01 : f32
 // CHECK: arith.constant 2.500000e-01 : f32
 // CHECK: %[[NEWVAR:.*]] = linalg.generic
-// CHECK-SAME: ins(%[[RV]], %{{.*}} : tensor<3xf32>, tensor<3xf32>)
+// CHECK-SAME: ins(%[[RV]], %[[VARC]] : tensor<3xf32>, tensor<3xf32>)
 // CHECK: arith.constant 0.333333343 : f32
 // CHECK: return %[[Y]], %[[NEWMEAN]], %[[NEWVAR]]
 func.func @batch_norm_training(%x: tensor<4x3xf32>, %w: tensor<3xf32>, %b: tensor<3xf32>, %rm: tensor<3xf32>, %rv: tensor<3xf32>) -> (tensor<4x3xf32>, tensor<3xf32>, tensor<3xf32>) {
@@ -1150,22 +1178,27 @@ func.func @batch_norm_inference(%x: tensor<8x4x5xf32>, %w: tensor<4xf32>, %b: te
 
 // -----
 
-// Layer norm over the last dimension: mean, mean of squared deviations,
-// rsqrt per row, then normalize, scale and shift.
+// Layer norm over the last dimension: one sweep sums the deviations from
+// each row's first element and their squares, giving the mean and variance;
+// then rsqrt per row, and normalize, scale and shift.
 // CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-DAG: #[[$ROW:.*]] = affine_map<(d0, d1) -> (d0, 0)>
 // CHECK-DAG: #[[$FEATURE:.*]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-LABEL: func.func @layer_norm
 // CHECK-SAME: (%[[X:.*]]: tensor<2x8xf32>, %[[W:.*]]: tensor<8xf32>, %[[B:.*]]: tensor<8xf32>)
-// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$ROW]]], iterator_types = ["parallel", "reduction"]}
-// CHECK-SAME: ins(%[[X]] : tensor<2x8xf32>) outs(%{{.*}} : tensor<2x1xf32>)
+// CHECK: %[[PIVOT:.*]] = tensor.extract_slice %[[X]][0, 0] [2, 1] [1, 1] : tensor<2x8xf32> to tensor<2x1xf32>
+// CHECK: %[[SUMS:.*]]:2 = linalg.generic {indexing_maps = [#[[$ID]], #[[$ROW]], #[[$ROW]], #[[$ROW]]], iterator_types = ["parallel", "reduction"]}
+// CHECK-SAME: ins(%[[X]], %[[PIVOT]] : tensor<2x8xf32>, tensor<2x1xf32>)
+// CHECK: %[[MEAN:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[SUMS]]#0, %[[PIVOT]] : tensor<2x1xf32>, tensor<2x1xf32>)
 // CHECK: arith.constant 1.250000e-01 : f32
+// CHECK: %[[VAR:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[SUMS]]#0, %[[SUMS]]#1 : tensor<2x1xf32>, tensor<2x1xf32>)
 // CHECK: %[[CENTERED:.*]] = linalg.generic
-// CHECK-SAME: ins(%[[X]], %{{.*}} : tensor<2x8xf32>, tensor<2x1xf32>)
+// CHECK-SAME: ins(%[[X]], %[[MEAN]] : tensor<2x8xf32>, tensor<2x1xf32>)
 // CHECK: arith.subf
-// CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$ROW]]], iterator_types = ["parallel", "reduction"]}
-// CHECK: arith.constant 1.250000e-01 : f32
 // CHECK: %[[RSTD:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[VAR]] : tensor<2x1xf32>)
 // CHECK: math.rsqrt
 // CHECK: %[[NORM:.*]] = linalg.generic
 // CHECK-SAME: ins(%[[CENTERED]], %[[RSTD]] : tensor<2x8xf32>, tensor<2x1xf32>)
