@@ -289,6 +289,7 @@ static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
     cpu.kernelReport = options.kernelReport;
     cpu.dilatedConvToDense = options.dilatedRewrite;
     cpu.memoryPlan = options.memoryPlan;
+    cpu.vectorize = !options.noVectorize;
     cpu.parallelLoops = !options.serialLoops;
     buildCpuPipeline(pm, cpu);
   } else {

@@ -72,7 +72,7 @@ static void buildBufferizedLinalg(OpPassManager &pm, bool fuse = true,
 static constexpr StringLiteral kHostToLLVM =
     "expand-strided-metadata,lower-affine,convert-scf-to-cf,"
     "finalize-memref-to-llvm{use-generic-functions},convert-math-to-llvm,"
-    "convert-math-to-libm,"
+    "convert-math-to-libm,convert-vector-to-llvm,convert-ub-to-llvm,"
     "convert-arith-to-llvm,convert-index-to-llvm,convert-func-to-llvm,"
     "convert-cf-to-llvm,reconcile-unrealized-casts";
 
@@ -118,8 +118,10 @@ void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &options) {
   // Loops over a linalg op's parallel dimensions come out as scf.parallel;
   // those with enough work run on the runtime's thread pool, the rest (and
   // the reduction dimensions, as scf.for) serially.
-  addTextual(pm, "nnc-memref-copy-to-linalg,"
-                 "func.func(convert-linalg-to-parallel-loops),canonicalize");
+  addTextual(pm, "nnc-memref-copy-to-linalg");
+  if (options.vectorize)
+    addTextual(pm, "nnc-vectorize,canonicalize,cse");
+  addTextual(pm, "func.func(convert-linalg-to-parallel-loops),canonicalize");
   if (options.parallelLoops)
     pm.addPass(createParallelLoopsToThreadPool());
   addTextual(pm, kHostToLLVM);

@@ -57,6 +57,12 @@ struct CpuPipelineOptions
                      "with nnc-memory-plan (off, the default: one malloc and "
                      "free each, which measured faster)"),
       llvm::cl::init(false)};
+  Option<bool> vectorize{
+      *this, "vectorize",
+      llvm::cl::desc("rewrite elementwise loop nests into vector-dialect "
+                     "loops of the host's vector width (nnc-vectorize); off: "
+                     "scalar loops that LLVM's loop vectorizer may vectorize"),
+      llvm::cl::init(true)};
   Option<bool> parallelLoops{
       *this, "parallel-loops",
       llvm::cl::desc("run parallel loops with enough work on the runtime's "

@@ -505,6 +505,32 @@ def TilingStrategy : Pass<"nnc-tiling-strategy"> {
   ];
 }
 
+def Vectorize : Pass<"nnc-vectorize"> {
+  let summary = "Elementwise loop nests on buffers to vector-dialect loops";
+  let description = [{
+    Rewrites each elementwise f32 `linalg.generic` on buffers whose
+    innermost loop reads and writes every operand contiguously (or
+    broadcasts it) into an `scf.parallel` nest whose innermost loop steps by
+    one vector of `vector-bits` (the host's widest register when 0: 512 with
+    AVX-512, 256 with AVX, else 128), with the body's arithmetic on vectors
+    and `vector.transfer_read`/`transfer_write` for the memory. The last,
+    partial vector of a row is masked. Leading unit dimensions are then
+    dropped and masks moved onto the transfers, so that the LLVM lowering
+    emits (masked) vector loads and stores. Reductions, other element types
+    and strided innermost accesses are left to the loop lowering. The CPU
+    pipeline runs it before lowering the remaining linalg ops to loops.
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"0",
+           "Vector register width in bits (0: the host's)">,
+  ];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::affine::AffineDialect",
+                           "mlir::memref::MemRefDialect",
+                           "mlir::scf::SCFDialect",
+                           "mlir::vector::VectorDialect"];
+}
+
 def WeightPenalty : Pass<"nnc-weight-penalty", "mlir::ModuleOp"> {
   let summary = "Adds L1 and L2 penalties of the parameters to a loss";
   let description = [{

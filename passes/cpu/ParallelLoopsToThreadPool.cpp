@@ -85,12 +85,17 @@ double tripsOf(Operation *op) {
   return 1;
 }
 
-/// An estimate of the scalar operations one execution of `op` runs.
+/// An estimate of the scalar operations one execution of `op` runs: an op
+/// on vectors (nnc-vectorize's loop bodies) counts one per element.
 double workOf(Operation *op) {
   if (isa<CallOpInterface>(op))
     return kCallWork;
-  if (op->getNumRegions() == 0)
+  if (op->getNumRegions() == 0) {
+    for (Type type : op->getResultTypes())
+      if (auto vector = dyn_cast<VectorType>(type))
+        return static_cast<double>(vector.getNumElements());
     return 1;
+  }
   double body = 0;
   for (Region &region : op->getRegions())
     for (Block &block : region)

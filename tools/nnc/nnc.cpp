@@ -116,6 +116,10 @@ static constexpr const char *kCompileUsage =
     "                           shared by liveness (nnc-memory-plan;\n"
     "                           default: one allocation each, which\n"
     "                           measured faster; CPU)\n"
+    "  --no-vectorize           leave elementwise loop nests scalar for\n"
+    "                           LLVM's loop vectorizer (default: vector-\n"
+    "                           dialect loops of the host's vector width,\n"
+    "                           nnc-vectorize; CPU)\n"
     "  --serial-loops           run every loop on the calling thread\n"
     "                           (default: parallel loops with enough work\n"
     "                           run on the runtime's thread pool,\n"
@@ -337,6 +341,8 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.dilatedRewrite = true;
     } else if (arg == "--memory-plan") {
       options.memoryPlan = true;
+    } else if (arg == "--no-vectorize") {
+      options.noVectorize = true;
     } else if (arg == "--serial-loops") {
       options.serialLoops = true;
     } else if (arg == "--no-weight-prepare") {
