@@ -96,6 +96,10 @@ int64_t lanesFor(linalg::GenericOp op, int64_t bits) {
         !isa<linalg::IndexOp>(nested))
       return 0;
   }
+  // What else MLIR's vectorizer requires of the whole nest holds for its
+  // tiles too.
+  if (failed(linalg::vectorizeOpPrecondition(op)))
+    return 0;
   return lanes;
 }
 
