@@ -506,19 +506,28 @@ def TilingStrategy : Pass<"nnc-tiling-strategy"> {
 }
 
 def Vectorize : Pass<"nnc-vectorize"> {
-  let summary = "Elementwise loop nests on buffers to vector-dialect loops";
+  let summary = "Elementwise and row-reduction loop nests to vector loops";
   let description = [{
-    Rewrites each elementwise f32 `linalg.generic` on buffers whose
-    innermost loop reads and writes every operand contiguously (or
-    broadcasts it) into an `scf.parallel` nest whose innermost loop steps by
-    one vector of `vector-bits` (the host's widest register when 0: 512 with
-    AVX-512, 256 with AVX, else 128), with the body's arithmetic on vectors
-    and `vector.transfer_read`/`transfer_write` for the memory. The last,
-    partial vector of a row is masked. Leading unit dimensions are then
-    dropped and masks moved onto the transfers, so that the LLVM lowering
-    emits (masked) vector loads and stores. Reductions, other element types
-    and strided innermost accesses are left to the loop lowering. The CPU
-    pipeline runs it before lowering the remaining linalg ops to loops.
+    Rewrites f32 `linalg.generic` ops on buffers into loops over vectors of
+    `vector-bits` (the host's widest register when 0: 512 with AVX-512, 256
+    with AVX, else 128), the body's scalar ops cloned on vectors between
+    `vector.transfer_read` and `vector.transfer_write`:
+    - an elementwise one into an `scf.parallel` nest whose innermost loop
+      steps by one vector; operands that loop does not move are loaded once
+      and broadcast;
+    - a reduction over its innermost loops, each output accumulated by one
+      add, multiply, maximum or minimum, into an `scf.parallel` loop over the
+      other loops whose body carries up to four registers of partial results
+      per output through `scf.for` loops over the reduction, then reduces
+      them (`vector.reduction`, reassociable) and folds the result into the
+      output.
+    The innermost loop must walk each operand it moves contiguously: the
+    last index is the loop's index plus terms without it (a convolution
+    window's `ow + kw`), and the buffer's last stride is 1. The last,
+    partial vector of a row is masked. Other nests (reductions over outer
+    loops, other element types, strided innermost accesses, bodies with
+    index or memory ops) are left to the loop lowering. The CPU pipeline
+    runs it before lowering the remaining linalg ops to loops.
   }];
   let options = [
     Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"0",

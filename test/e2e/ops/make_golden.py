@@ -967,11 +967,42 @@ def dilated_convolution(rng):
     return inputs, out
 
 
+def vector_loops(rng):
+    # Rows of 100 (and 300, and 7 x 40): longer than a vector, not a
+    # multiple of one.
+    w = (2 * rng.standard_normal((6, 100))).astype(f32)
+    w[1, 97] = 30.0                 # a maximum in the masked last vector
+    near_one = (1 + 0.01 * rng.standard_normal((6, 100))).astype(f32)
+    v = rng.standard_normal((3, 7, 40)).astype(f32)
+    n = (100 + 0.5 * rng.standard_normal((5, 300))).astype(f32)
+    g = rng.uniform(0.5, 1.5, 300).astype(f32)
+    b = rng.standard_normal(300).astype(f32)
+    labels = rng.integers(0, 100, 6).astype(np.int64)
+    bias = rng.standard_normal(100).astype(f32)
+
+    tw = t(w)
+    out = {
+        "sum_rows": torch.sum(tw, dim=[-1]),
+        "max_rows_keep": torch.amax(tw, dim=[-1], keepdim=True),
+        "prod_rows": torch.prod(t(near_one), dim=1),
+        "lse_rows": torch.logsumexp(tw, dim=[1]),
+        "softmax_rows": torch.softmax(tw, dim=-1),
+        "log_softmax_rows": torch.log_softmax(tw, dim=1),
+        "mean_last2": torch.mean(t(v), dim=[1, 2]),
+        "layer_norm": F.layer_norm(t(n), (300,), t(g), t(b)),
+        "cross_entropy": F.cross_entropy(tw, t(labels)),
+        "gelu_bias": F.gelu(tw + t(bias)),
+    }
+    inputs = {"w": w, "near_one": near_one, "v": v, "n": n, "g": g, "b": b,
+              "labels": labels, "bias": bias}
+    return inputs, out
+
+
 GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
           selection, likelihood_losses, normalization, dropout,
           inference_mode, convolution, pooling, indexing, linear_solve, fft,
           segment_reduction, pool_indices, products, math, attention,
-          dilated_convolution]
+          dilated_convolution, vector_loops]
 
 
 # ----------------------------------------------------------------------------
