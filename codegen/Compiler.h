@@ -70,8 +70,9 @@ struct CompileOptions {
   /// Place the intermediate buffers of each function in one arena by
   /// liveness (nnc-memory-plan; CPU) instead of a malloc and free each.
   bool memoryPlan = false;
-  /// Leave elementwise loop nests scalar for LLVM's loop vectorizer instead
-  /// of rewriting them into vector-dialect loops (nnc-vectorize; CPU).
+  /// Leave elementwise and row-reduction loop nests scalar for LLVM's loop
+  /// vectorizer instead of rewriting them into vector-dialect loops
+  /// (nnc-vectorize; CPU).
   bool noVectorize = false;
   /// Run every loop serially on the calling thread instead of running
   /// parallel loops on the runtime's thread pool

@@ -55,13 +55,15 @@ struct CpuPipelineOptions
       *this, "memory-plan",
       llvm::cl::desc("place intermediate buffers in one arena per function "
                      "with nnc-memory-plan (off, the default: one malloc and "
-                     "free each, which measured faster)"),
+                     "free each, which measured faster and smaller on a "
+                     "CNN)"),
       llvm::cl::init(false)};
   Option<bool> vectorize{
       *this, "vectorize",
-      llvm::cl::desc("rewrite elementwise loop nests into vector-dialect "
-                     "loops of the host's vector width (nnc-vectorize); off: "
-                     "scalar loops that LLVM's loop vectorizer may vectorize"),
+      llvm::cl::desc("rewrite elementwise and row-reduction loop nests "
+                     "into vector-dialect loops of the host's vector width "
+                     "(nnc-vectorize); off: scalar loops that LLVM's loop "
+                     "vectorizer may vectorize"),
       llvm::cl::init(true)};
   Option<bool> parallelLoops{
       *this, "parallel-loops",
