@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "passes/ReductionCombiner.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -27,45 +28,15 @@ using namespace mlir;
 
 namespace {
 
-/// Whether `map` (an output's indexing map) reads none of the reduction
-/// loops of `op`: each output element then accumulates over them.
-bool accumulatesOverReductions(linalg::GenericOp op, AffineMap map) {
-  SmallVector<unsigned> reductions;
-  op.getReductionDims(reductions);
-  return llvm::none_of(reductions,
-                       [&](unsigned dim) { return map.isFunctionOfDim(dim); });
-}
-
-/// The op that folds the next element into the accumulator `acc` and
-/// whose result `op` yields for it, when it is an associative and
-/// commutative floating-point combiner and the accumulator's only user.
-arith::ArithFastMathInterface combinerOf(BlockArgument acc, Value yielded) {
-  Operation *combiner = yielded.getDefiningOp();
-  if (!combiner || !acc.hasOneUse() || combiner->getNumOperands() != 2 ||
-      !llvm::is_contained(combiner->getOperands(), acc))
-    return nullptr;
-  if (!isa<arith::AddFOp, arith::MulFOp, arith::MaximumFOp, arith::MinimumFOp,
-           arith::MaxNumFOp, arith::MinNumFOp>(combiner))
-    return nullptr;
-  return cast<arith::ArithFastMathInterface>(combiner);
-}
-
 struct ReassociateReductionsPass
     : nnc::impl::ReassociateReductionsBase<ReassociateReductionsPass> {
   void runOnOperation() override {
     getOperation()->walk([](linalg::GenericOp op) {
-      if (op.getNumReductionLoops() == 0)
-        return;
-      auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
       for (OpOperand &init : op.getDpsInitsMutable()) {
-        if (!accumulatesOverReductions(op, op.getMatchingIndexingMap(&init)))
+        Operation *folding = nnc::reductionCombiner(op, init);
+        if (!folding)
           continue;
-        BlockArgument acc = op.getMatchingBlockArgument(&init);
-        unsigned result = init.getOperandNumber() - op.getNumDpsInputs();
-        arith::ArithFastMathInterface combiner =
-            combinerOf(acc, yield.getOperand(result));
-        if (!combiner)
-          continue;
+        auto combiner = cast<arith::ArithFastMathInterface>(folding);
         arith::FastMathFlags flags = combiner.getFastMathFlagsAttr().getValue();
         combiner->setAttr(
             combiner.getFastMathAttrName(),

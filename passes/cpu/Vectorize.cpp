@@ -30,6 +30,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "passes/ReductionCombiner.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -132,38 +133,30 @@ struct Combining {
   double neutral;
 };
 
-std::optional<Combining> combiningOf(Operation *combiner) {
+/// The vector reduction of a combiner (an op reductionCombiner returns).
+Combining combiningOf(Operation *combiner) {
   if (isa<arith::AddFOp>(combiner))
-    return Combining{vector::CombiningKind::ADD, 0.0};
+    return {vector::CombiningKind::ADD, 0.0};
   if (isa<arith::MulFOp>(combiner))
-    return Combining{vector::CombiningKind::MUL, 1.0};
+    return {vector::CombiningKind::MUL, 1.0};
   if (isa<arith::MaximumFOp>(combiner))
-    return Combining{vector::CombiningKind::MAXIMUMF, -INFINITY};
+    return {vector::CombiningKind::MAXIMUMF, -INFINITY};
   if (isa<arith::MaxNumFOp>(combiner))
-    return Combining{vector::CombiningKind::MAXNUMF, -INFINITY};
+    return {vector::CombiningKind::MAXNUMF, -INFINITY};
   if (isa<arith::MinimumFOp>(combiner))
-    return Combining{vector::CombiningKind::MINIMUMF, INFINITY};
-  if (isa<arith::MinNumFOp>(combiner))
-    return Combining{vector::CombiningKind::MINNUMF, INFINITY};
-  return std::nullopt;
+    return {vector::CombiningKind::MINIMUMF, INFINITY};
+  assert(isa<arith::MinNumFOp>(combiner) && "not a reduction combiner");
+  return {vector::CombiningKind::MINNUMF, INFINITY};
 }
 
 /// For each output of a reduction nest, the op that folds the next element
-/// into its accumulator (the accumulator's only user, yielded for it).
-/// Empty when an output is not such a reduction.
+/// into its accumulator (reductionCombiner), when that op's result is only
+/// yielded. Empty when an output has none.
 SmallVector<Operation *> combinersOf(linalg::GenericOp op) {
-  auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
   SmallVector<Operation *> combiners;
   for (OpOperand &init : op.getDpsInitsMutable()) {
-    BlockArgument acc = op.getMatchingBlockArgument(&init);
-    Value yielded =
-        yield.getOperand(init.getOperandNumber() - op.getNumDpsInputs());
-    Operation *combiner = yielded.getDefiningOp();
-    if (!combiner || !acc.hasOneUse() || !combiner->hasOneUse() ||
-        combiner->getNumOperands() != 2 ||
-        combiner->getBlock() != op.getBody() ||
-        !llvm::is_contained(combiner->getOperands(), acc) ||
-        !combiningOf(combiner))
+    Operation *combiner = nnc::reductionCombiner(op, init);
+    if (!combiner || !combiner->hasOneUse())
       return {};
     combiners.push_back(combiner);
   }
@@ -185,14 +178,14 @@ int64_t reductionLanesFor(linalg::GenericOp op, int64_t bits) {
     if ((d >= loops - reductions) !=
         (iterators[d] == utils::IteratorType::reduction))
       return 0;
-  for (OpOperand &init : op.getDpsInitsMutable())
-    for (AffineExpr e : op.getMatchingIndexingMap(&init).getResults())
-      if (!isa<AffineConstantExpr>(e) &&
-          !(isa<AffineDimExpr>(e) &&
-            cast<AffineDimExpr>(e).getPosition() < loops - reductions))
-        return 0;
+  // Outputs use no reduction loop (reductionCombiner checks that); they
+  // are indexed by the parallel loops themselves or constants.
   if (combinersOf(op).empty())
     return 0;
+  for (OpOperand &init : op.getDpsInitsMutable())
+    for (AffineExpr e : op.getMatchingIndexingMap(&init).getResults())
+      if (!isa<AffineDimExpr, AffineConstantExpr>(e))
+        return 0;
   int64_t lanes = bits / 32;
   int64_t extent = op.getStaticLoopRanges()[loops - 1];
   if (extent < lanes)
@@ -292,15 +285,31 @@ IRMapping evaluateOnVectors(OpBuilder &b, Location loc, linalg::GenericOp op,
   return mapping;
 }
 
-/// A mask of the first `upper - iv` of `lanes` lanes where `extent` is not
+/// A mask of the first `extent - iv` of `lanes` lanes where `extent` is not
 /// a multiple of `lanes` (the last vector of a row is partial), else null.
 Value tailMask(OpBuilder &b, Location loc, int64_t extent, int64_t lanes,
-               Value upper, Value iv) {
+               Value iv) {
   if (extent % lanes == 0)
     return Value();
-  Value left = arith::SubIOp::create(b, loc, upper, iv);
+  Value left = arith::SubIOp::create(
+      b, loc, arith::ConstantIndexOp::create(b, loc, extent), iv);
   return vector::CreateMaskOp::create(
       b, loc, VectorType::get({lanes}, b.getI1Type()), ValueRange{left});
+}
+
+/// An scf.parallel nest from 0 to `extents`, stepping by 1 but by
+/// `lastStep` in its last dimension, with `body` at the loop indices.
+void buildParallelNest(
+    OpBuilder &b, Location loc, ArrayRef<int64_t> extents, int64_t lastStep,
+    function_ref<void(OpBuilder &, Location, ValueRange)> body) {
+  SmallVector<Value> lowers, uppers, steps;
+  for (auto [d, extent] : llvm::enumerate(extents)) {
+    lowers.push_back(arith::ConstantIndexOp::create(b, loc, 0));
+    uppers.push_back(arith::ConstantIndexOp::create(b, loc, extent));
+    steps.push_back(arith::ConstantIndexOp::create(
+        b, loc, d + 1 == extents.size() ? lastStep : 1));
+  }
+  scf::ParallelOp::create(b, loc, lowers, uppers, steps, body);
 }
 
 /// Replaces an elementwise nest (see elementwiseLanesFor) by a parallel
@@ -312,19 +321,11 @@ void vectorizeElementwise(RewriterBase &rewriter, linalg::GenericOp op,
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   unsigned inner = op.getNumLoops() - 1;
   rewriter.setInsertionPoint(op);
-  SmallVector<Value> lowers, uppers, steps;
-  for (auto [d, extent] : llvm::enumerate(ranges)) {
-    lowers.push_back(arith::ConstantIndexOp::create(rewriter, loc, 0));
-    uppers.push_back(arith::ConstantIndexOp::create(rewriter, loc, extent));
-    steps.push_back(
-        arith::ConstantIndexOp::create(rewriter, loc, d == inner ? lanes : 1));
-  }
   auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
-  scf::ParallelOp::create(
-      rewriter, loc, lowers, uppers, steps,
+  buildParallelNest(
+      rewriter, loc, ranges, lanes,
       [&](OpBuilder &b, Location loc, ValueRange ivs) {
-        Value mask =
-            tailMask(b, loc, ranges[inner], lanes, uppers[inner], ivs[inner]);
+        Value mask = tailMask(b, loc, ranges[inner], lanes, ivs[inner]);
         IRMapping mapping = evaluateOnVectors(b, loc, op, ivs, mask, lanes);
         for (OpOperand &init : op.getDpsInitsMutable()) {
           Value yielded =
@@ -396,8 +397,7 @@ void vectorizeReduction(RewriterBase &rewriter, linalg::GenericOp op,
           SmallVector<Value> next =
               innermost
                   ? foldStep(nb, nloc, nestedIvs,
-                             tailMask(nb, nloc, ranges[d], lanes, upper, iv),
-                             carried)
+                             tailMask(nb, nloc, ranges[d], lanes, iv), carried)
                   : reduceFrom(nb, nloc, nestedIvs, d + 1, carried);
           scf::YieldOp::create(nb, nloc, next);
         });
@@ -412,8 +412,7 @@ void vectorizeReduction(RewriterBase &rewriter, linalg::GenericOp op,
       partials.push_back(arith::ConstantOp::create(
           b, loc, vectorType,
           SplatElementsAttr::get(
-              vectorType,
-              b.getFloatAttr(f32, combiningOf(combiner)->neutral))));
+              vectorType, b.getFloatAttr(f32, combiningOf(combiner).neutral))));
     SmallVector<Value> ivs(parallelIvs);
     SmallVector<Value> reduced = reduceFrom(b, loc, ivs, parallel, partials);
     // The outputs' indices do not use the reduction loops.
@@ -421,7 +420,7 @@ void vectorizeReduction(RewriterBase &rewriter, linalg::GenericOp op,
     for (auto [init, combiner, partial] :
          llvm::zip(op.getDpsInitsMutable(), combiners, reduced)) {
       auto reduction =
-          vector::ReductionOp::create(b, loc, combiningOf(combiner)->kind,
+          vector::ReductionOp::create(b, loc, combiningOf(combiner).kind,
                                       partial, arith::FastMathFlags::reassoc);
       SmallVector<Value> indices =
           indicesAt(b, loc, op.getMatchingIndexingMap(&init), ivs);
@@ -436,21 +435,11 @@ void vectorizeReduction(RewriterBase &rewriter, linalg::GenericOp op,
   };
 
   rewriter.setInsertionPoint(op);
-  if (parallel == 0) {
+  if (parallel == 0)
     reduceAt(rewriter, loc, {});
-  } else {
-    SmallVector<Value> lowers, uppers, steps;
-    for (unsigned d = 0; d < parallel; ++d) {
-      lowers.push_back(arith::ConstantIndexOp::create(rewriter, loc, 0));
-      uppers.push_back(
-          arith::ConstantIndexOp::create(rewriter, loc, ranges[d]));
-      steps.push_back(arith::ConstantIndexOp::create(rewriter, loc, 1));
-    }
-    scf::ParallelOp::create(rewriter, loc, lowers, uppers, steps,
-                            [&](OpBuilder &b, Location loc, ValueRange ivs) {
-                              reduceAt(b, loc, ivs);
-                            });
-  }
+  else
+    buildParallelNest(rewriter, loc, ArrayRef(ranges).take_front(parallel),
+                      /*lastStep=*/1, reduceAt);
   rewriter.eraseOp(op);
 }
 

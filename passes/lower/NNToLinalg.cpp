@@ -826,7 +826,6 @@ struct CrossEntropyLowering : OpConversionPattern<CrossEntropyOp> {
     Value keptMax;
     Value shifted = shiftByMax(b, logits, {1}, keptMax);
     Value logSum = reshapeTo(b, logSumExpOfShifted(b, shifted, {1}), {n});
-    Value max = reshapeTo(b, keptMax, {n});
     auto rowsType = RankedTensorType::get({n}, elementType);
     Value perRow;
     if (target.getType() == logits.getType()) {
@@ -849,7 +848,7 @@ struct CrossEntropyLowering : OpConversionPattern<CrossEntropyOp> {
           });
     } else {
       perRow = buildElementwise(
-          b, rowsType, {target, logSum, max},
+          b, rowsType, {target, logSum, reshapeTo(b, keptMax, {n})},
           [&](ImplicitLocOpBuilder &ib, ValueRange a) -> Value {
             Value row = linalg::IndexOp::create(ib, 0);
             Value cls =
