@@ -10,8 +10,9 @@
 // into a scratch B and runs the blocked one; with A transposed, At is
 // transposed into a scratch A first; a plain product narrower than a vector
 // transposes its B into a scratch Bt and runs the dot-product variant). A
-// matrix-vector product with a large, wide B is no pipeline's: each thread
-// streams a block of B's rows into a partial result (split along K). All run
+// matrix-vector product whose wide B is larger than the caches is no
+// pipeline's: each thread streams a block of B's rows into a partial result
+// (split along K). All run
 // on Halide's thread pool (HL_NUM_THREADS threads, by default one per core).
 // Every pipeline exists for AVX-512 and for AVX2; the first call picks the set
 // the CPU runs best (or the one NNC_KERNEL_ISA names).
@@ -49,15 +50,16 @@ constexpr int64_t kBlockedMinColumns = 48;
 /// A matrix-vector product (one row of A) whose B has rows of at least
 /// kStreamedRowBytes and kStreamedBytes in all is split along K: each
 /// thread streams its own contiguous block of B's rows into a partial row
-/// of C. The pipelines' column chunks would instead read a few vectors of
-/// every row of B, each a page or more from the last. Measured on 2
-/// threads: 1 x 4096 x 4096, 2.2 against 4.6 ms (31 GB/s); 1 x 1024 x 1024,
-/// 45 against 75 us. The chunks win with rows of 512 columns or fewer (1 x
-/// 512 x 4096: 97 against 128 us) and on an LSTM step's 1 MiB of weights,
-/// which stay in the cores' L2 caches (1.55 against 1.8 ms for the batch-1
-/// LSTM).
+/// of C. That wins only where B comes from memory, larger than the L3 cache
+/// (32 MiB here); a B the caches hold runs faster as the small pipeline's
+/// column chunks, each a kilobyte of every row of B. Measured on 2 threads,
+/// split against chunks: 1 x 4096 x 4096, 2.3 against 3.4 ms (29 GB/s);
+/// 1 x 2048 x 4096 (32 MiB), 0.59 against 0.98 ms; 1 x 2048 x 2048 (16
+/// MiB), 263 against 217 us; 1 x 1024 x 1024, 48 against 34 us. Rows of 512
+/// columns or fewer take the chunks whatever their number (1 x 512 x 4096:
+/// 128 against 97 us).
 constexpr int64_t kStreamedRowBytes = 4096;
-constexpr int64_t kStreamedBytes = int64_t(4) << 20;
+constexpr int64_t kStreamedBytes = int64_t(32) << 20;
 
 /// Columns of C below which a product runs as dot products of rows of A
 /// and of the transposed B (the nt variant, vectorized along K) rather

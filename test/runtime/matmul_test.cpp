@@ -8,9 +8,11 @@
 // task, for products with that many rows for every thread), full register
 // tiles of both shapes (3 vectors by 8 rows, and with AVX-512 4 vectors by 6
 // rows where they recompute fewer edge elements: 64 columns, 320 columns in
-// column-parallel tasks; a convolution's im2col GEMM among them), one
-// vector per row, matrix-vector products, scalars, ragged edges, and K not a
-// whole number of vectors, and matrix-vector products split along K (4 MiB
+// column-parallel tasks; a convolution's im2col GEMM among them), tiles of
+// exactly the rows of a product with fewer rows than those (2 to 7), one
+// vector per row, matrix-vector products (in wide column chunks, with a
+// ragged last one, and in narrow ones), scalars, ragged edges, and K not a
+// whole number of vectors, and matrix-vector products split along K (32 MiB
 // or more of B in rows of 1024 columns or more). ctest runs them once with the
 // kernels the CPU picks and once with NNC_KERNEL_ISA=avx2
 // (runtime/matmul-avx2), so every variant of every instruction set is checked
@@ -132,7 +134,10 @@ INSTANTIATE_TEST_SUITE_P(
         Shape{32, 512, 784}, Shape{6, 7, 33}, Shape{32, 1024, 288},
         Shape{9, 197, 5}, Shape{32, 10, 512}, Shape{600, 100, 70},
         Shape{32, 64, 288}, Shape{20, 64, 9}, Shape{12, 320, 5},
-        Shape{128, 64, 128}, Shape{1, 1024, 1024}, Shape{1, 1100, 1031}));
+        Shape{128, 64, 128}, Shape{1, 1024, 1024}, Shape{1, 2050, 4099},
+        Shape{1, 1000, 37}, Shape{1, 600, 20}, Shape{2, 1024, 33},
+        Shape{3, 500, 20}, Shape{4, 97, 40}, Shape{5, 300, 9},
+        Shape{7, 1000, 64}));
 
 TEST(MatmulF32Edges, EmptyOutputsAreNoOps) {
   float sentinel = 42;
