@@ -3,8 +3,8 @@
 // The stages are the same on every target up to bufferization: nn -> linalg
 // on tensors -> elementwise fusion -> one-shot bufferization with results
 // turned into caller-owned out-parameters. The CPU pipeline then lowers loops
-// to LLVM; the NVPTX pipeline maps parallel loops to GPU blocks and threads
-// first.
+// to LLVM; the NVPTX pipeline tiles every op for GPU blocks, warps and
+// threads first.
 //
 //===----------------------------------------------------------------------===//
 
@@ -134,10 +134,15 @@ void buildNvptxPipeline(OpPassManager &pm,
   buildBufferizedLinalg(pm);
   addTextual(pm, "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
                  "nnc-memref-copy-to-linalg");
+  // Every op with a parallel loop is spread over blocks, warps and threads
+  // as nnc-tiling-strategy chooses; the mapped loops become kernels. Ops
+  // without one (a sum to a scalar) stay loops on the host. Nothing may
+  // fold the mapped loops before they are converted: canonicalization
+  // inlines a loop of one iteration, and with it its mapping.
   addTextual(pm, llvm::formatv(
-                     "func.func(convert-linalg-to-parallel-loops,"
-                     "scf-parallel-loop-tiling{{parallel-loop-tile-sizes={0} "
-                     "no-min-max-bounds=true},gpu-map-parallel-loops,"
+                     "func.func(nnc-tiling-strategy{{target=nvptx "
+                     "threads-per-block={0}},nnc-gpu-tile,"
+                     "convert-linalg-to-parallel-loops,gpu-map-parallel-loops,"
                      "convert-parallel-loops-to-gpu),canonicalize",
                      options.blockSize.getValue())
                      .str());
@@ -148,16 +153,17 @@ void buildNvptxPipeline(OpPassManager &pm,
   std::string link = libdevice.empty() ? "" : " l=" + libdevice;
   // Kernels index through affine.apply where a loop variable is scaled
   // (a convolution reads o * stride + k * dilation): lowered before NVVM.
-  addTextual(pm,
-             llvm::formatv(
-                 "gpu-kernel-outlining,nnc-gpu-merge-modules,"
-                 "nvvm-attach-target{{chip={0} features={1} O=3{2}},"
-                 "gpu.module(lower-affine,convert-scf-to-cf,"
-                 "convert-gpu-to-nvvm,"
-                 "canonicalize,cse,reconcile-unrealized-casts),"
-                 "gpu-to-llvm,gpu-module-to-binary{{format=isa}",
-                 options.chip.getValue(), options.features.getValue(), link)
-                 .str());
+  addTextual(
+      pm,
+      llvm::formatv(
+          "gpu-kernel-outlining,nnc-gpu-merge-modules,"
+          "nvvm-attach-target{{chip={0} features={1} O=3{2}},"
+          "gpu.module(expand-strided-metadata,lower-affine,convert-scf-to-cf,"
+          "convert-gpu-to-nvvm,"
+          "canonicalize,cse,reconcile-unrealized-casts),"
+          "gpu-to-llvm,gpu-module-to-binary{{format=isa}",
+          options.chip.getValue(), options.features.getValue(), link)
+          .str());
   addTextual(pm, kHostToLLVM);
 }
 

@@ -87,9 +87,11 @@ struct NvptxPipelineOptions
       llvm::cl::desc("CUDA libdevice bitcode to link (default: found in the "
                      "CUDA toolkit)"),
       llvm::cl::init("")};
-  Option<int64_t> blockSize{*this, "block-size",
-                            llvm::cl::desc("threads per block"),
-                            llvm::cl::init(256)};
+  Option<int64_t> blockSize{
+      *this, "block-size",
+      llvm::cl::desc("most threads per block (a multiple of 32, at most "
+                     "1024; a small op's blocks have fewer)"),
+      llvm::cl::init(256)};
 };
 
 /// nn on tensors -> LLVM dialect for the host CPU.

@@ -198,6 +198,29 @@ def GpuManagedMemory : Pass<"nnc-gpu-managed-memory", "mlir::ModuleOp"> {
                            "mlir::memref::MemRefDialect"];
 }
 
+def GpuTile : Pass<"nnc-gpu-tile"> {
+  let summary = "Carries out the block, warp and thread tiles "
+                "nnc-tiling-strategy chose for NVPTX";
+  let description = [{
+    Runs on linalg on buffers. Every op carrying `nnc.gpu_tiles` (arrays
+    `block`, `warp` and `thread` of one size per loop, 0 for the reduction
+    loops; each thread tile dividing its warp tile, each warp tile its block
+    tile) becomes an `scf.parallel` over block tiles (its innermost three
+    dimensions mapped to blocks x, y and z), the op's block tile through the
+    TilingInterface, an `scf.parallel` over the block's warps (thread y) and
+    one over a warp's lanes (thread x). Each thread computes its tile as
+    scalar code: the tile's points unrolled, their outputs carried in
+    registers through `scf.for` loops over the reduction loops and stored
+    where in bounds. convert-parallel-loops-to-gpu then makes kernels of the
+    mapped loops.
+  }];
+  let dependentDialects = ["mlir::affine::AffineDialect",
+                           "mlir::arith::ArithDialect",
+                           "mlir::gpu::GPUDialect",
+                           "mlir::memref::MemRefDialect",
+                           "mlir::scf::SCFDialect"];
+}
+
 def GpuMergeModules : Pass<"nnc-gpu-merge-modules", "mlir::ModuleOp"> {
   let summary = "Gathers every outlined kernel into one gpu.module";
   let description = [{
@@ -486,10 +509,12 @@ def TileAndFuse : Pass<"nnc-tile-and-fuse"> {
 }
 
 def TilingStrategy : Pass<"nnc-tiling-strategy"> {
-  let summary = "Chooses tile sizes for the epilogues of products and "
-                "records them as attributes";
+  let summary = "Chooses tile sizes per op for the target and records them "
+                "as attributes";
   let description = [{
-    Runs on linalg on tensors. An all-parallel `linalg.generic` at a
+    With `target=cpu` (the default) it runs on linalg on tensors and tiles
+    the epilogues of products for the cache (register tiles are the
+    microkernels'). An all-parallel `linalg.generic` at a
     function's top level that reads, through single-use reshapes, the
     result of a product (a linalg op with reduction loops) is that
     product's epilogue. When the product's intermediates (its result and
@@ -498,10 +523,29 @@ def TilingStrategy : Pass<"nnc-tiling-strategy"> {
     dimension that slices the product's largest input is tiled by the
     largest size whose share of the intermediates fits `cache-bytes` (or
     the smallest the reshapes allow). nnc-tile-and-fuse carries it out.
+
+    With `target=nvptx` it runs on linalg on buffers and gives every op with
+    a parallel loop, outside parallel loops, `nnc.gpu_tiles`: the tile of a
+    block, of a warp and of a thread in each loop, which nnc-gpu-tile
+    carries out. The two innermost parallel loops are spread over the
+    threads, the outer ones take one index per block. A thread computes one
+    point, or a 4 x 4 register tile of a product (an op with reduction
+    loops) whose two loops have 32 or more points each. A warp's 32 lanes
+    take consecutive thread tiles of the innermost loop, as many as it has
+    (rounded up to a power of two; at most 8 of register tiles, for a
+    16 x 32 warp tile), and the rest of the second loop. A block
+    takes up to `threads-per-block` threads: its warps are added, doubling
+    the block tile in whichever of the two loops has more tiles left, while
+    both have any left.
   }];
   let options = [
+    Option<"target", "target", "std::string", "\"cpu\"",
+           "what to choose tiles for: cpu or nvptx">,
     Option<"cacheBytes", "cache-bytes", "int64_t", "1048576",
            "bytes of cache one tile's intermediates should fit (a core's L2)">,
+    Option<"threadsPerBlock", "threads-per-block", "int64_t", "256",
+           "most threads of a block on nvptx (a multiple of 32, at most "
+           "1024)">,
   ];
 }
 

@@ -1,4 +1,8 @@
-//===- TilingStrategy.cpp - Tile sizes for the epilogues of products ------===//
+//===- TilingStrategy.cpp - Tile sizes per op for the target
+//---------------===//
+//
+// On the CPU (target=cpu) the strategy tiles the epilogues of products for
+// the cache; the register tiles of products are the Halide microkernels'.
 //
 // An all-parallel linalg.generic that reads the result of a product (a
 // linalg op with reduction loops: a matmul, the GEMM of an im2col
@@ -23,12 +27,17 @@
 // save. Epilogues inside loops are left alone too (flash attention's tiles
 // are tiled already).
 //
+// On NVPTX (target=nvptx) every op on buffers with a parallel loop gets the
+// tiles of the three levels of the GPU: a block's, a warp's and a thread's
+// (see chooseGpuTiles); nnc-gpu-tile carries them out.
+//
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
 #include "passes/TileSizes.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 namespace nnc {
@@ -206,10 +215,96 @@ std::optional<SmallVector<int64_t>> chooseTileSizes(linalg::GenericOp epilogue,
   return std::nullopt;
 }
 
+/// The sizes of a thread's register tile of a product in each of its two
+/// innermost parallel loops, and the extent both loops need for it.
+constexpr int64_t kRegisterTile = 4;
+constexpr int64_t kRegisterTileMinExtent = 32;
+/// The most lanes of a warp along a product's innermost loop: 8 x 4 lanes
+/// of 4 x 4 tiles make a 16 x 32 warp tile, which loads 16 + 32 operands
+/// per step of the reduction for 512 multiply-adds (a 4 x 128 one would
+/// load 132), and its rows are still 32 consecutive elements (128 bytes).
+constexpr int64_t kProductInnerLanes = 8;
+
+/// The NVPTX tiles of `op`, one size per loop at each level (0 for the
+/// reduction loops), or nothing when it has no parallel loop. Its two
+/// innermost parallel loops are spread over threads; the outer ones take
+/// one index per block (and warp, and thread). A thread computes one point,
+/// or for a large enough product a register tile, which reuses each operand
+/// it loads for kRegisterTile results. A warp's lanes take consecutive
+/// thread tiles of the innermost loop (coalesced loads of its rows), as
+/// many as the loop has rounded up to a power of two (at most
+/// kProductInnerLanes with register tiles), and the remaining lanes go to
+/// the second loop. Warps are added to a block, doubling its
+/// tile in whichever of the two loops has more tiles left, until the block
+/// has `threadsPerBlock` threads or covers both loops: a small op launches
+/// small blocks rather than idle threads.
+std::optional<nnc::GpuTileSizes> chooseGpuTiles(linalg::LinalgOp op,
+                                                int64_t threadsPerBlock) {
+  SmallVector<unsigned> parallel;
+  op.getParallelDims(parallel);
+  if (parallel.empty())
+    return std::nullopt;
+  SmallVector<int64_t> extents = op.getStaticLoopRanges();
+  // A dynamic extent counts as one with more points than any tile.
+  auto extentOf = [&](unsigned d) {
+    return ShapedType::isDynamic(extents[d]) ? int64_t(1) << 40 : extents[d];
+  };
+  unsigned numLoops = op.getNumLoops();
+  nnc::GpuTileSizes tiles{SmallVector<int64_t>(numLoops, 0),
+                          SmallVector<int64_t>(numLoops, 0),
+                          SmallVector<int64_t>(numLoops, 0)};
+  for (unsigned d : parallel)
+    tiles.block[d] = tiles.warp[d] = tiles.thread[d] = 1;
+  unsigned inner = parallel.back();
+  std::optional<unsigned> outer;
+  if (parallel.size() >= 2)
+    outer = parallel[parallel.size() - 2];
+
+  if (outer && op.getNumReductionLoops() > 0 &&
+      extentOf(inner) >= kRegisterTileMinExtent &&
+      extentOf(*outer) >= kRegisterTileMinExtent)
+    tiles.thread[inner] = tiles.thread[*outer] = kRegisterTile;
+
+  int64_t innerLanes = nnc::kWarpLanes;
+  if (outer)
+    innerLanes = std::min<int64_t>(
+        tiles.thread[inner] > 1 ? kProductInnerLanes : nnc::kWarpLanes,
+        llvm::PowerOf2Ceil(
+            llvm::divideCeil(extentOf(inner), tiles.thread[inner])));
+  tiles.warp[inner] = tiles.thread[inner] * innerLanes;
+  if (outer)
+    tiles.warp[*outer] = tiles.thread[*outer] * (nnc::kWarpLanes / innerLanes);
+
+  tiles.block[inner] = tiles.warp[inner];
+  if (outer)
+    tiles.block[*outer] = tiles.warp[*outer];
+  for (int64_t threads = nnc::kWarpLanes; threads * 2 <= threadsPerBlock;
+       threads *= 2) {
+    int64_t innerLeft = llvm::divideCeil(extentOf(inner), tiles.block[inner]);
+    int64_t outerLeft =
+        outer ? llvm::divideCeil(extentOf(*outer), tiles.block[*outer]) : 0;
+    if (innerLeft <= 1 && outerLeft <= 1)
+      break;
+    tiles.block[outerLeft > innerLeft ? *outer : inner] *= 2;
+  }
+  return tiles;
+}
+
 struct TilingStrategyPass : nnc::impl::TilingStrategyBase<TilingStrategyPass> {
   using TilingStrategyBase::TilingStrategyBase;
 
   void runOnOperation() override {
+    if (target == "cpu")
+      return chooseCpuTiles();
+    if (target == "nvptx")
+      return recordGpuTiles();
+    emitError(getOperation()->getLoc())
+        << "nnc-tiling-strategy: unknown target '" << target
+        << "' (cpu or nvptx)";
+    signalPassFailure();
+  }
+
+  void chooseCpuTiles() {
     getOperation()->walk([&](linalg::GenericOp generic) {
       if (!isa<FunctionOpInterface>(generic->getParentOp()) ||
           generic.getNumReductionLoops() != 0 ||
@@ -219,6 +314,39 @@ struct TilingStrategyPass : nnc::impl::TilingStrategyBase<TilingStrategyPass> {
               chooseTileSizes(generic, cacheBytes))
         generic->setAttr(nnc::kTileSizesAttr,
                          DenseI64ArrayAttr::get(&getContext(), *sizes));
+    });
+  }
+
+  void recordGpuTiles() {
+    if (threadsPerBlock < nnc::kWarpLanes || threadsPerBlock > 1024 ||
+        threadsPerBlock % nnc::kWarpLanes != 0) {
+      emitError(getOperation()->getLoc())
+          << "nnc-tiling-strategy: threads-per-block must be a multiple of "
+          << nnc::kWarpLanes << " from " << nnc::kWarpLanes << " to 1024, not "
+          << static_cast<int64_t>(threadsPerBlock);
+      return signalPassFailure();
+    }
+    MLIRContext *context = &getContext();
+    getOperation()->walk([&](linalg::LinalgOp op) {
+      if (!op.hasPureBufferSemantics() ||
+          op->getParentOfType<scf::ParallelOp>() ||
+          op->getParentOfType<scf::ForallOp>())
+        return;
+      std::optional<nnc::GpuTileSizes> tiles =
+          chooseGpuTiles(op, threadsPerBlock);
+      if (!tiles)
+        return;
+      op->setAttr(
+          nnc::kGpuTilesAttr,
+          DictionaryAttr::get(
+              context,
+              {NamedAttribute(nnc::kBlockLevel,
+                              DenseI64ArrayAttr::get(context, tiles->block)),
+               NamedAttribute(nnc::kWarpLevel,
+                              DenseI64ArrayAttr::get(context, tiles->warp)),
+               NamedAttribute(
+                   nnc::kThreadLevel,
+                   DenseI64ArrayAttr::get(context, tiles->thread))}));
     });
   }
 };

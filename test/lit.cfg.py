@@ -16,6 +16,11 @@ config.test_exec_root = os.path.join(config.nnc_obj_root, "test")
 
 config.substitutions.append(("%nnc_src", config.nnc_src_root))
 config.substitutions.append(("%python", config.python_executable))
+# mlir-runner runs lowered IR on the host (passes whose output is checked
+# by computing with it); these libraries give it vector.print.
+config.substitutions.append(("%mlir_runner_libs", ",".join(
+    os.path.join(config.llvm_lib_dir, name)
+    for name in ("libmlir_c_runner_utils.so", "libmlir_runner_utils.so"))))
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
