@@ -3,19 +3,18 @@
 // nnc_uk_matmul_f32, nnc_uk_matmul_nt_f32 and nnc_uk_matmul_tn_f32 describe
 // their raw pointers as Halide buffers and call the pipelines that
 // matmul_f32_generator.cpp compiled for the host: the cache-blocked one for
-// products large enough to fill its tasks (with taller tasks, which pack B
-// fewer times, when there are rows enough for one per thread), the others
-// for the rest (with B
-// transposed, the dot-product variant; a large product transposes Bt once
-// into a scratch B and runs the blocked one; with A transposed, At is
+// products with two tasks of its rows per thread, or one on a single thread
+// (with taller tasks, which pack B fewer times, when there are rows enough
+// for one per thread), the small one for the rest. With B transposed, a product
+// of 64 rows or more transposes Bt into a scratch B (on every thread) and runs
+// those, a smaller one the dot-product variant; with A transposed, At is
 // transposed into a scratch A first; a plain product narrower than a vector
-// transposes its B into a scratch Bt and runs the dot-product variant). A
+// transposes its B into a scratch Bt and runs the dot-product variant. A
 // matrix-vector product whose wide B is larger than the caches is no
 // pipeline's: each thread streams a block of B's rows into a partial result
-// (split along K). All run
-// on Halide's thread pool (HL_NUM_THREADS threads, by default one per core).
-// Every pipeline exists for AVX-512 and for AVX2; the first call picks the set
-// the CPU runs best (or the one NNC_KERNEL_ISA names).
+// (split along K). All run on Halide's thread pool (HL_NUM_THREADS threads, by
+// default one per core). Every pipeline exists for AVX-512 and for AVX2; the
+// first call picks the set the CPU runs best (or the one NNC_KERNEL_ISA names).
 //
 //===----------------------------------------------------------------------===//
 
@@ -60,6 +59,11 @@ constexpr int64_t kBlockedMinColumns = 48;
 /// 128 against 97 us).
 constexpr int64_t kStreamedRowBytes = 4096;
 constexpr int64_t kStreamedBytes = int64_t(32) << 20;
+
+/// Rows of A from which C = A * Bt^T transposes Bt and runs a pipeline for
+/// B (the dot-product one is faster for fewer: 32 x 1024 x 256, 202 against
+/// 262 us).
+constexpr int64_t kTransposedBRows = 64;
 
 /// Columns of C below which a product runs as dot products of rows of A
 /// and of the transposed B (the nt variant, vectorized along K) rather
@@ -172,27 +176,35 @@ bool checkExtents(const char *entry, float *c, int64_t m, int64_t n, int64_t k,
 }
 
 /// The cache-blocked pipeline for an m x n product large enough for one:
-/// the tall variant when it has a task of its rows for every thread of the
-/// pool, else the blocked one; null for a smaller product.
+/// the tall variant when it has a task of its rows for every thread it
+/// runs on, the blocked one when it has a task (on one thread: within a
+/// task of the pool, flash attention's tiles, say) or two tasks per thread,
+/// else null. With fewer tasks than that the threads wait on each other's
+/// (or sit idle), and the small pipeline's tiles are faster: on 2 threads,
+/// 64 x 1024 x 256 164 against 342 us (one task), 192 x 1024 x 256 454
+/// against 690, and 128 x 1024 x 256 316 against 348.
 Pipeline blockedPipeline(int64_t m, int64_t n) {
-  if (n < kBlockedMinColumns || m < NNC_MATMUL_BLOCK_ROWS)
+  const int64_t threads = nnc::kernels::availableThreads();
+  const int64_t tasks = threads == 1 ? 1 : 2 * threads;
+  if (n < kBlockedMinColumns || m < NNC_MATMUL_BLOCK_ROWS * tasks)
     return nullptr;
-  if (m >= NNC_MATMUL_TALL_BLOCK_ROWS * nnc::kernels::poolThreads())
+  if (m >= NNC_MATMUL_TALL_BLOCK_ROWS * threads)
     return pipelines().tall;
   return pipelines().blocked;
 }
 
-/// Dense B[K,N] = Bt[N,K]^T (Bt's rows `ldbt` apart), a 16 x 16 block at a
-/// time: a whole block is read row by row into a local tile and written out
-/// row by row, so both sides move in contiguous runs the compiler turns
-/// into vector loads and stores (three times faster than an element-wise
-/// loop over the same blocks).
-void transposeInto(float *b, const float *bt, int64_t n, int64_t k,
-                   int64_t ldbt) {
-  constexpr int64_t kBlock = 16;
-  for (int64_t j0 = 0; j0 < n; j0 += kBlock) {
+/// Columns [begin, end) of dense B[K,N] = Bt[N,K]^T (Bt's rows `ldbt`
+/// apart), a 32 x 32 block at a time: a whole block is read row by row into
+/// a local tile and written out row by row, so both sides move in
+/// contiguous runs the compiler turns into vector loads and stores (three
+/// times faster than an element-wise loop over the same blocks; 32 x 32
+/// blocks move 1024 x 256 in 112 us, 16 x 16 ones in 136).
+void transposeColumns(float *b, const float *bt, int64_t n, int64_t k,
+                      int64_t ldbt, int64_t begin, int64_t end) {
+  constexpr int64_t kBlock = 32;
+  for (int64_t j0 = begin; j0 < end; j0 += kBlock) {
     for (int64_t i0 = 0; i0 < k; i0 += kBlock) {
-      const int64_t columns = std::min(kBlock, n - j0);
+      const int64_t columns = std::min(kBlock, end - j0);
       const int64_t rows = std::min(kBlock, k - i0);
       if (columns < kBlock || rows < kBlock) {
         for (int64_t j = 0; j < columns; ++j)
@@ -211,6 +223,43 @@ void transposeInto(float *b, const float *bt, int64_t n, int64_t k,
   }
 }
 
+/// A transposition split into tasks of whole 32-column blocks of B.
+struct Transposition {
+  float *b;
+  const float *bt;
+  int64_t n, k, ldbt, tasks;
+};
+
+/// Task `task` of a Transposition: its share of B's column blocks.
+int transposeTask(void *, int task, uint8_t *closure) {
+  const auto &t = *reinterpret_cast<const Transposition *>(closure);
+  const int64_t blocks = (t.n + 31) / 32;
+  const int64_t begin = blocks * task / t.tasks * 32;
+  const int64_t end = std::min(t.n, blocks * (task + 1) / t.tasks * 32);
+  transposeColumns(t.b, t.bt, t.n, t.k, t.ldbt, begin, end);
+  return 0;
+}
+
+/// Elements below which a transposition runs on the calling thread: the
+/// pool's dispatch would cost more than the second core saves.
+constexpr int64_t kParallelTransposeElements = int64_t(64) << 10;
+
+/// Dense B[K,N] = Bt[N,K]^T, split over the pool's threads when large (a
+/// training step's weight transposes took 18% of the step on one core while
+/// the other waited); false when the pool reports an error.
+bool transposeInto(float *b, const float *bt, int64_t n, int64_t k,
+                   int64_t ldbt) {
+  const int64_t tasks =
+      std::min((n + 31) / 32, nnc::kernels::availableThreads());
+  if (n * k < kParallelTransposeElements || tasks < 2) {
+    transposeColumns(b, bt, n, k, ldbt, 0, n);
+    return true;
+  }
+  Transposition transposition{b, bt, n, k, ldbt, tasks};
+  return halide_do_par_for(nullptr, transposeTask, 0, static_cast<int>(tasks),
+                           reinterpret_cast<uint8_t *>(&transposition)) == 0;
+}
+
 /// A dense scratch copy of the transpose of the rows x cols matrix `src`
 /// (its rows `ld` apart); `what` names it if memory runs out in `entry`.
 std::unique_ptr<float[]> transposedCopy(const char *entry, const char *what,
@@ -221,7 +270,8 @@ std::unique_ptr<float[]> transposedCopy(const char *entry, const char *what,
       new (std::nothrow) float[static_cast<size_t>(rows) * cols]);
   if (!copy)
     fail(entry, what, m, n, k);
-  transposeInto(copy.get(), src, rows, cols, ld);
+  if (!transposeInto(copy.get(), src, rows, cols, ld))
+    fail(entry, "the thread pool reported an error", m, n, k);
   return copy;
 }
 
@@ -280,7 +330,7 @@ void multiplyVectorSplitK(const char *entry, const float *a, const float *b,
   // The set the pipelines run, chosen (and checked against the CPU and
   // NNC_KERNEL_ISA, with a message) before any AVX2 instruction runs.
   pipelines();
-  const int64_t tasks = std::min(k, nnc::kernels::poolThreads());
+  const int64_t tasks = std::min(k, nnc::kernels::availableThreads());
   std::unique_ptr<float[]> partials(
       new (std::nothrow) float[static_cast<size_t>(tasks * n)]);
   if (!partials)
@@ -322,25 +372,22 @@ void multiply(const char *entry, const float *a, const float *b, float *c,
 }
 
 /// C = A * Bt^T once the extents are checked: the dot-product pipeline, or
-/// for a product that fills the blocked one's tasks, Bt transposed into a
-/// scratch B and the blocked pipeline.
+/// for a product with kTransposedBRows rows or more, Bt transposed into a
+/// scratch B and the product C = A * B.
 void multiplyTransposedB(const char *entry, const float *a, const float *bt,
                          float *c, int64_t m, int64_t n, int64_t k, int64_t lda,
                          int64_t ldbt, int64_t ldc) {
-  MatrixBuffer bufferA(a, m, k, lda);
-  MatrixBuffer bufferC(c, m, n, ldc);
-  int status;
-  if (Pipeline blocked = blockedPipeline(m, n)) {
+  if (m >= kTransposedBRows && n >= kBlockedMinColumns) {
     // Transposing costs K * N moves against M * N * K multiply-adds.
     std::unique_ptr<float[]> b = transposedCopy(
         entry, "out of memory for the transposed B", bt, n, k, ldbt, m, n, k);
-    MatrixBuffer bufferB(b.get(), k, n, n);
-    status = blocked(&bufferA.buffer, &bufferB.buffer, &bufferC.buffer);
-  } else {
-    MatrixBuffer bufferBt(bt, n, k, ldbt);
-    status = pipelines().nt(&bufferA.buffer, &bufferBt.buffer, &bufferC.buffer);
+    multiply(entry, a, b.get(), c, m, n, k, lda, n, ldc);
+    return;
   }
-  if (status != 0)
+  MatrixBuffer bufferA(a, m, k, lda);
+  MatrixBuffer bufferBt(bt, n, k, ldbt);
+  MatrixBuffer bufferC(c, m, n, ldc);
+  if (pipelines().nt(&bufferA.buffer, &bufferBt.buffer, &bufferC.buffer) != 0)
     fail(entry, "the Halide pipeline reported an error", m, n, k);
 }
 

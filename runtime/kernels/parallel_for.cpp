@@ -147,6 +147,8 @@ int doParFor(void *context, halide_task_t task, int min, int size,
 
 } // namespace
 
+int64_t nnc::kernels::availableThreads() { return inTask ? 1 : poolThreads(); }
+
 extern "C" void nnc_parallel_for(nnc_parallel_body_t body, int64_t iterations,
                                  void *closure) {
   if (iterations <= 0)

@@ -2,7 +2,8 @@
 //
 // The number of threads of Halide's pool, which runs both the matmul
 // kernels' tasks and the parallel loops of generated code
-// (parallel_for.cpp): kernels size their tasks by it.
+// (parallel_for.cpp), and how many of them a parallel loop started here
+// gets: kernels size their tasks by it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +17,11 @@ namespace nnc::kernels {
 /// HL_NUM_THREADS when set to a positive number (as Halide reads it),
 /// otherwise one per core.
 int64_t poolThreads();
+
+/// The threads a parallel loop started on this thread runs on: 1 within a
+/// task of the pool (its parallel loops run there, one task after another),
+/// else poolThreads().
+int64_t availableThreads();
 
 } // namespace nnc::kernels
 

@@ -3,16 +3,18 @@
 // nnc_uk_matmul_f32, nnc_uk_matmul_nt_f32 (B given transposed) and
 // nnc_uk_matmul_tn_f32 (A given transposed) against a
 // naive triple loop, on shapes that exercise each of their variants and
-// schedules: the cache-blocked parallel variant (at least 64 rows and 48
-// columns, with ragged row blocks and panels), its tall form (256 rows per
-// task, for products with that many rows for every thread), full register
+// schedules: the cache-blocked parallel variant (two tasks of 64 rows per
+// thread, 257 rows on two threads, and 48 columns, with ragged row blocks
+// and panels), its tall form (256 rows per task, for products with that
+// many rows for every thread), full register
 // tiles of both shapes (3 vectors by 8 rows, and with AVX-512 4 vectors by 6
 // rows where they recompute fewer edge elements: 64 columns, 320 columns in
 // column-parallel tasks; a convolution's im2col GEMM among them), tiles of
 // exactly the rows of a product with fewer rows than those (2 to 7), one
 // vector per row, matrix-vector products (in wide column chunks, with a
 // ragged last one, and in narrow ones), scalars, ragged edges, and K not a
-// whole number of vectors, and matrix-vector products split along K (32 MiB
+// whole number of vectors, transposed operands large enough to be transposed
+// on every thread, and matrix-vector products split along K (32 MiB
 // or more of B in rows of 1024 columns or more). ctest runs them once with the
 // kernels the CPU picks and once with NNC_KERNEL_ISA=avx2
 // (runtime/matmul-avx2), so every variant of every instruction set is checked
@@ -137,7 +139,7 @@ INSTANTIATE_TEST_SUITE_P(
         Shape{128, 64, 128}, Shape{1, 1024, 1024}, Shape{1, 2050, 4099},
         Shape{1, 1000, 37}, Shape{1, 600, 20}, Shape{2, 1024, 33},
         Shape{3, 500, 20}, Shape{4, 97, 40}, Shape{5, 300, 9},
-        Shape{7, 1000, 64}));
+        Shape{7, 1000, 64}, Shape{70, 600, 130}, Shape{300, 260, 270}));
 
 TEST(MatmulF32Edges, EmptyOutputsAreNoOps) {
   float sentinel = 42;
