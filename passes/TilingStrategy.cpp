@@ -1,5 +1,4 @@
-//===- TilingStrategy.cpp - Tile sizes per op for the target
-//---------------===//
+//===- TilingStrategy.cpp - Tile sizes per op for the target --------------===//
 //
 // On the CPU (target=cpu) the strategy tiles the epilogues of products for
 // the cache; the register tiles of products are the Halide microkernels'.

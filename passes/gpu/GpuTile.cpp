@@ -102,9 +102,9 @@ gpu::ParallelLoopDimMappingAttr mappingTo(OpBuilder &b,
 
 /// A one-dimensional parallel loop from 0 to `count` mapped to `processor`;
 /// `body` builds its body at its induction variable.
-scf::ParallelOp parallelLoop(OpBuilder &b, Location loc, int64_t count,
-                             gpu::Processor processor,
-                             function_ref<void(OpBuilder &, Value)> body) {
+void parallelLoop(OpBuilder &b, Location loc, int64_t count,
+                  gpu::Processor processor,
+                  function_ref<void(OpBuilder &, Value)> body) {
   Value zero = arith::ConstantIndexOp::create(b, loc, 0);
   Value one = arith::ConstantIndexOp::create(b, loc, 1);
   Value upper = arith::ConstantIndexOp::create(b, loc, count);
@@ -114,7 +114,6 @@ scf::ParallelOp parallelLoop(OpBuilder &b, Location loc, int64_t count,
         body(nested, ivs.front());
       });
   (void)gpu::setMappingAttr(loop, {mappingTo(b, processor)});
-  return loop;
 }
 
 /// Splits `linear` (row-major over `counts`) into one index per count.
