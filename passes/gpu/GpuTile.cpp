@@ -197,6 +197,7 @@ void emitThreadTile(OpBuilder &b, Location loc, linalg::GenericOp op,
 
   // The outputs of every point, loaded once where the body reads them (or
   // reduction loops carry them); an elementwise op only writes its output.
+  unsigned numInits = op.getNumDpsInits();
   SmallVector<Value> carried;
   for (const Point &point : points)
     for (OpOperand &init : op.getDpsInitsMutable())
@@ -209,7 +210,6 @@ void emitThreadTile(OpBuilder &b, Location loc, linalg::GenericOp op,
   auto step = [&](OpBuilder &builder, ArrayRef<Value> reductionIvs,
                   ValueRange current) {
     SmallVector<Value> next;
-    unsigned numInits = op.getNumDpsInits();
     for (auto [p, point] : llvm::enumerate(points)) {
       SmallVector<Value> indices = point.indices;
       for (auto [r, d] : llvm::enumerate(reduction))
@@ -254,7 +254,6 @@ void emitThreadTile(OpBuilder &b, Location loc, linalg::GenericOp op,
   SmallVector<Value> results = nest(b, 0, carried);
 
   // Stores, for the points in bounds.
-  unsigned numInits = op.getNumDpsInits();
   for (auto [p, point] : llvm::enumerate(points)) {
     auto guard = scf::IfOp::create(b, loc, point.inBounds, false);
     OpBuilder then = guard.getThenBodyBuilder();

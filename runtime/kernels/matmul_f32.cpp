@@ -193,6 +193,10 @@ Pipeline blockedPipeline(int64_t m, int64_t n) {
   return pipelines().blocked;
 }
 
+/// The side of a transposition's square blocks, and of the column blocks
+/// its tasks split B into.
+constexpr int64_t kTransposeBlock = 32;
+
 /// Columns [begin, end) of dense B[K,N] = Bt[N,K]^T (Bt's rows `ldbt`
 /// apart), a 32 x 32 block at a time: a whole block is read row by row into
 /// a local tile and written out row by row, so both sides move in
@@ -201,29 +205,28 @@ Pipeline blockedPipeline(int64_t m, int64_t n) {
 /// blocks move 1024 x 256 in 112 us, 16 x 16 ones in 136).
 void transposeColumns(float *b, const float *bt, int64_t n, int64_t k,
                       int64_t ldbt, int64_t begin, int64_t end) {
-  constexpr int64_t kBlock = 32;
-  for (int64_t j0 = begin; j0 < end; j0 += kBlock) {
-    for (int64_t i0 = 0; i0 < k; i0 += kBlock) {
-      const int64_t columns = std::min(kBlock, end - j0);
-      const int64_t rows = std::min(kBlock, k - i0);
-      if (columns < kBlock || rows < kBlock) {
+  for (int64_t j0 = begin; j0 < end; j0 += kTransposeBlock) {
+    for (int64_t i0 = 0; i0 < k; i0 += kTransposeBlock) {
+      const int64_t columns = std::min(kTransposeBlock, end - j0);
+      const int64_t rows = std::min(kTransposeBlock, k - i0);
+      if (columns < kTransposeBlock || rows < kTransposeBlock) {
         for (int64_t j = 0; j < columns; ++j)
           for (int64_t i = 0; i < rows; ++i)
             b[(i0 + i) * n + j0 + j] = bt[(j0 + j) * ldbt + i0 + i];
         continue;
       }
-      float tile[kBlock][kBlock];
-      for (int64_t j = 0; j < kBlock; ++j)
-        for (int64_t i = 0; i < kBlock; ++i)
+      float tile[kTransposeBlock][kTransposeBlock];
+      for (int64_t j = 0; j < kTransposeBlock; ++j)
+        for (int64_t i = 0; i < kTransposeBlock; ++i)
           tile[i][j] = bt[(j0 + j) * ldbt + i0 + i];
-      for (int64_t i = 0; i < kBlock; ++i)
-        for (int64_t j = 0; j < kBlock; ++j)
+      for (int64_t i = 0; i < kTransposeBlock; ++i)
+        for (int64_t j = 0; j < kTransposeBlock; ++j)
           b[(i0 + i) * n + j0 + j] = tile[i][j];
     }
   }
 }
 
-/// A transposition split into tasks of whole 32-column blocks of B.
+/// A transposition split into tasks of whole column blocks of B.
 struct Transposition {
   float *b;
   const float *bt;
@@ -233,9 +236,10 @@ struct Transposition {
 /// Task `task` of a Transposition: its share of B's column blocks.
 int transposeTask(void *, int task, uint8_t *closure) {
   const auto &t = *reinterpret_cast<const Transposition *>(closure);
-  const int64_t blocks = (t.n + 31) / 32;
-  const int64_t begin = blocks * task / t.tasks * 32;
-  const int64_t end = std::min(t.n, blocks * (task + 1) / t.tasks * 32);
+  const int64_t blocks = (t.n + kTransposeBlock - 1) / kTransposeBlock;
+  const int64_t begin = blocks * task / t.tasks * kTransposeBlock;
+  const int64_t end =
+      std::min(t.n, blocks * (task + 1) / t.tasks * kTransposeBlock);
   transposeColumns(t.b, t.bt, t.n, t.k, t.ldbt, begin, end);
   return 0;
 }
@@ -249,8 +253,8 @@ constexpr int64_t kParallelTransposeElements = int64_t(64) << 10;
 /// the other waited); false when the pool reports an error.
 bool transposeInto(float *b, const float *bt, int64_t n, int64_t k,
                    int64_t ldbt) {
-  const int64_t tasks =
-      std::min((n + 31) / 32, nnc::kernels::availableThreads());
+  const int64_t tasks = std::min((n + kTransposeBlock - 1) / kTransposeBlock,
+                                 nnc::kernels::availableThreads());
   if (n * k < kParallelTransposeElements || tasks < 2) {
     transposeColumns(b, bt, n, k, ldbt, 0, n);
     return true;
