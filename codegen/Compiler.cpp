@@ -288,6 +288,7 @@ static LogicalResult lowerEntry(ModuleOp module, func::FuncOp entry,
         options.cacheBytes > 0 ? options.cacheBytes : hostL2CacheBytes();
     cpu.kernelReport = options.kernelReport;
     cpu.dilatedConvToDense = options.dilatedRewrite;
+    cpu.winogradConv = !options.noWinograd;
     cpu.memoryPlan = options.memoryPlan;
     cpu.vectorize = !options.noVectorize;
     cpu.parallelLoops = !options.serialLoops;

@@ -67,6 +67,9 @@ struct CompileOptions {
   /// Rewrite dilated convolutions as dense ones on a space-to-batch view
   /// (nnc-dilated-conv-to-dense) instead of lowering them directly (CPU).
   bool dilatedRewrite = false;
+  /// Compute every 3x3 convolution by im2col GEMM, none by the Winograd
+  /// kernel (nnc-winograd-conv off).
+  bool noWinograd = false;
   /// Place the intermediate buffers of each function in one arena by
   /// liveness (nnc-memory-plan; CPU) instead of a malloc and free each.
   bool memoryPlan = false;

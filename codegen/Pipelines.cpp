@@ -91,6 +91,9 @@ void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &options) {
   // 0.97 against 1.33 ms at batch 1, 39 against 64 ms at batch 32.
   if (options.dilatedConvToDense)
     pm.addPass(createDilatedConvToDense());
+  // Large 3x3 convolutions by Winograd's F(4x4, 3x3) in the runtime.
+  if (options.winogradConv)
+    pm.addPass(createWinogradConv());
   buildBufferizedLinalg(pm, options.fuseElementwise,
                         options.tileEpilogues ? options.cacheBytes : 0);
   // A forall (flash attention's query tiles) as the parallel loop that

@@ -51,6 +51,12 @@ struct CpuPipelineOptions
                      "space-to-batch view (nnc-dilated-conv-to-dense); off: "
                      "lowered directly, which measured faster"),
       llvm::cl::init(false)};
+  Option<bool> winogradConv{
+      *this, "winograd-conv",
+      llvm::cl::desc("compute the large 3x3 convolutions by the runtime's "
+                     "Winograd kernel (nnc-winograd-conv); off: all by "
+                     "im2col GEMM"),
+      llvm::cl::init(true)};
   Option<bool> memoryPlan{
       *this, "memory-plan",
       llvm::cl::desc("place intermediate buffers in one arena per function "

@@ -584,6 +584,29 @@ def Vectorize : Pass<"nnc-vectorize"> {
                            "mlir::vector::VectorDialect"];
 }
 
+def WinogradConv : Pass<"nnc-winograd-conv"> {
+  let summary = "Marks the 3x3 convolutions that the runtime's Winograd "
+                "kernel computes";
+  let description = [{
+    Marks (`nnc.winograd`) an ungrouped 2-D f32 `nn.conv` with static
+    shapes, a 3x3 kernel, stride 1 and no dilation, with at least
+    `min-channels` input and output channels and at least `min-pixels`
+    output pixels over the batch. nn-to-linalg lowers a marked convolution
+    to `linalg.conv_2d_nchw_fchw` on its padded input (plus the bias), and
+    nnc-cpu-microkernels hands that to `nnc_uk_conv3x3_f32`, the runtime's
+    Winograd F(4x4, 3x3) kernel: 36 multiplications per 4x4 tile and
+    channel pair where the direct sums take 144. Unmarked convolutions keep
+    the im2col GEMM. The CPU pipeline runs it; NVPTX does not.
+  }];
+  let options = [
+    Option<"minChannels", "min-channels", "int64_t", /*default=*/"16",
+           "Input and output channels a convolution needs at least">,
+    Option<"minPixels", "min-pixels", "int64_t", /*default=*/"2048",
+           "Output pixels (batch times height times width) a convolution "
+           "needs at least">,
+  ];
+}
+
 def WeightPenalty : Pass<"nnc-weight-penalty", "mlir::ModuleOp"> {
   let summary = "Adds L1 and L2 penalties of the parameters to a loss";
   let description = [{

@@ -7,7 +7,8 @@
 // them are): a plain one to nnc_uk_matmul_f32, one reading B transposed to
 // nnc_uk_matmul_nt_f32, one reading A transposed to nnc_uk_matmul_tn_f32,
 // and a batch of plain or transposed-B ones to a loop of calls, one per
-// batch entry.
+// batch entry. A 3x3 convolution with stride and dilation 1 in NCHW
+// (lowered so for nnc-winograd-conv) goes to nnc_uk_conv3x3_f32.
 //
 //===----------------------------------------------------------------------===//
 
@@ -37,6 +38,7 @@ namespace {
 constexpr StringLiteral kMatmulKernel = "nnc_uk_matmul_f32";
 constexpr StringLiteral kMatmulTransposedBKernel = "nnc_uk_matmul_nt_f32";
 constexpr StringLiteral kMatmulTransposedAKernel = "nnc_uk_matmul_tn_f32";
+constexpr StringLiteral kConv3x3Kernel = "nnc_uk_conv3x3_f32";
 
 /// A static f32 buffer of `rank` (2: a matrix, 3: a batch of them) whose
 /// rows are contiguous, so the kernel can take it by pointer and row stride.
@@ -242,6 +244,67 @@ struct BatchMatmulToMicrokernel : OpRewritePattern<linalg::BatchMatmulOp> {
   }
 };
 
+/// Whether every entry of the i64 elements `attr` (a convolution's strides
+/// or dilations) is 1.
+bool allOnes(DenseIntElementsAttr attr) {
+  return llvm::all_of(attr.getValues<int64_t>(),
+                      [](int64_t v) { return v == 1; });
+}
+
+/// A 3x3 convolution [N, C, H, W] by [F, C, 3, 3], stride and dilation 1,
+/// into a zero-filled [N, F, H - 2, W - 2]: the Winograd kernel, which
+/// takes each operand by its pointer and the strides of its outer three
+/// dimensions (rows of contiguous elements; the filters dense).
+struct Conv3x3ToMicrokernel : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(linalg::Conv2DNchwFchwOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!op.hasPureBufferSemantics())
+      return rewriter.notifyMatchFailure(op, "not on buffers");
+    Value x = op.getDpsInputs()[0], w = op.getDpsInputs()[1];
+    Value y = op.getDpsInits()[0];
+    auto filterType = dyn_cast<MemRefType>(w.getType());
+    if (!isKernelOperand(x, 4) || !isKernelOperand(y, 4) ||
+        !isKernelOperand(w, 4) || !filterType.getLayout().isIdentity() ||
+        filterType.getDimSize(2) != 3 || filterType.getDimSize(3) != 3 ||
+        !allOnes(op.getStrides()) || !allOnes(op.getDilations()))
+      return rewriter.notifyMatchFailure(
+          op, "not a dense 3x3 f32 filter with stride and dilation 1 over "
+              "static operands with contiguous rows");
+    linalg::FillOp fill = zeroFillBefore(op, y);
+    if (!fill)
+      return rewriter.notifyMatchFailure(op, "output not zero-filled first");
+    Location loc = op.getLoc();
+    ArrayRef<int64_t> yShape = cast<MemRefType>(y.getType()).getShape();
+    Type ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
+    Type i64 = rewriter.getI64Type();
+    SmallVector<Type> arguments = {ptr, ptr, ptr};
+    arguments.append(11, i64);
+    func::FuncOp kernel = nnc::declareRuntimeFunction(
+        rewriter, op->getParentOfType<ModuleOp>(), kConv3x3Kernel,
+        rewriter.getFunctionType(arguments, {}));
+    OperandLayout input = layoutOf(rewriter, loc, x);
+    OperandLayout output = layoutOf(rewriter, loc, y);
+    auto constant = [&](int64_t value) {
+      return i64Constant(rewriter, loc, value);
+    };
+    SmallVector<Value> args = {input.pointer,
+                               layoutOf(rewriter, loc, w).pointer,
+                               output.pointer,
+                               constant(yShape[0]),
+                               constant(filterType.getDimSize(1)),
+                               constant(yShape[1]),
+                               constant(yShape[2]),
+                               constant(yShape[3])};
+    args.append(input.strides.begin(), input.strides.begin() + 3);
+    args.append(output.strides.begin(), output.strides.begin() + 3);
+    func::CallOp::create(rewriter, loc, kernel, args);
+    rewriter.eraseOp(op);
+    rewriter.eraseOp(fill);
+    return success();
+  }
+};
+
 struct CpuMicrokernelsPass
     : nnc::impl::CpuMicrokernelsBase<CpuMicrokernelsPass> {
   void runOnOperation() override {
@@ -255,6 +318,7 @@ struct CpuMicrokernelsPass
 } // namespace
 
 void nnc::populateCpuMicrokernelPatterns(RewritePatternSet &patterns) {
-  patterns.add<MatmulToMicrokernel, BatchMatmulToMicrokernel>(
-      patterns.getContext());
+  patterns
+      .add<MatmulToMicrokernel, BatchMatmulToMicrokernel, Conv3x3ToMicrokernel>(
+          patterns.getContext());
 }

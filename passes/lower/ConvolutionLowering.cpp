@@ -12,6 +12,9 @@
 // expand_shape. The input is padded with zeros as far as the windows reach
 // (passes/lower/WindowPadding.h).
 //
+// A convolution that nnc-winograd-conv marked becomes
+// linalg.conv_2d_nchw_fchw instead, for the runtime's Winograd kernel.
+//
 // The transposed convolution is the convolution of the zero-upsampled input
 // (input element s placed at s * stride, `stride - 1` zeros between) by the
 // flipped kernel: y[t] = sum_k z[t + (K - 1 - k) * dilation] * w[k].
@@ -19,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ir/NNOps.h"
+#include "passes/ConvAlgorithm.h"
 #include "passes/lower/LinalgBuilders.h"
 #include "passes/lower/LoweringPatterns.h"
 #include "passes/lower/WindowPadding.h"
@@ -247,6 +251,33 @@ Value im2colConvolution(ImplicitLocOpBuilder &b, Value x, Value weight,
       .getResult(0);
 }
 
+/// The 2-D convolution of the padded input `x` [N, C, H, W] by `weight` [F,
+/// C, 3, 3], stride and dilation 1, as linalg.conv_2d_nchw_fchw into zeros
+/// (what the runtime's Winograd kernel computes, nnc-winograd-conv), plus
+/// `bias` [F] when given.
+Value winogradConvolution(ImplicitLocOpBuilder &b, Value x, Value weight,
+                          Value bias, RankedTensorType resultType) {
+  Value zeros =
+      filledTensor(b, resultType, b.getZeroAttr(resultType.getElementType()));
+  Value conv =
+      linalg::Conv2DNchwFchwOp::create(b, TypeRange{resultType},
+                                       ValueRange{x, weight}, ValueRange{zeros})
+          .getResult(0);
+  if (!bias)
+    return conv;
+  // [F] -> [F, 1, 1] broadcasts along N and the pixels.
+  Value column = tensor::ExpandShapeOp::create(
+      b,
+      RankedTensorType::get({resultType.getDimSize(1), 1, 1},
+                            resultType.getElementType()),
+      bias, SmallVector<ReassociationIndices>{{0, 1, 2}});
+  return buildElementwise(
+      b, resultType, ValueRange{conv, column},
+      [](ImplicitLocOpBuilder &nested, ValueRange a) {
+        return arith::AddFOp::create(nested, a[0], a[1]).getResult();
+      });
+}
+
 struct ConvLowering : OpConversionPattern<ConvOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -257,6 +288,12 @@ struct ConvLowering : OpConversionPattern<ConvOp> {
     int64_t groups = op.getGroups();
     Value x = padForWindows(b, adaptor.getInput(), window,
                             op.getType().getShape().drop_front(2), 0.0);
+    if (groups == 1 && op->hasAttr(kWinogradAttr)) {
+      rewriter.replaceOp(op,
+                         winogradConvolution(b, x, adaptor.getWeight(),
+                                             adaptor.getBias(), op.getType()));
+      return success();
+    }
     if (groups == 1) {
       rewriter.replaceOp(op, im2colConvolution(b, x, adaptor.getWeight(),
                                                adaptor.getBias(), op.getType(),

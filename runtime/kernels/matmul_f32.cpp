@@ -21,6 +21,7 @@
 #include "nnc/kernels.h"
 
 #include "HalideRuntime.h"
+#include "kernel_isa.h"
 #include "nnc_halide_matmul_f32_blocked_avx2.h"
 #include "nnc_halide_matmul_f32_blocked_avx512.h"
 #include "nnc_halide_matmul_f32_nt_avx2.h"
@@ -85,71 +86,22 @@ constexpr int64_t kNarrowColumns = 16;
 using Pipeline = int (*)(halide_buffer_t *, halide_buffer_t *,
                          halide_buffer_t *);
 
-/// Whether the CPU has AVX2 and FMA.
-bool cpuHasAvx2() {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-}
-
-/// Whether the CPU has the AVX-512 subset the kernels were compiled for
-/// (Skylake's: F, CD, VL, BW and DQ), and AVX2.
-bool cpuHasAvx512() {
-  return cpuHasAvx2() && __builtin_cpu_supports("avx512f") &&
-         __builtin_cpu_supports("avx512cd") &&
-         __builtin_cpu_supports("avx512vl") &&
-         __builtin_cpu_supports("avx512bw") &&
-         __builtin_cpu_supports("avx512dq");
-}
-
-/// The pipelines compiled for one instruction set, and whether the CPU runs
-/// them.
+/// The pipelines compiled for one instruction set.
 struct Pipelines {
-  const char *isa;
-  bool (*cpuSupports)();
   Pipeline small, blocked, tall, nt;
 };
 
-constexpr Pipelines kAvx512{"avx512",
-                            cpuHasAvx512,
-                            nnc_halide_matmul_f32_small_avx512,
-                            nnc_halide_matmul_f32_blocked_avx512,
-                            nnc_halide_matmul_f32_tall_avx512,
-                            nnc_halide_matmul_f32_nt_avx512};
-constexpr Pipelines kAvx2{"avx2",
-                          cpuHasAvx2,
-                          nnc_halide_matmul_f32_small_avx2,
-                          nnc_halide_matmul_f32_blocked_avx2,
-                          nnc_halide_matmul_f32_tall_avx2,
-                          nnc_halide_matmul_f32_nt_avx2};
+constexpr Pipelines kAvx512{
+    nnc_halide_matmul_f32_small_avx512, nnc_halide_matmul_f32_blocked_avx512,
+    nnc_halide_matmul_f32_tall_avx512, nnc_halide_matmul_f32_nt_avx512};
+constexpr Pipelines kAvx2{
+    nnc_halide_matmul_f32_small_avx2, nnc_halide_matmul_f32_blocked_avx2,
+    nnc_halide_matmul_f32_tall_avx2, nnc_halide_matmul_f32_nt_avx2};
 
-/// Prints why no pipeline set can run and aborts.
-[[noreturn]] void failIsa(const std::string &why) {
-  std::fprintf(stderr, "nnc: matmul kernels: %s\n", why.c_str());
-  std::abort();
-}
-
-/// The set NNC_KERNEL_ISA names (avx512 or avx2), else the widest the CPU
-/// supports; chosen once.
+/// The set of the chosen instruction set (kernel_isa.h).
 const Pipelines &pipelines() {
-  static const Pipelines &chosen = []() -> const Pipelines & {
-    if (const char *requested = std::getenv("NNC_KERNEL_ISA")) {
-      for (const Pipelines *candidate : {&kAvx512, &kAvx2}) {
-        if (std::strcmp(requested, candidate->isa) != 0)
-          continue;
-        if (!candidate->cpuSupports())
-          failIsa(std::string("NNC_KERNEL_ISA=") + requested +
-                  ", but this CPU does not support it");
-        return *candidate;
-      }
-      failIsa(std::string("NNC_KERNEL_ISA=") + requested +
-              " is not an instruction set of the kernels (avx512, avx2)");
-    }
-    for (const Pipelines *candidate : {&kAvx512, &kAvx2})
-      if (candidate->cpuSupports())
-        return *candidate;
-    failIsa("this CPU lacks AVX2 and FMA, which the kernels need at least");
-  }();
-  return chosen;
+  return nnc::kernels::kernelIsa() == nnc::kernels::Isa::Avx512 ? kAvx512
+                                                                : kAvx2;
 }
 
 /// Checks the extents and row strides of a call of `entry` (A's rows hold
@@ -432,4 +384,6 @@ extern "C" void nnc_uk_matmul_nt_f32(const float *a, const float *bt, float *c,
     multiplyTransposedB(entry, a, bt, c, m, n, k, lda, ldbt, ldc);
 }
 
-extern "C" const char *nnc_kernel_isa(void) { return pipelines().isa; }
+extern "C" const char *nnc_kernel_isa(void) {
+  return nnc::kernels::isaName(nnc::kernels::kernelIsa());
+}

@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nnc/kernels.h"
+#include "test_util.h"
 
 #include <gtest/gtest.h>
 
@@ -35,16 +36,7 @@
 
 namespace {
 
-/// Deterministic values in [-1, 1).
-std::vector<float> pseudoRandom(size_t count, uint32_t seed) {
-  std::vector<float> values(count);
-  uint32_t state = seed;
-  for (float &value : values) {
-    state = state * 1664525u + 1013904223u;
-    value = static_cast<float>(state >> 8) / float(1 << 23) - 1.0f;
-  }
-  return values;
-}
+using nnc::test::pseudoRandom;
 
 struct Shape {
   int64_t m, n, k;

@@ -53,6 +53,16 @@ void writeFile(const std::string &path, const std::string &text) {
   writeFile(path, std::vector<uint8_t>(text.begin(), text.end()));
 }
 
+std::vector<float> pseudoRandom(size_t count, uint32_t seed) {
+  std::vector<float> values(count);
+  uint32_t state = seed;
+  for (float &value : values) {
+    state = state * 1664525u + 1013904223u;
+    value = static_cast<float>(state >> 8) / float(1 << 23) - 1.0f;
+  }
+  return values;
+}
+
 nnc_tensor tensorView(nnc_dtype dtype, const std::vector<int64_t> &shape,
                       void *data) {
   nnc_tensor tensor = {};

@@ -1,8 +1,8 @@
 //===- test/runtime/test_util.h - Helpers for the runtime's unit tests ----===//
 //
-// Temporary directories, files of bytes, tensors over test memory,
-// hand-built safetensors images, and running the example programs as child
-// processes.
+// Temporary directories, files of bytes, pseudo-random values, tensors over
+// test memory, hand-built safetensors images, and running the example
+// programs as child processes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -35,6 +35,10 @@ private:
 /// Writes `bytes` (or `text`) to `path`; fails the current test on error.
 void writeFile(const std::string &path, const std::vector<uint8_t> &bytes);
 void writeFile(const std::string &path, const std::string &text);
+
+/// `count` deterministic values in [-1, 1), a different sequence per
+/// `seed`.
+std::vector<float> pseudoRandom(size_t count, uint32_t seed);
 
 /// A tensor of `dtype` and `shape` over `data` (not copied).
 nnc_tensor tensorView(nnc_dtype dtype, const std::vector<int64_t> &shape,

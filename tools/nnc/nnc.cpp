@@ -112,6 +112,10 @@ static constexpr const char *kCompileUsage =
     "                           a space-to-batch view\n"
     "                           (nnc-dilated-conv-to-dense; default: lowered\n"
     "                           directly, which measured faster; CPU)\n"
+    "  --no-winograd            compute 3x3 convolutions by im2col GEMM\n"
+    "                           only (default: the large ones by the\n"
+    "                           runtime's Winograd kernel,\n"
+    "                           nnc-winograd-conv; CPU)\n"
     "  --memory-plan            place intermediate tensors in one arena\n"
     "                           shared by liveness (nnc-memory-plan;\n"
     "                           default: one allocation each, which\n"
@@ -339,6 +343,8 @@ static int compileCommand(const std::vector<std::string> &args) {
       options.kernelReport = true;
     } else if (arg == "--dilated-rewrite") {
       options.dilatedRewrite = true;
+    } else if (arg == "--no-winograd") {
+      options.noWinograd = true;
     } else if (arg == "--memory-plan") {
       options.memoryPlan = true;
     } else if (arg == "--no-vectorize") {

@@ -967,6 +967,24 @@ def dilated_convolution(rng):
     return inputs, out
 
 
+def winograd_convolution(rng):
+    # The convolutions of winograd_convolution.mlir; asymmetric padding
+    # (begins then ends) is F.pad, then the convolution.
+    def normal(*shape):
+        return rng.standard_normal(shape).astype(f32)
+
+    inputs = {"xa": normal(2, 16, 32, 36), "wa": normal(24, 16, 3, 3),
+              "ba": normal(24), "xb": normal(1, 20, 50, 47),
+              "wb": normal(16, 20, 3, 3)}
+    v = {k: t(a) for k, a in inputs.items()}
+    out = {
+        "padded_bias": F.conv2d(v["xa"], v["wa"], v["ba"], padding=1),
+        "ragged": F.conv2d(v["xb"], v["wb"]),
+        "asym_pad": F.conv2d(F.pad(v["xb"], (0, 1, 2, 1)), v["wb"]),
+    }
+    return inputs, out
+
+
 def vector_loops(rng):
     # Rows of 100 (and 300, and 7 x 40): longer than a vector, not a
     # multiple of one.
@@ -1002,7 +1020,7 @@ GROUPS = [activations, binary, reductions, softmax, matmul, shape, losses,
           selection, likelihood_losses, normalization, dropout,
           inference_mode, convolution, pooling, indexing, linear_solve, fft,
           segment_reduction, pool_indices, products, math, attention,
-          dilated_convolution, vector_loops]
+          dilated_convolution, vector_loops, winograd_convolution]
 
 
 # ----------------------------------------------------------------------------

@@ -94,3 +94,23 @@ func.func @conv_transpose_wide_padding(%x: tensor<2x3x6xf32>,
       : tensor<2x3x6xf32>, tensor<3x2x3xf32>
   return %0 : tensor<2x2x12xf32>
 }
+
+// -----
+
+// A convolution that nnc-winograd-conv marked: linalg.conv_2d_nchw_fchw on
+// the padded input into zeros (what the runtime's Winograd kernel
+// computes), then the bias broadcast along the batch and the pixels.
+// CHECK-LABEL: func.func @winograd
+// CHECK: %[[PADDED:.*]] = tensor.pad %{{.*}} low[0, 0, 1, 1] high[0, 0, 1, 1]
+// CHECK: %[[ZEROS:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<2x16x32x32xf32>)
+// CHECK: %[[CONV:.*]] = linalg.conv_2d_nchw_fchw ins(%[[PADDED]], %{{.*}} : tensor<2x16x34x34xf32>, tensor<16x16x3x3xf32>) outs(%[[ZEROS]] : tensor<2x16x32x32xf32>)
+// CHECK: %[[BIAS:.*]] = tensor.expand_shape %{{.*}} {{\[\[}}0, 1, 2]] output_shape [16, 1, 1]
+// CHECK: linalg.generic {{.*}} ins(%[[CONV]], %[[BIAS]] : tensor<2x16x32x32xf32>, tensor<16x1x1xf32>)
+// CHECK: arith.addf
+// CHECK-NOT: linalg.matmul
+func.func @winograd(%x: tensor<2x16x32x32xf32>, %w: tensor<16x16x3x3xf32>,
+                    %b: tensor<16xf32>) -> tensor<2x16x32x32xf32> {
+  %y = nn.conv %x, %w, %b {nnc.winograd, padding = array<i64: 1, 1>}
+      : tensor<2x16x32x32xf32>, tensor<16x16x3x3xf32>, tensor<16xf32>
+  return %y : tensor<2x16x32x32xf32>
+}

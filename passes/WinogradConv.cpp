@@ -1,0 +1,64 @@
+//===- WinogradConv.cpp - 3x3 convolutions to the Winograd kernel ---------===//
+//
+// Marks the convolutions that the runtime's Winograd F(4x4, 3x3) kernel
+// (nnc_uk_conv3x3_f32) computes faster than the im2col GEMM; nn-to-linalg
+// lowers a marked one to linalg.conv_2d_nchw_fchw on its padded input, and
+// nnc-cpu-microkernels hands that to the kernel.
+//
+// Marked: an ungrouped 2-D f32 nn.conv with static shapes, a 3x3 kernel,
+// stride 1 and no dilation, at least `min-channels` input and output
+// channels (the 36 products are F x C matrices: with few channels they
+// cost less than the transforms around them), and at least `min-pixels`
+// output pixels over the batch. Winograd's products differ from the direct
+// sums by rounding only (measured against PyTorch: relative 1e-6).
+//
+//===----------------------------------------------------------------------===//
+
+#include "ir/NNOps.h"
+#include "passes/ConvAlgorithm.h"
+#include "passes/Passes.h"
+
+namespace nnc {
+#define GEN_PASS_DEF_WINOGRADCONV
+#include "passes/Passes.h.inc"
+} // namespace nnc
+
+using namespace mlir;
+using namespace nnc;
+
+namespace {
+
+/// Whether the kernel computes `conv` (whatever its size).
+bool isWinogradShape(nn::ConvOp conv) {
+  SlidingWindow window = conv.getWindow();
+  auto input = conv.getInput().getType();
+  auto weight = conv.getWeight().getType();
+  if (conv.getGroups() != 1 || window.getRank() != 2 ||
+      !input.getElementType().isF32() || !input.hasStaticShape() ||
+      !weight.hasStaticShape() || !conv.getType().hasStaticShape())
+    return false;
+  for (unsigned i = 0; i < 2; ++i)
+    if (window.kernel[i] != 3 || window.stride[i] != 1 ||
+        window.dilation[i] != 1)
+      return false;
+  return true;
+}
+
+struct WinogradConvPass : nnc::impl::WinogradConvBase<WinogradConvPass> {
+  using WinogradConvBase::WinogradConvBase;
+
+  void runOnOperation() override {
+    getOperation()->walk([&](nn::ConvOp conv) {
+      if (!isWinogradShape(conv))
+        return;
+      ArrayRef<int64_t> out = conv.getType().getShape();
+      int64_t channels = conv.getInput().getType().getDimSize(1);
+      if (channels < minChannels || out[1] < minChannels ||
+          out[0] * out[2] * out[3] < minPixels)
+        return;
+      conv->setAttr(kWinogradAttr, UnitAttr::get(conv.getContext()));
+    });
+  }
+};
+
+} // namespace

@@ -1,0 +1,308 @@
+//===- runtime/kernels/conv3x3_f32.cpp - 3x3 convolution, Winograd --------===//
+//
+// nnc_uk_conv3x3_f32 computes a 3x3 convolution (stride 1, no dilation) by
+// Winograd's F(4x4, 3x3) (winograd_f43.h): 36 multiplications per 4x4
+// output tile and channel pair instead of 144. Over C input and F output
+// channels and T tiles it runs
+//
+//   U[36][F][C] = G g Gt   every filter (a Halide pipeline);
+//   V[36][C][T] = Bt d B   every 6x6 input window (a Halide pipeline);
+//   M[ab] = U[ab] * V[ab]  36 products, F x T x C (a Halide pipeline);
+//   y = At M A             every tile's 4x4 pixels (a Halide pipeline).
+//
+// V and M are 36 / 16 times the input and the output: computed whole, they
+// would go to memory and back. The tiles are cut into chunks of tile rows
+// whose V and M fit half of a core's L2 cache, and each thread of the pool
+// runs its share of the chunks from the input transform to the output.
+// Tiles run along the rows of each image, so a tile row's transforms are
+// vectors of consecutive tiles. An output whose sides are not multiples of
+// 4 is computed on a padded scratch copy of the input (zeros past its edge)
+// into a scratch output, whose pixels are then copied out.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nnc/kernels.h"
+
+#include "HalideRuntime.h"
+#include "kernel_isa.h"
+#include "nnc_halide_winograd_filter_f32_avx2.h"
+#include "nnc_halide_winograd_filter_f32_avx512.h"
+#include "nnc_halide_winograd_input_f32_avx2.h"
+#include "nnc_halide_winograd_input_f32_avx512.h"
+#include "nnc_halide_winograd_output_f32_avx2.h"
+#include "nnc_halide_winograd_output_f32_avx512.h"
+#include "nnc_halide_winograd_products_f32_avx2.h"
+#include "nnc_halide_winograd_products_f32_avx512.h"
+#include "pool_threads.h"
+#include "winograd_f43.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace {
+
+using namespace nnc::kernels::winograd;
+
+constexpr int64_t kProducts = kWindow * kWindow;
+constexpr int64_t kFilterTaps = kFilter * kFilter;
+
+/// Bytes of transformed windows and products (V and M) a chunk of tiles
+/// takes at most, unless one tile row takes more: half of a core's L2
+/// cache (1 MiB here).
+constexpr int64_t kChunkBytes = int64_t(512) << 10;
+
+/// The call's extents, which a failure names.
+struct Shape {
+  int64_t batch, channels, features, height, width;
+};
+
+/// Prints why the kernel cannot run and aborts (the contract of
+/// nnc/kernels.h: generated code has no error channel).
+[[noreturn]] void fail(const Shape &s, const char *why) {
+  std::fprintf(
+      stderr,
+      "nnc: nnc_uk_conv3x3_f32(n=%lld, c=%lld, f=%lld, %lldx%lld): "
+      "%s\n",
+      static_cast<long long>(s.batch), static_cast<long long>(s.channels),
+      static_cast<long long>(s.features), static_cast<long long>(s.height),
+      static_cast<long long>(s.width), why);
+  std::abort();
+}
+
+/// Floats from the runtime's allocator (which keeps large buffers for the
+/// next call), freed when it goes out of scope.
+class Scratch {
+public:
+  Scratch(const Shape &shape, int64_t elements, const char *what)
+      : data(static_cast<float *>(_mlir_memref_to_llvm_alloc(
+            static_cast<uint64_t>(elements) * sizeof(float)))) {
+    if (!data)
+      fail(shape, what);
+  }
+  ~Scratch() { _mlir_memref_to_llvm_free(data); }
+  Scratch(const Scratch &) = delete;
+  Scratch &operator=(const Scratch &) = delete;
+  float *get() const { return data; }
+
+private:
+  float *data;
+};
+
+/// A Halide view of `data`, its dimensions innermost first, extents and
+/// strides in elements.
+template <int Rank> struct View {
+  halide_dimension_t dims[Rank];
+  halide_buffer_t buffer{};
+
+  View(const float *data, const int64_t (&extents)[Rank],
+       const int64_t (&strides)[Rank]) {
+    for (int d = 0; d < Rank; ++d)
+      dims[d] = halide_dimension_t(0, static_cast<int32_t>(extents[d]),
+                                   static_cast<int32_t>(strides[d]));
+    buffer.host = reinterpret_cast<uint8_t *>(const_cast<float *>(data));
+    buffer.type = halide_type_t(halide_type_float, 32);
+    buffer.dimensions = Rank;
+    buffer.dim = dims;
+  }
+};
+
+using Transform = int (*)(halide_buffer_t *, halide_buffer_t *);
+using Products = int (*)(halide_buffer_t *, halide_buffer_t *,
+                         halide_buffer_t *);
+
+/// The pipelines of one instruction set.
+struct Transforms {
+  Transform filter, input;
+  Products products;
+  Transform output;
+};
+
+/// The transforms of the chosen instruction set (kernel_isa.h).
+const Transforms &transforms() {
+  static constexpr Transforms kAvx512{nnc_halide_winograd_filter_f32_avx512,
+                                      nnc_halide_winograd_input_f32_avx512,
+                                      nnc_halide_winograd_products_f32_avx512,
+                                      nnc_halide_winograd_output_f32_avx512};
+  static constexpr Transforms kAvx2{nnc_halide_winograd_filter_f32_avx2,
+                                    nnc_halide_winograd_input_f32_avx2,
+                                    nnc_halide_winograd_products_f32_avx2,
+                                    nnc_halide_winograd_output_f32_avx2};
+  return nnc::kernels::kernelIsa() == nnc::kernels::Isa::Avx512 ? kAvx512
+                                                                : kAvx2;
+}
+
+/// A convolution whose input x (padded) and output y hold whole tiles, cut
+/// into chunks: `chunkImages` whole images each, or where one image's
+/// transforms are too large, `chunkRows` tile rows of one image each. u
+/// holds the transformed filters.
+struct Convolution {
+  Shape shape;
+  const float *x, *u;
+  float *y;
+  int64_t xsn, xsc, xsh, ysn, ysf, ysh;
+  int64_t tileRows, tileCols, chunkImages, chunkRows, chunksPerImage, chunks,
+      tasks;
+  bool failed;
+};
+
+/// Chunk `chunk` of `conv`: its windows' transforms into `v`, their
+/// products with the filters into `m`, and its tiles of the output.
+bool convolveChunk(const Convolution &conv, int64_t chunk, float *v, float *m) {
+  const Shape &s = conv.shape;
+  const int64_t image = chunk / conv.chunksPerImage * conv.chunkImages;
+  const int64_t images = std::min(conv.chunkImages, s.batch - image);
+  const int64_t firstRow = chunk % conv.chunksPerImage * conv.chunkRows;
+  const int64_t rows = std::min(conv.chunkRows, conv.tileRows - firstRow);
+  const int64_t imageTiles = rows * conv.tileCols;
+  const int64_t tiles = images * imageTiles;
+  View<4> input(
+      conv.x + image * conv.xsn + firstRow * kTile * conv.xsh,
+      {conv.tileCols * kTile + 2, rows * kTile + 2, s.channels, images},
+      {1, conv.xsh, conv.xsc, conv.xsn});
+  View<6> windows(v,
+                  {conv.tileCols, rows, images, s.channels, kWindow, kWindow},
+                  {1, conv.tileCols, imageTiles, tiles, s.channels * tiles,
+                   kWindow * s.channels * tiles});
+  if (transforms().input(&input.buffer, &windows.buffer) != 0)
+    return false;
+  View<3> filters(conv.u, {s.channels, s.features, kProducts},
+                  {1, s.channels, s.features * s.channels});
+  View<3> factors(v, {tiles, s.channels, kProducts},
+                  {1, tiles, s.channels * tiles});
+  View<3> products(m, {tiles, s.features, kProducts},
+                   {1, tiles, s.features * tiles});
+  if (transforms().products(&filters.buffer, &factors.buffer,
+                            &products.buffer) != 0)
+    return false;
+  View<6> sums(m, {conv.tileCols, rows, images, s.features, kWindow, kWindow},
+               {1, conv.tileCols, imageTiles, tiles, s.features * tiles,
+                kWindow * s.features * tiles});
+  View<4> output(conv.y + image * conv.ysn + firstRow * kTile * conv.ysh,
+                 {conv.tileCols * kTile, rows * kTile, s.features, images},
+                 {1, conv.ysh, conv.ysf, conv.ysn});
+  return transforms().output(&sums.buffer, &output.buffer) == 0;
+}
+
+/// Task `task` of a Convolution: its contiguous share of the chunks, with
+/// scratch for one chunk's V and M.
+int convolveTask(void *, int task, uint8_t *closure) {
+  auto &conv = *reinterpret_cast<Convolution *>(closure);
+  const Shape &s = conv.shape;
+  const int64_t tiles = conv.chunkImages * conv.chunkRows * conv.tileCols;
+  Scratch v(s, kProducts * s.channels * tiles, "out of memory for V");
+  Scratch m(s, kProducts * s.features * tiles, "out of memory for M");
+  for (int64_t chunk = conv.chunks * task / conv.tasks;
+       chunk < conv.chunks * (task + 1) / conv.tasks; ++chunk)
+    if (!convolveChunk(conv, chunk, v.get(), m.get())) {
+      conv.failed = true;
+      return 1;
+    }
+  return 0;
+}
+
+/// Copies `rows` rows of `cols` elements of each of `planes` planes from
+/// `src` to `dst` (planes and rows of each the given strides apart).
+void copyPlanes(const float *src, float *dst, int64_t planes, int64_t rows,
+                int64_t cols, int64_t srcPlane, int64_t srcRow,
+                int64_t dstPlane, int64_t dstRow) {
+  for (int64_t p = 0; p < planes; ++p)
+    for (int64_t r = 0; r < rows; ++r)
+      std::memcpy(dst + p * dstPlane + r * dstRow,
+                  src + p * srcPlane + r * srcRow,
+                  static_cast<size_t>(cols) * sizeof(float));
+}
+
+} // namespace
+
+extern "C" void nnc_uk_conv3x3_f32(const float *x, const float *w, float *y,
+                                   int64_t n, int64_t c, int64_t f, int64_t oh,
+                                   int64_t ow, int64_t xsn, int64_t xsc,
+                                   int64_t xsh, int64_t ysn, int64_t ysf,
+                                   int64_t ysh) {
+  const Shape shape{n, c, f, oh, ow};
+  if (n < 0 || c < 0 || f < 0 || oh < 0 || ow < 0)
+    fail(shape, "negative extent");
+  if (n == 0 || f == 0 || oh == 0 || ow == 0)
+    return;
+  if (c == 0) {
+    for (int64_t i = 0; i < n; ++i)
+      for (int64_t j = 0; j < f; ++j)
+        for (int64_t r = 0; r < oh; ++r)
+          std::memset(y + i * ysn + j * ysf + r * ysh, 0,
+                      static_cast<size_t>(ow) * sizeof(float));
+    return;
+  }
+  const int64_t tileRows = (oh + kTile - 1) / kTile;
+  const int64_t tileCols = (ow + kTile - 1) / kTile;
+  const int64_t paddedH = tileRows * kTile, paddedW = tileCols * kTile;
+  const int64_t windowH = paddedH + 2, windowW = paddedW + 2;
+  const int64_t rowTiles = kProducts * std::max(c, f) * tileCols;
+  if (std::max({n * c * windowH * windowW, n * f * paddedH * paddedW,
+                kProducts * f * c, rowTiles * tileRows}) > INT32_MAX)
+    fail(shape, "an operand or its transform has more than INT32_MAX "
+                "elements");
+
+  // A ragged edge reads zeros past the input and writes a scratch output.
+  const bool ragged = paddedH != oh || paddedW != ow;
+  Scratch paddedInput(shape, ragged ? n * c * windowH * windowW : 1,
+                      "out of memory for the padded input");
+  Scratch paddedOutput(shape, ragged ? n * f * paddedH * paddedW : 1,
+                       "out of memory for the padded output");
+  if (ragged) {
+    std::memset(paddedInput.get(), 0,
+                static_cast<size_t>(n * c * windowH * windowW) * sizeof(float));
+    for (int64_t i = 0; i < n; ++i)
+      copyPlanes(x + i * xsn, paddedInput.get() + i * c * windowH * windowW, c,
+                 oh + 2, ow + 2, xsc, xsh, windowH * windowW, windowW);
+  }
+
+  Scratch u(shape, kProducts * f * c, "out of memory for U");
+  View<4> filters(w, {kFilter, kFilter, c, f},
+                  {1, kFilter, kFilterTaps, c * kFilterTaps});
+  View<4> transformed(u.get(), {c, f, kWindow, kWindow},
+                      {1, c, f * c, kWindow * f * c});
+  if (transforms().filter(&filters.buffer, &transformed.buffer) != 0)
+    fail(shape, "the filter transform reported an error");
+
+  Convolution conv{shape, x,        u.get(),  y, xsn, xsc, xsh, ysn, ysf,
+                   ysh,   tileRows, tileCols, 0, 0,   0,   0,   0,   false};
+  if (ragged) {
+    conv.x = paddedInput.get();
+    conv.xsn = c * windowH * windowW;
+    conv.xsc = windowH * windowW;
+    conv.xsh = windowW;
+    conv.y = paddedOutput.get();
+    conv.ysn = f * paddedH * paddedW;
+    conv.ysf = paddedH * paddedW;
+    conv.ysh = paddedW;
+  }
+  // Chunks whose V and M fit kChunkBytes (or of one tile row), at least
+  // one per thread of the pool: whole images where one fits, else equal
+  // runs of an image's tile rows.
+  const int64_t threads = nnc::kernels::availableThreads();
+  const int64_t rowBytes = kProducts * (c + f) * tileCols * 4;
+  const int64_t fittingRows = std::max(kChunkBytes / rowBytes, int64_t(1));
+  const int64_t chunkImages =
+      std::clamp(fittingRows / tileRows, int64_t(1),
+                 std::max((n + threads - 1) / threads, int64_t(1)));
+  int64_t chunksPerImage = (tileRows + fittingRows - 1) / fittingRows;
+  if (chunkImages == 1 && n < threads)
+    chunksPerImage =
+        std::max(chunksPerImage, std::min(tileRows, (threads + n - 1) / n));
+  conv.chunkImages = chunkImages;
+  conv.chunkRows = (tileRows + chunksPerImage - 1) / chunksPerImage;
+  conv.chunksPerImage = (tileRows + conv.chunkRows - 1) / conv.chunkRows;
+  conv.chunks = (n + chunkImages - 1) / chunkImages * conv.chunksPerImage;
+  conv.tasks = std::min(conv.chunks, threads);
+  if (halide_do_par_for(nullptr, convolveTask, 0, static_cast<int>(conv.tasks),
+                        reinterpret_cast<uint8_t *>(&conv)) != 0 ||
+      conv.failed)
+    fail(shape, "a transform or the thread pool reported an error");
+  if (ragged)
+    for (int64_t i = 0; i < n; ++i)
+      copyPlanes(conv.y + i * conv.ysn, y + i * ysn, f, oh, ow, conv.ysf,
+                 conv.ysh, ysf, ysh);
+}
