@@ -590,8 +590,8 @@ def WinogradConv : Pass<"nnc-winograd-conv"> {
   let description = [{
     Marks (`nnc.winograd`) an ungrouped 2-D f32 `nn.conv` with static
     shapes, a 3x3 kernel, stride 1 and no dilation, with at least
-    `min-channels` input and output channels and at least `min-pixels`
-    output pixels over the batch. nn-to-linalg lowers a marked convolution
+    `min-channels` input and output channels, at least `min-pixels` output
+    pixels over the batch and output rows of at least `min-width` pixels. nn-to-linalg lowers a marked convolution
     to `linalg.conv_2d_nchw_fchw` on its padded input (plus the bias), and
     nnc-cpu-microkernels hands that to `nnc_uk_conv3x3_f32`, the runtime's
     Winograd F(4x4, 3x3) kernel: 36 multiplications per 4x4 tile and
@@ -604,6 +604,9 @@ def WinogradConv : Pass<"nnc-winograd-conv"> {
     Option<"minPixels", "min-pixels", "int64_t", /*default=*/"2048",
            "Output pixels (batch times height times width) a convolution "
            "needs at least">,
+    Option<"minWidth", "min-width", "int64_t", /*default=*/"32",
+           "Pixels an output row needs at least (the kernel's transforms "
+           "are vectors of 8 tiles of 4)">,
   ];
 }
 

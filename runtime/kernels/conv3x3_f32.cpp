@@ -24,6 +24,7 @@
 #include "nnc/kernels.h"
 
 #include "HalideRuntime.h"
+#include "halide_view.h"
 #include "kernel_isa.h"
 #include "nnc_halide_winograd_filter_f32_avx2.h"
 #include "nnc_halide_winograd_filter_f32_avx512.h"
@@ -45,6 +46,7 @@
 namespace {
 
 using namespace nnc::kernels::winograd;
+using nnc::kernels::HalideView;
 
 constexpr int64_t kProducts = kWindow * kWindow;
 constexpr int64_t kFilterTaps = kFilter * kFilter;
@@ -89,24 +91,6 @@ public:
 
 private:
   float *data;
-};
-
-/// A Halide view of `data`, its dimensions innermost first, extents and
-/// strides in elements.
-template <int Rank> struct View {
-  halide_dimension_t dims[Rank];
-  halide_buffer_t buffer{};
-
-  View(const float *data, const int64_t (&extents)[Rank],
-       const int64_t (&strides)[Rank]) {
-    for (int d = 0; d < Rank; ++d)
-      dims[d] = halide_dimension_t(0, static_cast<int32_t>(extents[d]),
-                                   static_cast<int32_t>(strides[d]));
-    buffer.host = reinterpret_cast<uint8_t *>(const_cast<float *>(data));
-    buffer.type = halide_type_t(halide_type_float, 32);
-    buffer.dimensions = Rank;
-    buffer.dim = dims;
-  }
 };
 
 using Transform = int (*)(halide_buffer_t *, halide_buffer_t *);
@@ -158,31 +142,33 @@ bool convolveChunk(const Convolution &conv, int64_t chunk, float *v, float *m) {
   const int64_t rows = std::min(conv.chunkRows, conv.tileRows - firstRow);
   const int64_t imageTiles = rows * conv.tileCols;
   const int64_t tiles = images * imageTiles;
-  View<4> input(
+  HalideView<4> input(
       conv.x + image * conv.xsn + firstRow * kTile * conv.xsh,
       {conv.tileCols * kTile + 2, rows * kTile + 2, s.channels, images},
       {1, conv.xsh, conv.xsc, conv.xsn});
-  View<6> windows(v,
-                  {conv.tileCols, rows, images, s.channels, kWindow, kWindow},
-                  {1, conv.tileCols, imageTiles, tiles, s.channels * tiles,
-                   kWindow * s.channels * tiles});
+  HalideView<6> windows(
+      v, {conv.tileCols, rows, images, s.channels, kWindow, kWindow},
+      {1, conv.tileCols, imageTiles, tiles, s.channels * tiles,
+       kWindow * s.channels * tiles});
   if (transforms().input(&input.buffer, &windows.buffer) != 0)
     return false;
-  View<3> filters(conv.u, {s.channels, s.features, kProducts},
-                  {1, s.channels, s.features * s.channels});
-  View<3> factors(v, {tiles, s.channels, kProducts},
-                  {1, tiles, s.channels * tiles});
-  View<3> products(m, {tiles, s.features, kProducts},
-                   {1, tiles, s.features * tiles});
+  HalideView<3> filters(conv.u, {s.channels, s.features, kProducts},
+                        {1, s.channels, s.features * s.channels});
+  HalideView<3> factors(v, {tiles, s.channels, kProducts},
+                        {1, tiles, s.channels * tiles});
+  HalideView<3> products(m, {tiles, s.features, kProducts},
+                         {1, tiles, s.features * tiles});
   if (transforms().products(&filters.buffer, &factors.buffer,
                             &products.buffer) != 0)
     return false;
-  View<6> sums(m, {conv.tileCols, rows, images, s.features, kWindow, kWindow},
-               {1, conv.tileCols, imageTiles, tiles, s.features * tiles,
-                kWindow * s.features * tiles});
-  View<4> output(conv.y + image * conv.ysn + firstRow * kTile * conv.ysh,
-                 {conv.tileCols * kTile, rows * kTile, s.features, images},
-                 {1, conv.ysh, conv.ysf, conv.ysn});
+  HalideView<6> sums(
+      m, {conv.tileCols, rows, images, s.features, kWindow, kWindow},
+      {1, conv.tileCols, imageTiles, tiles, s.features * tiles,
+       kWindow * s.features * tiles});
+  HalideView<4> output(
+      conv.y + image * conv.ysn + firstRow * kTile * conv.ysh,
+      {conv.tileCols * kTile, rows * kTile, s.features, images},
+      {1, conv.ysh, conv.ysf, conv.ysn});
   return transforms().output(&sums.buffer, &output.buffer) == 0;
 }
 
@@ -260,10 +246,10 @@ extern "C" void nnc_uk_conv3x3_f32(const float *x, const float *w, float *y,
   }
 
   Scratch u(shape, kProducts * f * c, "out of memory for U");
-  View<4> filters(w, {kFilter, kFilter, c, f},
-                  {1, kFilter, kFilterTaps, c * kFilterTaps});
-  View<4> transformed(u.get(), {c, f, kWindow, kWindow},
-                      {1, c, f * c, kWindow * f * c});
+  HalideView<4> filters(w, {kFilter, kFilter, c, f},
+                        {1, kFilter, kFilterTaps, c * kFilterTaps});
+  HalideView<4> transformed(u.get(), {c, f, kWindow, kWindow},
+                            {1, c, f * c, kWindow * f * c});
   if (transforms().filter(&filters.buffer, &transformed.buffer) != 0)
     fail(shape, "the filter transform reported an error");
 

@@ -21,6 +21,7 @@
 #include "nnc/kernels.h"
 
 #include "HalideRuntime.h"
+#include "halide_view.h"
 #include "kernel_isa.h"
 #include "nnc_halide_matmul_f32_blocked_avx2.h"
 #include "nnc_halide_matmul_f32_blocked_avx512.h"
@@ -39,7 +40,6 @@
 #include <cstring>
 #include <memory>
 #include <new>
-#include <string>
 
 namespace {
 
@@ -232,22 +232,10 @@ std::unique_ptr<float[]> transposedCopy(const char *entry, const char *what,
 }
 
 /// A Halide view of a row-major rows x cols f32 matrix at `data` whose rows
-/// are `rowStride` elements apart.
-struct MatrixBuffer {
-  halide_dimension_t dims[2];
-  halide_buffer_t buffer{};
-
-  MatrixBuffer(const float *data, int64_t rows, int64_t cols,
-               int64_t rowStride) {
-    // Halide lists dimensions innermost first: columns, then rows.
-    dims[0] = halide_dimension_t(0, static_cast<int32_t>(cols), 1);
-    dims[1] = halide_dimension_t(0, static_cast<int32_t>(rows),
-                                 static_cast<int32_t>(rowStride));
-    buffer.host = reinterpret_cast<uint8_t *>(const_cast<float *>(data));
-    buffer.type = halide_type_t(halide_type_float, 32);
-    buffer.dimensions = 2;
-    buffer.dim = dims;
-  }
+/// are `rowStride` elements apart (columns first: Halide's order).
+struct MatrixBuffer : nnc::kernels::HalideView<2> {
+  MatrixBuffer(const float *data, int64_t rows, int64_t cols, int64_t rowStride)
+      : HalideView(data, {cols, rows}, {1, rowStride}) {}
 };
 
 /// A matrix-vector product c = a * B split along K: task t of `tasks`

@@ -1,5 +1,5 @@
 // RUN: nnc-opt %s -split-input-file --nnc-winograd-conv | FileCheck %s
-// RUN: nnc-opt %s -split-input-file --nnc-winograd-conv="min-channels=4 min-pixels=64" | FileCheck %s --check-prefix=LOW
+// RUN: nnc-opt %s -split-input-file --nnc-winograd-conv="min-channels=4 min-pixels=64 min-width=8" | FileCheck %s --check-prefix=LOW
 
 // An ungrouped 3x3 f32 convolution with stride 1 and no dilation, 16
 // channels in and out and 2 x 32 x 32 output pixels (with padding and a
@@ -41,17 +41,22 @@ func.func @other_shapes(%x: tensor<2x16x36x36xf32>, %w: tensor<16x16x3x3xf32>,
 
 // -----
 
-// Too small by default (8 input channels; 1 x 16 x 16 output pixels),
-// marked when the thresholds are lowered.
+// Too small by default (8 input channels; 1 x 16 x 16 output pixels;
+// rows of 24 pixels), marked when the thresholds are lowered.
 // CHECK-LABEL: func.func @small
 // CHECK-NOT: nnc.winograd
 // LOW-LABEL: func.func @small
 // LOW: nn.conv {{.*}} {nnc.winograd}
 // LOW: nn.conv {{.*}} {nnc.winograd}
+// LOW: nn.conv {{.*}} {nnc.winograd}
 func.func @small(%x: tensor<4x8x34x34xf32>, %w: tensor<16x8x3x3xf32>,
-                 %x2: tensor<1x16x18x18xf32>, %w2: tensor<16x16x3x3xf32>)
-    -> (tensor<4x16x32x32xf32>, tensor<1x16x16x16xf32>) {
+                 %x2: tensor<1x16x18x18xf32>, %w2: tensor<16x16x3x3xf32>,
+                 %x3: tensor<8x16x26x26xf32>)
+    -> (tensor<4x16x32x32xf32>, tensor<1x16x16x16xf32>,
+        tensor<8x16x24x24xf32>) {
   %a = nn.conv %x, %w : tensor<4x8x34x34xf32>, tensor<16x8x3x3xf32>
   %b = nn.conv %x2, %w2 : tensor<1x16x18x18xf32>, tensor<16x16x3x3xf32>
-  return %a, %b : tensor<4x16x32x32xf32>, tensor<1x16x16x16xf32>
+  %c = nn.conv %x3, %w2 : tensor<8x16x26x26xf32>, tensor<16x16x3x3xf32>
+  return %a, %b, %c : tensor<4x16x32x32xf32>, tensor<1x16x16x16xf32>,
+                      tensor<8x16x24x24xf32>
 }

@@ -97,7 +97,7 @@ public:
     Var group("group"), lane("lane");
     auto groupTiles = [&](Stage stage, int lanes) {
       stage.split(tw, group, lane, lanes, TailStrategy::GuardWithIf)
-          .reorder(lane, b, a, group, th, n, c)
+          .reorder(lane, a, b, group, th, n, c)
           .unroll(b)
           .unroll(a)
           .vectorize(lane);
@@ -152,7 +152,7 @@ public:
         .vectorize(p)
         .vectorize(lane)
         .unroll(q);
-    rows.compute_at(y, group).reorder(tw, b, q).unroll(b).unroll(q).vectorize(
+    rows.compute_at(y, group).reorder(tw, q, b).unroll(q).unroll(b).vectorize(
         tw, kGroup, TailStrategy::GuardWithIf);
   }
 };
