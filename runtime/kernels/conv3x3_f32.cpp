@@ -101,7 +101,7 @@ using Products = int (*)(halide_buffer_t *, halide_buffer_t *,
 struct Transforms {
   Transform filter, input;
   Products products;
-  Transform output;
+  int (*output)(halide_buffer_t *, int, halide_buffer_t *);
 };
 
 /// The transforms of the chosen instruction set (kernel_isa.h).
@@ -161,15 +161,15 @@ bool convolveChunk(const Convolution &conv, int64_t chunk, float *v, float *m) {
   if (transforms().products(&filters.buffer, &factors.buffer,
                             &products.buffer) != 0)
     return false;
-  HalideView<6> sums(
-      m, {conv.tileCols, rows, images, s.features, kWindow, kWindow},
-      {1, conv.tileCols, imageTiles, tiles, s.features * tiles,
-       kWindow * s.features * tiles});
+  HalideView<5> sums(
+      m, {imageTiles, images, s.features, kWindow, kWindow},
+      {1, imageTiles, tiles, s.features * tiles, kWindow * s.features * tiles});
   HalideView<4> output(
       conv.y + image * conv.ysn + firstRow * kTile * conv.ysh,
       {conv.tileCols * kTile, rows * kTile, s.features, images},
       {1, conv.ysh, conv.ysf, conv.ysn});
-  return transforms().output(&sums.buffer, &output.buffer) == 0;
+  return transforms().output(&sums.buffer, static_cast<int>(conv.tileCols),
+                             &output.buffer) == 0;
 }
 
 /// Task `task` of a Convolution: its contiguous share of the chunks, with

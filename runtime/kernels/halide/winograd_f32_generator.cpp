@@ -116,35 +116,38 @@ public:
 /// image (its extents multiples of 4).
 class WinogradOutputF32 : public Generator<WinogradOutputF32> {
 public:
-  Input<Buffer<float>> m{"m", 6};
+  Input<Buffer<float>> m{"m", 5};
+  Input<int> tile_cols{"tile_cols"};
   Output<Buffer<float>> y{"y", 4};
 
   void generate() {
-    Var w("w"), h("h"), tw("tw"), th("th"), n("n"), f("f"), b("b"), p("p"),
-        q("q");
+    Var w("w"), h("h"), t("t"), n("n"), f("f"), b("b"), p("p"), q("q");
     std::vector<Expr> byRow;
     for (int a = 0; a < kWindow; ++a)
-      byRow.push_back(m(tw, th, n, f, b, a));
+      byRow.push_back(m(t, n, f, b, a));
     Func rows("rows");
-    rows(tw, th, n, f, b, q) = mux(q, applyRows(kOutput, kTile, byRow));
+    rows(t, n, f, b, q) = mux(q, applyRows(kOutput, kTile, byRow));
     // The columns' coefficients as a table, so that a vector of four
     // columns of a tile reads its four coefficients at once.
     Buffer<float> columns(kTile, kWindow, "columns");
     for (int p0 = 0; p0 < kTile; ++p0)
       for (int b0 = 0; b0 < kWindow; ++b0)
         columns(p0, b0) = kOutput[p0][b0];
+    Expr tile = w / kTile + h / kTile * tile_cols;
     Expr pixel = 0.0f;
     for (int b0 = 0; b0 < kWindow; ++b0)
-      pixel += columns(w % kTile, b0) *
-               rows(w / kTile, h / kTile, n, f, b0, h % kTile);
+      pixel += columns(w % kTile, b0) * rows(tile, n, f, b0, h % kTile);
     y(w, h, f, n) = pixel;
 
-    // Per channel, tile row and group of kGroup tiles (masked where fewer
-    // are left): the four output rows of each window column, then the
-    // group's pixels, in vectors of the four columns of consecutive tiles.
+    // Per image and channel: the four output rows of each window column of
+    // every tile, in vectors of consecutive tiles (across tile rows: the
+    // tiles of an image are consecutive in m), then each tile row's pixels
+    // in vectors of the four columns of kGroup tiles (masked where fewer
+    // are left).
+    const int vector = natural_vector_size<float>();
     for (int d = 0; d < 4; ++d)
       y.dim(d).set_min(0);
-    Var group("group"), lane("lane");
+    Var tw("tw"), th("th"), group("group"), lane("lane");
     y.split(w, tw, p, kTile, TailStrategy::RoundUp)
         .split(h, th, q, kTile, TailStrategy::RoundUp)
         .split(tw, group, lane, kGroup, TailStrategy::GuardWithIf)
@@ -152,8 +155,12 @@ public:
         .vectorize(p)
         .vectorize(lane)
         .unroll(q);
-    rows.compute_at(y, group).reorder(tw, q, b).unroll(q).unroll(b).vectorize(
-        tw, kGroup, TailStrategy::GuardWithIf);
+    rows.compute_at(y, f)
+        .store_in(MemoryType::Stack)
+        .reorder(t, q, b)
+        .unroll(q)
+        .unroll(b)
+        .vectorize(t, vector, TailStrategy::GuardWithIf);
   }
 };
 
