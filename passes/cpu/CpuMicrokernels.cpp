@@ -7,8 +7,8 @@
 // them are): a plain one to nnc_uk_matmul_f32, one reading B transposed to
 // nnc_uk_matmul_nt_f32, one reading A transposed to nnc_uk_matmul_tn_f32,
 // and a batch of plain or transposed-B ones to a loop of calls, one per
-// batch entry. A 3x3 convolution with stride and dilation 1 in NCHW
-// (lowered so for nnc-winograd-conv) goes to nnc_uk_conv3x3_f32.
+// batch entry. A 3x3 convolution with stride 1 in NCHW (lowered so for
+// nnc-winograd-conv) goes to nnc_uk_conv3x3_f32.
 //
 //===----------------------------------------------------------------------===//
 
@@ -251,9 +251,9 @@ bool allOnes(DenseIntElementsAttr attr) {
                       [](int64_t v) { return v == 1; });
 }
 
-/// A 3x3 convolution [N, C, H, W] by [F, C, 3, 3], stride and dilation 1,
-/// into a zero-filled [N, F, H - 2, W - 2]: the Winograd kernel, which
-/// takes each operand by its pointer and the strides of its outer three
+/// A 3x3 convolution [N, C, H, W] by [F, C, 3, 3], stride 1 and any
+/// dilation, into a zero-filled output: the Winograd kernel, which takes
+/// each operand by its pointer and the strides of its outer three
 /// dimensions (rows of contiguous elements; the filters dense).
 struct Conv3x3ToMicrokernel : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -267,10 +267,10 @@ struct Conv3x3ToMicrokernel : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
     if (!isKernelOperand(x, 4) || !isKernelOperand(y, 4) ||
         !isKernelOperand(w, 4) || !filterType.getLayout().isIdentity() ||
         filterType.getDimSize(2) != 3 || filterType.getDimSize(3) != 3 ||
-        !allOnes(op.getStrides()) || !allOnes(op.getDilations()))
+        !allOnes(op.getStrides()))
       return rewriter.notifyMatchFailure(
-          op, "not a dense 3x3 f32 filter with stride and dilation 1 over "
-              "static operands with contiguous rows");
+          op, "not a dense 3x3 f32 filter with stride 1 over static "
+              "operands with contiguous rows");
     linalg::FillOp fill = zeroFillBefore(op, y);
     if (!fill)
       return rewriter.notifyMatchFailure(op, "output not zero-filled first");
@@ -279,7 +279,7 @@ struct Conv3x3ToMicrokernel : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
     Type ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
     Type i64 = rewriter.getI64Type();
     SmallVector<Type> arguments = {ptr, ptr, ptr};
-    arguments.append(11, i64);
+    arguments.append(13, i64);
     func::FuncOp kernel = nnc::declareRuntimeFunction(
         rewriter, op->getParentOfType<ModuleOp>(), kConv3x3Kernel,
         rewriter.getFunctionType(arguments, {}));
@@ -296,6 +296,8 @@ struct Conv3x3ToMicrokernel : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
                                constant(yShape[1]),
                                constant(yShape[2]),
                                constant(yShape[3])};
+    for (int64_t dilation : op.getDilations().getValues<int64_t>())
+      args.push_back(constant(dilation));
     args.append(input.strides.begin(), input.strides.begin() + 3);
     args.append(output.strides.begin(), output.strides.begin() + 3);
     func::CallOp::create(rewriter, loc, kernel, args);

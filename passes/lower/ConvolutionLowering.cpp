@@ -252,16 +252,20 @@ Value im2colConvolution(ImplicitLocOpBuilder &b, Value x, Value weight,
 }
 
 /// The 2-D convolution of the padded input `x` [N, C, H, W] by `weight` [F,
-/// C, 3, 3], stride and dilation 1, as linalg.conv_2d_nchw_fchw into zeros
-/// (what the runtime's Winograd kernel computes, nnc-winograd-conv), plus
-/// `bias` [F] when given.
+/// C, 3, 3], stride 1 and the dilation of `window`, as
+/// linalg.conv_2d_nchw_fchw into zeros (what the runtime's Winograd kernel
+/// computes, nnc-winograd-conv), plus `bias` [F] when given.
 Value winogradConvolution(ImplicitLocOpBuilder &b, Value x, Value weight,
-                          Value bias, RankedTensorType resultType) {
+                          Value bias, RankedTensorType resultType,
+                          const SlidingWindow &window) {
   Value zeros =
       filledTensor(b, resultType, b.getZeroAttr(resultType.getElementType()));
+  auto pair = RankedTensorType::get({2}, b.getI64Type());
   Value conv =
-      linalg::Conv2DNchwFchwOp::create(b, TypeRange{resultType},
-                                       ValueRange{x, weight}, ValueRange{zeros})
+      linalg::Conv2DNchwFchwOp::create(
+          b, TypeRange{resultType}, ValueRange{x, weight}, ValueRange{zeros},
+          DenseIntElementsAttr::get(pair, ArrayRef<int64_t>{1, 1}),
+          DenseIntElementsAttr::get(pair, ArrayRef(window.dilation)))
           .getResult(0);
   if (!bias)
     return conv;
@@ -289,9 +293,9 @@ struct ConvLowering : OpConversionPattern<ConvOp> {
     Value x = padForWindows(b, adaptor.getInput(), window,
                             op.getType().getShape().drop_front(2), 0.0);
     if (groups == 1 && op->hasAttr(kWinogradAttr)) {
-      rewriter.replaceOp(op,
-                         winogradConvolution(b, x, adaptor.getWeight(),
-                                             adaptor.getBias(), op.getType()));
+      rewriter.replaceOp(op, winogradConvolution(b, x, adaptor.getWeight(),
+                                                 adaptor.getBias(),
+                                                 op.getType(), window));
       return success();
     }
     if (groups == 1) {

@@ -1,6 +1,6 @@
 //===- runtime/kernels/conv3x3_f32.cpp - 3x3 convolution, Winograd --------===//
 //
-// nnc_uk_conv3x3_f32 computes a 3x3 convolution (stride 1, no dilation) by
+// nnc_uk_conv3x3_f32 computes a 3x3 convolution (stride 1, any dilation) by
 // Winograd's F(4x4, 3x3) (winograd_f43.h): 36 multiplications per 4x4
 // output tile and channel pair instead of 144. Over C input and F output
 // channels and T tiles it runs
@@ -11,13 +11,16 @@
 //   y = At M A             every tile's 4x4 pixels (a Halide pipeline).
 //
 // V and M are 36 / 16 times the input and the output: computed whole, they
-// would go to memory and back. The tiles are cut into chunks of tile rows
-// whose V and M fit half of a core's L2 cache, and each thread of the pool
+// would go to memory and back. The tiles are cut into chunks (whole images,
+// or runs of an image's tile rows) whose V and M fit half of a core's L2
+// cache, and each thread of the pool
 // runs its share of the chunks from the input transform to the output.
-// Tiles run along the rows of each image, so a tile row's transforms are
-// vectors of consecutive tiles. An output whose sides are not multiples of
-// 4 is computed on a padded scratch copy of the input (zeros past its edge)
-// into a scratch output, whose pixels are then copied out.
+// Tiles run along the rows of each image, so the transforms are vectors of
+// consecutive tiles. An output whose sides are not multiples of
+// 4, and a dilated convolution, are computed on a copy of the input laid
+// out as a mosaic of its phases (see Mosaic; zeros past its edge) into a
+// mosaic of the output's, whose pixels are then copied out: a dilation d
+// makes d x d dense convolutions of every d-th pixel.
 //
 //===----------------------------------------------------------------------===//
 
@@ -189,28 +192,92 @@ int convolveTask(void *, int task, uint8_t *closure) {
   return 0;
 }
 
-/// Copies `rows` rows of `cols` elements of each of `planes` planes from
-/// `src` to `dst` (planes and rows of each the given strides apart).
-void copyPlanes(const float *src, float *dst, int64_t planes, int64_t rows,
-                int64_t cols, int64_t srcPlane, int64_t srcRow,
-                int64_t dstPlane, int64_t dstRow) {
-  for (int64_t p = 0; p < planes; ++p)
-    for (int64_t r = 0; r < rows; ++r)
-      std::memcpy(dst + p * dstPlane + r * dstRow,
-                  src + p * srcPlane + r * srcRow,
-                  static_cast<size_t>(cols) * sizeof(float));
+/// Where the d_h x d_w phases of a dilated convolution (output pixels
+/// (r + d_h i, s + d_w j) for each phase (r, s)) lie in one dense image,
+/// the mosaic: each phase is a dense 3x3 convolution of the input's pixels
+/// (r + d_h u, s + d_w v), with phaseRows x phaseCols tiles, and its block
+/// of tiles starts one tile past the previous phase's, so that no window
+/// reads another phase (the tiles between are computed and dropped). An
+/// undilated convolution is one phase, whole tiles of its output.
+struct Mosaic {
+  int64_t dh, dw, phaseRows, phaseCols;
+  int64_t tileRows() const { return dh * (phaseRows + 1) - 1; }
+  int64_t tileCols() const { return dw * (phaseCols + 1) - 1; }
+  int64_t inputH() const { return tileRows() * kTile + 2; }
+  int64_t inputW() const { return tileCols() * kTile + 2; }
+};
+
+/// Copies between planes of a strided tensor and planes of the mosaic, one
+/// plane (an image's channel) per iteration: `toMosaic` places the input's
+/// phases (inputs past the edge read as zeros), else the output's pixels
+/// are taken from their phases.
+struct MosaicCopy {
+  const Mosaic *mosaic;
+  bool toMosaic;
+  const float *src;
+  float *dst;
+  int64_t channels, planeStride, imageStride, rowStride, height, width;
+  int64_t tasks, planes;
+};
+
+int copyMosaicTask(void *, int task, uint8_t *closure) {
+  const auto &copy = *reinterpret_cast<const MosaicCopy *>(closure);
+  const Mosaic &m = *copy.mosaic;
+  const int64_t mosaicW = copy.toMosaic ? m.inputW() : m.tileCols() * kTile;
+  const int64_t mosaicH = copy.toMosaic ? m.inputH() : m.tileRows() * kTile;
+  const int64_t blockH = m.phaseRows * kTile + (copy.toMosaic ? 2 : 0);
+  const int64_t blockW = m.phaseCols * kTile + (copy.toMosaic ? 2 : 0);
+  for (int64_t plane = copy.planes * task / copy.tasks;
+       plane < copy.planes * (task + 1) / copy.tasks; ++plane) {
+    const int64_t image = plane / copy.channels,
+                  channel = plane % copy.channels;
+    const int64_t tensorPlane =
+        image * copy.imageStride + channel * copy.planeStride;
+    const int64_t mosaicPlane = plane * mosaicH * mosaicW;
+    if (copy.toMosaic)
+      std::memset(copy.dst + mosaicPlane, 0,
+                  static_cast<size_t>(mosaicH * mosaicW) * sizeof(float));
+    for (int64_t r = 0; r < m.dh; ++r)
+      for (int64_t u = 0; u < blockH && r + m.dh * u < copy.height; ++u) {
+        const int64_t tensorRow = tensorPlane + (r + m.dh * u) * copy.rowStride;
+        const int64_t mosaicRow =
+            mosaicPlane + (r * (m.phaseRows + 1) * kTile + u) * mosaicW;
+        for (int64_t s = 0; s < m.dw; ++s) {
+          const int64_t first = mosaicRow + s * (m.phaseCols + 1) * kTile;
+          const int64_t count =
+              std::min(blockW, (copy.width - s + m.dw - 1) / m.dw);
+          if (copy.toMosaic)
+            for (int64_t v = 0; v < count; ++v)
+              copy.dst[first + v] = copy.src[tensorRow + s + m.dw * v];
+          else
+            for (int64_t v = 0; v < count; ++v)
+              copy.dst[tensorRow + s + m.dw * v] = copy.src[first + v];
+        }
+      }
+  }
+  return 0;
+}
+
+/// Runs `copy` over its planes on the pool; false when the pool fails.
+bool copyMosaic(MosaicCopy &copy) {
+  copy.tasks = std::min(copy.planes, nnc::kernels::availableThreads());
+  return halide_do_par_for(nullptr, copyMosaicTask, 0,
+                           static_cast<int>(copy.tasks),
+                           reinterpret_cast<uint8_t *>(&copy)) == 0;
 }
 
 } // namespace
 
 extern "C" void nnc_uk_conv3x3_f32(const float *x, const float *w, float *y,
                                    int64_t n, int64_t c, int64_t f, int64_t oh,
-                                   int64_t ow, int64_t xsn, int64_t xsc,
-                                   int64_t xsh, int64_t ysn, int64_t ysf,
-                                   int64_t ysh) {
+                                   int64_t ow, int64_t dh, int64_t dw,
+                                   int64_t xsn, int64_t xsc, int64_t xsh,
+                                   int64_t ysn, int64_t ysf, int64_t ysh) {
   const Shape shape{n, c, f, oh, ow};
   if (n < 0 || c < 0 || f < 0 || oh < 0 || ow < 0)
     fail(shape, "negative extent");
+  if (dh < 1 || dw < 1)
+    fail(shape, "a dilation below 1");
   if (n == 0 || f == 0 || oh == 0 || ow == 0)
     return;
   if (c == 0) {
@@ -221,28 +288,30 @@ extern "C" void nnc_uk_conv3x3_f32(const float *x, const float *w, float *y,
                       static_cast<size_t>(ow) * sizeof(float));
     return;
   }
-  const int64_t tileRows = (oh + kTile - 1) / kTile;
-  const int64_t tileCols = (ow + kTile - 1) / kTile;
-  const int64_t paddedH = tileRows * kTile, paddedW = tileCols * kTile;
-  const int64_t windowH = paddedH + 2, windowW = paddedW + 2;
+  const Mosaic mosaic{dh, dw, ((oh + dh - 1) / dh + kTile - 1) / kTile,
+                      ((ow + dw - 1) / dw + kTile - 1) / kTile};
+  const int64_t tileRows = mosaic.tileRows(), tileCols = mosaic.tileCols();
+  const int64_t outH = tileRows * kTile, outW = tileCols * kTile;
   const int64_t rowTiles = kProducts * std::max(c, f) * tileCols;
-  if (std::max({n * c * windowH * windowW, n * f * paddedH * paddedW,
+  if (std::max({n * c * mosaic.inputH() * mosaic.inputW(), n * f * outH * outW,
                 kProducts * f * c, rowTiles * tileRows}) > INT32_MAX)
     fail(shape, "an operand or its transform has more than INT32_MAX "
                 "elements");
 
-  // A ragged edge reads zeros past the input and writes a scratch output.
-  const bool ragged = paddedH != oh || paddedW != ow;
-  Scratch paddedInput(shape, ragged ? n * c * windowH * windowW : 1,
-                      "out of memory for the padded input");
-  Scratch paddedOutput(shape, ragged ? n * f * paddedH * paddedW : 1,
-                       "out of memory for the padded output");
-  if (ragged) {
-    std::memset(paddedInput.get(), 0,
-                static_cast<size_t>(n * c * windowH * windowW) * sizeof(float));
-    for (int64_t i = 0; i < n; ++i)
-      copyPlanes(x + i * xsn, paddedInput.get() + i * c * windowH * windowW, c,
-                 oh + 2, ow + 2, xsc, xsh, windowH * windowW, windowW);
+  // Whole tiles of an undilated convolution run on the operands; a ragged
+  // edge or a dilation on a copy of the input as a mosaic of its phases
+  // (zeros past its edge), into a mosaic of the output's.
+  const bool direct = dh == 1 && dw == 1 && outH == oh && outW == ow;
+  Scratch inputMosaic(shape,
+                      direct ? 1 : n * c * mosaic.inputH() * mosaic.inputW(),
+                      "out of memory for the input's mosaic");
+  Scratch outputMosaic(shape, direct ? 1 : n * f * outH * outW,
+                       "out of memory for the output's mosaic");
+  if (!direct) {
+    MosaicCopy in{&mosaic, true, x,           inputMosaic.get(), c, xsc,
+                  xsn,     xsh,  oh + 2 * dh, ow + 2 * dw,       0, n * c};
+    if (!copyMosaic(in))
+      fail(shape, "the thread pool reported an error");
   }
 
   Scratch u(shape, kProducts * f * c, "out of memory for U");
@@ -255,15 +324,15 @@ extern "C" void nnc_uk_conv3x3_f32(const float *x, const float *w, float *y,
 
   Convolution conv{shape, x,        u.get(),  y, xsn, xsc, xsh, ysn, ysf,
                    ysh,   tileRows, tileCols, 0, 0,   0,   0,   0,   false};
-  if (ragged) {
-    conv.x = paddedInput.get();
-    conv.xsn = c * windowH * windowW;
-    conv.xsc = windowH * windowW;
-    conv.xsh = windowW;
-    conv.y = paddedOutput.get();
-    conv.ysn = f * paddedH * paddedW;
-    conv.ysf = paddedH * paddedW;
-    conv.ysh = paddedW;
+  if (!direct) {
+    conv.x = inputMosaic.get();
+    conv.xsc = mosaic.inputH() * mosaic.inputW();
+    conv.xsn = c * conv.xsc;
+    conv.xsh = mosaic.inputW();
+    conv.y = outputMosaic.get();
+    conv.ysf = outH * outW;
+    conv.ysn = f * conv.ysf;
+    conv.ysh = outW;
   }
   // Chunks whose V and M fit kChunkBytes (or of one tile row), at least
   // one per thread of the pool: whole images where one fits, else equal
@@ -287,8 +356,11 @@ extern "C" void nnc_uk_conv3x3_f32(const float *x, const float *w, float *y,
                         reinterpret_cast<uint8_t *>(&conv)) != 0 ||
       conv.failed)
     fail(shape, "a transform or the thread pool reported an error");
-  if (ragged)
-    for (int64_t i = 0; i < n; ++i)
-      copyPlanes(conv.y + i * conv.ysn, y + i * ysn, f, oh, ow, conv.ysf,
-                 conv.ysh, ysf, ysh);
+  if (!direct) {
+    MosaicCopy out{
+        &mosaic, false, outputMosaic.get(), y, f, ysf, ysn, ysh, oh, ow,
+        0,       n * f};
+    if (!copyMosaic(out))
+      fail(shape, "the thread pool reported an error");
+  }
 }

@@ -5,10 +5,11 @@
 // multiples of 4, down to a 1x1 output), rows of 16 tiles or more (a whole
 // AVX-512 vector of tiles, with a masked rest), of 8 to 15, and of fewer
 // (masked); images grouped into one chunk and images split into chunks of
-// tile rows (many channels); products narrower than one register tile; and
+// tile rows (many channels); products narrower than one register tile;
 // operands whose channels and rows lie further apart than their extents (a
-// slice of a larger tensor). ctest runs them again with NNC_KERNEL_ISA=avx2
-// and on one thread (runtime/matmul-avx2, runtime/matmul-one-thread).
+// slice of a larger tensor); and dilations, in one direction or both. ctest
+// runs them again with NNC_KERNEL_ISA=avx2 and on one thread
+// (runtime/matmul-avx2, runtime/matmul-one-thread).
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,18 +30,20 @@ struct ConvShape {
   int64_t n, c, f, oh, ow;
   /// Extra elements after each row and each channel of x and y.
   int64_t rowGap, channelGap;
+  int64_t dh = 1, dw = 1;
 };
 
 void PrintTo(const ConvShape &s, std::ostream *os) {
   *os << s.n << "x" << s.c << "->" << s.f << "@" << s.oh << "x" << s.ow
-      << " gaps " << s.rowGap << "," << s.channelGap;
+      << " gaps " << s.rowGap << "," << s.channelGap << " dilation " << s.dh
+      << "," << s.dw;
 }
 
 class Conv3x3F32 : public ::testing::TestWithParam<ConvShape> {};
 
 TEST_P(Conv3x3F32, MatchesTheDirectSums) {
   const ConvShape s = GetParam();
-  const int64_t h = s.oh + 2, w = s.ow + 2;
+  const int64_t h = s.oh + 2 * s.dh, w = s.ow + 2 * s.dw;
   const int64_t xsh = w + s.rowGap, xsc = h * xsh + s.channelGap,
                 xsn = s.c * xsc;
   const int64_t ysh = s.ow + s.rowGap, ysf = s.oh * ysh + s.channelGap,
@@ -50,7 +53,7 @@ TEST_P(Conv3x3F32, MatchesTheDirectSums) {
       pseudoRandom(static_cast<size_t>(s.f * s.c * 9), 2);
   std::vector<float> y(static_cast<size_t>(s.n * ysn), NAN);
   nnc_uk_conv3x3_f32(x.data(), filters.data(), y.data(), s.n, s.c, s.f, s.oh,
-                     s.ow, xsn, xsc, xsh, ysn, ysf, ysh);
+                     s.ow, s.dh, s.dw, xsn, xsc, xsh, ysn, ysf, ysh);
   for (int64_t i = 0; i < s.n; ++i)
     for (int64_t g = 0; g < s.f; ++g)
       for (int64_t r = 0; r < s.oh; ++r)
@@ -62,7 +65,8 @@ TEST_P(Conv3x3F32, MatchesTheDirectSums) {
             for (int64_t di = 0; di < 3; ++di)
               for (int64_t dj = 0; dj < 3; ++dj) {
                 double term =
-                    double(x[i * xsn + k * xsc + (r + di) * xsh + col + dj]) *
+                    double(x[i * xsn + k * xsc + (r + s.dh * di) * xsh + col +
+                             s.dw * dj]) *
                     filters[((g * s.c + k) * 3 + di) * 3 + dj];
                 sum += term;
                 magnitude += std::fabs(term);
@@ -90,12 +94,18 @@ INSTANTIATE_TEST_SUITE_P(
         // Many channels: chunks of tile rows of one image.
         ConvShape{1, 128, 128, 8, 64, 0, 0},
         // A slice of larger tensors.
-        ConvShape{2, 9, 11, 12, 20, 3, 5}, ConvShape{1, 6, 4, 9, 10, 1, 7}));
+        ConvShape{2, 9, 11, 12, 20, 3, 5}, ConvShape{1, 6, 4, 9, 10, 1, 7},
+        // Dilated: a mosaic of 4 phases of whole tiles, ragged phases of
+        // unequal sizes, one direction only, a slice.
+        ConvShape{2, 16, 16, 32, 32, 0, 0, 2, 2},
+        ConvShape{1, 5, 7, 13, 22, 0, 0, 3, 2},
+        ConvShape{2, 4, 3, 9, 40, 0, 0, 1, 3},
+        ConvShape{1, 6, 5, 17, 11, 2, 3, 2, 1}));
 
 TEST(Conv3x3F32Edges, NoInputChannelsGivesZeros) {
   std::vector<float> y(2 * 3 * 4 * 5, NAN);
-  nnc_uk_conv3x3_f32(nullptr, nullptr, y.data(), 2, 0, 3, 4, 5, 0, 0, 7, 60, 20,
-                     5);
+  nnc_uk_conv3x3_f32(nullptr, nullptr, y.data(), 2, 0, 3, 4, 5, 1, 1, 0, 0, 7,
+                     60, 20, 5);
   for (float v : y)
     EXPECT_EQ(v, 0.0f);
 }
@@ -103,8 +113,15 @@ TEST(Conv3x3F32Edges, NoInputChannelsGivesZeros) {
 TEST(Conv3x3F32Edges, ANegativeExtentAborts) {
   std::vector<float> x(1), w(1), y(1);
   EXPECT_DEATH(nnc_uk_conv3x3_f32(x.data(), w.data(), y.data(), 1, 1, 1, -1, 1,
-                                  1, 1, 1, 1, 1, 1),
+                                  1, 1, 1, 1, 1, 1, 1, 1),
                "nnc_uk_conv3x3_f32.*negative extent");
+}
+
+TEST(Conv3x3F32Edges, AZeroDilationAborts) {
+  std::vector<float> x(1), w(1), y(1);
+  EXPECT_DEATH(nnc_uk_conv3x3_f32(x.data(), w.data(), y.data(), 1, 1, 1, 1, 1,
+                                  0, 1, 1, 1, 1, 1, 1, 1),
+               "nnc_uk_conv3x3_f32.*a dilation below 1");
 }
 
 } // namespace

@@ -39,20 +39,21 @@ void nnc_uk_matmul_tn_f32(const float *at, const float *b, float *c, int64_t m,
                           int64_t n, int64_t k, int64_t ldat, int64_t ldb,
                           int64_t ldc);
 
-/** y[n, f, i, j] = sum over c, di, dj of x[n, c, i + di, j + dj] *
- *  w[f, c, di, dj]: a 3x3 convolution with stride 1 and no dilation of the
- *  input x, padded already (oh + 2 rows of ow + 2 elements), by the dense
- *  filters w [f, c, 3, 3], into y [n, f, oh, ow] (overwritten, not aliasing
- *  x or w). x's images, channels and rows are `xsn`, `xsc` and `xsh`
- *  elements apart, y's `ysn`, `ysf` and `ysh`; elements of a row are
- *  contiguous. Computed by Winograd's F(4x4, 3x3) on the thread pool; its
- *  transformed operands (36 / 16 times the input and the output, in tiles
- *  of 4x4 pixels) hold at most INT32_MAX elements each. A failure prints a
- *  message to stderr and aborts, as the matmul kernels do. */
+/** y[n, f, i, j] = sum over c, di, dj of x[n, c, i + dh * di, j + dw * dj]
+ *  * w[f, c, di, dj]: a 3x3 convolution with stride 1 and dilation dh, dw
+ *  (1 for none) of the input x, padded already (oh + 2 * dh rows of
+ *  ow + 2 * dw elements), by the dense filters w [f, c, 3, 3], into
+ *  y [n, f, oh, ow] (overwritten, not aliasing x or w). x's images,
+ *  channels and rows are `xsn`, `xsc` and `xsh` elements apart, y's `ysn`,
+ *  `ysf` and `ysh`; elements of a row are contiguous. Computed by
+ *  Winograd's F(4x4, 3x3) on the thread pool; its transformed operands (36
+ *  / 16 times the input and the output, in tiles of 4x4 pixels) hold at
+ *  most INT32_MAX elements each. A failure prints a message to stderr and
+ *  aborts, as the matmul kernels do. */
 void nnc_uk_conv3x3_f32(const float *x, const float *w, float *y, int64_t n,
                         int64_t c, int64_t f, int64_t oh, int64_t ow,
-                        int64_t xsn, int64_t xsc, int64_t xsh, int64_t ysn,
-                        int64_t ysf, int64_t ysh);
+                        int64_t dh, int64_t dw, int64_t xsn, int64_t xsc,
+                        int64_t xsh, int64_t ysn, int64_t ysf, int64_t ysh);
 
 /** The allocation functions of generated code (MLIR's generic memref
  *  allocation functions): `size` bytes aligned as malloc aligns, null when

@@ -975,12 +975,14 @@ def winograd_convolution(rng):
 
     inputs = {"xa": normal(2, 16, 32, 36), "wa": normal(24, 16, 3, 3),
               "ba": normal(24), "xb": normal(1, 20, 50, 47),
-              "wb": normal(16, 20, 3, 3)}
+              "wb": normal(16, 20, 3, 3), "xd": normal(2, 16, 20, 70)}
     v = {k: t(a) for k, a in inputs.items()}
     out = {
         "padded_bias": F.conv2d(v["xa"], v["wa"], v["ba"], padding=1),
         "ragged": F.conv2d(v["xb"], v["wb"]),
         "asym_pad": F.conv2d(F.pad(v["xb"], (0, 1, 2, 1)), v["wb"]),
+        "dilated": F.conv2d(v["xd"], v["wa"], v["ba"], dilation=(3, 2),
+                            padding=(3, 2)),
     }
     return inputs, out
 

@@ -216,10 +216,11 @@ func.func @not_covered(%a: memref<8x64xf32, strided<[128, 2]>>, %b: memref<64x10
 
 // -----
 
-// A zero-filled 3x3 convolution with stride and dilation 1 becomes a call of
-// the Winograd kernel: x, w, y, then n, c, f, the output's height and width,
-// then the outer three strides of x and of y. Here x is a slice of a larger
-// buffer (its images 4 apart), and the fill disappears.
+// A zero-filled 3x3 convolution with stride 1 becomes a call of the
+// Winograd kernel: x, w, y, then n, c, f, the output's height and width,
+// the dilations (here 1), then the outer three strides of x and of y. Here
+// x is a slice of a larger buffer (its images 4 apart), and the fill
+// disappears.
 // CHECK-LABEL: func.func @conv3x3
 // CHECK-DAG: %[[C1:.*]] = arith.constant 1 : i64
 // CHECK-DAG: %[[C8:.*]] = arith.constant 8 : i64
@@ -231,7 +232,7 @@ func.func @not_covered(%a: memref<8x64xf32, strided<[128, 2]>>, %b: memref<64x10
 // CHECK-DAG: %[[C9248:.*]] = arith.constant 9248 : i64
 // CHECK-DAG: %[[C16384:.*]] = arith.constant 16384 : i64
 // CHECK-NOT: linalg.fill
-// CHECK: call @nnc_uk_conv3x3_f32(%{{.*}}, %{{.*}}, %{{.*}}, %[[C1]], %[[C8]], %[[C16]], %[[C32]], %[[C32]], %[[C9248]], %[[C1156]], %[[C34]], %[[C16384]], %[[C1024]], %[[C32]])
+// CHECK: call @nnc_uk_conv3x3_f32(%{{.*}}, %{{.*}}, %{{.*}}, %[[C1]], %[[C8]], %[[C16]], %[[C32]], %[[C32]], %[[C1]], %[[C1]], %[[C9248]], %[[C1156]], %[[C34]], %[[C16384]], %[[C1024]], %[[C32]])
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
 func.func @conv3x3(%x: memref<4x8x34x34xf32>, %w: memref<16x8x3x3xf32>,
                    %y: memref<1x16x32x32xf32>, %i: index) {
@@ -246,23 +247,28 @@ func.func @conv3x3(%x: memref<4x8x34x34xf32>, %w: memref<16x8x3x3xf32>,
 
 // -----
 
-// Left to loop codegen: a strided and a dilated convolution, and one whose
-// output is not zero-filled right before.
+// A dilated convolution passes its dilations (2 and 3). Left to loop
+// codegen: a strided convolution, and one whose output is not zero-filled
+// right before.
 // CHECK-LABEL: func.func @conv_not_covered
-// CHECK-COUNT-3: linalg.conv_2d_nchw_fchw
+// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : i64
+// CHECK-DAG: %[[C3:.*]] = arith.constant 3 : i64
+// CHECK: linalg.conv_2d_nchw_fchw {{.*}}strides = dense<2>
+// CHECK: call @nnc_uk_conv3x3_f32(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[C2]], %[[C3]],
+// CHECK: linalg.conv_2d_nchw_fchw ins
 // CHECK-NOT: call @nnc_uk_conv3x3_f32
 func.func @conv_not_covered(%x: memref<1x8x34x34xf32>, %w: memref<16x8x3x3xf32>,
-                            %s: memref<1x16x16x16xf32>, %d: memref<1x16x30x30xf32>,
+                            %s: memref<1x16x16x16xf32>, %d: memref<1x16x30x28xf32>,
                             %y: memref<1x16x32x32xf32>) {
   %zero = arith.constant 0.0 : f32
   linalg.fill ins(%zero : f32) outs(%s : memref<1x16x16x16xf32>)
   linalg.conv_2d_nchw_fchw {strides = dense<2> : tensor<2xi64>}
       ins(%x, %w : memref<1x8x34x34xf32>, memref<16x8x3x3xf32>)
       outs(%s : memref<1x16x16x16xf32>)
-  linalg.fill ins(%zero : f32) outs(%d : memref<1x16x30x30xf32>)
-  linalg.conv_2d_nchw_fchw {dilations = dense<2> : tensor<2xi64>}
+  linalg.fill ins(%zero : f32) outs(%d : memref<1x16x30x28xf32>)
+  linalg.conv_2d_nchw_fchw {dilations = dense<[2, 3]> : tensor<2xi64>}
       ins(%x, %w : memref<1x8x34x34xf32>, memref<16x8x3x3xf32>)
-      outs(%d : memref<1x16x30x30xf32>)
+      outs(%d : memref<1x16x30x28xf32>)
   linalg.conv_2d_nchw_fchw
       ins(%x, %w : memref<1x8x34x34xf32>, memref<16x8x3x3xf32>)
       outs(%y : memref<1x16x32x32xf32>)

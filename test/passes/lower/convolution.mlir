@@ -103,7 +103,7 @@ func.func @conv_transpose_wide_padding(%x: tensor<2x3x6xf32>,
 // CHECK-LABEL: func.func @winograd
 // CHECK: %[[PADDED:.*]] = tensor.pad %{{.*}} low[0, 0, 1, 1] high[0, 0, 1, 1]
 // CHECK: %[[ZEROS:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<2x16x32x32xf32>)
-// CHECK: %[[CONV:.*]] = linalg.conv_2d_nchw_fchw ins(%[[PADDED]], %{{.*}} : tensor<2x16x34x34xf32>, tensor<16x16x3x3xf32>) outs(%[[ZEROS]] : tensor<2x16x32x32xf32>)
+// CHECK: %[[CONV:.*]] = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%[[PADDED]], %{{.*}} : tensor<2x16x34x34xf32>, tensor<16x16x3x3xf32>) outs(%[[ZEROS]] : tensor<2x16x32x32xf32>)
 // CHECK: %[[BIAS:.*]] = tensor.expand_shape %{{.*}} {{\[\[}}0, 1, 2]] output_shape [16, 1, 1]
 // CHECK: linalg.generic {{.*}} ins(%[[CONV]], %[[BIAS]] : tensor<2x16x32x32xf32>, tensor<16x1x1xf32>)
 // CHECK: arith.addf
@@ -113,4 +113,18 @@ func.func @winograd(%x: tensor<2x16x32x32xf32>, %w: tensor<16x16x3x3xf32>,
   %y = nn.conv %x, %w, %b {nnc.winograd, padding = array<i64: 1, 1>}
       : tensor<2x16x32x32xf32>, tensor<16x16x3x3xf32>, tensor<16xf32>
   return %y : tensor<2x16x32x32xf32>
+}
+
+// -----
+
+// A dilated one keeps its dilation.
+// CHECK-LABEL: func.func @winograd_dilated
+// CHECK: tensor.pad %{{.*}} low[0, 0, 2, 3] high[0, 0, 2, 3]
+// CHECK: linalg.conv_2d_nchw_fchw {dilations = dense<[2, 3]> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%{{.*}}, %{{.*}} : tensor<1x16x36x38xf32>, tensor<16x16x3x3xf32>)
+func.func @winograd_dilated(%x: tensor<1x16x32x32xf32>,
+                            %w: tensor<16x16x3x3xf32>) -> tensor<1x16x32x32xf32> {
+  %y = nn.conv %x, %w {nnc.winograd, dilation = array<i64: 2, 3>,
+                       padding = array<i64: 2, 3>}
+      : tensor<1x16x32x32xf32>, tensor<16x16x3x3xf32>
+  return %y : tensor<1x16x32x32xf32>
 }
