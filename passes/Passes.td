@@ -593,9 +593,10 @@ def WinogradConv : Pass<"nnc-winograd-conv"> {
     `min-channels` input and output channels, at least `min-pixels` output
     pixels over the batch and output rows of at least `min-width` pixels
     (for a dilation d along the rows, every d-th pixel of a row: the rows
-    of its phases, which the kernel computes as dense convolutions). nn-to-linalg lowers a marked convolution
-    to `linalg.conv_2d_nchw_fchw` on its padded input (plus the bias), and
-    nnc-cpu-microkernels hands that to `nnc_uk_conv3x3_f32`, the runtime's
+    of its phases, which the kernel computes as dense convolutions).
+    nn-to-linalg lowers a marked convolution to `linalg.conv_2d_nchw_fchw`
+    on its padded input (plus the bias), and nnc-cpu-microkernels hands
+    that to `nnc_uk_conv3x3_f32`, the runtime's
     Winograd F(4x4, 3x3) kernel: 36 multiplications per 4x4 tile and
     channel pair where the direct sums take 144. Unmarked convolutions keep
     the im2col GEMM. The CPU pipeline runs it; NVPTX does not.

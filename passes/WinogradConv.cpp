@@ -37,9 +37,9 @@ using namespace nnc;
 
 namespace {
 
-/// Whether the kernel computes `conv` (whatever its size).
-bool isWinogradShape(nn::ConvOp conv) {
-  SlidingWindow window = conv.getWindow();
+/// Whether the kernel computes `conv`, whose window is `window` (whatever
+/// its size).
+bool isWinogradShape(nn::ConvOp conv, const SlidingWindow &window) {
   auto input = conv.getInput().getType();
   auto weight = conv.getWeight().getType();
   if (conv.getGroups() != 1 || window.getRank() != 2 ||
@@ -57,14 +57,14 @@ struct WinogradConvPass : nnc::impl::WinogradConvBase<WinogradConvPass> {
 
   void runOnOperation() override {
     getOperation()->walk([&](nn::ConvOp conv) {
-      if (!isWinogradShape(conv))
+      SlidingWindow window = conv.getWindow();
+      if (!isWinogradShape(conv, window))
         return;
       ArrayRef<int64_t> out = conv.getType().getShape();
       int64_t channels = conv.getInput().getType().getDimSize(1);
       // A dilated convolution's rows are those of its phases (every d-th
       // pixel).
-      int64_t phaseWidth =
-          llvm::divideCeil(out[3], conv.getWindow().dilation[1]);
+      int64_t phaseWidth = llvm::divideCeil(out[3], window.dilation[1]);
       if (channels < minChannels || out[1] < minChannels ||
           out[0] * out[2] * out[3] < minPixels || phaseWidth < minWidth)
         return;

@@ -13,14 +13,13 @@
 // V and M are 36 / 16 times the input and the output: computed whole, they
 // would go to memory and back. The tiles are cut into chunks (whole images,
 // or runs of an image's tile rows) whose V and M fit half of a core's L2
-// cache, and each thread of the pool
-// runs its share of the chunks from the input transform to the output.
-// Tiles run along the rows of each image, so the transforms are vectors of
-// consecutive tiles. An output whose sides are not multiples of
-// 4, and a dilated convolution, are computed on a copy of the input laid
-// out as a mosaic of its phases (see Mosaic; zeros past its edge) into a
-// mosaic of the output's, whose pixels are then copied out: a dilation d
-// makes d x d dense convolutions of every d-th pixel.
+// cache, and each thread of the pool runs its share of the chunks from the
+// input transform to the output. Tiles run along the rows of each image,
+// so the transforms are vectors of consecutive tiles. An output whose sides
+// are not multiples of 4, and a dilated convolution, are computed on a copy
+// of the input laid out as a mosaic of its phases (see Mosaic; zeros past
+// its edge) into a mosaic of the output's, whose pixels are then copied
+// out: a dilation d makes d x d dense convolutions of every d-th pixel.
 //
 //===----------------------------------------------------------------------===//
 
@@ -132,7 +131,6 @@ struct Convolution {
   int64_t xsn, xsc, xsh, ysn, ysf, ysh;
   int64_t tileRows, tileCols, chunkImages, chunkRows, chunksPerImage, chunks,
       tasks;
-  bool failed;
 };
 
 /// Chunk `chunk` of `conv`: its windows' transforms into `v`, their
@@ -176,19 +174,18 @@ bool convolveChunk(const Convolution &conv, int64_t chunk, float *v, float *m) {
 }
 
 /// Task `task` of a Convolution: its contiguous share of the chunks, with
-/// scratch for one chunk's V and M.
+/// scratch for one chunk's V and M; 1 when a pipeline fails (the pool
+/// returns it).
 int convolveTask(void *, int task, uint8_t *closure) {
-  auto &conv = *reinterpret_cast<Convolution *>(closure);
+  const auto &conv = *reinterpret_cast<const Convolution *>(closure);
   const Shape &s = conv.shape;
   const int64_t tiles = conv.chunkImages * conv.chunkRows * conv.tileCols;
   Scratch v(s, kProducts * s.channels * tiles, "out of memory for V");
   Scratch m(s, kProducts * s.features * tiles, "out of memory for M");
   for (int64_t chunk = conv.chunks * task / conv.tasks;
        chunk < conv.chunks * (task + 1) / conv.tasks; ++chunk)
-    if (!convolveChunk(conv, chunk, v.get(), m.get())) {
-      conv.failed = true;
+    if (!convolveChunk(conv, chunk, v.get(), m.get()))
       return 1;
-    }
   return 0;
 }
 
@@ -323,7 +320,7 @@ extern "C" void nnc_uk_conv3x3_f32(const float *x, const float *w, float *y,
     fail(shape, "the filter transform reported an error");
 
   Convolution conv{shape, x,        u.get(),  y, xsn, xsc, xsh, ysn, ysf,
-                   ysh,   tileRows, tileCols, 0, 0,   0,   0,   0,   false};
+                   ysh,   tileRows, tileCols, 0, 0,   0,   0,   0};
   if (!direct) {
     conv.x = inputMosaic.get();
     conv.xsc = mosaic.inputH() * mosaic.inputW();
@@ -353,8 +350,7 @@ extern "C" void nnc_uk_conv3x3_f32(const float *x, const float *w, float *y,
   conv.chunks = (n + chunkImages - 1) / chunkImages * conv.chunksPerImage;
   conv.tasks = std::min(conv.chunks, threads);
   if (halide_do_par_for(nullptr, convolveTask, 0, static_cast<int>(conv.tasks),
-                        reinterpret_cast<uint8_t *>(&conv)) != 0 ||
-      conv.failed)
+                        reinterpret_cast<uint8_t *>(&conv)) != 0)
     fail(shape, "a transform or the thread pool reported an error");
   if (!direct) {
     MosaicCopy out{

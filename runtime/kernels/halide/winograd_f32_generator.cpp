@@ -1,21 +1,24 @@
 //===- runtime/kernels/halide/winograd_f32_generator.cpp - F(4x4,3x3) ----===//
 //
-// The Halide generators behind the transforms of nnc_uk_conv3x3_f32's
-// Winograd F(4x4, 3x3) convolution (runtime/kernels/winograd_f43.h): the
-// input transform, every 6x6 window of the input to its Bt d B, and the
-// output transform, the 36 products of each tile back to its 4x4 pixels,
-// At M A. Both are separable: rows first, then columns, each a linear
-// combination with constant coefficients (zeros dropped, ones as adds).
+// The Halide generators behind nnc_uk_conv3x3_f32's Winograd F(4x4, 3x3)
+// convolution (runtime/kernels/winograd_f43.h): the filter transform,
+// every 3x3 filter to its G g Gt; the input transform, every 6x6 window of
+// the input to its Bt d B; the 36 products of the transformed filters by
+// the transformed windows; and the output transform, the 36 products of
+// each tile back to its 4x4 pixels, At M A. The transforms are separable:
+// one direction, then the other, each a linear combination with constant
+// coefficients (zeros dropped, ones as adds).
 //
 // Tiles are numbered along rows of the image, so consecutive tiles of a row
-// are consecutive elements of a transformed matrix: both transforms are
-// vectorized over the tiles of a row, reading (input) and writing (output)
+// are consecutive elements of a transformed matrix: the transforms are
+// vectorized over consecutive tiles, reading (input) and writing (output)
 // the image's pixels four apart, through dense vectors and shuffles.
 //
 // Halide orders dimensions innermost first: an image [N, C, H, W] is a
-// buffer (w, h, c, n); a transformed batch [36][C][N * tiles] is (tile
-// column, tile row, n, c, b, a), b and a the columns and rows of the 6x6
-// window.
+// buffer (w, h, c, n); the input transform writes a transformed batch
+// [36][C][N * tiles] as (tile column, tile row, n, c, b, a), b and a the
+// columns and rows of the 6x6 window, and the output transform reads the
+// products [36][F][N * tiles] as (tile, n, f, b, a).
 //
 //===----------------------------------------------------------------------===//
 
