@@ -604,7 +604,7 @@ def WinogradConv : Pass<"nnc-winograd-conv"> {
   let options = [
     Option<"minChannels", "min-channels", "int64_t", /*default=*/"16",
            "Input and output channels a convolution needs at least">,
-    Option<"minPixels", "min-pixels", "int64_t", /*default=*/"2048",
+    Option<"minPixels", "min-pixels", "int64_t", /*default=*/"1024",
            "Output pixels (batch times height times width) a convolution "
            "needs at least">,
     Option<"minWidth", "min-width", "int64_t", /*default=*/"32",

@@ -15,9 +15,10 @@
 // pixel): the kernel's transforms are vectors of 8 tiles of a row (32
 // pixels), and narrower rows run them in masked vectors, slower than im2col
 // (measured, 32 channels in and out: 8 images of 16x16, 0.53 against 0.19
-// ms; 2 of 28x28, 0.22 against 0.17 ms; 1 of 32x32, 0.10 against 0.10 ms;
-// the CNN benchmark at batch 32 with its 32x32 convolution of dilation 2 in
-// the kernel, 13.2 against 11.1 ms with it on im2col). Winograd's sums differ
+// ms; 2 of 28x28, 0.22 against 0.17 ms; the CNN benchmark at batch 32 with
+// its 32x32 convolution of dilation 2 in the kernel, 13.2 against 11.1 ms
+// with it on im2col; one image of 32x32, the fewest pixels marked by
+// default, 0.08 against 0.10 ms in the kernel). Winograd's sums differ
 // from the direct ones by rounding only, a few 1e-6 of the sum of the products'
 // magnitudes.
 //

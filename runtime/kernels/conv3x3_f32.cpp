@@ -58,6 +58,17 @@ constexpr int64_t kFilterTaps = kFilter * kFilter;
 /// cache (1 MiB here).
 constexpr int64_t kChunkBytes = int64_t(512) << 10;
 
+/// Floats from one of the 36 matrices of V (or M) to the next: `elements`
+/// rounded up to an odd number of 64-byte cache lines. The transforms write
+/// (input) and read (output) the 36 matrices together, one element of each
+/// per tile; 36 streams a multiple of 4 KiB apart (32 channels of 32 tiles)
+/// would all fall in one set of the L1 cache, which holds 8.
+int64_t planeStride(int64_t elements) {
+  constexpr int64_t kLine = 16;
+  const int64_t lines = (elements + kLine - 1) / kLine;
+  return (lines | 1) * kLine;
+}
+
 /// The call's extents, which a failure names.
 struct Shape {
   int64_t batch, channels, features, height, width;
@@ -147,24 +158,22 @@ bool convolveChunk(const Convolution &conv, int64_t chunk, float *v, float *m) {
       conv.x + image * conv.xsn + firstRow * kTile * conv.xsh,
       {conv.tileCols * kTile + 2, rows * kTile + 2, s.channels, images},
       {1, conv.xsh, conv.xsc, conv.xsn});
+  const int64_t vPlane = planeStride(s.channels * tiles);
+  const int64_t mPlane = planeStride(s.features * tiles);
   HalideView<6> windows(
       v, {conv.tileCols, rows, images, s.channels, kWindow, kWindow},
-      {1, conv.tileCols, imageTiles, tiles, s.channels * tiles,
-       kWindow * s.channels * tiles});
+      {1, conv.tileCols, imageTiles, tiles, vPlane, kWindow * vPlane});
   if (transforms().input(&input.buffer, &windows.buffer) != 0)
     return false;
   HalideView<3> filters(conv.u, {s.channels, s.features, kProducts},
                         {1, s.channels, s.features * s.channels});
-  HalideView<3> factors(v, {tiles, s.channels, kProducts},
-                        {1, tiles, s.channels * tiles});
-  HalideView<3> products(m, {tiles, s.features, kProducts},
-                         {1, tiles, s.features * tiles});
+  HalideView<3> factors(v, {tiles, s.channels, kProducts}, {1, tiles, vPlane});
+  HalideView<3> products(m, {tiles, s.features, kProducts}, {1, tiles, mPlane});
   if (transforms().products(&filters.buffer, &factors.buffer,
                             &products.buffer) != 0)
     return false;
-  HalideView<5> sums(
-      m, {imageTiles, images, s.features, kWindow, kWindow},
-      {1, imageTiles, tiles, s.features * tiles, kWindow * s.features * tiles});
+  HalideView<5> sums(m, {imageTiles, images, s.features, kWindow, kWindow},
+                     {1, imageTiles, tiles, mPlane, kWindow * mPlane});
   HalideView<4> output(
       conv.y + image * conv.ysn + firstRow * kTile * conv.ysh,
       {conv.tileCols * kTile, rows * kTile, s.features, images},
@@ -180,8 +189,10 @@ int convolveTask(void *, int task, uint8_t *closure) {
   const auto &conv = *reinterpret_cast<const Convolution *>(closure);
   const Shape &s = conv.shape;
   const int64_t tiles = conv.chunkImages * conv.chunkRows * conv.tileCols;
-  Scratch v(s, kProducts * s.channels * tiles, "out of memory for V");
-  Scratch m(s, kProducts * s.features * tiles, "out of memory for M");
+  Scratch v(s, kProducts * planeStride(s.channels * tiles),
+            "out of memory for V");
+  Scratch m(s, kProducts * planeStride(s.features * tiles),
+            "out of memory for M");
   for (int64_t chunk = conv.chunks * task / conv.tasks;
        chunk < conv.chunks * (task + 1) / conv.tasks; ++chunk)
     if (!convolveChunk(conv, chunk, v.get(), m.get()))
@@ -289,9 +300,10 @@ extern "C" void nnc_uk_conv3x3_f32(const float *x, const float *w, float *y,
                       ((ow + dw - 1) / dw + kTile - 1) / kTile};
   const int64_t tileRows = mosaic.tileRows(), tileCols = mosaic.tileCols();
   const int64_t outH = tileRows * kTile, outW = tileCols * kTile;
-  const int64_t rowTiles = kProducts * std::max(c, f) * tileCols;
+  const int64_t imageTransform =
+      kProducts * planeStride(std::max(c, f) * tileCols * tileRows);
   if (std::max({n * c * mosaic.inputH() * mosaic.inputW(), n * f * outH * outW,
-                kProducts * f * c, rowTiles * tileRows}) > INT32_MAX)
+                kProducts * f * c, imageTransform}) > INT32_MAX)
     fail(shape, "an operand or its transform has more than INT32_MAX "
                 "elements");
 
@@ -312,10 +324,9 @@ extern "C" void nnc_uk_conv3x3_f32(const float *x, const float *w, float *y,
   }
 
   Scratch u(shape, kProducts * f * c, "out of memory for U");
-  HalideView<4> filters(w, {kFilter, kFilter, c, f},
-                        {1, kFilter, kFilterTaps, c * kFilterTaps});
-  HalideView<4> transformed(u.get(), {c, f, kWindow, kWindow},
-                            {1, c, f * c, kWindow * f * c});
+  HalideView<1> filters(w, {kFilterTaps * f * c}, {1});
+  HalideView<3> transformed(u.get(), {f * c, kWindow, kWindow},
+                            {1, f * c, kWindow * f * c});
   if (transforms().filter(&filters.buffer, &transformed.buffer) != 0)
     fail(shape, "the filter transform reported an error");
 

@@ -167,37 +167,69 @@ public:
   }
 };
 
-/// u = G g Gt for every 3x3 filter g of w(j, i, c, f) (the filters [F, C,
-/// 3, 3]): u(c, f, b, a), the 36 matrices [F, C] that multiply the
-/// transformed windows.
+/// u(fc, b, a) = (G g Gt)[a][b] for every filter g = w(tap, fc), tap =
+/// 3 * row + column, fc = f * C + c: the filters [F, C, 3, 3] as a dense
+/// F * C x 9 matrix, transformed into [6][6][F * C].
 class WinogradFilterF32 : public Generator<WinogradFilterF32> {
 public:
-  Input<Buffer<float>> w{"w", 4};
-  Output<Buffer<float>> u{"u", 4};
+  Input<Buffer<float>> w{"w", 1};
+  Output<Buffer<float>> u{"u", 3};
 
   void generate() {
-    Var c("c"), f("f"), a("a"), b("b"), j("j");
+    Var fc("fc"), j("j"), a("a"), b("b"), fco("fco"), fci("fci"), task("task");
+    Var flat("flat");
+    Func staged("staged");
+    staged(flat) = w(flat);
     std::vector<Expr> taps;
     for (int i = 0; i < kFilter; ++i)
-      taps.push_back(w(j, i, c, f));
+      taps.push_back(staged(kFilter * kFilter * fc + kFilter * i + j));
     Func rows("rows");
-    rows(j, c, f, a) = mux(a, applyRows(kFilterRows, kWindow, taps));
+    rows(j, fc, a) = mux(a, applyRows(kFilterRows, kWindow, taps));
     std::vector<Expr> columns;
     for (int j0 = 0; j0 < kFilter; ++j0)
-      columns.push_back(rows(j0, c, f, a));
-    u(c, f, b, a) = mux(b, applyRows(kFilterRows, kWindow, columns));
+      columns.push_back(rows(j0, fc, a));
+    u(fc, b, a) = mux(b, applyRows(kFilterRows, kWindow, columns));
 
-    // Per filter row, vectors of consecutive input channels.
+    // A parallel task transforms kTaskVectors vectors of consecutive
+    // filters: first the rows of all of them (G g, vectors of 16 filters
+    // from dense loads of their taps, shuffled: the filters are 9 apart),
+    // then each of the 36 outputs for all of them, so that every store
+    // stream is written whole before the next. (Writing a vector's 36
+    // outputs together writes 36 streams F * C apart: 4 KiB for 32 x 32
+    // filters, which all fall in one set of the L1 cache: 20 us against 7
+    // for 32 x 32 filters.) 60 vectors, not 64, keep the rows' 18 streams
+    // apart in the cache too.
+    constexpr int kTaskVectors = 60;
     const int vector = natural_vector_size<float>();
-    for (int d = 0; d < 4; ++d)
+    for (int d = 0; d < 3; ++d)
       u.dim(d).set_min(0);
     u.bound(a, 0, kWindow).bound(b, 0, kWindow);
-    u.reorder(c, b, a, f)
-        .unroll(b)
-        .unroll(a)
-        .vectorize(c, vector, TailStrategy::GuardWithIf);
-    rows.compute_at(u, f).reorder(c, j, a).unroll(j).unroll(a).vectorize(
-        c, vector, TailStrategy::GuardWithIf);
+    Expr wholeVectors = u.dim(0).extent() >= vector;
+    auto schedule = [&](Stage stage, TailStrategy tail) {
+      stage.split(fc, fco, fci, vector, tail)
+          .split(fco, task, fco, kTaskVectors, TailStrategy::GuardWithIf)
+          .reorder(fci, fco, b, a, task)
+          .vectorize(fci)
+          .unroll(b)
+          .unroll(a)
+          .parallel(task);
+    };
+    // Fewer filters than a vector: masked vectors.
+    schedule(u.specialize(wholeVectors), TailStrategy::ShiftInwards);
+    schedule(u, TailStrategy::GuardWithIf);
+    Var rfo("rfo"), rfi("rfi");
+    auto scheduleRows = [&](Stage stage, TailStrategy tail) {
+      stage.split(fc, rfo, rfi, vector, tail)
+          .reorder(rfi, j, a, rfo)
+          .vectorize(rfi)
+          .unroll(j)
+          .unroll(a);
+    };
+    rows.compute_at(u, task).reorder_storage(fc, j, a);
+    scheduleRows(rows.specialize(wholeVectors), TailStrategy::ShiftInwards);
+    scheduleRows(rows, TailStrategy::GuardWithIf);
+    staged.compute_at(rows, rfo).vectorize(flat, vector,
+                                           TailStrategy::GuardWithIf);
   }
 };
 
