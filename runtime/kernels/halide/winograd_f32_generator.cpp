@@ -98,16 +98,22 @@ public:
       v.dim(d).set_min(0);
     v.bound(a, 0, kWindow).bound(b, 0, kWindow);
     Var group("group"), lane("lane");
-    auto groupTiles = [&](Stage stage, int lanes) {
-      stage.split(tw, group, lane, lanes, TailStrategy::GuardWithIf)
+    auto groupTiles = [&](Stage stage, int lanes, TailStrategy tail) {
+      stage.split(tw, group, lane, lanes, tail)
           .reorder(lane, a, b, group, th, n, c)
           .unroll(b)
           .unroll(a)
           .vectorize(lane);
     };
+    // The last group of a row shifts inwards, recomputing a few tiles of
+    // the one before: a masked group costs several whole ones.
+    Expr rowTiles = v.dim(0).extent();
     if (vector > kGroup)
-      groupTiles(v.specialize(v.dim(0).extent() >= vector), vector);
-    groupTiles(v, kGroup);
+      groupTiles(v.specialize(rowTiles >= vector), vector,
+                 TailStrategy::ShiftInwards);
+    groupTiles(v.specialize(rowTiles >= kGroup), kGroup,
+               TailStrategy::ShiftInwards);
+    groupTiles(v, kGroup, TailStrategy::GuardWithIf);
     columns.compute_at(v, group).reorder(tw, b, h).unroll(b).vectorize(
         tw, kGroup, TailStrategy::GuardWithIf);
     image.compute_at(v, group).vectorize(w, vector, TailStrategy::GuardWithIf);
@@ -151,13 +157,19 @@ public:
     for (int d = 0; d < 4; ++d)
       y.dim(d).set_min(0);
     Var tw("tw"), th("th"), group("group"), lane("lane");
-    y.split(w, tw, p, kTile, TailStrategy::RoundUp)
-        .split(h, th, q, kTile, TailStrategy::RoundUp)
-        .split(tw, group, lane, kGroup, TailStrategy::GuardWithIf)
-        .reorder(p, lane, q, group, th, f, n)
-        .vectorize(p)
-        .vectorize(lane)
-        .unroll(q);
+    auto groupTiles = [&](Stage stage, TailStrategy tail) {
+      stage.split(w, tw, p, kTile, TailStrategy::RoundUp)
+          .split(h, th, q, kTile, TailStrategy::RoundUp)
+          .split(tw, group, lane, kGroup, tail)
+          .reorder(p, lane, q, group, th, f, n)
+          .vectorize(p)
+          .vectorize(lane)
+          .unroll(q);
+    };
+    // The last group of a row shifts inwards, as the input transform's.
+    groupTiles(y.specialize(y.dim(0).extent() >= kGroup * kTile),
+               TailStrategy::ShiftInwards);
+    groupTiles(y, TailStrategy::GuardWithIf);
     rows.compute_at(y, f)
         .store_in(MemoryType::Stack)
         .reorder(t, q, b)
