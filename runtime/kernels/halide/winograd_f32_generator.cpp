@@ -209,9 +209,10 @@ public:
     // stream is written whole before the next. (Writing a vector's 36
     // outputs together writes 36 streams F * C apart: 4 KiB for 32 x 32
     // filters, which all fall in one set of the L1 cache: 20 us against 7
-    // for 32 x 32 filters.) 60 vectors, not 64, keep the rows' 18 streams
-    // apart in the cache too.
-    constexpr int kTaskVectors = 60;
+    // for 32 x 32 filters.) An odd number of vectors keeps the rows' 18
+    // streams apart in the cache too (one task of 32 x 32 filters: 5.7 us
+    // against 6.8 with 64).
+    constexpr int kTaskVectors = 61;
     const int vector = natural_vector_size<float>();
     for (int d = 0; d < 3; ++d)
       u.dim(d).set_min(0);
