@@ -632,6 +632,8 @@ struct TransposedProductLowering : OpConversionPattern<TransposeOp> {
   }
 };
 
+/// nn.transpose as linalg.transpose, or as a reshape where it moves only
+/// dimensions of extent 1.
 struct TransposeLowering : OpConversionPattern<TransposeOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -639,6 +641,18 @@ struct TransposeLowering : OpConversionPattern<TransposeOp> {
                   ConversionPatternRewriter &rewriter) const override {
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
     RankedTensorType type = op.getType();
+    // A permutation that keeps the order of the dimensions of extent other
+    // than 1 (a batch of 1 moved from first to second, as exported
+    // sequence-first models do) only reshapes: a view, not a copy.
+    auto inputType = cast<RankedTensorType>(op.getInput().getType());
+    SmallVector<int64_t> moved;
+    for (int64_t d : op.getPerm())
+      if (inputType.getDimSize(d) != 1)
+        moved.push_back(d);
+    if (inputType.hasStaticShape() && llvm::is_sorted(moved)) {
+      rewriter.replaceOp(op, reshapeTo(b, adaptor.getInput(), type.getShape()));
+      return success();
+    }
     Value init =
         tensor::EmptyOp::create(b, type.getShape(), type.getElementType());
     auto transpose =

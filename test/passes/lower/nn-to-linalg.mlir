@@ -1279,3 +1279,23 @@ func.func @repeated_result(%x: tensor<4xf32>, %s: tensor<f32>)
   %y = nn.relu %x : tensor<4xf32>
   return %y, %y, %s : tensor<4xf32>, tensor<4xf32>, tensor<f32>
 }
+
+// -----
+
+// A transpose that moves only dimensions of extent 1 (a batch of one from
+// first to second, as a sequence-first model's input) keeps the order of the
+// data: a reshape, not a copy. One that moves two larger ones copies.
+// CHECK-LABEL: func.func @transpose_of_unit_dims
+// CHECK-SAME: (%[[X:.*]]: tensor<1x128x256xf32>, %[[Y:.*]]: tensor<128x4x64xf32>)
+// CHECK: %[[FLAT:.*]] = tensor.collapse_shape %[[X]]
+// CHECK: %[[VIEW:.*]] = tensor.expand_shape %[[FLAT]]
+// CHECK-SAME: into tensor<128x1x256xf32>
+// CHECK: %[[T:.*]] = linalg.transpose ins(%[[Y]] : tensor<128x4x64xf32>)
+// CHECK-SAME: permutation = [1, 0, 2]
+// CHECK: return %[[VIEW]], %[[T]]
+func.func @transpose_of_unit_dims(%x: tensor<1x128x256xf32>, %y: tensor<128x4x64xf32>)
+    -> (tensor<128x1x256xf32>, tensor<4x128x64xf32>) {
+  %0 = nn.transpose %x [1, 0, 2] : tensor<1x128x256xf32>
+  %1 = nn.transpose %y [1, 0, 2] : tensor<128x4x64xf32>
+  return %0, %1 : tensor<128x1x256xf32>, tensor<4x128x64xf32>
+}
