@@ -189,6 +189,10 @@ public:
 
   void generate() {
     Var fc("fc"), j("j"), a("a"), b("b"), fco("fco"), fci("fci"), task("task");
+    // The filters a vector of them reads, copied in (as the input
+    // transform's rows): Halide reads every ninth element of a buffer of
+    // its own as dense vectors and shuffles, but element by element from
+    // one it did not allocate.
     Var flat("flat");
     Func staged("staged");
     staged(flat) = w(flat);
@@ -203,15 +207,15 @@ public:
     u(fc, b, a) = mux(b, applyRows(kFilterRows, kWindow, columns));
 
     // A parallel task transforms kTaskVectors vectors of consecutive
-    // filters: first the rows of all of them (G g, vectors of 16 filters
-    // from dense loads of their taps, shuffled: the filters are 9 apart),
-    // then each of the 36 outputs for all of them, so that every store
-    // stream is written whole before the next. (Writing a vector's 36
-    // outputs together writes 36 streams F * C apart: 4 KiB for 32 x 32
-    // filters, which all fall in one set of the L1 cache: 20 us against 7
-    // for 32 x 32 filters.) An odd number of vectors keeps the rows' 18
-    // streams apart in the cache too (one task of 32 x 32 filters: 5.7 us
-    // against 6.8 with 64).
+    // filters: first the rows of all of them (G g, in vectors of
+    // consecutive filters from their staged taps), then each of the 36
+    // outputs for all of them, so that every store stream is written whole
+    // before the next. (Writing a vector's 36 outputs together writes 36
+    // streams F * C apart: 4 KiB for 32 x 32 filters, which all fall in
+    // one set of the L1 cache; that took 20 us against 7 for 32 x 32
+    // filters.) An odd number of vectors keeps the rows' 18 streams apart
+    // in the cache too (one task of 32 x 32 filters: 5.7 us against 6.8
+    // with 64).
     constexpr int kTaskVectors = 61;
     const int vector = natural_vector_size<float>();
     for (int d = 0; d < 3; ++d)
