@@ -246,12 +246,19 @@ def HoistWeightTransforms : Pass<"nnc-hoist-weight-transforms",
     stays in it. Functions with `nn.state` arguments (train steps) and
     functions that are called are left alone. The runtime calls the prepare function once the weights are
     bound, so a linear layer's weight transpose happens once per load
-    rather than once per call. `nnc compile` runs it on inference entries
-    for the CPU; `--no-weight-prepare` turns it off.
+    rather than once per call. A 2-d transpose that only products of
+    fewer than `narrow-columns` columns read as their right operand stays:
+    the lowering reads the weight in place (a transposed-B matmul), which
+    the CPU runs faster than the plain GEMM on a transposed copy when the
+    product is narrower than a vector. `nnc compile` runs it on inference
+    entries for the CPU; `--no-weight-prepare` turns it off.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"",
            "The function to hoist from (default: every public function)">,
+    Option<"narrowColumns", "narrow-columns", "int64_t", /*default=*/"16",
+           "Products with fewer columns read their transposed weight in "
+           "place (0: hoist every transpose)">,
   ];
 }
 

@@ -1,4 +1,5 @@
-// RUN: nnc-opt %s -split-input-file -nnc-hoist-weight-transforms -verify-diagnostics | FileCheck %s
+// RUN: nnc-opt %s -split-input-file -nnc-hoist-weight-transforms="narrow-columns=0" -verify-diagnostics | FileCheck %s
+// RUN: nnc-opt %s -split-input-file -nnc-hoist-weight-transforms -verify-diagnostics | FileCheck %s --check-prefix=NARROW
 
 // A linear layer's weight transpose moves into @linear_prepare, which takes
 // the weights in order and returns the transpose; the entry reads it as a
@@ -19,6 +20,27 @@ func.func @linear(%x: tensor<2x4xf32> {nn.input = "x"},
   %y = nn.matmul %x, %t : tensor<2x4xf32>, tensor<4x8xf32>
   %z = nn.add %y, %b : tensor<2x8xf32>, tensor<8xf32>
   return %z : tensor<2x8xf32>
+}
+
+// -----
+
+// A classifier's transposed weight, read only by a product of fewer columns
+// than a vector (10; by default, 16), stays in the entry: the lowering
+// reads the weight in place (a transposed-B matmul), faster there than the
+// plain GEMM on the transposed copy. No prepare function is made. With
+// narrow-columns=0 it moves as any other.
+// NARROW-LABEL: func.func @narrow_classifier
+// NARROW-SAME: (%[[X:.*]]: tensor<2x4xf32> {nn.input = "x"}, %[[W:.*]]: tensor<10x4xf32> {nn.param = "fc.weight"})
+// NARROW-NEXT: %[[T:.*]] = nn.transpose %[[W]] [1, 0]
+// NARROW-NEXT: %[[Y:.*]] = nn.matmul %[[X]], %[[T]]
+// NARROW-NEXT: return %[[Y]]
+// NARROW-NOT: func.func @narrow_classifier_prepare
+// CHECK-LABEL: func.func @narrow_classifier_prepare
+func.func @narrow_classifier(%x: tensor<2x4xf32> {nn.input = "x"},
+                             %w: tensor<10x4xf32> {nn.param = "fc.weight"}) -> (tensor<2x10xf32> {nn.output = "y"}) {
+  %t = nn.transpose %w [1, 0] : tensor<10x4xf32>
+  %y = nn.matmul %x, %t : tensor<2x4xf32>, tensor<4x10xf32>
+  return %y : tensor<2x10xf32>
 }
 
 // -----

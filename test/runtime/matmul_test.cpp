@@ -131,7 +131,10 @@ INSTANTIATE_TEST_SUITE_P(
         Shape{128, 64, 128}, Shape{1, 1024, 1024}, Shape{1, 2050, 4099},
         Shape{1, 1000, 37}, Shape{1, 600, 20}, Shape{2, 1024, 33},
         Shape{3, 500, 20}, Shape{4, 97, 40}, Shape{5, 300, 9},
-        Shape{7, 1000, 64}, Shape{70, 600, 130}, Shape{300, 260, 270}));
+        Shape{7, 1000, 64}, Shape{70, 600, 130}, Shape{300, 260, 270},
+        // Fewer columns than a register tile: tiles of fewer vectors.
+        Shape{33, 20, 31}, Shape{8, 32, 64}, Shape{70, 47, 130},
+        Shape{16, 16, 5}));
 
 TEST(MatmulF32Edges, EmptyOutputsAreNoOps) {
   float sentinel = 42;

@@ -98,8 +98,9 @@ public:
     // Tiles are shifted inwards at the right and bottom edges (recomputing a
     // few elements) instead of being guarded, so the accumulator block keeps
     // a constant size and stays in registers. That needs C to be at least one
-    // tile, so smaller shapes take other schedules: one row of vectors at a
-    // time when N is at least one vector wide, else a scalar loop.
+    // tile, so smaller shapes take other schedules: tiles of fewer rows or
+    // fewer vectors, one row of vectors at a time when N is at least one
+    // vector wide, else a scalar loop.
     const int vector = natural_vector_size<float>();
     const int rows = tile_rows > 0 ? int(tile_rows) : (vector >= 16 ? 8 : 4);
     const int tileWidth = vector * tile_vectors;
@@ -193,6 +194,13 @@ public:
     if (hasWideTiles)
       scheduleTileShape(wideTilesWin(extentM), wideRows, wideWidth);
     scheduleTileShape(extentN >= tileWidth && extentM >= rows, rows, tileWidth);
+    // Fewer columns than that tile (a classifier's, an attention head of
+    // 32): tiles of as many whole vectors as N holds, still `rows` rows, so
+    // that each step of K issues `rows` independent multiply-adds per
+    // vector instead of one chain of them per row.
+    for (int vectors = tile_vectors - 1; vectors >= 1; --vectors)
+      scheduleTileShape(extentN >= vectors * vector && extentM >= rows, rows,
+                        vectors * vector);
 
     // One row (a matrix-vector product, bound by reading B): parallel
     // chunks of columns, each accumulated in registers while it streams its
