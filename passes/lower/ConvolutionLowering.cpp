@@ -270,11 +270,7 @@ Value winogradConvolution(ImplicitLocOpBuilder &b, Value x, Value weight,
   if (!bias)
     return conv;
   // [F] -> [F, 1, 1] broadcasts along N and the pixels.
-  Value column = tensor::ExpandShapeOp::create(
-      b,
-      RankedTensorType::get({resultType.getDimSize(1), 1, 1},
-                            resultType.getElementType()),
-      bias, SmallVector<ReassociationIndices>{{0, 1, 2}});
+  Value column = reshapeTo(b, bias, {resultType.getDimSize(1), 1, 1});
   return buildElementwise(
       b, resultType, ValueRange{conv, column},
       [](ImplicitLocOpBuilder &nested, ValueRange a) {
