@@ -12,9 +12,10 @@
 // transposes its B into a scratch Bt and runs the dot-product variant. A
 // matrix-vector product whose wide B is larger than the caches is no
 // pipeline's: each thread streams a block of B's rows into a partial result
-// (split along K). All run on Halide's thread pool (HL_NUM_THREADS threads, by
-// default one per core). Every pipeline exists for AVX-512 and for AVX2; the
-// first call picks the set the CPU runs best (or the one NNC_KERNEL_ISA names).
+// (split along K). All run on the runtime's thread pool (thread_pool.h;
+// HL_NUM_THREADS threads, by default one per core). Every pipeline exists for
+// AVX-512 and for AVX2; the first call picks the set the CPU runs best (or the
+// one NNC_KERNEL_ISA names).
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,11 +1,12 @@
 //===- runtime/kernels/parallel_for.cpp - Parallel loops on the pool ------===//
 //
 // nnc_parallel_for runs the iterations of a loop that generated code
-// outlined (nnc-parallel-loops-to-thread-pool) on Halide's thread pool, the
-// one the matmul kernels use, so loops and kernels never oversubscribe the
-// cores between them. The iterations are cut into a few contiguous ranges
-// per thread: enough for the threads to balance uneven ranges, few enough
-// that each task amortizes its dispatch.
+// outlined (nnc-parallel-loops-to-thread-pool) on the runtime's thread pool
+// (thread_pool.h), which also runs the kernels' Halide parallel loops (this
+// file installs itself as Halide's do_par_for), so loops and kernels never
+// oversubscribe the cores between them. The iterations are cut into a few
+// contiguous ranges per thread: enough for the threads to balance uneven
+// ranges, few enough that each task amortizes its dispatch.
 //
 // A parallel loop that a task runs (an outlined loop's body calling a matmul
 // kernel, whose Halide schedule has parallel loops of its own, or another
@@ -25,6 +26,7 @@
 
 #include "nnc/kernels.h"
 #include "pool_threads.h"
+#include "thread_pool.h"
 
 #include "HalideRuntime.h"
 
@@ -89,6 +91,7 @@ int threadIndex() {
 /// thread of the pool. Each thread takes the tasks of its own range first
 /// (the range of its threadIndex), then helps with the others'.
 struct HomeRanges {
+  void *context;
   halide_task_t task;
   uint8_t *closure;
   int min, size, threads;
@@ -101,8 +104,8 @@ struct HomeRanges {
   }
 };
 
-int runHomeRanges(void *context, int, uint8_t *closure) {
-  auto &ranges = *reinterpret_cast<HomeRanges *>(closure);
+void runHomeRanges(void *closure) {
+  auto &ranges = *static_cast<HomeRanges *>(closure);
   const bool nested = inTask;
   inTask = true;
   const int home = threadIndex() % ranges.threads;
@@ -110,16 +113,16 @@ int runHomeRanges(void *context, int, uint8_t *closure) {
     const int range = (home + offset) % ranges.threads;
     const int end = ranges.begin(range + 1);
     for (int i = ranges.next[range]++; i < end; i = ranges.next[range]++)
-      if (int status = ranges.task(context, ranges.min + i, ranges.closure))
+      if (int status =
+              ranges.task(ranges.context, ranges.min + i, ranges.closure))
         ranges.status = status;
   }
   inTask = nested;
-  return 0;
 }
 
 /// Halide's parallel loops (the kernels' and nnc_parallel_for's own): on
-/// the pool in home ranges, unless this thread runs a task already; then
-/// its tasks run here, one after another.
+/// the runtime's pool in home ranges, unless this thread runs a task
+/// already; then its tasks run here, one after another.
 int doParFor(void *context, halide_task_t task, int min, int size,
              uint8_t *closure) {
   if (inTask) {
@@ -130,19 +133,25 @@ int doParFor(void *context, halide_task_t task, int min, int size,
   }
   const int threads =
       static_cast<int>(std::min<int64_t>(size, nnc::kernels::poolThreads()));
-  HomeRanges ranges{task,    closure,
-                    min,     size,
-                    threads, std::make_unique<std::atomic<int>[]>(threads)};
+  HomeRanges ranges{context,
+                    task,
+                    closure,
+                    min,
+                    size,
+                    threads,
+                    std::make_unique<std::atomic<int>[]>(threads)};
   for (int range = 0; range < threads; ++range)
     ranges.next[range] = ranges.begin(range);
-  int status = halide_default_do_par_for(context, runHomeRanges, 0, threads,
-                                         reinterpret_cast<uint8_t *>(&ranges));
-  return status ? status : ranges.status.load();
+  if (threads == 1)
+    runHomeRanges(&ranges);
+  else
+    nnc::kernels::runOnPool(runHomeRanges, &ranges);
+  return ranges.status.load();
 }
 
 /// Installed when the program starts: this file is linked into every model
 /// that runs a parallel loop or a kernel (matmul_f32.cpp asks poolThreads).
-[[maybe_unused]] const bool nestedLoopsRunInTheirTask =
+[[maybe_unused]] const bool loopsRunOnThePool =
     (halide_set_custom_do_par_for(doParFor), true);
 
 } // namespace

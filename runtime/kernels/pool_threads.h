@@ -1,7 +1,7 @@
 //===- runtime/kernels/pool_threads.h - The pool's threads -----*- C++ -*-===//
 //
-// The number of threads of Halide's pool, which runs both the matmul
-// kernels' tasks and the parallel loops of generated code
+// The number of threads of the runtime's pool (thread_pool.h), which runs
+// both the kernels' tasks and the parallel loops of generated code
 // (parallel_for.cpp), and how many of them a parallel loop started here
 // gets: kernels size their tasks by it.
 //

@@ -6,6 +6,9 @@
 // calling a matmul kernel or another parallel loop does). Such an inner
 // loop runs on the thread of the task that calls it, and a matmul kernel
 // called from a task computes the same product as one called outside.
+// The pool's threads (thread_pool.cpp) run one loop at a time: loops that
+// several threads of an application start at once, and loops started after
+// the pool's threads went to sleep, still run every iteration once.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <thread>
 #include <vector>
@@ -150,6 +154,37 @@ TEST(ParallelForTest, MatmulInTaskMatchesMatmulOutside) {
   nnc_parallel_for(multiplyEach, 8, &p);
   for (const std::vector<float> &c : p.c)
     EXPECT_EQ(c, expected);
+}
+
+TEST(ParallelForTest, LoopsFromSeveralThreadsRunEveryIterationOnce) {
+  constexpr int kCallers = 4, kLoops = 200;
+  constexpr int64_t kIterations = 257;
+  std::vector<std::thread> callers;
+  std::vector<int> failures(kCallers, 0);
+  for (int caller = 0; caller < kCallers; ++caller)
+    callers.emplace_back([&failures, caller] {
+      for (int loop = 0; loop < kLoops; ++loop) {
+        Counts counts(kIterations);
+        nnc_parallel_for(countRange, kIterations, &counts);
+        for (int64_t i = 0; i < kIterations; ++i)
+          failures[caller] += counts.hits[i] != 1;
+      }
+    });
+  for (std::thread &caller : callers)
+    caller.join();
+  for (int caller = 0; caller < kCallers; ++caller)
+    EXPECT_EQ(failures[caller], 0) << "caller " << caller;
+}
+
+TEST(ParallelForTest, LoopAfterThePoolSleptRunsEveryIterationOnce) {
+  for (int round = 0; round < 3; ++round) {
+    // Longer than the pool's threads spin before they sleep.
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    Counts counts(1000);
+    nnc_parallel_for(countRange, 1000, &counts);
+    for (int64_t i = 0; i < 1000; ++i)
+      EXPECT_EQ(counts.hits[i], 1) << "round " << round << ", iteration " << i;
+  }
 }
 
 } // namespace

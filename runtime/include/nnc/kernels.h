@@ -18,7 +18,7 @@ extern "C" {
  *  `ldb` and `ldc` elements apart (at least k, n and n: equal for dense
  *  matrices, more for a block of a larger one); `c` is overwritten and must
  *  not alias `a` or `b`. Extents and row strides are at most INT32_MAX.
- *  Large products run in parallel on Halide's thread pool (HL_NUM_THREADS
+ *  Large products run in parallel on the runtime's thread pool (HL_NUM_THREADS
  *  threads, by default one per core). A failure inside the kernel (only
  *  possible on a broken contract) prints a message to stderr and aborts. */
 void nnc_uk_matmul_f32(const float *a, const float *b, float *c, int64_t m,
@@ -76,9 +76,9 @@ const char *nnc_kernel_isa(void);
  *  whose captured values `closure` points to. */
 typedef void (*nnc_parallel_body_t)(int64_t begin, int64_t end, void *closure);
 
-/** Runs iterations [0, iterations) of `body` on Halide's thread pool (the
- *  matmul kernels' pool, HL_NUM_THREADS threads), in contiguous ranges, and
- *  returns when all have run. Each iteration runs exactly once; ranges run
+/** Runs iterations [0, iterations) of `body` on the runtime's thread pool
+ *  (the matmul kernels' pool, HL_NUM_THREADS threads), in contiguous ranges,
+ * and returns when all have run. Each iteration runs exactly once; ranges run
  *  concurrently, so iterations must be independent. `body` may itself call
  *  nnc_parallel_for or the matmul kernels. Zero or fewer iterations do
  *  nothing; a single range runs on the calling thread. Generated code calls
