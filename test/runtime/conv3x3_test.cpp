@@ -91,8 +91,14 @@ INSTANTIATE_TEST_SUITE_P(
         // Rows of 16 tiles and of 19 (a vector and a masked rest), of 4.
         ConvShape{1, 8, 8, 64, 64, 0, 0}, ConvShape{2, 3, 70, 13, 76, 0, 0},
         ConvShape{4, 16, 16, 16, 16, 0, 0},
-        // Many channels: chunks of tile rows of one image.
-        ConvShape{1, 128, 128, 8, 64, 0, 0},
+        // Rows of 8 tiles (of 4): 2 (4) tile rows make one vector where
+        // their number is a multiple of that, else one row at a time.
+        ConvShape{1, 8, 8, 16, 32, 0, 0}, ConvShape{2, 6, 5, 24, 32, 0, 0},
+        ConvShape{1, 4, 4, 20, 32, 0, 0}, ConvShape{3, 5, 6, 32, 16, 0, 0},
+        ConvShape{1, 5, 6, 24, 16, 0, 0},
+        // Many channels: chunks of tile rows of one image (rows of 16
+        // tiles; of 8, two tile rows per chunk).
+        ConvShape{1, 128, 128, 8, 64, 0, 0}, ConvShape{1, 96, 96, 64, 32, 0, 0},
         // A slice of larger tensors.
         ConvShape{2, 9, 11, 12, 20, 3, 5}, ConvShape{1, 6, 4, 9, 10, 1, 7},
         // Dilated: a mosaic of 4 phases of whole tiles, ragged phases of

@@ -78,15 +78,17 @@ public:
     // element by element from one it did not allocate.
     Func image("image");
     image(w, h, c, n) = x(w, h, c, n);
-    // Columns first, each row's windows, then the windows' rows.
+    // Columns first, the windows of each of a tile row's 6 input rows i,
+    // then the windows' rows.
+    Var i("i");
     std::vector<Expr> window;
     for (int j = 0; j < kWindow; ++j)
-      window.push_back(image(kTile * tw + j, h, c, n));
+      window.push_back(image(kTile * tw + j, kTile * th + i, c, n));
     Func columns("columns");
-    columns(tw, h, c, n, b) = mux(b, applyRows(kInput, kWindow, window));
+    columns(tw, th, i, c, n, b) = mux(b, applyRows(kInput, kWindow, window));
     std::vector<Expr> rows;
-    for (int i = 0; i < kWindow; ++i)
-      rows.push_back(columns(tw, kTile * th + i, c, n, b));
+    for (int i0 = 0; i0 < kWindow; ++i0)
+      rows.push_back(columns(tw, th, i0, c, n, b));
     v(tw, th, n, c, b, a) = mux(a, applyRows(kInput, kWindow, rows));
 
     // Per channel, tile row and group of tiles (of the target's vector
@@ -105,17 +107,37 @@ public:
           .unroll(a)
           .vectorize(lane);
     };
+    Expr rowTiles = v.dim(0).extent();
+    // Rows of exactly kGroup or kGroup / 2 tiles, stored back to back
+    // (images 32 or 16 pixels wide): vector / rowTiles tile rows together
+    // are one vector of consecutive tiles of V, where one row would fill a
+    // part of it. (The group loop splits the tile rows here; its name is
+    // the one the producers are computed at.)
+    for (int narrowRow : {kGroup, kGroup / 2}) {
+      if (vector <= narrowRow)
+        continue;
+      const int tileRowsPerVector = vector / narrowRow;
+      v.specialize(rowTiles == narrowRow && v.dim(1).stride() == narrowRow &&
+                   v.dim(1).extent() % tileRowsPerVector == 0)
+          .split(th, group, lane, tileRowsPerVector)
+          .reorder(tw, lane, a, b, group, n, c)
+          .unroll(b)
+          .unroll(a)
+          .vectorize(tw)
+          .vectorize(lane);
+    }
     // The last group of a row shifts inwards, recomputing a few tiles of
     // the one before: a masked group costs several whole ones.
-    Expr rowTiles = v.dim(0).extent();
     if (vector > kGroup)
       groupTiles(v.specialize(rowTiles >= vector), vector,
                  TailStrategy::ShiftInwards);
     groupTiles(v.specialize(rowTiles >= kGroup), kGroup,
                TailStrategy::ShiftInwards);
     groupTiles(v, kGroup, TailStrategy::GuardWithIf);
-    columns.compute_at(v, group).reorder(tw, b, h).unroll(b).vectorize(
-        tw, kGroup, TailStrategy::GuardWithIf);
+    columns.compute_at(v, group)
+        .reorder(tw, b, i, th)
+        .unroll(b)
+        .vectorize(tw, kGroup, TailStrategy::GuardWithIf);
     image.compute_at(v, group).vectorize(w, vector, TailStrategy::GuardWithIf);
   }
 };
