@@ -31,13 +31,16 @@
 
 namespace {
 
-/// A pause in a spin loop.
-inline void relax() {
+/// Pause `spins` of a spin loop: a pause instruction, and every 64th time
+/// the core to another thread that wants it (none: the call returns at
+/// once), so that spinning never keeps a thread of this or another process
+/// from the core where cores are fewer than the threads that want them.
+inline void relax(int spins) {
 #if defined(__x86_64__) || defined(__i386__)
   _mm_pause();
-#else
-  std::this_thread::yield();
 #endif
+  if (spins % 64 == 63)
+    std::this_thread::yield();
 }
 
 /// How long an idle helper spins before it sleeps. Longer than the serial
@@ -83,8 +86,9 @@ public:
     publish();
     work(argument);
     state.fetch_or(kClosed, std::memory_order_acq_rel);
-    while ((state.load(std::memory_order_acquire) & ~kClosed) != 0)
-      relax();
+    for (int spins = 0; (state.load(std::memory_order_acquire) & ~kClosed) != 0;
+         ++spins)
+      relax(spins);
   }
 
 private:
@@ -127,7 +131,7 @@ private:
       uint64_t now = epoch.load(std::memory_order_acquire);
       if (now != seen)
         return now;
-      relax();
+      relax(spins);
       if (spins % 64 == 63 && std::chrono::steady_clock::now() > until)
         break;
     }
